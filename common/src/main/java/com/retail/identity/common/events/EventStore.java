@@ -1,0 +1,17 @@
+package com.retail.identity.common.events;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The event log: per-user streams with optimistic concurrency, plus a time-ordered log for projections. */
+public interface EventStore {
+  /**
+   * Appends events after {@code expectedSeq} (0 for a new stream), all or nothing.
+   *
+   * @throws StreamConflictException when the stream already holds a later event
+   */
+  List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events);
+
+  /** The whole stream of one user, in sequence order. */
+  List<StoredEvent> readStream(UUID userId);
+}

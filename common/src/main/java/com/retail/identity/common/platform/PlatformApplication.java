@@ -1,0 +1,115 @@
+package com.retail.identity.common.platform;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.common.config.KnobTask;
+import com.retail.identity.common.config.Knobs;
+import com.retail.identity.common.discovery.EurekaRegistration;
+import com.retail.identity.common.discovery.HystrixStreamServlet;
+import com.retail.identity.common.errors.JsonProblemMapper;
+import com.retail.identity.common.errors.ProblemExceptionMapper;
+import com.retail.identity.common.errors.RemoteUnavailableMapper;
+import com.retail.identity.common.errors.UnexpectedProblemMapper;
+import com.retail.identity.common.errors.ViolationProblemMapper;
+import com.retail.identity.common.errors.WebApplicationProblemMapper;
+import com.retail.identity.common.http.BodyLimitFilter;
+import com.retail.identity.common.http.CorsFilter;
+import com.retail.identity.common.http.RequestIdFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+/**
+ * What every service shares: layered dynamic knobs, problem+json errors, request ids, CORS, the
+ * body limit, the Hystrix stream on the admin port and Eureka registration. Services implement
+ * {@link #runService}.
+ */
+public abstract class PlatformApplication<C extends PlatformConfiguration> extends Application<C> {
+  /** Deepest JSON nesting accepted before any work is done. */
+  public static final int MAX_JSON_DEPTH = 32;
+  /** Longest JSON string value accepted; fields have their own, smaller limits. */
+  public static final int MAX_JSON_STRING = 16 * 1024;
+
+  private EurekaRegistration registration;
+
+  @Override
+  public final void initialize(Bootstrap<C> bootstrap) {
+    configureJson(bootstrap.getObjectMapper());
+    // ${VAR:-default} in YAML, so one file serves the local stack, the test stack and a laptop.
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.setConfigurationFactoryFactory(OneLineConfigurationFactory::new);
+    initializeService(bootstrap);
+  }
+
+  /** Hook for service-specific bundles and commands. */
+  protected void initializeService(Bootstrap<C> bootstrap) {}
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<C> bootstrap) {
+    bootstrap.addCommand(new PlatformServerCommand<>(this));
+    super.addDefaultCommands(bootstrap);
+  }
+
+  public static void configureJson(ObjectMapper mapper) {
+    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_JSON_DEPTH)
+        .maxStringLength(MAX_JSON_STRING)
+        .maxNumberLength(64)
+        .build());
+    mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  @Override
+  public final void run(C configuration, Environment environment) throws Exception {
+    if (configuration.getKnobFile() != null && !configuration.getKnobFile().isBlank()) {
+      Knobs.install(Path.of(configuration.getKnobFile()), configuration.getKnobPollMillis());
+    } else {
+      Knobs.install(null, 0);
+    }
+    environment.admin().addTask(new KnobTask());
+    installErrors(configuration, environment);
+    installFilters(configuration, environment);
+    HystrixStreamServlet.mount(environment);
+    registration = new EurekaRegistration();
+    runService(configuration, environment);
+    if (configuration.getEureka().isEnabled()) {
+      registration.attach(environment, configuration.getEureka(), "/healthcheck");
+    }
+  }
+
+  /** Registers the service's resources, stores and health checks. */
+  protected abstract void runService(C configuration, Environment environment) throws Exception;
+
+  /** This instance's Eureka registration; its client is null until the server has started (or forever when off). */
+  protected EurekaRegistration registration() {
+    return registration;
+  }
+
+  private static void installErrors(PlatformConfiguration configuration, Environment environment) {
+    if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+    environment.jersey().register(new ProblemExceptionMapper());
+    environment.jersey().register(new JsonProblemMapper());
+    environment.jersey().register(new ViolationProblemMapper());
+    environment.jersey().register(new WebApplicationProblemMapper());
+    environment.jersey().register(new RemoteUnavailableMapper());
+    environment.jersey().register(new UnexpectedProblemMapper());
+  }
+
+  private static void installFilters(PlatformConfiguration configuration, Environment environment) {
+    EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+    environment.servlets().addFilter("request-id", new RequestIdFilter()).addMappingForUrlPatterns(requests, false, "/*");
+    environment.servlets().addFilter("cors", new CorsFilter(configuration.getCors())).addMappingForUrlPatterns(requests, true, "/*");
+    environment.servlets().addFilter("body-limit", new BodyLimitFilter(configuration.getMaxBodyBytes(), environment.getObjectMapper()))
+        .addMappingForUrlPatterns(requests, true, "/*");
+  }
+}

@@ -1,0 +1,84 @@
+package com.retail.identity.common.platform;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.retail.identity.common.discovery.EurekaSettings;
+import com.retail.identity.common.http.BodyLimitFilter;
+import com.retail.identity.common.http.CorsSettings;
+import com.retail.identity.common.tokens.TokenSettings;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every service's YAML holds besides its own stores and settings. */
+public class PlatformConfiguration extends Configuration {
+  @JsonProperty @NotNull
+  private DeploymentMode mode = DeploymentMode.PRODUCTION;
+
+  @JsonProperty @Valid @NotNull
+  private EurekaSettings eureka = new EurekaSettings();
+
+  @JsonProperty @Valid @NotNull
+  private CorsSettings cors = new CorsSettings();
+
+  /** Claims every service checks on access tokens. */
+  @JsonProperty @Valid @NotNull
+  private TokenSettings tokens = new TokenSettings();
+
+  /** The operators' knob file (Archaius, polled); absent means defaults, system properties and runtime overrides only. */
+  @JsonProperty
+  private String knobFile;
+
+  @JsonProperty @Min(1000) @Max(600_000)
+  private int knobPollMillis = 5000;
+
+  @JsonProperty @Min(1024) @Max(1024 * 1024)
+  private int maxBodyBytes = BodyLimitFilter.DEFAULT_LIMIT;
+
+  public DeploymentMode getMode() {
+    return mode;
+  }
+
+  public void setMode(DeploymentMode mode) {
+    this.mode = mode;
+  }
+
+  public EurekaSettings getEureka() {
+    return eureka;
+  }
+
+  public TokenSettings getTokens() {
+    return tokens;
+  }
+
+  public CorsSettings getCors() {
+    return cors;
+  }
+
+  public String getKnobFile() {
+    return knobFile;
+  }
+
+  public void setKnobFile(String knobFile) {
+    this.knobFile = knobFile;
+  }
+
+  public int getKnobPollMillis() {
+    return knobPollMillis;
+  }
+
+  public int getMaxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * Rules that span several fields or depend on the mode; each broken rule is one sentence.
+   * Services add their own and call {@code super}.
+   */
+  public List<String> crossFieldProblems() {
+    return new ArrayList<>();
+  }
+}

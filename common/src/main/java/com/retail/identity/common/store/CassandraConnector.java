@@ -1,0 +1,86 @@
+package com.retail.identity.common.store;
+
+import com.datastax.driver.core.Cluster;
+import com.datastax.driver.core.ConsistencyLevel;
+import com.datastax.driver.core.HostDistance;
+import com.datastax.driver.core.PoolingOptions;
+import com.datastax.driver.core.ProtocolVersion;
+import com.datastax.driver.core.QueryOptions;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.SocketOptions;
+import com.datastax.driver.core.exceptions.NoHostAvailableException;
+import io.dropwizard.lifecycle.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Owns the Cassandra cluster connection: opened at construction, closed as a Managed object. */
+public final class CassandraConnector implements Managed {
+  private static final Logger LOG = LoggerFactory.getLogger(CassandraConnector.class);
+  private final Cluster cluster;
+  private final Session session;
+  private final String keyspace;
+
+  public CassandraConnector(CassandraSettings settings) {
+    this.keyspace = settings.getKeyspace();
+    this.cluster = Cluster.builder()
+        .addContactPoints(settings.getContactPoints().toArray(String[]::new))
+        .withPort(settings.getPort())
+        .withProtocolVersion(ProtocolVersion.V4)
+        .withoutJMXReporting()
+        .withSocketOptions(new SocketOptions()
+            .setConnectTimeoutMillis(2000)
+            .setReadTimeoutMillis(settings.getRequestTimeoutMillis()))
+        .withPoolingOptions(new PoolingOptions()
+            .setConnectionsPerHost(HostDistance.LOCAL, 1, 2)
+            .setMaxRequestsPerConnection(HostDistance.LOCAL, 2048)
+            .setMaxQueueSize(4096)
+            .setPoolTimeoutMillis(500))
+        .withQueryOptions(new QueryOptions()
+            .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)
+            .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL))
+        .build();
+    this.session = connect(settings);
+    if (settings.isManageSchema()) {
+      new CassandraSchema(session, settings.getKeyspace(), settings.getReplication()).migrate();
+    }
+  }
+
+  private Session connect(CassandraSettings settings) {
+    NoHostAvailableException last = null;
+    for (int attempt = 1; attempt <= settings.getConnectAttempts(); attempt++) {
+      try {
+        return cluster.connect();
+      } catch (NoHostAvailableException e) {
+        last = e;
+        LOG.warn("Cassandra not reachable at {}:{} (attempt {}/{})", settings.getContactPoints(),
+            settings.getPort(), attempt, settings.getConnectAttempts());
+        sleep(1000);
+      }
+    }
+    cluster.close();
+    throw new IllegalStateException("Cassandra unreachable at " + settings.getContactPoints() + ":" + settings.getPort(), last);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting to Cassandra", e);
+    }
+  }
+
+  /** A session not bound to a keyspace: statements name the keyspace, so one session serves tests' fresh keyspaces too. */
+  public Session session() {
+    return session;
+  }
+
+  public String keyspace() {
+    return keyspace;
+  }
+
+  @Override
+  public void stop() {
+    cluster.close();
+  }
+}

@@ -1,0 +1,84 @@
+package com.retail.identity.common.store;
+
+import com.datastax.driver.core.BatchStatement;
+import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.ResultSet;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.datastax.driver.core.utils.UUIDs;
+import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.events.NewEvent;
+import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.common.events.StreamConflictException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Event store on Cassandra. A stream append is one conditional batch on the user's partition
+ * (IF NOT EXISTS on each sequence number), so two writers can never both win; the log rows that
+ * projections tail are written after it, keyed by the same event id, so a retry is harmless.
+ */
+public final class CassandraEventStore implements EventStore {
+  private final Session session;
+  private final LogBuckets buckets;
+  private final PreparedStatement insertStream;
+  private final PreparedStatement insertLog;
+  private final PreparedStatement selectStream;
+
+  public CassandraEventStore(CassandraConnector cassandra, LogBuckets buckets) {
+    this.session = cassandra.session();
+    this.buckets = buckets;
+    String ks = cassandra.keyspace();
+    this.insertStream = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id, event_type,"
+        + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+    this.insertLog = session.prepare("INSERT INTO " + ks + ".event_log (bucket, event_id, user_id, seq, event_type,"
+        + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    this.selectStream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
+        + " correlation_id, payload FROM " + ks + ".user_events WHERE user_id = ?");
+  }
+
+  @Override
+  public List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<StoredEvent> stored = new ArrayList<>(events.size());
+    BatchStatement streamBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+    long seq = expectedSeq;
+    for (NewEvent event : events) {
+      seq++;
+      UUID eventId = UUIDs.timeBased();
+      Instant occurredAt = Instant.ofEpochMilli(UUIDs.unixTimestamp(eventId));
+      StoredEvent e = new StoredEvent(userId, seq, eventId, event.type(), event.schemaVersion(), occurredAt,
+          correlationId, event.payload());
+      stored.add(e);
+      streamBatch.add(insertStream.bind(userId, seq, eventId, e.type(), e.schemaVersion(),
+          Date.from(occurredAt), correlationId, e.payload()));
+    }
+    ResultSet result = session.execute(streamBatch);
+    if (!result.wasApplied()) {
+      throw new StreamConflictException(userId, expectedSeq);
+    }
+    BatchStatement logBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+    for (StoredEvent e : stored) {
+      logBatch.add(insertLog.bind(buckets.bucketOf(e.eventId()), e.eventId(), userId, e.seq(), e.type(),
+          e.schemaVersion(), Date.from(e.occurredAt()), correlationId, e.payload()));
+    }
+    session.execute(logBatch);
+    return stored;
+  }
+
+  @Override
+  public List<StoredEvent> readStream(UUID userId) {
+    List<StoredEvent> events = new ArrayList<>();
+    for (Row row : session.execute(selectStream.bind(userId))) {
+      events.add(new StoredEvent(row.getUUID("user_id"), row.getLong("seq"), row.getUUID("event_id"),
+          row.getString("event_type"), row.getInt("schema_version"), row.getTimestamp("occurred_at").toInstant(),
+          row.getString("correlation_id"), row.getString("payload")));
+    }
+    return events;
+  }
+}

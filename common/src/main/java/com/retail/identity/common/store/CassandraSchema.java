@@ -1,0 +1,75 @@
+package com.retail.identity.common.store;
+
+import com.datastax.driver.core.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the numbered CQL migrations in {@code cql/} that the keyspace has not seen yet.
+ * Statements are idempotent ({@code IF NOT EXISTS}), so a migration interrupted half way can run again.
+ */
+public final class CassandraSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
+  /** Add new migrations at the end; never edit one that has shipped. */
+  static final List<String> MIGRATIONS = List.of("001-event-store.cql");
+
+  private final Session session;
+  private final String keyspace;
+  private final String replication;
+
+  public CassandraSchema(Session session, String keyspace, String replication) {
+    this.session = session;
+    this.keyspace = keyspace;
+    this.replication = replication;
+  }
+
+  public void migrate() {
+    session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+    session.execute("CREATE TABLE IF NOT EXISTS " + keyspace
+        + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
+    Set<String> applied = session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all().stream()
+        .map(row -> row.getString("name"))
+        .collect(Collectors.toSet());
+    for (String migration : MIGRATIONS) {
+      if (applied.contains(migration)) {
+        continue;
+      }
+      for (String statement : statements(migration)) {
+        session.execute(statement.replace("${keyspace}", keyspace));
+      }
+      session.execute("INSERT INTO " + keyspace + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))", migration);
+      LOG.info("Applied CQL migration {} to keyspace {}", migration, keyspace);
+    }
+  }
+
+  static List<String> statements(String migration) {
+    try (InputStream in = CassandraSchema.class.getResourceAsStream("/cql/" + migration)) {
+      if (in == null) {
+        throw new IllegalStateException("missing migration resource cql/" + migration);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> statements = new ArrayList<>();
+      for (String part : text.replaceAll("(?m)^\\s*--.*$", "").split(";")) {
+        if (!part.isBlank()) {
+          statements.add(part.strip());
+        }
+      }
+      return statements;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static List<String> migrations() {
+    return Arrays.asList(MIGRATIONS.toArray(String[]::new));
+  }
+}
