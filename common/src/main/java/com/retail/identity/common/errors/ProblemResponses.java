@@ -1,12 +1,13 @@
 package com.retail.identity.common.errors;
 
 import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.http.RequestIdFilter;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.slf4j.MDC;
 
-/** Builds problem+json responses; every one carries the request id so support can find the log. */
+/**
+ * Builds problem+json responses. The request id travels in the {@code X-Request-Id} header, not
+ * the body, so two answers to the same mistake are byte-for-byte identical.
+ */
 public final class ProblemResponses {
   private ProblemResponses() {}
 
@@ -15,10 +16,6 @@ public final class ProblemResponses {
   }
 
   public static Response of(Problem problem, Map<String, String> headers) {
-    String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-    if (requestId != null && !problem.getExtensions().containsKey("requestId")) {
-      problem.with("requestId", requestId);
-    }
     Response.ResponseBuilder builder =
         Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
     headers.forEach(builder::header);

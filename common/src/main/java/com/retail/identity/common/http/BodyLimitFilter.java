@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.MDC;
 
 /**
  * Refuses bodies over the limit with 413 before any work is done: by Content-Length when the
@@ -58,10 +57,6 @@ public final class BodyLimitFilter implements Filter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     Problem problem = ProblemResponses.forStatus(413, "The body must not exceed " + limit + " bytes.");
-    String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-    if (requestId != null) {
-      problem.with("requestId", requestId);
-    }
     response.setStatus(413);
     response.setContentType(Problem.MEDIA_TYPE);
     // The unread rest of the body would otherwise be drained; closing is cheaper for a flood.

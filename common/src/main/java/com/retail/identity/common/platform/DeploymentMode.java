@@ -9,4 +9,8 @@ public enum DeploymentMode {
   public boolean isLocal() {
     return this == LOCAL;
   }
+
+  public boolean isProduction() {
+    return this == PRODUCTION;
+  }
 }
