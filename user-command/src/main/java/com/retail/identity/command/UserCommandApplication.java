@@ -88,7 +88,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     SigningKeys signingKeys() {
-      return SigningKeys.load(Path.of(configuration.getSigningKeyFile()), configuration.getMode().isLocal());
+      return SigningKeys.load(Path.of(configuration.getSigningKeyFile()), !configuration.getMode().isProduction());
     }
 
     @Provides @Singleton

@@ -57,7 +57,7 @@ public class UserCommandConfiguration extends PlatformConfiguration {
       } catch (IllegalArgumentException e) {
         problems.add("emailLookupSecret is not base64");
       }
-      if (!getMode().isLocal() && LOCAL_EMAIL_SECRET.equals(emailLookupSecret)) {
+      if (getMode().isProduction() && LOCAL_EMAIL_SECRET.equals(emailLookupSecret)) {
         problems.add("emailLookupSecret is the local development secret; mode " + getMode() + " needs its own");
       }
     }

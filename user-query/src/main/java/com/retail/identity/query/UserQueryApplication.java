@@ -39,7 +39,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
         .search(configuration.getSearch())
         .couchbase(configuration.getCouchbase())
         .redis(configuration.getRedis());
-    ServiceClient userCommand = new ServiceClient("user-command", registration(), "user-command");
+    ServiceClient userCommand = new ServiceClient("user-command", registration(), configuration.getUserCommandVip());
     environment.lifecycle().manage(new Managed() {
       @Override
       public void stop() {

@@ -24,6 +24,14 @@ public class UserQueryConfiguration extends PlatformConfiguration {
 
 
 
+  /** Eureka VIP address of user-command, the token issuer whose keys verify bearer tokens. */
+  @JsonProperty @jakarta.validation.constraints.NotEmpty
+  private String userCommandVip = "user-command";
+
+  public String getUserCommandVip() {
+    return userCommandVip;
+  }
+
   public CassandraSettings getCassandra() {
     return cassandra;
   }
