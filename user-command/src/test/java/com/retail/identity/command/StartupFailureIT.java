@@ -53,6 +53,8 @@ class StartupFailureIT {
   void theLocalDevelopmentSecretIsRefusedInProduction() throws Exception {
     Process process = start("""
         mode: PRODUCTION
+        eureka:
+          enabled: false
         signingKeyFile: /tmp/x.jwks
         emailLookupSecret: %s
         """.formatted(UserCommandConfiguration.LOCAL_EMAIL_SECRET));

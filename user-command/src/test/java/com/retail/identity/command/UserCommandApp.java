@@ -1,24 +1,25 @@
 package com.retail.identity.command;
 
 import com.retail.identity.common.testing.TestStack;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** user-command on random ports against the test stack. */
 public final class UserCommandApp {
   private UserCommandApp() {}
 
-  public static DropwizardAppExtension<UserCommandConfiguration> extension(ConfigOverride... extra) {
-    Path keys = Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath();
-    ConfigOverride[] base = TestStack.serviceOverrides(
-        ConfigOverride.config("cassandra.manageSchema", "true"),
-        ConfigOverride.config("signingKeyFile", keys.toString()));
-    ConfigOverride[] all = new ConfigOverride[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return new DropwizardAppExtension<>(UserCommandApplication.class, "config/local.yml", all);
+  public static DropwizardAppExtension<UserCommandConfiguration> extension() {
+    return extension(Map.of());
+  }
+
+  public static DropwizardAppExtension<UserCommandConfiguration> extension(Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("signingKeyFile", Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath().toString());
+    settings.putAll(extra);
+    return TestStack.app(UserCommandApplication.class, "user-command", settings);
   }
 
   public static String uniqueEmail() {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.testing.TestStack;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -18,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,24 +33,17 @@ class WalkingSkeletonIT {
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   private static final String COMMAND_APP = "IT-USER-COMMAND-" + SUFFIX;
 
-  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension(
-      ConfigOverride.config("eureka.appName", COMMAND_APP),
-      ConfigOverride.config("eureka.vipAddress", COMMAND_APP.toLowerCase()));
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension(Map.of(
+      "eureka.appName", COMMAND_APP,
+      "eureka.vipAddress", COMMAND_APP.toLowerCase()));
 
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = new DropwizardAppExtension<>(
-      UserQueryApplication.class, "config/local.yml", concat(TestStack.serviceOverrides(
-          ConfigOverride.config("eureka.appName", "IT-USER-QUERY-" + SUFFIX),
-          ConfigOverride.config("userCommandVip", COMMAND_APP.toLowerCase())), TestStack.queryStoreOverrides()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
+      "user-query", Map.of(
+          "eureka.appName", "IT-USER-QUERY-" + SUFFIX,
+          "userCommandVip", COMMAND_APP.toLowerCase()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
-
-  private static ConfigOverride[] concat(ConfigOverride[] a, ConfigOverride[] b) {
-    ConfigOverride[] all = new ConfigOverride[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
 
   private HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofString());

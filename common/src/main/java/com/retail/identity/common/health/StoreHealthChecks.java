@@ -9,14 +9,28 @@ import com.retail.identity.common.store.SearchConnector;
 import io.searchbox.cluster.Health;
 import io.searchbox.client.JestResult;
 
-/** One health check per store; each reports where it failed, never a secret. */
+/** One health check per store; each reports in one line why it failed, never a secret or a stack trace. */
 public final class StoreHealthChecks {
   private StoreHealthChecks() {}
 
+  /** A check whose exceptions become a one-line unhealthy result. */
+  private abstract static class StoreCheck extends HealthCheck {
+    @Override
+    protected final Result check() {
+      try {
+        return probe();
+      } catch (Exception e) {
+        return Result.unhealthy(e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+
+    protected abstract Result probe() throws Exception;
+  }
+
   public static HealthCheck cassandra(CassandraConnector cassandra) {
-    return new HealthCheck() {
+    return new StoreCheck() {
       @Override
-      protected Result check() {
+      protected Result probe() {
         String version = cassandra.session().execute("SELECT release_version FROM system.local").one().getString(0);
         boolean schema = cassandra.session().getCluster().getMetadata().getKeyspace(cassandra.keyspace()) != null;
         return schema
@@ -27,9 +41,9 @@ public final class StoreHealthChecks {
   }
 
   public static HealthCheck search(SearchConnector search) {
-    return new HealthCheck() {
+    return new StoreCheck() {
       @Override
-      protected Result check() throws Exception {
+      protected Result probe() throws Exception {
         JestResult result = search.client().execute(new Health.Builder().timeout(2).build());
         if (!result.isSucceeded()) {
           return Result.unhealthy("cluster health answered " + result.getResponseCode());
@@ -41,9 +55,9 @@ public final class StoreHealthChecks {
   }
 
   public static HealthCheck couchbase(CouchbaseConnector couchbase) {
-    return new HealthCheck() {
+    return new StoreCheck() {
       @Override
-      protected Result check() {
+      protected Result probe() {
         try {
           couchbase.profiles().get("health::probe");
         } catch (DocumentNotFoundException expected) {
@@ -55,9 +69,9 @@ public final class StoreHealthChecks {
   }
 
   public static HealthCheck redis(RedisConnector redis) {
-    return new HealthCheck() {
+    return new StoreCheck() {
       @Override
-      protected Result check() {
+      protected Result probe() {
         String pong = redis.redis().ping();
         return "PONG".equals(pong) ? Result.healthy() : Result.unhealthy("PING answered " + pong);
       }

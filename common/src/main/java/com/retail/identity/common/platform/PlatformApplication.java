@@ -19,6 +19,7 @@ import com.retail.identity.common.http.RequestIdFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -55,7 +56,7 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
   @Override
   protected void addDefaultCommands(Bootstrap<C> bootstrap) {
     bootstrap.addCommand(new PlatformServerCommand<>(this));
-    super.addDefaultCommands(bootstrap);
+    bootstrap.addCommand(new CheckCommand<>(this));
   }
 
   public static void configureJson(ObjectMapper mapper) {
@@ -65,6 +66,7 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
         .maxNumberLength(64)
         .build());
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
   @Override

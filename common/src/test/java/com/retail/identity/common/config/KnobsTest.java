@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class KnobsTest {
   private static final String KNOB = "identity.test.knobs.level";
@@ -33,9 +32,9 @@ class KnobsTest {
   }
 
   @Test
-  void aChangedKnobFileIsPickedUpWithoutARestart(@TempDir Path dir) throws Exception {
-    // Given a polled knob file
-    Path file = dir.resolve("knobs.properties");
+  void aChangedKnobFileIsPickedUpWithoutARestart() throws Exception {
+    // Given a polled knob file (it outlives the test: the poller keeps reading it for the JVM's life)
+    Path file = Files.createDirectories(Path.of("target")).resolve("knobs-test.properties");
     String key = "identity.test.knobs.file";
     Files.writeString(file, key + "=3\n");
     Knobs.install(file, 200);

@@ -1,10 +1,14 @@
 package com.retail.identity.common.testing;
 
 import com.retail.identity.common.store.CassandraSettings;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
@@ -13,6 +17,8 @@ import java.net.Socket;
  * their own ports, and names a fresh keyspace, index prefix and key prefix for the run.
  */
 public final class TestStack {
+  private static final AtomicInteger APPS = new AtomicInteger();
+
   private TestStack() {}
 
   public static String env(String name, String fallback) {
@@ -59,32 +65,47 @@ public final class TestStack {
   }
 
   /**
-   * Overrides that point a service's {@code config/local.yml} at the test stack, on random
-   * ports of its own, with the run's keyspace and prefixes.
+   * A service under test: its {@code config/local.yml} pointed at the test stack, on random ports
+   * of its own, with the run's keyspace and prefixes, plus {@code extra} settings. Each app gets its
+   * own override prefix, so several apps can start in one JVM without seeing each other's settings.
    */
-  public static ConfigOverride[] serviceOverrides(ConfigOverride... extra) {
+  public static <C extends Configuration> DropwizardAppExtension<C> app(
+      Class<? extends Application<C>> application, String module, Map<String, String> extra) {
     requireListening("Cassandra", cassandraPort());
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.config("mode", "TEST"),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("server.requestLog.appenders[0].type", "console"),
-        ConfigOverride.config("logging.level", "WARN"),
-        ConfigOverride.config("eureka.serviceUrl", eurekaUrl()),
-        ConfigOverride.config("cassandra.port", Integer.toString(cassandraPort())),
-        ConfigOverride.config("cassandra.keyspace", keyspace()),
-        ConfigOverride.config("redis.port", Integer.toString(redisPort())),
-        ConfigOverride.config("redis.keyPrefix", env("REDIS_KEY_PREFIX", "it:manual:"))));
-    overrides.addAll(List.of(extra));
-    return overrides.toArray(ConfigOverride[]::new);
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("mode", "TEST");
+    settings.put("server.applicationConnectors[0].port", "0");
+    settings.put("server.adminConnectors[0].port", "0");
+    settings.put("logging.level", "WARN");
+    settings.put("eureka.serviceUrl", eurekaUrl());
+    settings.put("cassandra.port", Integer.toString(cassandraPort()));
+    settings.put("cassandra.keyspace", keyspace());
+    settings.put("cassandra.manageSchema", "true");
+    settings.put("redis.port", Integer.toString(redisPort()));
+    settings.put("redis.keyPrefix", env("REDIS_KEY_PREFIX", "it:manual:"));
+    if ("user-query".equals(module)) {
+      settings.put("search.urls[0]", "http://127.0.0.1:" + searchPort());
+      settings.put("search.indexPrefix", env("SEARCH_INDEX_PREFIX", "it-manual"));
+      settings.put("couchbase.managerPort", Integer.toString(couchbasePort()));
+      settings.put("couchbase.kvPort", env("COUCHBASE_KV_PORT", "21210"));
+    }
+    settings.putAll(extra);
+    String prefix = "it" + APPS.incrementAndGet();
+    ConfigOverride[] overrides = settings.entrySet().stream()
+        .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
+        .toArray(ConfigOverride[]::new);
+    return new DropwizardAppExtension<>(application, localConfigOf(module), prefix, overrides);
   }
 
-  public static ConfigOverride[] queryStoreOverrides() {
-    return new ConfigOverride[] {
-        ConfigOverride.config("search.urls[0]", "http://127.0.0.1:" + searchPort()),
-        ConfigOverride.config("search.indexPrefix", env("SEARCH_INDEX_PREFIX", "it-manual")),
-        ConfigOverride.config("couchbase.managerPort", Integer.toString(couchbasePort()))
-    };
+  /** The absolute path of a service's {@code config/local.yml}, from whichever module the test runs in. */
+  public static String localConfigOf(String module) {
+    for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      java.nio.file.Path candidate = dir.resolve(module).resolve("config").resolve("local.yml");
+      if (java.nio.file.Files.isRegularFile(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw new IllegalStateException(module + "/config/local.yml not found above " + java.nio.file.Path.of("").toAbsolutePath());
   }
 
   /** Fails fast, with the command to run, when the test stack is not up. */

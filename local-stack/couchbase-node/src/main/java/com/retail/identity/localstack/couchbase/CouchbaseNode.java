@@ -37,6 +37,7 @@ public final class CouchbaseNode {
         int replicas = defaults.numReplicas;
         String spec = "default:";
         boolean cccp = false;
+        int kvPort = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--host" -> host = args[++i];
@@ -46,12 +47,13 @@ public final class CouchbaseNode {
                 case "--vbuckets" -> vbuckets = Integer.parseInt(args[++i]);
                 case "--replicas" -> replicas = Integer.parseInt(args[++i]);
                 case "--cccp" -> cccp = true;
+                case "--kv-port" -> kvPort = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (use --host --port --buckets --nodes --vbuckets --replicas --cccp)");
+                        + " (use --host --port --buckets --nodes --vbuckets --replicas --kv-port --cccp)");
             }
         }
 
-        CouchbaseMock mock = new CouchbaseMock(host, port, nodes, 0, vbuckets, null, replicas);
+        CouchbaseMock mock = new CouchbaseMock(host, port, nodes, kvPort, vbuckets, null, replicas);
         mock.clearInitialConfigs(); // we create the buckets ourselves below
         if (cccp) {
             setStatic(CouchbaseMock.class, "cccpBootstrap", true);
