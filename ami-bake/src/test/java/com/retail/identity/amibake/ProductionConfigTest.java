@@ -127,6 +127,18 @@ class ProductionConfigTest {
     return new StringSubstitutor(BOOT_ENV).replace(Repo.read(Repo.productionYml(service)));
   }
 
+  /** Same log lines as local mode (request ids included), only written to files. */
+  @ParameterizedTest
+  @FieldSource("SERVICES")
+  void logsTheSameLinesAsLocalYml(String service) throws IOException {
+    JsonNode local = YAML.readTree(Repo.ROOT.resolve(service).resolve("config/local.yml").toFile());
+    JsonNode production = YAML.readTree(substituted(service));
+    for (String path : List.of("/server/requestLog/appenders/0/logFormat", "/logging/appenders/0/logFormat")) {
+      assertThat(production.at(path).asText()).as(service + " " + path).isEqualTo(local.at(path).asText()).isNotEmpty();
+    }
+    assertThat(production.at("/logging/loggers")).isEqualTo(local.at("/logging/loggers"));
+  }
+
   private static void assertContainsKeys(String path, JsonNode local, JsonNode production) {
     if (!local.isObject()) {
       return;

@@ -50,6 +50,22 @@ class StartupFailureIT {
   }
 
   @Test
+  void aMisspeltKeyIsRefusedNotIgnored() throws Exception {
+    Process process = start("""
+        eureka:
+          enabled: false
+        signingKeyFile: /tmp/x.jwks
+        emailLookupSecret: %s
+        cassandra:
+          prot: 9042
+        """.formatted(UserCommandConfiguration.LOCAL_EMAIL_SECRET));
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isNotZero();
+    assertThat(stderrLines()).singleElement().satisfies(line -> assertThat(line).contains("prot"));
+  }
+
+  @Test
   void theLocalDevelopmentSecretIsRefusedInProduction() throws Exception {
     Process process = start("""
         mode: PRODUCTION

@@ -1,5 +1,6 @@
 package com.retail.identity.common.platform;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.ConfigurationFactory;
@@ -18,7 +19,9 @@ final class OneLineConfigurationFactory<T extends PlatformConfiguration> impleme
   private final YamlConfigurationFactory<T> yaml;
 
   OneLineConfigurationFactory(Class<T> klass, Validator validator, ObjectMapper mapper, String propertyPrefix) {
-    this.yaml = new YamlConfigurationFactory<>(klass, validator, mapper, propertyPrefix);
+    // Request bodies may carry unknown fields; a configuration file may not (a typo must not pass silently).
+    ObjectMapper strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.yaml = new YamlConfigurationFactory<>(klass, validator, strict, propertyPrefix);
   }
 
   @Override

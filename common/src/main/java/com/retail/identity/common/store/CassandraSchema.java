@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class CassandraSchema {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
   /** Add new migrations at the end; never edit one that has shipped. */
-  static final List<String> MIGRATIONS = List.of("001-event-store.cql");
+  static final List<String> MIGRATIONS = List.of("001-event-store.cql", "002-identity.cql");
 
   private final Session session;
   private final String keyspace;

@@ -1,0 +1,91 @@
+package com.retail.identity.common.store;
+
+import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.ResultSet;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.retail.identity.common.crypto.DataKeys;
+import com.retail.identity.common.crypto.MasterKey;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Data keys in Cassandra, wrapped by the master key. Unwrapped keys are cached briefly in memory
+ * (never written anywhere); an erased user's key leaves the cache with the erasure.
+ */
+public final class CassandraDataKeys implements DataKeys {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Session session;
+  private final MasterKey masterKey;
+  private final PreparedStatement insert;
+  private final PreparedStatement select;
+  private final PreparedStatement delete;
+  private final Cache<UUID, SecretKey> cache = Caffeine.newBuilder()
+      .maximumSize(100_000)
+      .expireAfterWrite(Duration.ofMinutes(10))
+      .build();
+
+  public CassandraDataKeys(CassandraConnector cassandra, MasterKey masterKey) {
+    this.session = cassandra.session();
+    this.masterKey = masterKey;
+    String ks = cassandra.keyspace();
+    insert = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
+        + " VALUES (?, ?, ?, ?) IF NOT EXISTS");
+    select = session.prepare("SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?");
+    delete = session.prepare("DELETE FROM " + ks + ".data_keys WHERE user_id = ?");
+  }
+
+  @Override
+  public SecretKey getOrCreate(UUID userId) {
+    Optional<SecretKey> existing = find(userId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    ResultSet result = session.execute(insert.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date()));
+    if (!result.wasApplied()) {
+      // Another writer made it first: use theirs.
+      return unwrap(result.one());
+    }
+    SecretKey key = new SecretKeySpec(raw, "AES");
+    cache.put(userId, key);
+    return key;
+  }
+
+  @Override
+  public Optional<SecretKey> find(UUID userId) {
+    SecretKey cached = cache.getIfPresent(userId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Row row = session.execute(select.bind(userId)).one();
+    if (row == null) {
+      return Optional.empty();
+    }
+    SecretKey key = unwrap(row);
+    cache.put(userId, key);
+    return Optional.of(key);
+  }
+
+  private SecretKey unwrap(Row row) {
+    ByteBuffer wrapped = row.getBytes("wrapped_key");
+    byte[] bytes = new byte[wrapped.remaining()];
+    wrapped.duplicate().get(bytes);
+    return new SecretKeySpec(masterKey.unwrap(bytes), "AES");
+  }
+
+  @Override
+  public void destroy(UUID userId) {
+    session.execute(delete.bind(userId));
+    cache.invalidate(userId);
+  }
+}
