@@ -49,6 +49,8 @@ class ProductionConfigTest {
       Map.entry("TOKEN_ISSUER", "https://identity.retail.example"),
       Map.entry("SIGNING_KEY_FILE", "/run/user-command/secrets/signing_key_file"),
       Map.entry("EMAIL_LOOKUP_SECRET", "cHJvZHVjdGlvbi1zZWNyZXQtZnJvbS1zc20tMDAwMDAwMDAwMDAw"),
+      Map.entry("MASTER_KEY_ID", "prod-1"),
+      Map.entry("MASTER_KEY", "cHJvZHVjdGlvbi1tYXN0ZXIta2V5LWZyb20tc3NtLTAwMDA="),
       Map.entry("SEARCH_URLS", "https://search-a.prod.internal:443,https://search-b.prod.internal:443"),
       Map.entry("COUCHBASE_HOST", "couchbase.prod.internal"),
       Map.entry("COUCHBASE_USERNAME", "profiles"),

@@ -19,16 +19,15 @@ import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.platform.PlatformApplication;
+import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.StoresModule;
+import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.store.CassandraConnector;
-import com.retail.identity.common.store.CassandraEventStore;
-import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.SigningKeys;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The write side: registration, login, tokens, profile and password changes, erasure. */
 public class UserCommandApplication extends PlatformApplication<UserCommandConfiguration> {
@@ -46,7 +45,9 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     StoresModule stores = new StoresModule(environment)
         .cassandra(configuration.getCassandra())
         .redis(configuration.getRedis());
-    Injector injector = Guice.createInjector(stores, new CommandModule(configuration));
+    Injector injector = Guice.createInjector(stores,
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
+        new CommandModule(configuration));
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(JwksResource.class));
@@ -64,11 +65,6 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     protected void configure() {
       bind(Clock.class).toInstance(Clock.systemUTC());
       bind(PasswordHasher.class).to(Argon2idHasher.class).in(Singleton.class);
-    }
-
-    @Provides @Singleton
-    EventStore eventStore(CassandraConnector cassandra) {
-      return new CassandraEventStore(cassandra, new LogBuckets(Duration.ofMinutes(60)));
     }
 
     @Provides @Singleton
@@ -98,8 +94,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     RegisterUser registerUser(EmailKeys keys, EmailReservations reservations, PasswordHasher hasher,
-        EventStore events, Credentials credentials, Clock clock) {
-      return new RegisterUser(keys, reservations, hasher, events, credentials, clock);
+        EventStore events, Credentials credentials, PersonalDataCipher cipher, Clock clock) {
+      return new RegisterUser(keys, reservations, hasher, events, credentials, cipher, clock);
     }
 
     @Provides @Singleton

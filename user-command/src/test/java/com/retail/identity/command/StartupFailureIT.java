@@ -2,6 +2,7 @@ package com.retail.identity.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.identity.common.crypto.MasterKeySettings;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,7 +93,9 @@ class StartupFailureIT {
           connectAttempts: 1
         signingKeyFile: %s
         emailLookupSecret: %s
-        """.formatted(dir.resolve("k.jwks"), UserCommandConfiguration.LOCAL_EMAIL_SECRET));
+        masterKey:
+          key: %s
+        """.formatted(dir.resolve("k.jwks"), UserCommandConfiguration.LOCAL_EMAIL_SECRET, MasterKeySettings.LOCAL_KEY));
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isNotZero();

@@ -8,10 +8,10 @@ import com.google.inject.Singleton;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.platform.PlatformApplication;
+import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.StoresModule;
-import com.retail.identity.common.store.CassandraConnector;
-import com.retail.identity.common.store.CassandraEventStore;
-import com.retail.identity.common.store.LogBuckets;
+import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.query.core.ProfileFolder;
 import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.RemoteJwks;
 import com.retail.identity.common.tokens.TokenVerifier;
@@ -46,12 +46,8 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
         userCommand.close();
       }
     });
-    Injector injector = Guice.createInjector(stores, new AbstractModule() {
-      @Provides @Singleton
-      EventStore eventStore(CassandraConnector cassandra) {
-        return new CassandraEventStore(cassandra, new LogBuckets(Duration.ofMinutes(60)));
-      }
-
+    Injector injector = Guice.createInjector(stores,
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()), new AbstractModule() {
       @Provides @Singleton
       BearerAuthenticator authenticator() {
         RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
@@ -59,8 +55,8 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
       }
 
       @Provides @Singleton
-      ProfileResource profileResource(BearerAuthenticator authenticator, EventStore events) {
-        return new ProfileResource(authenticator, events);
+      ProfileResource profileResource(BearerAuthenticator authenticator, EventStore events, PersonalDataCipher cipher) {
+        return new ProfileResource(authenticator, events, new ProfileFolder(cipher));
       }
     });
     environment.jersey().register(injector.getInstance(ProfileResource.class));

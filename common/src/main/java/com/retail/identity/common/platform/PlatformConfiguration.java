@@ -1,6 +1,7 @@
 package com.retail.identity.common.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.retail.identity.common.crypto.MasterKeySettings;
 import com.retail.identity.common.discovery.EurekaSettings;
 import com.retail.identity.common.http.BodyLimitFilter;
 import com.retail.identity.common.http.CorsSettings;
@@ -23,6 +24,14 @@ public class PlatformConfiguration extends Configuration {
 
   @JsonProperty @Valid @NotNull
   private CorsSettings cors = new CorsSettings();
+
+  /** Width of one time bucket (partition) of the event log that projections tail; must divide a day. */
+  @JsonProperty @Min(1) @Max(60)
+  private int eventLogBucketMinutes = 1;
+
+  /** Wraps the per-user data keys that seal personal data in events. */
+  @JsonProperty @Valid @NotNull
+  private MasterKeySettings masterKey = new MasterKeySettings();
 
   /** Claims every service checks on access tokens. */
   @JsonProperty @Valid @NotNull
@@ -48,6 +57,14 @@ public class PlatformConfiguration extends Configuration {
 
   public EurekaSettings getEureka() {
     return eureka;
+  }
+
+  public java.time.Duration eventLogBucket() {
+    return java.time.Duration.ofMinutes(eventLogBucketMinutes);
+  }
+
+  public MasterKeySettings getMasterKey() {
+    return masterKey;
   }
 
   public TokenSettings getTokens() {
@@ -79,6 +96,22 @@ public class PlatformConfiguration extends Configuration {
    * Services add their own and call {@code super}.
    */
   public List<String> crossFieldProblems() {
-    return new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    String key = masterKey.getKey();
+    if (key == null || key.isBlank()) {
+      problems.add("masterKey.key must be set (base64 of 32 bytes)");
+    } else {
+      try {
+        if (java.util.Base64.getDecoder().decode(key).length != 32) {
+          problems.add("masterKey.key must decode to 32 bytes");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("masterKey.key is not base64");
+      }
+      if (mode.isProduction() && MasterKeySettings.LOCAL_KEY.equals(key)) {
+        problems.add("masterKey.key is the local development key; mode PRODUCTION needs its own");
+      }
+    }
+    return problems;
   }
 }

@@ -3,7 +3,9 @@ package com.retail.identity.command.core;
 import com.retail.identity.command.api.RegistrationRequest;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents.UserRegistered;
 import com.retail.identity.common.tokens.Principal;
@@ -25,15 +27,17 @@ public final class RegisterUser {
   private final PasswordHasher hasher;
   private final EventStore events;
   private final Credentials credentials;
+  private final PersonalDataCipher cipher;
   private final Clock clock;
 
   public RegisterUser(EmailKeys emailKeys, EmailReservations reservations, PasswordHasher hasher,
-      EventStore events, Credentials credentials, Clock clock) {
+      EventStore events, Credentials credentials, PersonalDataCipher cipher, Clock clock) {
     this.emailKeys = emailKeys;
     this.reservations = reservations;
     this.hasher = hasher;
     this.events = events;
     this.credentials = credentials;
+    this.cipher = cipher;
     this.clock = clock;
   }
 
@@ -47,8 +51,9 @@ public final class RegisterUser {
     }
     try {
       String hash = hasher.hash(request.password().toCharArray());
-      UserRegistered registered = new UserRegistered(email, request.firstName().strip(), request.lastName().strip(),
-          request.country(), request.phone(), request.locale(), clock.instant());
+      String pii = cipher.seal(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
+          request.phone()));
+      UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
       List<StoredEvent> appended = events.append(userId, 0, correlationId, List.of(registered.toEvent()));
       long version = appended.get(appended.size() - 1).seq();
       credentials.save(new Credentials.Credential(userId, hash, roles, version));

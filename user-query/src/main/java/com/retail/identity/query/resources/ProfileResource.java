@@ -20,10 +20,12 @@ import java.util.UUID;
 public final class ProfileResource {
   private final BearerAuthenticator authenticator;
   private final EventStore events;
+  private final ProfileFolder folder;
 
-  public ProfileResource(BearerAuthenticator authenticator, EventStore events) {
+  public ProfileResource(BearerAuthenticator authenticator, EventStore events, ProfileFolder folder) {
     this.authenticator = authenticator;
     this.events = events;
+    this.folder = folder;
   }
 
   @GET
@@ -33,7 +35,7 @@ public final class ProfileResource {
     if (!caller.mayActOn(userId)) {
       throw BearerAuthenticator.forbidden();
     }
-    return ProfileFolder.fold(events.readStream(userId))
+    return folder.fold(events.readStream(userId))
         .orElseThrow(() -> ProblemException.notFound("No such user."));
   }
 
