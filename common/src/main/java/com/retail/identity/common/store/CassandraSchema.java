@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class CassandraSchema {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
   /** Add new migrations at the end; never edit one that has shipped. */
-  static final List<String> MIGRATIONS = List.of("001-event-store.cql", "002-identity.cql");
+  static final List<String> MIGRATIONS = List.of(
+      "001-event-store.cql", "002-identity.cql", "003-command-side.cql", "004-read-side.cql", "005-verification.cql");
 
   private final Session session;
   private final String keyspace;
