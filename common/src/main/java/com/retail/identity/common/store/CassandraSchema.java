@@ -41,10 +41,11 @@ public final class CassandraSchema {
         .map(row -> row.getString("name"))
         .collect(Collectors.toSet());
     for (String migration : MIGRATIONS) {
-      if (applied.contains(migration)) {
-        continue;
+      List<String> statements = statements(migration);
+      if (applied.contains(migration) || statements.isEmpty()) {
+        continue; // an empty, reserved migration is not recorded, so it runs once it has content
       }
-      for (String statement : statements(migration)) {
+      for (String statement : statements) {
         session.execute(statement.replace("${keyspace}", keyspace));
       }
       session.execute("INSERT INTO " + keyspace + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))", migration);
