@@ -1,33 +1,54 @@
 package com.retail.identity.command;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.retail.identity.command.core.Argon2idHasher;
+import com.retail.identity.command.cli.LocalAdminSeed;
+import com.retail.identity.command.core.AccountChanges;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.HashingPool;
+import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
-import com.retail.identity.command.core.PasswordHasher;
+import com.retail.identity.command.core.LoginActivity;
+import com.retail.identity.command.core.LoginThrottle;
+import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.command.core.RegistrationRules;
+import com.retail.identity.command.core.ServiceTokens;
+import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
-import com.retail.identity.common.events.EventStore;
-import com.retail.identity.common.platform.PlatformApplication;
-import com.retail.identity.common.platform.PersonalDataModule;
-import com.retail.identity.common.platform.StoresModule;
+import com.retail.identity.command.store.CassandraIdempotency;
+import com.retail.identity.command.store.CassandraLoginActivity;
+import com.retail.identity.command.store.CassandraRefreshTokens;
+import com.retail.identity.command.store.RedisLoginThrottle;
+import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.platform.PersonalDataModule;
+import com.retail.identity.common.platform.PlatformApplication;
+import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.LogBuckets;
+import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.AccessTokens;
+import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.SigningKeys;
+import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The write side: registration, login, tokens, profile and password changes, erasure. */
 public class UserCommandApplication extends PlatformApplication<UserCommandConfiguration> {
@@ -47,34 +68,68 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
         .redis(configuration.getRedis());
     Injector injector = Guice.createInjector(stores,
         new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
-        new CommandModule(configuration));
+        new CommandModule(configuration, environment));
+    environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
+    environment.jersey().register(injector.getInstance(InternalResource.class));
     environment.jersey().register(injector.getInstance(JwksResource.class));
+    if (configuration.getMode().isLocal()) {
+      injector.getInstance(LocalAdminSeed.class).seed(System.getenv());
+    }
   }
 
   /** Wires the use cases to their store adapters. */
   static final class CommandModule extends AbstractModule {
     private final UserCommandConfiguration configuration;
+    private final Environment environment;
 
-    CommandModule(UserCommandConfiguration configuration) {
+    CommandModule(UserCommandConfiguration configuration, Environment environment) {
       this.configuration = configuration;
+      this.environment = environment;
     }
 
     @Override
     protected void configure() {
       bind(Clock.class).toInstance(Clock.systemUTC());
-      bind(PasswordHasher.class).to(Argon2idHasher.class).in(Singleton.class);
+      bind(ObjectMapper.class).toInstance(environment.getObjectMapper());
+      bind(PasswordHashes.class).in(Singleton.class);
+      bind(RegistrationRules.class).in(Singleton.class);
     }
 
     @Provides @Singleton
-    EmailReservations reservations(CassandraConnector cassandra) {
-      return new CassandraEmailReservations(cassandra);
+    HashingPool hashingPool() {
+      return new HashingPool(configuration.hashingThreads(), configuration.getHashingQueue(), 5_000);
+    }
+
+    @Provides @Singleton
+    EmailReservations reservations(CassandraConnector cassandra, Clock clock) {
+      return new CassandraEmailReservations(cassandra, clock);
     }
 
     @Provides @Singleton
     Credentials credentials(CassandraConnector cassandra) {
       return new CassandraCredentials(cassandra);
+    }
+
+    @Provides @Singleton
+    RefreshTokens refreshTokens(CassandraConnector cassandra, Clock clock) {
+      return new CassandraRefreshTokens(cassandra, clock, Duration.ofDays(configuration.getRefreshTokenDays()));
+    }
+
+    @Provides @Singleton
+    Idempotency idempotency(CassandraConnector cassandra) {
+      return new CassandraIdempotency(cassandra);
+    }
+
+    @Provides @Singleton
+    LoginActivity loginActivity(CassandraConnector cassandra) {
+      return new CassandraLoginActivity(cassandra, new LogBuckets(Duration.ofMinutes(60)));
+    }
+
+    @Provides @Singleton
+    LoginThrottle loginThrottle(RedisConnector redis, Clock clock) {
+      return new RedisLoginThrottle(redis, clock);
     }
 
     @Provides @Singleton
@@ -93,29 +148,66 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    RegisterUser registerUser(EmailKeys keys, EmailReservations reservations, PasswordHasher hasher,
-        EventStore events, Credentials credentials, PersonalDataCipher cipher, Clock clock) {
-      return new RegisterUser(keys, reservations, hasher, events, credentials, cipher, clock);
+    BearerAuthenticator authenticator(SigningKeys keys) {
+      return new BearerAuthenticator(new TokenVerifier(keys::publicSet, configuration.getTokens()));
     }
 
     @Provides @Singleton
-    LogIn logIn(EmailKeys keys, EmailReservations reservations, Credentials credentials, PasswordHasher hasher) {
-      return new LogIn(keys, reservations, credentials, hasher);
+    ServiceTokens serviceTokens(AccessTokens tokens) {
+      return new ServiceTokens(configuration.getServiceClients(), tokens);
     }
 
     @Provides @Singleton
-    UsersResource usersResource(RegisterUser registerUser) {
-      return new UsersResource(registerUser);
+    RegisterUser registerUser(RegistrationRules rules, EmailKeys keys, EmailReservations reservations,
+        PasswordHashes hashes, HashingPool pool, EventStore events, Credentials credentials, PersonalDataCipher cipher,
+        Clock clock) {
+      return new RegisterUser(rules, keys, reservations, hashes, pool, events, credentials, cipher, clock);
     }
 
     @Provides @Singleton
-    SessionsResource sessionsResource(LogIn logIn, AccessTokens tokens) {
-      return new SessionsResource(logIn, tokens);
+    LogIn logIn(EmailKeys keys, EmailReservations reservations, Credentials credentials, PasswordHashes hashes,
+        HashingPool pool, LoginThrottle throttle, LoginActivity activity, Clock clock) {
+      return new LogIn(keys, reservations, credentials, hashes, pool, throttle, activity, clock);
+    }
+
+    @Provides @Singleton
+    Sessions sessions(AccessTokens tokens, RefreshTokens refreshTokens, Credentials credentials) {
+      return new Sessions(tokens, refreshTokens, credentials);
+    }
+
+    @Provides @Singleton
+    AccountChanges accountChanges(RegistrationRules rules, EventStore events, Credentials credentials,
+        EmailReservations reservations, RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool,
+        PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
+      return new AccountChanges(rules, events, credentials, reservations, refreshTokens, hashes, pool, cipher, dataKeys,
+          clock);
+    }
+
+    @Provides @Singleton
+    UsersResource usersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency,
+        EmailKeys keys, BearerAuthenticator authenticator) {
+      return new UsersResource(registerUser, changes, idempotency, keys, authenticator, environment.getObjectMapper());
+    }
+
+    @Provides @Singleton
+    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator) {
+      return new SessionsResource(logIn, sessions, authenticator);
+    }
+
+    @Provides @Singleton
+    InternalResource internalResource(ServiceTokens serviceTokens, AccountChanges changes,
+        BearerAuthenticator authenticator) {
+      return new InternalResource(serviceTokens, changes, authenticator);
     }
 
     @Provides @Singleton
     JwksResource jwksResource(SigningKeys keys) {
       return new JwksResource(keys);
+    }
+
+    @Provides @Singleton
+    LocalAdminSeed localAdminSeed(RegisterUser registerUser) {
+      return new LocalAdminSeed(registerUser);
     }
   }
 }

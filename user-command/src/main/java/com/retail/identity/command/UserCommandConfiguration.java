@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 public class UserCommandConfiguration extends PlatformConfiguration {
   /** The secret shipped in config/local.yml; production must never run with it. */
@@ -28,6 +31,45 @@ public class UserCommandConfiguration extends PlatformConfiguration {
   /** Base64 secret (32+ bytes) keying email lookup hashes. */
   @JsonProperty @NotEmpty
   private String emailLookupSecret;
+
+  /** Platform services allowed to get service tokens: client id -> secret (from the instance's secrets in production). */
+  @JsonProperty @NotNull
+  private Map<String, String> serviceClients = Map.of();
+
+  @JsonProperty @Min(1) @Max(365)
+  private int refreshTokenDays = 30;
+
+  /** Threads hashing passwords; 0 = one per core. */
+  @JsonProperty @Min(0) @Max(256)
+  private int hashingThreads = 0;
+
+  /** Hashes waiting for a thread before new ones get 503 at once. */
+  @JsonProperty @Min(1) @Max(100_000)
+  private int hashingQueue = 64;
+
+  /** Proxies (load balancers) whose X-Forwarded-For is believed. */
+  @JsonProperty @NotNull
+  private List<String> trustedProxies = List.of();
+
+  public Map<String, String> getServiceClients() {
+    return serviceClients;
+  }
+
+  public int getRefreshTokenDays() {
+    return refreshTokenDays;
+  }
+
+  public int hashingThreads() {
+    return hashingThreads > 0 ? hashingThreads : Runtime.getRuntime().availableProcessors();
+  }
+
+  public int getHashingQueue() {
+    return hashingQueue;
+  }
+
+  public List<String> getTrustedProxies() {
+    return trustedProxies;
+  }
 
   public CassandraSettings getCassandra() {
     return cassandra;

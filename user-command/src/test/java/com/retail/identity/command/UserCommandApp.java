@@ -9,6 +9,8 @@ import java.util.UUID;
 
 /** user-command on random ports against the test stack. */
 public final class UserCommandApp {
+  /** Strong enough for the password rules, and never used anywhere else. */
+  public static final String PASSWORD = "violet-Harbor-93-lantern!";
   private UserCommandApp() {}
 
   public static DropwizardAppExtension<UserCommandConfiguration> extension() {

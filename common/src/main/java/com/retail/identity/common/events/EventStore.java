@@ -12,6 +12,9 @@ public interface EventStore {
    */
   List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events);
 
+  /** The sequence number of the user's last event; 0 when the stream is empty. */
+  long currentVersion(UUID userId);
+
   /** The whole stream of one user, in sequence order. */
   List<StoredEvent> readStream(UUID userId);
 }

@@ -14,6 +14,7 @@ import com.retail.identity.common.errors.UnexpectedProblemMapper;
 import com.retail.identity.common.errors.ViolationProblemMapper;
 import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import com.retail.identity.common.http.BodyLimitFilter;
+import com.retail.identity.common.store.StoreUnavailableMapper;
 import com.retail.identity.common.http.CorsFilter;
 import com.retail.identity.common.http.RequestIdFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -104,7 +105,9 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
     environment.jersey().register(new ViolationProblemMapper());
     environment.jersey().register(new WebApplicationProblemMapper());
     environment.jersey().register(new RemoteUnavailableMapper());
-    environment.jersey().register(new UnexpectedProblemMapper());
+    UnexpectedProblemMapper unexpected = new UnexpectedProblemMapper();
+    environment.jersey().register(new StoreUnavailableMapper(unexpected));
+    environment.jersey().register(unexpected);
   }
 
   private static void installFilters(PlatformConfiguration configuration, Environment environment) {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Owns the Cassandra cluster connection: opened at construction, closed as a Managed object. */
-public final class CassandraConnector implements Managed {
+public final class CassandraConnector implements Managed, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraConnector.class);
   private final Cluster cluster;
   private final Session session;
@@ -82,5 +82,10 @@ public final class CassandraConnector implements Managed {
   @Override
   public void stop() {
     cluster.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 }

@@ -27,6 +27,7 @@ public final class CassandraEventStore implements EventStore {
   private final PreparedStatement insertStream;
   private final PreparedStatement insertLog;
   private final PreparedStatement selectStream;
+  private final PreparedStatement selectLastSeq;
 
   public CassandraEventStore(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
@@ -38,6 +39,13 @@ public final class CassandraEventStore implements EventStore {
         + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.selectStream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
         + " correlation_id, payload FROM " + ks + ".user_events WHERE user_id = ?");
+    this.selectLastSeq = session.prepare("SELECT seq FROM " + ks + ".user_events WHERE user_id = ? ORDER BY seq DESC LIMIT 1");
+  }
+
+  @Override
+  public long currentVersion(UUID userId) {
+    Row row = session.execute(selectLastSeq.bind(userId)).one();
+    return row == null ? 0 : row.getLong("seq");
   }
 
   @Override

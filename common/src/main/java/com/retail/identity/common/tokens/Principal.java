@@ -3,8 +3,11 @@ package com.retail.identity.common.tokens;
 import java.util.Set;
 import java.util.UUID;
 
-/** Who called: the subject of a verified access token and the roles it carries. */
-public record Principal(UUID userId, Set<String> roles) {
+/**
+ * Who called: the subject of a verified access token, the roles it carries and the login session
+ * (refresh-token family) it came from, when it came from one.
+ */
+public record Principal(UUID userId, Set<String> roles, UUID sessionId) {
   public static final String USER = "user";
   public static final String ADMIN = "admin";
   public static final String SERVICE = "service";

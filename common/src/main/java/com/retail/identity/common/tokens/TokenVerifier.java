@@ -45,7 +45,9 @@ public final class TokenVerifier {
     try {
       JWTClaimsSet claims = processor.process(token, null);
       List<String> roles = claims.getStringListClaim("roles");
-      return Optional.of(new Principal(UUID.fromString(claims.getSubject()), Set.copyOf(new HashSet<>(roles))));
+      String sid = claims.getStringClaim("sid");
+      return Optional.of(new Principal(UUID.fromString(claims.getSubject()), Set.copyOf(new HashSet<>(roles)),
+          sid == null ? null : UUID.fromString(sid)));
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -28,10 +28,19 @@ public final class EmailKeys {
   }
 
   public String keyOf(String email) {
+    return mac("email:" + normalise(email));
+  }
+
+  /** A keyed fingerprint of any request data, e.g. an idempotent request's body: not reversible offline. */
+  public String fingerprint(String data) {
+    return mac("request:" + data);
+  }
+
+  private String mac(String data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(normalise(email).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }

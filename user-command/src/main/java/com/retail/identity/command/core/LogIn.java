@@ -2,36 +2,65 @@ package com.retail.identity.command.core;
 
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.events.UserEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password login on the credential snapshot. Unknown email and wrong password look the same
- * from outside: one 401 body, and an unknown email still pays for a hash.
+ * Password login on the credential snapshot. Unknown email and wrong password look the same from
+ * outside: one 401 body, an unknown email still pays for a hash, and both are throttled alike.
+ * A legacy or outdated hash is replaced after a successful login.
  */
 public final class LogIn {
   private final EmailKeys emailKeys;
   private final EmailReservations reservations;
   private final Credentials credentials;
-  private final PasswordHasher hasher;
+  private final PasswordHashes hashes;
+  private final HashingPool pool;
+  private final LoginThrottle throttle;
+  private final LoginActivity activity;
+  private final Clock clock;
   private final String dummyHash;
 
-  public LogIn(EmailKeys emailKeys, EmailReservations reservations, Credentials credentials, PasswordHasher hasher) {
+  public LogIn(EmailKeys emailKeys, EmailReservations reservations, Credentials credentials, PasswordHashes hashes,
+      HashingPool pool, LoginThrottle throttle, LoginActivity activity, Clock clock) {
     this.emailKeys = emailKeys;
     this.reservations = reservations;
     this.credentials = credentials;
-    this.hasher = hasher;
-    this.dummyHash = hasher.hash("not-a-real-password-0".toCharArray());
+    this.hashes = hashes;
+    this.pool = pool;
+    this.throttle = throttle;
+    this.activity = activity;
+    this.clock = clock;
+    this.dummyHash = hashes.hash("not-a-real-password-0");
   }
 
   public Credentials.Credential authenticate(String email, String password) {
-    Optional<Credentials.Credential> credential = reservations.ownerOf(emailKeys.keyOf(email))
-        .flatMap(credentials::find);
+    String emailKey = emailKeys.keyOf(email);
+    Optional<Duration> wait = throttle.waitBeforeNextTry(emailKey);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      throw new ProblemException(Problem.of("rate-limited", "Too many attempts", 429,
+          "Too many failed logins for this account; wait before trying again."),
+          Map.of("Retry-After", Long.toString(seconds)));
+    }
+    Optional<Credentials.Credential> credential = reservations.ownerOf(emailKey).flatMap(credentials::find);
     String hash = credential.map(Credentials.Credential::passwordHash).orElse(dummyHash);
-    boolean matches = hasher.verify(hash, password.toCharArray());
+    boolean matches = pool.run(() -> hashes.verify(hash, password));
     if (credential.isEmpty() || !matches) {
+      throttle.failed(emailKey);
+      credential.ifPresent(c -> activity.record(c.userId(), new UserEvents.LoginFailed(clock.instant(), 0)));
       throw invalidCredentials();
     }
-    return credential.get();
+    Credentials.Credential found = credential.get();
+    throttle.succeeded(emailKey);
+    activity.record(found.userId(), new UserEvents.LoginSucceeded(clock.instant()));
+    if (hashes.needsRehash(found.passwordHash())) {
+      credentials.updateHash(found.userId(), pool.run(() -> hashes.hash(password)));
+    }
+    return found;
   }
 
   public static ProblemException invalidCredentials() {

@@ -1,9 +1,10 @@
 package com.retail.identity.command.core;
 
 import com.retail.identity.command.api.RegistrationRequest;
+import com.retail.identity.common.api.FieldError;
 import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
@@ -15,33 +16,58 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Registration: reserve the email (strongly), hash the password, append {@code UserRegistered},
- * save the credential snapshot, confirm the reservation. A failure after the reservation
- * releases it, so no reservation is left without a user.
+ * Registration: validate, reserve the email (strongly), hash the password, append
+ * {@code UserRegistered}, save the credential snapshot, confirm the reservation. A failure after
+ * the reservation releases it, so no reservation is left without a user.
  */
 public final class RegisterUser {
   public record Registered(UUID userId, long version) {}
 
+  private final RegistrationRules rules;
   private final EmailKeys emailKeys;
   private final EmailReservations reservations;
-  private final PasswordHasher hasher;
+  private final PasswordHashes hashes;
+  private final HashingPool pool;
   private final EventStore events;
   private final Credentials credentials;
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  public RegisterUser(EmailKeys emailKeys, EmailReservations reservations, PasswordHasher hasher,
-      EventStore events, Credentials credentials, PersonalDataCipher cipher, Clock clock) {
+  public RegisterUser(RegistrationRules rules, EmailKeys emailKeys, EmailReservations reservations, PasswordHashes hashes,
+      HashingPool pool, EventStore events, Credentials credentials, PersonalDataCipher cipher, Clock clock) {
+    this.rules = rules;
     this.emailKeys = emailKeys;
     this.reservations = reservations;
-    this.hasher = hasher;
+    this.hashes = hashes;
+    this.pool = pool;
     this.events = events;
     this.credentials = credentials;
     this.cipher = cipher;
     this.clock = clock;
   }
 
-  public Registered register(RegistrationRequest request, Set<String> roles, String correlationId) {
+  /** Every rule is checked before any work, and every broken one is reported. */
+  public void validate(RegistrationRequest request) {
+    List<FieldError> errors = RegistrationRules.errors();
+    rules.email(request.email(), errors);
+    rules.password("password", request.password(), errors);
+    rules.name("firstName", request.firstName(), true, errors);
+    rules.name("lastName", request.lastName(), true, errors);
+    rules.country(request.country(), true, errors);
+    rules.phone(request.phone(), errors);
+    rules.locale(request.locale(), errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  }
+
+  public Registered register(RegistrationRequest request, String correlationId) {
+    validate(request);
+    return create(request, Set.of(Principal.USER), correlationId);
+  }
+
+  /** Creates the account without the password-strength rule: for the seeded local admin only. */
+  public Registered create(RegistrationRequest request, Set<String> roles, String correlationId) {
     String email = EmailKeys.normalise(request.email());
     String emailKey = emailKeys.keyOf(email);
     UUID userId = UUID.randomUUID();
@@ -50,22 +76,23 @@ public final class RegisterUser {
           "An account with this email address already exists."));
     }
     try {
-      String hash = hasher.hash(request.password().toCharArray());
+      String hash = pool.run(() -> hashes.hash(request.password()));
       String pii = cipher.seal(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
           request.phone()));
       UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
       List<StoredEvent> appended = events.append(userId, 0, correlationId, List.of(registered.toEvent()));
       long version = appended.get(appended.size() - 1).seq();
-      credentials.save(new Credentials.Credential(userId, hash, roles, version));
+      credentials.save(new Credentials.Credential(userId, emailKey, hash, roles, version));
       reservations.confirm(emailKey, userId);
       return new Registered(userId, version);
     } catch (RuntimeException e) {
-      reservations.release(emailKey, userId);
+      try {
+        reservations.release(emailKey, userId);
+      } catch (RuntimeException releaseFailed) {
+        // The store is down: the pending reservation expires and is taken over (see EmailReservations).
+        e.addSuppressed(releaseFailed);
+      }
       throw e;
     }
-  }
-
-  public static Set<String> customerRoles() {
-    return Set.of(Principal.USER);
   }
 }

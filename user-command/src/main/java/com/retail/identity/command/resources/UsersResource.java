@@ -1,37 +1,195 @@
 package com.retail.identity.command.resources;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.api.PasswordChangeRequest;
+import com.retail.identity.command.api.ProfileChangeRequest;
 import com.retail.identity.command.api.RegistrationRequest;
 import com.retail.identity.command.api.RegistrationResponse;
+import com.retail.identity.command.api.VersionResponse;
+import com.retail.identity.command.core.AccountChanges;
+import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.RequestIdFilter;
+import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 @Path("/v1/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsersResource {
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private final RegisterUser registerUser;
+  private final AccountChanges changes;
+  private final Idempotency idempotency;
+  private final EmailKeys fingerprints;
+  private final BearerAuthenticator authenticator;
+  private final ObjectMapper json;
 
-  public UsersResource(RegisterUser registerUser) {
+  public UsersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency, EmailKeys fingerprints,
+      BearerAuthenticator authenticator, ObjectMapper json) {
     this.registerUser = registerUser;
+    this.changes = changes;
+    this.idempotency = idempotency;
+    this.fingerprints = fingerprints;
+    this.authenticator = authenticator;
+    this.json = json;
   }
 
   @POST
-  public Response register(@NotNull @Valid RegistrationRequest request, @Context HttpServletRequest http) {
+  public Response register(@NotNull @Valid RegistrationRequest request,
+      @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http) {
     String correlationId = (String) http.getAttribute(RequestIdFilter.MDC_KEY);
-    RegisterUser.Registered registered = registerUser.register(request, RegisterUser.customerRoles(), correlationId);
+    if (idempotencyKey == null) {
+      return created(registerUser.register(request, correlationId));
+    }
+    if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw ProblemException.validation("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
+    }
+    String scoped = "register:" + idempotencyKey;
+    String requestHash = fingerprints.fingerprint(write(request));
+    Optional<Idempotency.Stored> earlier = idempotency.claim(scoped, requestHash);
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), requestHash);
+    }
+    try {
+      Response response = created(registerUser.register(request, correlationId));
+      idempotency.complete(scoped, requestHash, 201, write(response.getEntity()), response.getHeaderString("Location"));
+      return response;
+    } catch (ProblemException e) {
+      if (e.problem().getStatus() >= 500) {
+        idempotency.abandon(scoped);
+      } else {
+        idempotency.complete(scoped, requestHash, e.problem().getStatus(), write(e.problem()), null);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      idempotency.abandon(scoped);
+      throw e;
+    }
+  }
+
+  private static Response replay(Idempotency.Stored earlier, String requestHash) {
+    if (!earlier.requestHash().equals(requestHash)) {
+      throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
+          "This Idempotency-Key was used with another request body."));
+    }
+    if (earlier.status() == 0) {
+      throw new ProblemException(Problem.of("idempotency-in-progress", "Request in progress", 409,
+          "The first request with this Idempotency-Key is still running; retry shortly."), Map.of("Retry-After", "1"));
+    }
+    Response.ResponseBuilder builder = Response.status(earlier.status())
+        .type(earlier.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+        .entity(earlier.body())
+        .header("Idempotent-Replayed", "true");
+    if (earlier.location() != null) {
+      builder.header(HttpHeaders.LOCATION, earlier.location());
+    }
+    return builder.build();
+  }
+
+  private static Response created(RegisterUser.Registered registered) {
     return Response.created(URI.create("/v1/users/" + registered.userId()))
+        .tag(new EntityTag(Long.toString(registered.version())))
         .entity(new RegistrationResponse(registered.userId(), registered.version()))
         .build();
+  }
+
+  @PATCH
+  @Path("/{id}")
+  public Response updateProfile(@PathParam("id") String id, @NotNull @Valid ProfileChangeRequest change,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest http) {
+    UUID userId = owned(id, authorization, true);
+    long version = changes.updateProfile(userId, change, expectedVersion(ifMatch), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    return Response.ok(new VersionResponse(userId, version)).tag(new EntityTag(Long.toString(version))).build();
+  }
+
+  @PUT
+  @Path("/{id}/password")
+  public Response changePassword(@PathParam("id") String id, @NotNull @Valid PasswordChangeRequest change,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
+    Principal caller = authenticator.authenticate(authorization);
+    UUID userId = parse(id);
+    if (!caller.userId().equals(userId)) {
+      throw BearerAuthenticator.forbidden();
+    }
+    changes.changePassword(userId, caller.sessionId(), change, (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest http) {
+    UUID userId = owned(id, authorization, true);
+    changes.erase(userId, (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    return Response.noContent().build();
+  }
+
+  private UUID owned(String id, String authorization, boolean adminMay) {
+    Principal caller = authenticator.authenticate(authorization);
+    UUID userId = parse(id);
+    if (!(caller.userId().equals(userId) || (adminMay && caller.hasRole(Principal.ADMIN)))) {
+      throw BearerAuthenticator.forbidden();
+    }
+    return userId;
+  }
+
+  static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.validation("id", "must be a user id (UUID)");
+    }
+  }
+
+  private static Long expectedVersion(String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    String value = ifMatch.strip();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    value = value.replace("\"", "");
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.validation("If-Match", "must be the version number read with the profile");
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

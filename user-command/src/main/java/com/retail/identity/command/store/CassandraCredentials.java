@@ -12,20 +12,25 @@ public final class CassandraCredentials implements Credentials {
   private final Session session;
   private final PreparedStatement insert;
   private final PreparedStatement select;
+  private final PreparedStatement updateHash;
+  private final PreparedStatement updateVersion;
+  private final PreparedStatement erase;
 
   public CassandraCredentials(CassandraConnector cassandra) {
     this.session = cassandra.session();
-    String ks = cassandra.keyspace();
-    insert = session.prepare("INSERT INTO " + ks + ".credentials (user_id, password_hash, roles, stream_version, erased)"
-        + " VALUES (?, ?, ?, ?, false)");
-    select = session.prepare("SELECT user_id, password_hash, roles, stream_version, erased FROM " + ks
-        + ".credentials WHERE user_id = ?");
+    String table = cassandra.keyspace() + ".credentials";
+    insert = session.prepare("INSERT INTO " + table + " (user_id, email_key, password_hash, roles, stream_version, erased)"
+        + " VALUES (?, ?, ?, ?, ?, false)");
+    select = session.prepare("SELECT user_id, email_key, password_hash, roles, stream_version, erased FROM " + table
+        + " WHERE user_id = ?");
+    updateHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?");
+    updateVersion = session.prepare("UPDATE " + table + " SET stream_version = ? WHERE user_id = ?");
+    erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?");
   }
 
   @Override
-  public void save(Credential credential) {
-    session.execute(insert.bind(credential.userId(), credential.passwordHash(), credential.roles(),
-        credential.streamVersion()));
+  public void save(Credential c) {
+    session.execute(insert.bind(c.userId(), c.emailKey(), c.passwordHash(), c.roles(), c.streamVersion()));
   }
 
   @Override
@@ -34,7 +39,22 @@ public final class CassandraCredentials implements Credentials {
     if (row == null || row.getBool("erased")) {
       return Optional.empty();
     }
-    return Optional.of(new Credential(row.getUUID("user_id"), row.getString("password_hash"),
+    return Optional.of(new Credential(row.getUUID("user_id"), row.getString("email_key"), row.getString("password_hash"),
         row.getSet("roles", String.class), row.getLong("stream_version")));
+  }
+
+  @Override
+  public void updateHash(UUID userId, String passwordHash) {
+    session.execute(updateHash.bind(passwordHash, userId));
+  }
+
+  @Override
+  public void updateVersion(UUID userId, long streamVersion) {
+    session.execute(updateVersion.bind(streamVersion, userId));
+  }
+
+  @Override
+  public void erase(UUID userId) {
+    session.execute(erase.bind(userId));
   }
 }

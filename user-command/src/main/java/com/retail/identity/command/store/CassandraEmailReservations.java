@@ -1,27 +1,42 @@
 package com.retail.identity.command.store;
 
+import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.ResultSet;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.retail.identity.command.core.EmailReservations;
 import com.retail.identity.common.store.CassandraConnector;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Email reservations as lightweight transactions: one winner per key, even across instances. */
+/**
+ * Email reservations as lightweight transactions: one winner per key, even across instances.
+ * A reservation still pending after {@link #ABANDONED} belongs to a registration that died half
+ * way (its store went down before it could confirm or release); the next registration of that
+ * email takes it over, again with a lightweight transaction.
+ */
 public final class CassandraEmailReservations implements EmailReservations {
+  static final Duration ABANDONED = Duration.ofMinutes(2);
   private final Session session;
+  private final Clock clock;
   private final PreparedStatement reserve;
+  private final PreparedStatement takeOver;
   private final PreparedStatement confirm;
   private final PreparedStatement release;
   private final PreparedStatement select;
 
-  public CassandraEmailReservations(CassandraConnector cassandra) {
+  public CassandraEmailReservations(CassandraConnector cassandra, Clock clock) {
     this.session = cassandra.session();
+    this.clock = clock;
     String ks = cassandra.keyspace();
     reserve = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
         + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
+    takeOver = session.prepare("UPDATE " + ks + ".email_reservations SET user_id = ?, reserved_at = ?"
+        + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
     confirm = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?"
         + " IF user_id = ?");
     release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?");
@@ -30,7 +45,15 @@ public final class CassandraEmailReservations implements EmailReservations {
 
   @Override
   public boolean reserve(String emailKey, UUID userId) {
-    return session.execute(reserve.bind(emailKey, userId, new Date())).wasApplied();
+    Date now = Date.from(clock.instant());
+    ResultSet result = session.execute(reserve.bind(emailKey, userId, now));
+    if (result.wasApplied()) {
+      return true;
+    }
+    Row holder = result.one();
+    boolean abandoned = "pending".equals(holder.getString("state"))
+        && holder.getTimestamp("reserved_at").toInstant().isBefore(clock.instant().minus(ABANDONED));
+    return abandoned && session.execute(takeOver.bind(userId, now, emailKey, holder.getUUID("user_id"))).wasApplied();
   }
 
   @Override
@@ -48,8 +71,7 @@ public final class CassandraEmailReservations implements EmailReservations {
   @Override
   public Optional<UUID> ownerOf(String emailKey) {
     // SERIAL read: a registration confirmed a moment ago is visible to the next login.
-    Row row = session.execute(select.bind(emailKey)
-        .setConsistencyLevel(com.datastax.driver.core.ConsistencyLevel.LOCAL_SERIAL)).one();
+    Row row = session.execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)).one();
     if (row == null || !"active".equals(row.getString("state"))) {
       return Optional.empty();
     }

@@ -33,7 +33,7 @@ class RegistrationAndLoginIT {
   void aNewCustomerRegistersAndLogsIn() throws Exception {
     String email = uniqueEmail();
 
-    HttpResponse<String> registered = post("/v1/users", registrationJson(email, "a long enough passphrase"));
+    HttpResponse<String> registered = post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
 
     assertThat(registered.statusCode()).isEqualTo(201);
     JsonNode body = JSON.readTree(registered.body());
@@ -42,7 +42,7 @@ class RegistrationAndLoginIT {
         location -> assertThat(location).endsWith("/v1/users/" + body.get("userId").asText()));
 
     HttpResponse<String> session = post("/v1/sessions",
-        "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"a long enough passphrase\"}");
+        "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}");
 
     assertThat(session.statusCode()).isEqualTo(200);
     JsonNode tokens = JSON.readTree(session.body());
@@ -54,9 +54,9 @@ class RegistrationAndLoginIT {
   @Test
   void theSameEmailInAnotherCaseIsTaken() throws Exception {
     String email = uniqueEmail();
-    assertThat(post("/v1/users", registrationJson(email, "a long enough passphrase")).statusCode()).isEqualTo(201);
+    assertThat(post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD)).statusCode()).isEqualTo(201);
 
-    HttpResponse<String> second = post("/v1/users", registrationJson(email.toUpperCase(), "another passphrase"));
+    HttpResponse<String> second = post("/v1/users", registrationJson(email.toUpperCase(), UserCommandApp.PASSWORD + "-other"));
 
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(second.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -66,7 +66,7 @@ class RegistrationAndLoginIT {
   @Test
   void unknownEmailAndWrongPasswordGetTheSameAnswer() throws Exception {
     String email = uniqueEmail();
-    post("/v1/users", registrationJson(email, "a long enough passphrase"));
+    post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
 
     HttpResponse<String> wrongPassword = post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"not it at all\"}");
     HttpResponse<String> unknownEmail = post("/v1/sessions", "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"not it at all\"}");

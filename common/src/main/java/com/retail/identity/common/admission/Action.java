@@ -1,0 +1,16 @@
+package com.retail.identity.common.admission;
+
+import java.util.Locale;
+
+/** What the caller is about to do. */
+public enum Action {
+  /** {@code POST /v1/users}. */
+  REGISTER,
+  /** {@code POST /v1/sessions}. */
+  LOGIN;
+
+  /** The knob and metric name segment: {@code register}, {@code login}. */
+  public String slug() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,38 @@
+package com.retail.identity.command.cli;
+
+import com.retail.identity.command.api.RegistrationRequest;
+import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.tokens.Principal;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local mode only: the one admin account, {@code admin@local.test}, with the password from
+ * {@code LOCAL_ADMIN_PASSWORD} (default {@code local-admin-pass-1}). No other mode seeds accounts.
+ */
+public final class LocalAdminSeed {
+  public static final String EMAIL = "admin@local.test";
+  public static final String DEFAULT_PASSWORD = "local-admin-pass-1";
+  private static final Logger LOG = LoggerFactory.getLogger(LocalAdminSeed.class);
+  private final RegisterUser registerUser;
+
+  public LocalAdminSeed(RegisterUser registerUser) {
+    this.registerUser = registerUser;
+  }
+
+  public void seed(Map<String, String> environment) {
+    String password = environment.getOrDefault("LOCAL_ADMIN_PASSWORD", DEFAULT_PASSWORD);
+    try {
+      registerUser.create(new RegistrationRequest(EMAIL, password, "Local", "Admin", "US", null, "en-US"),
+          Set.of(Principal.USER, Principal.ADMIN), "local-admin-seed");
+      LOG.info("Seeded the local admin account {}", EMAIL);
+    } catch (ProblemException alreadyThere) {
+      if (alreadyThere.problem().getStatus() != 409) {
+        throw alreadyThere;
+      }
+    }
+  }
+}

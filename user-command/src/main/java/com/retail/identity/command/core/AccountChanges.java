@@ -1,0 +1,159 @@
+package com.retail.identity.command.core;
+
+import com.retail.identity.command.api.PasswordChangeRequest;
+import com.retail.identity.command.api.ProfileChangeRequest;
+import com.retail.identity.common.api.FieldError;
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.crypto.DataKeys;
+import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.events.EventTypes;
+import com.retail.identity.common.events.NewEvent;
+import com.retail.identity.common.events.PersonalData;
+import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.common.events.StreamConflictException;
+import com.retail.identity.common.events.UserEvents;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Changes to an existing account: profile, password, erasure, a verified phone. */
+public final class AccountChanges {
+  private final RegistrationRules rules;
+  private final EventStore events;
+  private final Credentials credentials;
+  private final EmailReservations reservations;
+  private final RefreshTokens refreshTokens;
+  private final PasswordHashes hashes;
+  private final HashingPool pool;
+  private final PersonalDataCipher cipher;
+  private final DataKeys dataKeys;
+  private final Clock clock;
+
+  public AccountChanges(RegistrationRules rules, EventStore events, Credentials credentials, EmailReservations reservations,
+      RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys,
+      Clock clock) {
+    this.rules = rules;
+    this.events = events;
+    this.credentials = credentials;
+    this.reservations = reservations;
+    this.refreshTokens = refreshTokens;
+    this.hashes = hashes;
+    this.pool = pool;
+    this.cipher = cipher;
+    this.dataKeys = dataKeys;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies the given fields. With {@code expectedVersion} (from If-Match) a stale version is
+   * refused with 412; without it the change applies to the current version.
+   */
+  public long updateProfile(UUID userId, ProfileChangeRequest change, Long expectedVersion, String correlationId) {
+    List<FieldError> errors = RegistrationRules.errors();
+    if (change.email() != null) {
+      errors.add(new FieldError("email", "cannot be changed with this request"));
+    }
+    rules.name("firstName", change.firstName(), false, errors);
+    rules.name("lastName", change.lastName(), false, errors);
+    rules.country(change.country(), false, errors);
+    rules.phone(change.phone(), errors);
+    rules.locale(change.locale(), errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    Credentials.Credential credential = existing(userId);
+    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()), change.phone());
+    String pii = changed.firstName() == null && changed.lastName() == null && changed.phone() == null
+        ? null : cipher.seal(userId, changed);
+    NewEvent event = new UserEvents.ProfileUpdated(pii, change.country(), change.locale(), clock.instant()).toEvent();
+    return append(credential, expectedVersion, event, correlationId);
+  }
+
+  public void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest change, String correlationId) {
+    List<FieldError> errors = RegistrationRules.errors();
+    rules.password("newPassword", change.newPassword(), errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    Credentials.Credential credential = existing(userId);
+    if (!pool.run(() -> hashes.verify(credential.passwordHash(), change.currentPassword()))) {
+      throw ProblemException.validation("currentPassword", "is not the current password");
+    }
+    credentials.updateHash(userId, pool.run(() -> hashes.hash(change.newPassword())));
+    append(credential, null, new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(), correlationId);
+    refreshTokens.revokeAll(userId, currentSession);
+  }
+
+  /**
+   * Erases the account everywhere: {@code UserErased} is appended (projections delete their
+   * documents), the data key is destroyed (every sealed value in the log becomes unreadable), the
+   * credential and all sessions end, and the email is free to register again.
+   */
+  public void erase(UUID userId, String correlationId) {
+    Credentials.Credential credential = existing(userId);
+    append(credential, null, new UserEvents.UserErased(clock.instant()).toEvent(), correlationId);
+    dataKeys.destroy(userId);
+    credentials.erase(userId);
+    refreshTokens.revokeAll(userId, null);
+    if (credential.emailKey() != null) {
+      reservations.release(credential.emailKey(), userId);
+    }
+  }
+
+  /** Records a phone proven by the verification service; a repeated verification id changes nothing. */
+  public long phoneVerified(UUID userId, String verificationId, String phone, String correlationId) {
+    Credentials.Credential credential = existing(userId);
+    for (StoredEvent event : events.readStream(userId)) {
+      if (EventTypes.PHONE_VERIFIED.equals(event.type())
+          && verificationId.equals(UserEvents.read(event, UserEvents.PhoneVerified.class).verificationId())) {
+        return event.seq();
+      }
+    }
+    String pii = cipher.seal(userId, new PersonalData(null, null, null, phone));
+    return append(credential, null, new UserEvents.PhoneVerified(verificationId, pii, clock.instant()).toEvent(), correlationId);
+  }
+
+  private long append(Credentials.Credential credential, Long expectedVersion, NewEvent event, String correlationId) {
+    UUID userId = credential.userId();
+    if (expectedVersion != null) {
+      try {
+        return appended(userId, events.append(userId, expectedVersion, correlationId, List.of(event)));
+      } catch (StreamConflictException e) {
+        throw stale(expectedVersion);
+      }
+    }
+    // No precondition: apply to whatever is current, re-reading once if another writer slipped in.
+    for (int attempt = 0; ; attempt++) {
+      long current = events.currentVersion(userId);
+      try {
+        return appended(userId, events.append(userId, current, correlationId, List.of(event)));
+      } catch (StreamConflictException e) {
+        if (attempt >= 2) {
+          throw new ProblemException(Problem.of("conflict", "Conflict", 409,
+              "The account is being changed by another request; retry."));
+        }
+      }
+    }
+  }
+
+  private long appended(UUID userId, List<StoredEvent> stored) {
+    long version = stored.get(stored.size() - 1).seq();
+    credentials.updateVersion(userId, version);
+    return version;
+  }
+
+  private Credentials.Credential existing(UUID userId) {
+    return credentials.find(userId).orElseThrow(() -> ProblemException.notFound("No such user."));
+  }
+
+  private static ProblemException stale(long expected) {
+    return new ProblemException(Problem.of("precondition-failed", "Precondition failed", 412,
+        "The account has changed since version " + expected + "; read it again and retry."));
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
+  }
+}

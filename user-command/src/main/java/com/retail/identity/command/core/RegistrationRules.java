@@ -1,0 +1,115 @@
+package com.retail.identity.command.core;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import com.retail.identity.common.api.FieldError;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.scoring.Result;
+
+/** The field rules of registration and profile changes; each failure names its field. */
+public final class RegistrationRules {
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  // Deliberately simple: one @, no spaces or controls, a dotted domain. Deliverability is proven by use.
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+  private final Nbvcxz strength = new Nbvcxz();
+  private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+
+  public void email(String email, List<FieldError> errors) {
+    if (email == null || email.isBlank()) {
+      errors.add(new FieldError("email", "must not be empty"));
+    } else if (email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+      errors.add(new FieldError("email", "must be an email address"));
+    }
+  }
+
+  /** 8 to 128 characters of any script; refused when common, breached-style or too guessable. */
+  public void password(String field, String password, List<FieldError> errors) {
+    if (password == null || password.isEmpty()) {
+      errors.add(new FieldError(field, "must not be empty"));
+      return;
+    }
+    int length = password.codePointCount(0, password.length());
+    if (length < 8 || length > 128) {
+      errors.add(new FieldError(field, "must be 8 to 128 characters long"));
+      return;
+    }
+    Result result = strength.estimate(password);
+    if (!result.isMinimumEntropyMet()) {
+      String warning = result.getFeedback() == null ? null : result.getFeedback().getWarning();
+      errors.add(new FieldError(field, "is too easy to guess"
+          + (warning == null || warning.isBlank() ? "" : ": " + warning)));
+    }
+  }
+
+  public void name(String field, String name, boolean required, List<FieldError> errors) {
+    if (name == null) {
+      if (required) {
+        errors.add(new FieldError(field, "must not be empty"));
+      }
+      return;
+    }
+    String trimmed = name.strip();
+    if (trimmed.isEmpty()) {
+      errors.add(new FieldError(field, "must not be empty"));
+    } else if (trimmed.codePointCount(0, trimmed.length()) > 100) {
+      errors.add(new FieldError(field, "must be at most 100 characters"));
+    } else if (CONTROL.matcher(trimmed).find()) {
+      errors.add(new FieldError(field, "must not contain control characters"));
+    }
+  }
+
+  public void country(String country, boolean required, List<FieldError> errors) {
+    if (country == null) {
+      if (required) {
+        errors.add(new FieldError("country", "must not be empty"));
+      }
+    } else if (!COUNTRIES.contains(country)) {
+      errors.add(new FieldError("country", "must be an ISO 3166 alpha-2 country code"));
+    }
+  }
+
+  /** Optional; when given, a valid number in E.164 form (+ and country code). */
+  public void phone(String phone, List<FieldError> errors) {
+    if (phone == null) {
+      return;
+    }
+    if (!phone.matches("\\+[1-9][0-9]{6,14}")) {
+      errors.add(new FieldError("phone", "must be an E.164 number, e.g. +14155552671"));
+      return;
+    }
+    try {
+      Phonenumber.PhoneNumber number = phones.parse(phone, null);
+      if (!phones.isValidNumber(number)) {
+        errors.add(new FieldError("phone", "is not a valid phone number"));
+      }
+    } catch (NumberParseException e) {
+      errors.add(new FieldError("phone", "is not a valid phone number"));
+    }
+  }
+
+  /** Optional; a well-formed BCP 47 language tag. */
+  public void locale(String locale, List<FieldError> errors) {
+    if (locale == null) {
+      return;
+    }
+    try {
+      if (locale.length() > 35 || new Locale.Builder().setLanguageTag(locale).build().getLanguage().isEmpty()) {
+        errors.add(new FieldError("locale", "must be a BCP 47 language tag, e.g. en-US"));
+      }
+    } catch (IllformedLocaleException e) {
+      errors.add(new FieldError("locale", "must be a BCP 47 language tag, e.g. en-US"));
+    }
+  }
+
+  public static List<FieldError> errors() {
+    return new ArrayList<>();
+  }
+}

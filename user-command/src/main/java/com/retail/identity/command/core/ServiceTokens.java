@@ -1,0 +1,54 @@
+package com.retail.identity.command.core;
+
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.tokens.AccessTokens;
+import com.retail.identity.common.tokens.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Short-lived {@code service} tokens for the platform's own services (client credentials). Only
+ * hashes of the configured secrets are kept in memory; comparison is constant-time.
+ */
+public final class ServiceTokens {
+  static final int LIFETIME_SECONDS = 300;
+  private final Map<String, byte[]> secretHashes;
+  private final AccessTokens tokens;
+
+  public ServiceTokens(Map<String, String> clientSecrets, AccessTokens tokens) {
+    this.secretHashes = clientSecrets.entrySet().stream()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> sha256(e.getValue())));
+    this.tokens = tokens;
+  }
+
+  public String issue(String clientId, String clientSecret) {
+    byte[] expected = secretHashes.get(clientId);
+    byte[] presented = sha256(clientSecret);
+    if (expected == null || !MessageDigest.isEqual(expected, presented)) {
+      throw new ProblemException(Problem.of("invalid-client", "Invalid client", 401, "Unknown client or wrong secret."));
+    }
+    return tokens.issue(subjectOf(clientId), Set.of(Principal.SERVICE), null, LIFETIME_SECONDS);
+  }
+
+  /** A stable subject per client, so audit lines name the calling service. */
+  public static UUID subjectOf(String clientId) {
+    return UUID.nameUUIDFromBytes(("service:" + clientId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public int lifetimeSeconds() {
+    return LIFETIME_SECONDS;
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package com.retail.identity.command.resources;
+
+import com.retail.identity.command.api.PhoneVerifiedRequest;
+import com.retail.identity.command.api.ServiceTokenRequest;
+import com.retail.identity.command.api.ServiceTokenResponse;
+import com.retail.identity.command.core.AccountChanges;
+import com.retail.identity.command.core.ServiceTokens;
+import com.retail.identity.common.http.RequestIdFilter;
+import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Calls from the platform's own services (service tokens only), never from the apps. */
+@Path("/internal")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public final class InternalResource {
+  private final ServiceTokens serviceTokens;
+  private final AccountChanges changes;
+  private final BearerAuthenticator authenticator;
+
+  public InternalResource(ServiceTokens serviceTokens, AccountChanges changes, BearerAuthenticator authenticator) {
+    this.serviceTokens = serviceTokens;
+    this.changes = changes;
+    this.authenticator = authenticator;
+  }
+
+  @POST
+  @Path("/service-tokens")
+  public ServiceTokenResponse serviceToken(@NotNull @Valid ServiceTokenRequest request) {
+    return new ServiceTokenResponse(serviceTokens.issue(request.clientId(), request.clientSecret()), "Bearer",
+        serviceTokens.lifetimeSeconds());
+  }
+
+  /** Verification proved the phone; a repeated verification id is accepted and changes nothing. */
+  @POST
+  @Path("/users/{id}/phone-verified")
+  public Response phoneVerified(@PathParam("id") String id, @NotNull @Valid PhoneVerifiedRequest request,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
+    Principal caller = authenticator.authenticate(authorization);
+    if (!caller.hasRole(Principal.SERVICE)) {
+      throw BearerAuthenticator.forbidden();
+    }
+    changes.phoneVerified(UsersResource.parse(id), request.verificationId(), request.phone(),
+        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    return Response.noContent().build();
+  }
+}

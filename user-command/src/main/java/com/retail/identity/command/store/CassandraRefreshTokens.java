@@ -1,0 +1,114 @@
+package com.retail.identity.command.store;
+
+import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.retail.identity.command.core.RefreshTokens;
+import com.retail.identity.common.store.CassandraConnector;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** Refresh tokens in Cassandra; rows expire with their tokens (TTL), so the table does not grow. */
+public final class CassandraRefreshTokens implements RefreshTokens {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Session session;
+  private final Clock clock;
+  private final Duration lifetime;
+  private final PreparedStatement insertFamily;
+  private final PreparedStatement insertUserFamily;
+  private final PreparedStatement insertToken;
+  private final PreparedStatement selectToken;
+  private final PreparedStatement markRotated;
+  private final PreparedStatement selectFamily;
+  private final PreparedStatement revokeFamily;
+  private final PreparedStatement selectUserFamilies;
+
+  public CassandraRefreshTokens(CassandraConnector cassandra, Clock clock, Duration lifetime) {
+    this.session = cassandra.session();
+    this.clock = clock;
+    this.lifetime = lifetime;
+    String ks = cassandra.keyspace();
+    int ttl = (int) lifetime.toSeconds();
+    insertFamily = session.prepare("INSERT INTO " + ks + ".refresh_families (family_id, user_id, revoked, created_at)"
+        + " VALUES (?, ?, false, ?) USING TTL " + ttl);
+    insertUserFamily = session.prepare("INSERT INTO " + ks + ".user_refresh_families (user_id, family_id) VALUES (?, ?)"
+        + " USING TTL " + ttl);
+    insertToken = session.prepare("INSERT INTO " + ks + ".refresh_tokens (token_hash, family_id, user_id, rotated, expires_at)"
+        + " VALUES (?, ?, ?, false, ?) USING TTL " + ttl);
+    selectToken = session.prepare("SELECT family_id, user_id, rotated, expires_at FROM " + ks
+        + ".refresh_tokens WHERE token_hash = ?");
+    markRotated = session.prepare("UPDATE " + ks + ".refresh_tokens SET rotated = true WHERE token_hash = ? IF rotated = false");
+    selectFamily = session.prepare("SELECT revoked FROM " + ks + ".refresh_families WHERE family_id = ?");
+    revokeFamily = session.prepare("UPDATE " + ks + ".refresh_families SET revoked = true WHERE family_id = ?");
+    selectUserFamilies = session.prepare("SELECT family_id FROM " + ks + ".user_refresh_families WHERE user_id = ?");
+  }
+
+  @Override
+  public String startFamily(UUID userId, UUID familyId) {
+    session.execute(insertFamily.bind(familyId, userId, Date.from(clock.instant())));
+    session.execute(insertUserFamily.bind(userId, familyId));
+    return newToken(userId, familyId);
+  }
+
+  private String newToken(UUID userId, UUID familyId) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    session.execute(insertToken.bind(hash(token), familyId, userId, Date.from(clock.instant().plus(lifetime))));
+    return token;
+  }
+
+  @Override
+  public Rotation rotate(String refreshToken) {
+    String tokenHash = hash(refreshToken);
+    Row token = session.execute(selectToken.bind(tokenHash)).one();
+    if (token == null || token.getTimestamp("expires_at").toInstant().isBefore(clock.instant())) {
+      return new Refused(false);
+    }
+    UUID familyId = token.getUUID("family_id");
+    Row family = session.execute(selectFamily.bind(familyId)).one();
+    if (family == null || family.getBool("revoked")) {
+      return new Refused(false);
+    }
+    // The conditional update makes rotation single-use even when two refreshes race: one wins,
+    // the other is treated as the replay it looks like.
+    if (token.getBool("rotated") || !session.execute(markRotated.bind(tokenHash)).wasApplied()) {
+      revokeFamily(familyId);
+      return new Refused(true);
+    }
+    UUID userId = token.getUUID("user_id");
+    return new Rotated(userId, familyId, newToken(userId, familyId));
+  }
+
+  @Override
+  public void revokeFamily(UUID familyId) {
+    session.execute(revokeFamily.bind(familyId));
+  }
+
+  @Override
+  public void revokeAll(UUID userId, UUID keep) {
+    for (Row row : session.execute(selectUserFamilies.bind(userId))) {
+      UUID familyId = row.getUUID("family_id");
+      if (!familyId.equals(keep)) {
+        revokeFamily(familyId);
+      }
+    }
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

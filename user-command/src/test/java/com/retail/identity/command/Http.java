@@ -1,0 +1,74 @@
+package com.retail.identity.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small JSON client for tests of a service on a local port. */
+public final class Http {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final int port;
+
+  public Http(int port) {
+    this.port = port;
+  }
+
+  public HttpResponse<String> send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<String> post(String path, String body, String... headers) {
+    return send("POST", path, body, headers);
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  /** Registers a customer and returns their user id. */
+  public String register(String email) {
+    HttpResponse<String> response = post("/v1/users", UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("registration failed: " + response.statusCode() + " " + response.body());
+    }
+    return json(response).get("userId").asText();
+  }
+
+  /** Logs in and returns the session: accessToken, refreshToken, userId. */
+  public JsonNode logIn(String email, String password) {
+    HttpResponse<String> response = post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
+    }
+    return json(response);
+  }
+}

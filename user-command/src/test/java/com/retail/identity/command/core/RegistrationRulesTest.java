@@ -1,0 +1,79 @@
+package com.retail.identity.command.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.retail.identity.common.api.FieldError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegistrationRulesTest {
+  private final RegistrationRules rules = new RegistrationRules();
+
+  private List<FieldError> errors(java.util.function.Consumer<List<FieldError>> rule) {
+    List<FieldError> errors = RegistrationRules.errors();
+    rule.accept(errors);
+    return errors;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"password", "12345678", "qwertyuiop", "Password1", "iloveyou123"})
+  void commonPasswordsAreRefusedWithAReason(String password) {
+    assertThat(errors(e -> rules.password("password", password, e)))
+        .singleElement().satisfies(error -> assertThat(error.message()).startsWith("is too easy to guess"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"violet-Harbor-93-lantern!", "Ünïcødé-Pässwørt-Ωmega-7", "長い日本語のパスワードです十二"})
+  void longUnusualPasswordsInAnyScriptAreAccepted(String password) {
+    assertThat(errors(e -> rules.password("password", password, e))).isEmpty();
+  }
+
+  @Test
+  void passwordLengthIsCountedInCharactersNotBytes() {
+    assertThat(errors(e -> rules.password("password", "short", e))).extracting(FieldError::message)
+        .containsExactly("must be 8 to 128 characters long");
+    assertThat(errors(e -> rules.password("password", "x".repeat(129), e))).extracting(FieldError::message)
+        .containsExactly("must be 8 to 128 characters long");
+  }
+
+  @Test
+  void namesAreTrimmedAndRefuseControlCharacters() {
+    assertThat(errors(e -> rules.name("firstName", "  Ada  ", true, e))).isEmpty();
+    assertThat(errors(e -> rules.name("firstName", "Ada\u0000", true, e))).isNotEmpty();
+    assertThat(errors(e -> rules.name("firstName", "   ", true, e))).isNotEmpty();
+    assertThat(errors(e -> rules.name("firstName", "a".repeat(101), true, e))).isNotEmpty();
+  }
+
+  @Test
+  void countriesAreIsoAlpha2Codes() {
+    assertThat(errors(e -> rules.country("DE", true, e))).isEmpty();
+    assertThat(errors(e -> rules.country("XX", true, e))).isNotEmpty();
+    assertThat(errors(e -> rules.country("usa", true, e))).isNotEmpty();
+  }
+
+  @Test
+  void phonesMustBeValidE164Numbers() {
+    assertThat(errors(e -> rules.phone("+14155552671", e))).isEmpty();
+    assertThat(errors(e -> rules.phone("+4930123456", e))).isEmpty();
+    assertThat(errors(e -> rules.phone("4155552671", e))).isNotEmpty();
+    assertThat(errors(e -> rules.phone("+1000", e))).isNotEmpty();
+    assertThat(errors(e -> rules.phone("+99912345678", e))).isNotEmpty();
+  }
+
+  @Test
+  void localesAreBcp47Tags() {
+    assertThat(errors(e -> rules.locale("en-US", e))).isEmpty();
+    assertThat(errors(e -> rules.locale("zh-Hant-TW", e))).isEmpty();
+    assertThat(errors(e -> rules.locale("not a tag", e))).isNotEmpty();
+  }
+
+  @Test
+  void emailsNeedOneAtAndADottedDomain() {
+    assertThat(errors(e -> rules.email("grace@example.com", e))).isEmpty();
+    assertThat(errors(e -> rules.email("grace@localhost", e))).isNotEmpty();
+    assertThat(errors(e -> rules.email("gr ace@example.com", e))).isNotEmpty();
+    assertThat(errors(e -> rules.email("a@b@example.com", e))).isNotEmpty();
+  }
+}

@@ -1,0 +1,119 @@
+package com.retail.identity.command.resources;
+
+import static com.retail.identity.command.Http.bearer;
+import static com.retail.identity.command.UserCommandApp.PASSWORD;
+import static com.retail.identity.command.UserCommandApp.registrationJson;
+import static com.retail.identity.command.UserCommandApp.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.retail.identity.command.Http;
+import com.retail.identity.command.UserCommandApp;
+import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.command.cli.LocalAdminSeed;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Runs in local mode, so the seeded admin account exists. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AccountChangesIT {
+  static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension(Map.of("mode", "LOCAL"));
+
+  private String tokenOf(Http http, String email) {
+    return http.logIn(email, PASSWORD).get("accessToken").asText();
+  }
+
+  @Test
+  void aProfileChangeAtTheCurrentVersionApplies() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+
+    HttpResponse<String> patched = http.send("PATCH", "/v1/users/" + userId, "{\"firstName\":\"Ada\",\"country\":\"GB\"}",
+        "Authorization", bearer(tokenOf(http, email)), "If-Match", "\"1\"");
+
+    assertThat(patched.statusCode()).isEqualTo(200);
+    assertThat(Http.json(patched).get("version").asLong()).isEqualTo(2);
+    assertThat(patched.headers().firstValue("ETag")).hasValue("\"2\"");
+  }
+
+  @Test
+  void aChangeBasedOnAStaleVersionIs412() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+    String token = tokenOf(http, email);
+    http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"King\"}", "Authorization", bearer(token));
+
+    HttpResponse<String> stale = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
+        "Authorization", bearer(token), "If-Match", "1");
+
+    assertThat(stale.statusCode()).isEqualTo(412);
+    assertThat(Http.json(stale).get("type").asText()).endsWith("/precondition-failed");
+  }
+
+  @Test
+  void invalidFieldsOfAChangeAreNamed() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+
+    HttpResponse<String> bad = http.send("PATCH", "/v1/users/" + userId,
+        "{\"firstName\":\"bad\\u0007name\",\"country\":\"XX\",\"locale\":\"not a tag\",\"email\":\"x@y.z\"}",
+        "Authorization", bearer(tokenOf(http, email)));
+
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"firstName\"").contains("\"field\":\"country\"")
+        .contains("\"field\":\"locale\"").contains("\"field\":\"email\"");
+  }
+
+  @Test
+  void oneCustomerCannotChangeOrEraseAnother() {
+    Http http = new Http(APP.getLocalPort());
+    String victim = http.register(uniqueEmail());
+    String attackerEmail = uniqueEmail();
+    http.register(attackerEmail);
+    String token = tokenOf(http, attackerEmail);
+
+    assertThat(http.send("PATCH", "/v1/users/" + victim, "{\"lastName\":\"X\"}", "Authorization", bearer(token))
+        .statusCode()).isEqualTo(403);
+    assertThat(http.send("DELETE", "/v1/users/" + victim, null, "Authorization", bearer(token)).statusCode())
+        .isEqualTo(403);
+    assertThat(http.send("PUT", "/v1/users/" + victim + "/password",
+        "{\"currentPassword\":\"x\",\"newPassword\":\"" + PASSWORD + "-new\"}", "Authorization", bearer(token))
+        .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anErasedCustomerIsGoneAndTheirEmailIsFreeAgain() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+
+    HttpResponse<String> erased = http.send("DELETE", "/v1/users/" + userId, null,
+        "Authorization", bearer(tokenOf(http, email)));
+
+    assertThat(erased.statusCode()).isEqualTo(204);
+    HttpResponse<String> login = http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(login.statusCode()).isEqualTo(401);
+    HttpResponse<String> again = http.post("/v1/users", registrationJson(email, PASSWORD));
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(Http.json(again).get("userId").asText()).isNotEqualTo(userId);
+  }
+
+  @Test
+  void theLocalAdminMayEraseAnyone() {
+    Http http = new Http(APP.getLocalPort());
+    String userId = http.register(uniqueEmail());
+    String admin = http.logIn(LocalAdminSeed.EMAIL, LocalAdminSeed.DEFAULT_PASSWORD).get("accessToken").asText();
+
+    assertThat(http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(admin)).statusCode())
+        .isEqualTo(204);
+    assertThat(http.send("DELETE", "/v1/users/" + UUID.randomUUID(), null, "Authorization", bearer(admin)).statusCode())
+        .isEqualTo(404);
+  }
+}
