@@ -57,7 +57,7 @@ class WalkingSkeletonIT {
   void aRegisteredCustomerReadsTheirProfileFromTheReadSide() throws Exception {
     // Given a registered, logged-in customer
     String email = uniqueEmail();
-    String password = "a long enough passphrase";
+    String password = UserCommandApp.PASSWORD;
     JsonNode registered = JSON.readTree(send(at(COMMAND.getLocalPort(), "/v1/users")
         .POST(HttpRequest.BodyPublishers.ofString(registrationJson(email, password))).build()).body());
     String userId = registered.get("userId").asText();
@@ -84,9 +84,9 @@ class WalkingSkeletonIT {
   void anotherCustomersProfileIsRefused() throws Exception {
     String email = uniqueEmail();
     send(at(COMMAND.getLocalPort(), "/v1/users").POST(HttpRequest.BodyPublishers.ofString(
-        registrationJson(email, "a long enough passphrase"))).build());
+        registrationJson(email, UserCommandApp.PASSWORD))).build());
     String token = JSON.readTree(send(at(COMMAND.getLocalPort(), "/v1/sessions").POST(HttpRequest.BodyPublishers.ofString(
-        "{\"email\":\"" + email + "\",\"password\":\"a long enough passphrase\"}")).build()).body()).get("accessToken").asText();
+        "{\"email\":\"" + email + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}")).build()).body()).get("accessToken").asText();
 
     HttpRequest other = at(QUERY.getLocalPort(), "/v1/users/" + UUID.randomUUID()).header("Authorization", "Bearer " + token).GET().build();
     await().atMost(Duration.ofSeconds(30)).until(() -> send(other).statusCode() != 503);
