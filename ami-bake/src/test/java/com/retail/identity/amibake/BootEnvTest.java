@@ -33,6 +33,10 @@ class BootEnvTest {
       TOKEN_ISSUER=https://identity.retail.example
       SIGNING_KEY_FILE=ssm:/identity/prod/user-command/signing-keys
       EMAIL_LOOKUP_SECRET=ssm:/identity/prod/user-command/email-lookup-secret
+      MASTER_KEY_ID=prod-1
+      MASTER_KEY=ssm:/identity/prod/master-key
+      VERIFICATION_CLIENT_SECRET=ssm:/identity/prod/user-command/verification-client-secret
+      TRUSTED_PROXIES=10.0.0.10
       knob.identity.launch.mode=false
       """;
 

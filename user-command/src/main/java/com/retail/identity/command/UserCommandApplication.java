@@ -46,7 +46,12 @@ import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.core.setup.Environment;
+import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.nio.file.Path;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -74,9 +79,21 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
     environment.jersey().register(injector.getInstance(JwksResource.class));
+    environment.jersey().register(openApi());
     if (configuration.getMode().isLocal()) {
       injector.getInstance(LocalAdminSeed.class).seed(System.getenv());
     }
+  }
+
+  /** {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from them. */
+  static OpenApiResource openApi() {
+    OpenAPI document = new OpenAPI().info(new Info().title("user-command").version("1")
+        .description("Registration, login, sessions and account changes of the identity platform."));
+    SwaggerConfiguration configuration = new SwaggerConfiguration().openAPI(document).prettyPrint(true)
+        .resourcePackages(Set.of("com.retail.identity.command.resources"));
+    OpenApiResource resource = new OpenApiResource();
+    resource.setOpenApiConfiguration(configuration);
+    return resource;
   }
 
   /** Wires the use cases to their store adapters. */
