@@ -51,12 +51,16 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
 
 /** The write side: registration, login, tokens, profile and password changes, erasure. */
 public class UserCommandApplication extends PlatformApplication<UserCommandConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(UserCommandApplication.class);
+
   public static void main(String[] args) throws Exception {
     new UserCommandApplication().run(args);
   }
@@ -110,8 +114,16 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     protected void configure() {
       bind(Clock.class).toInstance(Clock.systemUTC());
       bind(ObjectMapper.class).toInstance(environment.getObjectMapper());
-      bind(PasswordHashes.class).in(Singleton.class);
       bind(RegistrationRules.class).in(Singleton.class);
+    }
+
+    @Provides @Singleton
+    PasswordHashes passwordHashes() {
+      if (configuration.isBenchHashing()) {
+        LOG.warn("BENCH HASHING: passwords are hashed with a tiny Argon2id cost; never use this for real accounts");
+        return PasswordHashes.withFixedCost(PasswordHashes.Cost.BENCH);
+      }
+      return new PasswordHashes();
     }
 
     @Provides @Singleton

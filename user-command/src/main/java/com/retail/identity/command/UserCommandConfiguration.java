@@ -47,6 +47,17 @@ public class UserCommandConfiguration extends PlatformConfiguration {
   @JsonProperty @Min(1) @Max(100_000)
   private int hashingQueue = 64;
 
+  /**
+   * Benchmarks only: hash with a tiny Argon2id cost so the capacity of everything but the hash can
+   * be measured. Refused outside local mode.
+   */
+  @JsonProperty
+  private boolean benchHashing = false;
+
+  public boolean isBenchHashing() {
+    return benchHashing;
+  }
+
   /** Proxies (load balancers) whose X-Forwarded-For is believed. */
   @JsonProperty @NotNull
   private List<String> trustedProxies = List.of();
@@ -91,6 +102,9 @@ public class UserCommandConfiguration extends PlatformConfiguration {
   @Override
   public List<String> crossFieldProblems() {
     List<String> problems = super.crossFieldProblems();
+    if (benchHashing && !getMode().isLocal()) {
+      problems.add("benchHashing is for benchmarks in local mode only; mode is " + getMode());
+    }
     if (emailLookupSecret != null) {
       try {
         if (emailLookupSecret().length < 32) {

@@ -67,6 +67,24 @@ class StartupFailureIT {
   }
 
   @Test
+  void benchHashingIsRefusedOutsideLocalMode() throws Exception {
+    Process process = start("""
+        mode: TEST
+        benchHashing: true
+        eureka:
+          enabled: false
+        signingKeyFile: /tmp/x.jwks
+        emailLookupSecret: %s
+        masterKey:
+          key: %s
+        """.formatted(UserCommandConfiguration.LOCAL_EMAIL_SECRET, MasterKeySettings.LOCAL_KEY));
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isNotZero();
+    assertThat(stderrLines()).singleElement().satisfies(line -> assertThat(line).contains("benchHashing"));
+  }
+
+  @Test
   void theLocalDevelopmentSecretIsRefusedInProduction() throws Exception {
     Process process = start("""
         mode: PRODUCTION

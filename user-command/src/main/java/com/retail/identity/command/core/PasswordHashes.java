@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
@@ -28,15 +29,36 @@ public class PasswordHashes {
   private static final Pattern PBKDF2 = Pattern.compile("\\$pbkdf2-sha256\\$(\\d+)\\$([A-Za-z0-9+/.=]+)\\$([A-Za-z0-9+/.=]+)");
   private static final Pattern ARGON2_PARAMS = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$.*");
 
+  /** Argon2id cost of new hashes. */
+  public record Cost(int memoryKib, int iterations, int parallelism) {
+    /** Benchmarks of everything but the hash only: local mode with the explicit bench flag. */
+    public static final Cost BENCH = new Cost(64, 1, 1);
+  }
+
   private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
-  private final DynamicIntProperty memoryKib = Knobs.intKnob(MEMORY_KIB, 19_456);
-  private final DynamicIntProperty iterations = Knobs.intKnob(ITERATIONS, 2);
-  private final DynamicIntProperty parallelism = Knobs.intKnob(PARALLELISM, 1);
+  private final Supplier<Cost> cost;
+
+  /** Production hashing: the cost comes from the knobs (default OWASP m=19456 KiB, t=2, p=1). */
+  public PasswordHashes() {
+    DynamicIntProperty memoryKib = Knobs.intKnob(MEMORY_KIB, 19_456);
+    DynamicIntProperty iterations = Knobs.intKnob(ITERATIONS, 2);
+    DynamicIntProperty parallelism = Knobs.intKnob(PARALLELISM, 1);
+    this.cost = () -> new Cost(memoryKib.get(), iterations.get(), parallelism.get());
+  }
+
+  private PasswordHashes(Cost fixed) {
+    this.cost = () -> fixed;
+  }
+
+  public static PasswordHashes withFixedCost(Cost cost) {
+    return new PasswordHashes(cost);
+  }
 
   public String hash(String password) {
     char[] chars = password.toCharArray();
+    Cost current = cost.get();
     try {
-      return argon2.hash(iterations.get(), memoryKib.get(), parallelism.get(), chars, StandardCharsets.UTF_8);
+      return argon2.hash(current.iterations(), current.memoryKib(), current.parallelism(), chars, StandardCharsets.UTF_8);
     } finally {
       argon2.wipeArray(chars);
     }
@@ -67,10 +89,11 @@ public class PasswordHashes {
   /** True when the hash is legacy, or Argon2id with other parameters than the current knobs. */
   public boolean needsRehash(String hash) {
     Matcher argon = ARGON2_PARAMS.matcher(hash);
+    Cost current = cost.get();
     return !argon.matches()
-        || Integer.parseInt(argon.group(1)) != memoryKib.get()
-        || Integer.parseInt(argon.group(2)) != iterations.get()
-        || Integer.parseInt(argon.group(3)) != parallelism.get();
+        || Integer.parseInt(argon.group(1)) != current.memoryKib()
+        || Integer.parseInt(argon.group(2)) != current.iterations()
+        || Integer.parseInt(argon.group(3)) != current.parallelism();
   }
 
   /** Whether an imported hash is one this class can verify. */
