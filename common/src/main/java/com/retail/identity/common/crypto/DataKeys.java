@@ -9,6 +9,9 @@ public interface DataKeys {
   /** The user's key, created on first use. */
   SecretKey getOrCreate(UUID userId);
 
+  /** A new key for a user id nobody else can hold yet (bulk import); no conditional write. */
+  SecretKey createFresh(UUID userId);
+
   /** The user's key, or empty once the user has been erased. */
   Optional<SecretKey> find(UUID userId);
 

@@ -12,6 +12,13 @@ public interface EventStore {
    */
   List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events);
 
+  /**
+   * Writes the first events of a stream without the conditional check, for bulk imports: only for a
+   * user id the caller holds exclusively (a new id under its own email reservation). Rewriting the
+   * same events is harmless: projections are idempotent by version.
+   */
+  List<StoredEvent> appendToNewStream(UUID userId, String correlationId, List<NewEvent> events);
+
   /** The sequence number of the user's last event; 0 when the stream is empty. */
   long currentVersion(UUID userId);
 

@@ -26,6 +26,7 @@ public final class CassandraDataKeys implements DataKeys {
   private final Session session;
   private final MasterKey masterKey;
   private final PreparedStatement insert;
+  private final PreparedStatement insertFresh;
   private final PreparedStatement select;
   private final PreparedStatement delete;
   private final Cache<UUID, SecretKey> cache = Caffeine.newBuilder()
@@ -39,6 +40,8 @@ public final class CassandraDataKeys implements DataKeys {
     String ks = cassandra.keyspace();
     insert = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
         + " VALUES (?, ?, ?, ?) IF NOT EXISTS");
+    insertFresh = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
+        + " VALUES (?, ?, ?, ?)");
     select = session.prepare("SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?");
     delete = session.prepare("DELETE FROM " + ks + ".data_keys WHERE user_id = ?");
   }
@@ -56,6 +59,16 @@ public final class CassandraDataKeys implements DataKeys {
       // Another writer made it first: use theirs.
       return unwrap(result.one());
     }
+    SecretKey key = new SecretKeySpec(raw, "AES");
+    cache.put(userId, key);
+    return key;
+  }
+
+  @Override
+  public SecretKey createFresh(UUID userId) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    session.execute(insertFresh.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date()));
     SecretKey key = new SecretKeySpec(raw, "AES");
     cache.put(userId, key);
     return key;

@@ -25,6 +25,7 @@ public final class CassandraEventStore implements EventStore {
   private final Session session;
   private final LogBuckets buckets;
   private final PreparedStatement insertStream;
+  private final PreparedStatement insertStreamUnconditionally;
   private final PreparedStatement insertLog;
   private final PreparedStatement selectStream;
   private final PreparedStatement selectLastSeq;
@@ -35,6 +36,8 @@ public final class CassandraEventStore implements EventStore {
     String ks = cassandra.keyspace();
     this.insertStream = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id, event_type,"
         + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+    this.insertStreamUnconditionally = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id,"
+        + " event_type, schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     this.insertLog = session.prepare("INSERT INTO " + ks + ".event_log (bucket, event_id, user_id, seq, event_type,"
         + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.selectStream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
@@ -50,6 +53,16 @@ public final class CassandraEventStore implements EventStore {
 
   @Override
   public List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
+    return write(userId, expectedSeq, correlationId, events, insertStream, true);
+  }
+
+  @Override
+  public List<StoredEvent> appendToNewStream(UUID userId, String correlationId, List<NewEvent> events) {
+    return write(userId, 0, correlationId, events, insertStreamUnconditionally, false);
+  }
+
+  private List<StoredEvent> write(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events,
+      PreparedStatement streamInsert, boolean conditional) {
     if (events.isEmpty()) {
       return List.of();
     }
@@ -63,11 +76,11 @@ public final class CassandraEventStore implements EventStore {
       StoredEvent e = new StoredEvent(userId, seq, eventId, event.type(), event.schemaVersion(), occurredAt,
           correlationId, event.payload());
       stored.add(e);
-      streamBatch.add(insertStream.bind(userId, seq, eventId, e.type(), e.schemaVersion(),
+      streamBatch.add(streamInsert.bind(userId, seq, eventId, e.type(), e.schemaVersion(),
           Date.from(occurredAt), correlationId, e.payload()));
     }
     ResultSet result = session.execute(streamBatch);
-    if (!result.wasApplied()) {
+    if (conditional && !result.wasApplied()) {
       throw new StreamConflictException(userId, expectedSeq);
     }
     BatchStatement logBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);

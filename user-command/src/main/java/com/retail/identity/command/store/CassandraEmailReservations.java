@@ -26,6 +26,7 @@ public final class CassandraEmailReservations implements EmailReservations {
   private final PreparedStatement reserve;
   private final PreparedStatement takeOver;
   private final PreparedStatement confirm;
+  private final PreparedStatement confirmHeld;
   private final PreparedStatement release;
   private final PreparedStatement select;
 
@@ -39,6 +40,7 @@ public final class CassandraEmailReservations implements EmailReservations {
         + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
     confirm = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?"
         + " IF user_id = ?");
+    confirmHeld = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?");
     release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?");
     select = session.prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?");
   }
@@ -61,6 +63,17 @@ public final class CassandraEmailReservations implements EmailReservations {
     if (!session.execute(confirm.bind(emailKey, userId)).wasApplied()) {
       throw new IllegalStateException("reservation lost before it was confirmed");
     }
+  }
+
+  @Override
+  public Optional<UUID> holderOf(String emailKey) {
+    Row row = session.execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)).one();
+    return row == null ? Optional.empty() : Optional.of(row.getUUID("user_id"));
+  }
+
+  @Override
+  public void confirmHeld(String emailKey) {
+    session.execute(confirmHeld.bind(emailKey));
   }
 
   @Override

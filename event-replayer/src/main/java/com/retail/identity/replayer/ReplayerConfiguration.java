@@ -1,0 +1,38 @@
+package com.retail.identity.replayer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.common.platform.PlatformApplication;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The replayer reads the services' own configuration files, so it writes with exactly the
+ * keyspace, keys and secrets the services use ({@code ${VAR:-default}} from the environment too).
+ */
+public final class ReplayerConfiguration {
+  private ReplayerConfiguration() {}
+
+  public static <T> T load(Class<T> type, Path file) {
+    ObjectMapper mapper = Jackson.newObjectMapper();
+    PlatformApplication.configureJson(mapper);
+    YamlConfigurationFactory<T> factory = new YamlConfigurationFactory<>(type, Validators.newValidator(), mapper, "dw");
+    try {
+      return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
+          new EnvironmentVariableSubstitutor(false)), file.toString());
+    } catch (IOException | ConfigurationException e) {
+      throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage().strip(), e);
+    }
+  }
+
+  public static UserCommandConfiguration command(Path file) {
+    return load(UserCommandConfiguration.class, file);
+  }
+}

@@ -1,0 +1,86 @@
+package com.retail.identity.replayer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.Http;
+import com.retail.identity.command.UserCommandApp;
+import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.replayer.core.UserGenerator;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ImportIT {
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private ImportCommand.Summary run(String... args) {
+    ImportCommand command = new ImportCommand();
+    int exit = new CommandLine(command).execute(args);
+    assertThat(exit).isZero();
+    return command.summary();
+  }
+
+  @Test
+  void tenThousandUsersWithOnePercentMalformedRowsLoadAndLogInWithTheirLegacyPasswords() throws Exception {
+    // Given a file of 10,000 users, every 100th line malformed
+    String domain = "import-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+    Path users = dir.resolve("users.jsonl");
+    assertThat(new CommandLine(new GenerateCommand()).execute(users.toString(), "--users", "10000",
+        "--domain", domain, "--malformed-every", "100")).isZero();
+    String config = TestStack.localConfigOf("user-command");
+
+    // When it is imported
+    Path rejects = dir.resolve("rejects.jsonl");
+    ImportCommand.Summary first = run(users.toString(), "--config", config, "--rejects", rejects.toString());
+
+    // Then exactly the malformed lines are rejected, with their line numbers
+    assertThat(first.read()).isEqualTo(10_000);
+    assertThat(first.imported()).isEqualTo(9_900);
+    assertThat(first.rejected()).isEqualTo(100);
+    List<Long> rejectedLines = Files.readAllLines(rejects).stream()
+        .map(line -> read(line).get("line").asLong()).sorted().toList();
+    assertThat(rejectedLines).isEqualTo(LongStream.rangeClosed(1, 100).map(i -> i * 100).boxed().toList());
+
+    // And good users of every hash format log in with their old password, rehashed to Argon2id
+    Http http = new Http(COMMAND.getLocalPort());
+    try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
+      for (long index : new long[] {0, 1, 2, 3, 4, 5, 1234, 9998}) {
+        JsonNode session = http.logIn(UserGenerator.emailOf(index, domain), UserGenerator.passwordOf(index));
+        String hash = cassandra.session().execute("SELECT password_hash FROM " + cassandra.keyspace()
+            + ".credentials WHERE user_id = ?", UUID.fromString(session.get("userId").asText())).one().getString(0);
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+      }
+    }
+
+    // And importing the same file again adds nothing
+    ImportCommand.Summary second = run(users.toString(), "--config", config, "--rejects", dir.resolve("again.jsonl").toString());
+    assertThat(second.imported()).isZero();
+    assertThat(second.duplicates()).isEqualTo(9_900);
+    assertThat(second.rejected()).isEqualTo(100);
+  }
+
+  private static JsonNode read(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
