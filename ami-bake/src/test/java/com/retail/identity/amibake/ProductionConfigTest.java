@@ -50,6 +50,8 @@ class ProductionConfigTest {
       Map.entry("SIGNING_KEY_FILE", "/run/user-command/secrets/signing_key_file"),
       Map.entry("EMAIL_LOOKUP_SECRET", "cHJvZHVjdGlvbi1zZWNyZXQtZnJvbS1zc20tMDAwMDAwMDAwMDAw"),
       Map.entry("MASTER_KEY_ID", "prod-1"),
+      Map.entry("PHONE_SECRET", "cHJvZHVjdGlvbi1waG9uZS1zZWNyZXQtZnJvbS1zc20tMDA="),
+      Map.entry("CHALLENGE_HMAC_SECRET", "production-challenge-hmac-secret-from-ssm-0000"),
       Map.entry("VERIFICATION_CLIENT_SECRET", "cHJvZHVjdGlvbi12ZXJpZmljYXRpb24tc2VjcmV0"),
       Map.entry("TRUSTED_PROXIES", "10.0.0.10"),
       Map.entry("MASTER_KEY", "cHJvZHVjdGlvbi1tYXN0ZXIta2V5LWZyb20tc3NtLTA="),

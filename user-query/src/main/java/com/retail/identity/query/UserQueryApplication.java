@@ -1,28 +1,43 @@
 package com.retail.identity.query;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.events.EventStore;
-import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.PersonalDataModule;
+import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
-import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.query.core.EventLog;
 import com.retail.identity.query.core.ProfileFolder;
-import com.retail.identity.common.tokens.BearerAuthenticator;
-import com.retail.identity.common.tokens.RemoteJwks;
-import com.retail.identity.common.tokens.TokenVerifier;
+import com.retail.identity.query.core.ProjectionMetrics;
+import com.retail.identity.query.core.ProjectionState;
+import com.retail.identity.query.core.ProjectionTarget;
+import com.retail.identity.query.core.Projector;
+import com.retail.identity.query.core.ReferenceDataLoader;
+import com.retail.identity.query.core.ReferenceStore;
+import com.retail.identity.query.health.ProjectionLagHealthCheck;
 import com.retail.identity.query.resources.ProfileResource;
+import com.retail.identity.query.resources.ReferenceResource;
+import com.retail.identity.query.resources.UserSearchResource;
+import com.retail.identity.query.store.CouchbaseProfiles;
+import com.retail.identity.query.store.SearchProfiles;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The read side: profile reads, admin search and reference data, fed by projections of the event log. */
 public class UserQueryApplication extends PlatformApplication<UserQueryConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(UserQueryApplication.class);
+  private final List<Projector> projectors = new ArrayList<>();
+
   public static void main(String[] args) throws Exception {
     new UserQueryApplication().run(args);
   }
@@ -32,6 +47,11 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
     return "user-query";
   }
 
+  /** The projectors this instance runs (empty when {@code projection.enabled} is false). */
+  public List<Projector> projectors() {
+    return List.copyOf(projectors);
+  }
+
   @Override
   protected void runService(UserQueryConfiguration configuration, Environment environment) {
     StoresModule stores = new StoresModule(environment)
@@ -39,26 +59,84 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
         .search(configuration.getSearch())
         .couchbase(configuration.getCouchbase())
         .redis(configuration.getRedis());
-    ServiceClient userCommand = new ServiceClient("user-command", registration(), configuration.getUserCommandVip());
+    ServiceClient userCommand = new ServiceClient(configuration.getUserCommandClient(), registration(),
+        configuration.getUserCommandVip());
     environment.lifecycle().manage(new Managed() {
       @Override
       public void stop() {
         userCommand.close();
       }
     });
+    ReadSideKnobs knobs = new ReadSideKnobs();
     Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()), new AbstractModule() {
-      @Provides @Singleton
-      BearerAuthenticator authenticator() {
-        RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
-        return new BearerAuthenticator(new TokenVerifier(jwks, configuration.getTokens()));
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
+        new ReadSideModule(configuration, environment, knobs, userCommand));
+    environment.jersey().register(injector.getInstance(ProfileResource.class));
+    environment.jersey().register(injector.getInstance(UserSearchResource.class));
+    environment.jersey().register(injector.getInstance(ReferenceResource.class));
+
+    if (configuration.getProjection().isEnabled()) {
+      startProjectors(configuration, environment, knobs, injector);
+    }
+    environment.healthChecks().register("projection-lag",
+        new ProjectionLagHealthCheck(projectors, () -> ReadSideKnobs.clamp(knobs.maxLagSeconds.get(), 1, 86_400)));
+    if (configuration.getReferenceData().isLoadIfMissing()) {
+      loadReferenceDataWhenMissing(environment, injector.getInstance(ReferenceStore.class));
+    }
+  }
+
+  /** One projector per read model, each with its own checkpoint and lease, so one store down never stalls the other. */
+  private void startProjectors(UserQueryConfiguration configuration, Environment environment, ReadSideKnobs knobs,
+      Injector injector) {
+    int threads = configuration.getProjection().getThreads();
+    ExecutorService folds = environment.lifecycle().executorService("projection-fold-%d")
+        .minThreads(threads).maxThreads(threads).build();
+    String owner = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    Duration lookback = Duration.ofMinutes(configuration.getProjection().getInitialLookbackMinutes());
+    for (ProjectionTarget target : List.<ProjectionTarget>of(injector.getInstance(SearchProfiles.class),
+        injector.getInstance(CouchbaseProfiles.class))) {
+      projectors.add(new Projector(target, injector.getInstance(EventLog.class), injector.getInstance(EventStore.class)::readStream,
+          injector.getInstance(ProfileFolder.class), injector.getInstance(ProjectionState.class), knobs.tuning(),
+          new ProjectionMetrics(environment.metrics(), target.name()), folds, Clock.systemUTC(), lookback, owner));
+    }
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void start() {
+        projectors.forEach(Projector::start);
       }
 
-      @Provides @Singleton
-      ProfileResource profileResource(BearerAuthenticator authenticator, EventStore events, PersonalDataCipher cipher) {
-        return new ProfileResource(authenticator, events, new ProfileFolder(cipher));
+      @Override
+      public void stop() {
+        projectors.forEach(Projector::stop);
       }
     });
-    environment.jersey().register(injector.getInstance(ProfileResource.class));
+  }
+
+  /** Local and test stacks: the shipped reference data goes into Redis at start when it is missing. */
+  private static void loadReferenceDataWhenMissing(Environment environment, ReferenceStore store) {
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void start() {
+        Thread loader = new Thread(() -> {
+          for (int attempt = 1; attempt <= 30; attempt++) {
+            try {
+              if (new ReferenceDataLoader(store).loadIfMissing()) {
+                LOG.info("Loaded the shipped reference data into Redis");
+              }
+              return;
+            } catch (RuntimeException e) {
+              LOG.warn("Reference data not loaded yet (attempt {}): {}", attempt, e.toString());
+              try {
+                Thread.sleep(2000);
+              } catch (InterruptedException interrupted) {
+                return;
+              }
+            }
+          }
+        }, "reference-data-loader");
+        loader.setDaemon(true);
+        loader.start();
+      }
+    });
   }
 }

@@ -6,6 +6,7 @@ import com.retail.identity.common.store.CassandraSettings;
 import com.retail.identity.common.store.CouchbaseSettings;
 import com.retail.identity.common.store.RedisSettings;
 import com.retail.identity.common.store.SearchSettings;
+import com.retail.identity.query.store.ProfileIndexSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -22,14 +23,33 @@ public class UserQueryConfiguration extends PlatformConfiguration {
   @JsonProperty @Valid @NotNull
   private RedisSettings redis = new RedisSettings();
 
+  /** Settings of a new profile index (shards, replicas, refresh interval). */
+  @JsonProperty @Valid @NotNull
+  private ProfileIndexSettings profileIndex = new ProfileIndexSettings();
 
+  @JsonProperty @Valid @NotNull
+  private ProjectionSettings projection = new ProjectionSettings();
+
+  @JsonProperty @Valid @NotNull
+  private ReferenceDataSettings referenceData = new ReferenceDataSettings();
 
   /** Eureka VIP address of user-command, the token issuer whose keys verify bearer tokens. */
   @JsonProperty @jakarta.validation.constraints.NotEmpty
   private String userCommandVip = "user-command";
 
+  /**
+   * Name of the Ribbon/Hystrix client that fetches the issuer's keys; its servers come from Eureka
+   * (the VIP above) unless the knob {@code <name>.ribbon.listOfServers} names them.
+   */
+  @JsonProperty @jakarta.validation.constraints.NotEmpty
+  private String userCommandClient = "user-command";
+
   public String getUserCommandVip() {
     return userCommandVip;
+  }
+
+  public String getUserCommandClient() {
+    return userCommandClient;
   }
 
   public CassandraSettings getCassandra() {
@@ -46,5 +66,17 @@ public class UserQueryConfiguration extends PlatformConfiguration {
 
   public RedisSettings getRedis() {
     return redis;
+  }
+
+  public ProfileIndexSettings getProfileIndex() {
+    return profileIndex;
+  }
+
+  public ProjectionSettings getProjection() {
+    return projection;
+  }
+
+  public ReferenceDataSettings getReferenceData() {
+    return referenceData;
   }
 }

@@ -6,13 +6,13 @@ import java.util.Set;
 
 /**
  * Disposable (throw-away) email domains. The reference list lives in the Redis SET
- * {@code <keyPrefix>ref:disposable-domains} (one lower-case ASCII domain per member, loaded by the
+ * {@code <keyPrefix>ref:disposable-email-domains} (one lower-case ASCII domain per member, loaded by the
  * read side's reference-data loader from the {@code disposable-email-domains} list). While that set
  * is empty or Redis is down, this small built-in list of the most common services applies.
  */
 public final class DisposableDomains {
   /** The Redis SET key, after the key prefix. */
-  public static final String KEY = "ref:disposable-domains";
+  public static final String KEY = "ref:disposable-email-domains";
 
   static final Set<String> BUILT_IN = Set.of(
       "mailinator.com", "guerrillamail.com", "guerrillamail.net", "guerrillamailblock.com", "sharklasers.com",

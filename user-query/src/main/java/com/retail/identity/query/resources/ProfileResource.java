@@ -1,42 +1,57 @@
 package com.retail.identity.query.resources;
 
 import com.retail.identity.common.errors.ProblemException;
-import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
-import com.retail.identity.query.api.ProfileView;
-import com.retail.identity.query.core.ProfileFolder;
+import com.retail.identity.query.core.ReadProfile;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+/**
+ * {@code GET /v1/users/{id}[?minVersion=N]}: the profile, for its owner or an admin. The version is
+ * also the {@code ETag}; {@code X-Profile-Source} says which read model answered.
+ */
 @Path("/v1/users/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProfileResource {
-  private final BearerAuthenticator authenticator;
-  private final EventStore events;
-  private final ProfileFolder folder;
+  public static final String SOURCE_HEADER = "X-Profile-Source";
+  private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
 
-  public ProfileResource(BearerAuthenticator authenticator, EventStore events, ProfileFolder folder) {
+  private final BearerAuthenticator authenticator;
+  private final ReadProfile profiles;
+
+  public ProfileResource(BearerAuthenticator authenticator, ReadProfile profiles) {
     this.authenticator = authenticator;
-    this.events = events;
-    this.folder = folder;
+    this.profiles = profiles;
   }
 
   @GET
-  public ProfileView read(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+  public Response read(@PathParam("id") String id, @QueryParam("minVersion") String minVersion,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     Principal caller = authenticator.authenticate(authorization);
     UUID userId = parse(id);
+    long min = parseMinVersion(minVersion);
+    // Checked before any lookup: the answer is the same whether or not that user exists.
     if (!caller.mayActOn(userId)) {
       throw BearerAuthenticator.forbidden();
     }
-    return folder.fold(events.readStream(userId))
-        .orElseThrow(() -> ProblemException.notFound("No such user."));
+    ReadProfile.Result result = profiles.read(userId, min);
+    return Response.ok(Views.profile(result.profile()))
+        .tag(new EntityTag(Long.toString(result.profile().version())))
+        .header(SOURCE_HEADER, result.source().name().toLowerCase(Locale.ROOT))
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .build();
   }
 
   private static UUID parse(String id) {
@@ -45,5 +60,15 @@ public final class ProfileResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.validation("id", "must be a user id (UUID)");
     }
+  }
+
+  private static long parseMinVersion(String minVersion) {
+    if (minVersion == null || minVersion.isBlank()) {
+      return 0;
+    }
+    if (!VERSION.matcher(minVersion.strip()).matches() || Long.parseLong(minVersion.strip()) < 1) {
+      throw ProblemException.validation("minVersion", "must be a version number (1 or more)");
+    }
+    return Long.parseLong(minVersion.strip());
   }
 }

@@ -20,7 +20,8 @@ import com.couchbase.mock.memcached.MemcachedServer;
  * {@code --replicas}; defaults as the mock: 10 nodes, 1024 vbuckets, 2 replicas). The only
  * difference: the mock's main binds its REST port on every interface (0.0.0.0) whatever
  * {@code --host} says; this one binds it to {@code --host}. The data (memcached) ports are random
- * and already bound to {@code --host}; clients read them from
+ * unless {@code --kv-port} fixes the first one (then a client reconnects after a restart), and
+ * already bound to {@code --host}; clients read them from
  * {@code /pools/default/buckets/<bucket>} ({@code nodes[].ports.direct}).
  */
 public final class CouchbaseNode {
@@ -60,7 +61,12 @@ public final class CouchbaseNode {
         }
         HttpServer http = (HttpServer) field(CouchbaseMock.class, "httpServer").get(mock);
         http.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        int nextKvPort = kvPort;
         for (BucketConfiguration config : parse(spec, mock.getDefaultConfig())) {
+            if (kvPort > 0) { // fixed data ports: a client reconnects after a restart of this node
+                config.bucketStartPort = nextKvPort;
+                nextKvPort += config.numNodes;
+            }
             mock.createBucket(config);
         }
         http.start(); // non-daemon thread: keeps the JVM alive until SIGTERM

@@ -1,0 +1,110 @@
+package com.retail.identity.query;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.CouchbaseConnector;
+import com.retail.identity.common.store.LogBuckets;
+import com.retail.identity.common.store.RedisConnector;
+import com.retail.identity.common.store.SearchConnector;
+import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.RemoteJwks;
+import com.retail.identity.common.tokens.TokenVerifier;
+import com.retail.identity.query.core.CountryCatalog;
+import com.retail.identity.query.core.EventLog;
+import com.retail.identity.query.core.ProfileFolder;
+import com.retail.identity.query.core.ProjectionState;
+import com.retail.identity.query.core.ReadProfile;
+import com.retail.identity.query.core.ReferenceStore;
+import com.retail.identity.query.core.SearchUsers;
+import com.retail.identity.query.resources.ProfileResource;
+import com.retail.identity.query.resources.ReferenceResource;
+import com.retail.identity.query.resources.UserSearchResource;
+import com.retail.identity.query.store.CassandraEventLog;
+import com.retail.identity.query.store.CassandraProjectionState;
+import com.retail.identity.query.store.CouchbaseProfiles;
+import com.retail.identity.query.store.RedisReferenceStore;
+import com.retail.identity.query.store.SearchProfiles;
+import io.dropwizard.core.setup.Environment;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/** The read side's wiring: store adapters behind their ports, use cases, resources. */
+final class ReadSideModule extends AbstractModule {
+  private final UserQueryConfiguration configuration;
+  private final Environment environment;
+  private final ReadSideKnobs knobs;
+  private final ServiceClient userCommand;
+
+  ReadSideModule(UserQueryConfiguration configuration, Environment environment, ReadSideKnobs knobs,
+      ServiceClient userCommand) {
+    this.configuration = configuration;
+    this.environment = environment;
+    this.knobs = knobs;
+    this.userCommand = userCommand;
+  }
+
+  @Provides @Singleton
+  BearerAuthenticator authenticator() {
+    RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
+    return new BearerAuthenticator(new TokenVerifier(jwks, configuration.getTokens()));
+  }
+
+  @Provides @Singleton
+  ProfileFolder folder(PersonalDataCipher cipher) {
+    return new ProfileFolder(cipher);
+  }
+
+  @Provides @Singleton
+  SearchProfiles searchProfiles(SearchConnector search) {
+    return new SearchProfiles(search, configuration.getProfileIndex());
+  }
+
+  @Provides @Singleton
+  CouchbaseProfiles couchbaseProfiles(CouchbaseConnector couchbase) {
+    int threads = configuration.getProjection().getThreads();
+    ExecutorService pool = environment.lifecycle().executorService("profile-cache-%d")
+        .minThreads(threads).maxThreads(threads).build();
+    return new CouchbaseProfiles(couchbase, () -> Math.max(0, knobs.cacheTtlSeconds.get()), pool);
+  }
+
+  @Provides @Singleton
+  EventLog eventLog(CassandraConnector cassandra, LogBuckets buckets) {
+    return new CassandraEventLog(cassandra, buckets);
+  }
+
+  @Provides @Singleton
+  ProjectionState projectionState(CassandraConnector cassandra, LogBuckets buckets) {
+    return new CassandraProjectionState(cassandra, buckets);
+  }
+
+  @Provides @Singleton
+  ReferenceStore referenceStore(RedisConnector redis) {
+    return new RedisReferenceStore(redis);
+  }
+
+  @Provides @Singleton
+  ProfileResource profileResource(BearerAuthenticator authenticator, CouchbaseProfiles cache, SearchProfiles index,
+      EventStore events, ProfileFolder folder) {
+    ReadProfile read = new ReadProfile(cache, index, events::readStream, folder,
+        () -> ReadSideKnobs.clamp(knobs.minVersionWaitMillis.get(), 0, 10_000));
+    return new ProfileResource(authenticator, read);
+  }
+
+  @Provides @Singleton
+  UserSearchResource userSearchResource(BearerAuthenticator authenticator, SearchProfiles index) {
+    return new UserSearchResource(authenticator, new SearchUsers(index),
+        () -> ReadSideKnobs.clamp(knobs.searchRetryAfterSeconds.get(), 1, 300));
+  }
+
+  @Provides @Singleton
+  ReferenceResource referenceResource(ReferenceStore store) {
+    return new ReferenceResource(new CountryCatalog(store,
+        () -> ReadSideKnobs.clamp(knobs.referenceCacheSeconds.get(), 0, 86_400), System::nanoTime));
+  }
+}

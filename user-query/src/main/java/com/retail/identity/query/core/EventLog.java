@@ -1,0 +1,27 @@
+package com.retail.identity.query.core;
+
+import com.retail.identity.common.events.StoredEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The time-ordered event log that projections tail (port). Positions are time-based UUIDs: an
+ * event's id, or a synthetic id that stands for "everything before this instant".
+ */
+public interface EventLog {
+  /**
+   * Events whose id is after {@code after} and whose time is before {@code before}, in log order,
+   * at most {@code limit}.
+   */
+  Page read(UUID after, Instant before, int limit);
+
+  /** The greatest position earlier than {@code instant}: reading after it starts at {@code instant}. */
+  UUID positionBefore(Instant instant);
+
+  /**
+   * One read: the events, and where the next read continues (the last event when the page is
+   * full, otherwise the end of the range that was read).
+   */
+  record Page(List<StoredEvent> events, UUID next, boolean full) {}
+}

@@ -1,0 +1,111 @@
+package com.retail.identity.query.core;
+
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.events.StoredEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+/**
+ * Reads one profile: the cache first, then the search document, then a fold of the user's own
+ * stream (which also repopulates the cache). With {@code minVersion} the answer is never older
+ * than that version: the read models are polled for a bounded time, then the stream answers, so a
+ * client that just wrote always reads its write.
+ */
+public final class ReadProfile {
+  private static final long POLL_MILLIS = 25;
+
+  /** Where the answer came from (also sent as a response header, for operators). */
+  public enum Source { CACHE, SEARCH, STREAM }
+
+  public record Result(Profile profile, Source source) {}
+
+  private final ProfileCache cache;
+  private final ProfileIndex index;
+  private final UserStreams events;
+  private final ProfileFolder folder;
+  private final IntSupplier waitMillis;
+
+  public ReadProfile(ProfileCache cache, ProfileIndex index, UserStreams events, ProfileFolder folder,
+      IntSupplier waitMillis) {
+    this.cache = cache;
+    this.index = index;
+    this.events = events;
+    this.folder = folder;
+    this.waitMillis = waitMillis;
+  }
+
+  /**
+   * @param minVersion 0 for "whatever the read models hold"
+   * @throws ProblemException 404 for an unknown or erased user, 409 when the stream itself is older
+   *     than {@code minVersion}
+   */
+  public Result read(UUID userId, long minVersion) {
+    Optional<Result> known = fromReadModels(userId, minVersion);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    if (minVersion > 0) {
+      long deadline = System.nanoTime() + waitMillis.getAsInt() * 1_000_000L;
+      while (System.nanoTime() < deadline) {
+        sleep();
+        known = fromReadModels(userId, minVersion);
+        if (known.isPresent()) {
+          return known.get();
+        }
+      }
+    }
+    return fromStream(userId, minVersion);
+  }
+
+  private Optional<Result> fromReadModels(UUID userId, long minVersion) {
+    Optional<Profile> cached = cache.find(userId);
+    if (cached.isPresent() && cached.get().version() >= minVersion) {
+      return Optional.of(new Result(cached.get(), Source.CACHE));
+    }
+    Optional<Profile> indexed = index.find(userId);
+    if (indexed.isPresent() && indexed.get().version() >= minVersion) {
+      // Not copied into the cache: the search projection may not have seen an erasure the cache has.
+      return Optional.of(new Result(indexed.get(), Source.SEARCH));
+    }
+    return Optional.empty();
+  }
+
+  private Result fromStream(UUID userId, long minVersion) {
+    List<StoredEvent> stream = events.readStream(userId);
+    Profile profile = folder.fold(stream).orElseThrow(() -> ProblemException.notFound("No such user."));
+    if (profile.version() < minVersion) {
+      throw new ProblemException(Problem.of("version-not-reached", "Version not reached", 409,
+          "The profile is at version " + profile.version() + "; version " + minVersion + " does not exist."));
+    }
+    repopulate(profile);
+    return new Result(profile, Source.STREAM);
+  }
+
+  /**
+   * Caches the rebuilt profile. If the stream moved on meanwhile (an erasure, above all), the
+   * document just written is taken back: the projector may already have passed that event, and
+   * an erased user must not reappear in the cache.
+   */
+  private void repopulate(Profile profile) {
+    Optional<Long> token = cache.putIfAbsent(profile);
+    if (token.isPresent()) {
+      List<StoredEvent> now = events.readStream(profile.userId());
+      long head = now.isEmpty() ? 0 : now.get(now.size() - 1).seq();
+      if (head != profile.version()) {
+        cache.removeIfUnchanged(profile.userId(), token.get());
+      }
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the projection", e);
+    }
+  }
+}

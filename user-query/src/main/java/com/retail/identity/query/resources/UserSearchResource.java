@@ -1,0 +1,56 @@
+package com.retail.identity.query.resources;
+
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.query.api.UserSearchResponse;
+import com.retail.identity.query.core.ReadModelUnavailable;
+import com.retail.identity.query.core.SearchUsers;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.function.IntSupplier;
+
+/**
+ * {@code GET /v1/users?q=&country=&verified=&page=&size=}: admin search. {@code q} is a name prefix
+ * (as you type), an exact email or an exact phone number; {@code page} is a page number for the
+ * first 1,000 hits or the {@code nextPage} token of the previous page.
+ */
+@Path("/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+public final class UserSearchResource {
+  private final BearerAuthenticator authenticator;
+  private final SearchUsers search;
+  private final IntSupplier retryAfterSeconds;
+
+  public UserSearchResource(BearerAuthenticator authenticator, SearchUsers search, IntSupplier retryAfterSeconds) {
+    this.authenticator = authenticator;
+    this.search = search;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  @GET
+  public UserSearchResponse search(@QueryParam("q") String q, @QueryParam("country") String country,
+      @QueryParam("verified") String verified, @QueryParam("page") String page, @QueryParam("size") String size,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    Principal caller = authenticator.authenticate(authorization);
+    if (!caller.hasRole(Principal.ADMIN)) {
+      throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Only support staff may search users."));
+    }
+    SearchUsers.Result result;
+    try {
+      result = search.search(q, country, verified, page, size);
+    } catch (ReadModelUnavailable e) {
+      throw ProblemException.unavailable("User search is unavailable; profile reads still work. Retry shortly.",
+          retryAfterSeconds.getAsInt());
+    }
+    return new UserSearchResponse(result.hits().hits().stream().map(Views::profile).toList(),
+        result.hits().hits().size(), result.hits().total(), result.hits().totalExact() ? "eq" : "gte",
+        result.nextPage());
+  }
+}

@@ -1,0 +1,136 @@
+package com.retail.identity.query.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.events.PersonalData;
+import com.retail.identity.common.events.UserEvents;
+import com.retail.identity.query.core.Fakes.MemoryDataKeys;
+import com.retail.identity.query.core.Fakes.MemoryEvents;
+import com.retail.identity.query.core.Fakes.TestClock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The read path's order and its read-your-writes rule, on in-memory read models. */
+class ReadProfileTest {
+  private final TestClock clock = new TestClock(Instant.parse("2027-01-15T15:00:00Z"));
+  private final PersonalDataCipher cipher = new PersonalDataCipher(new MemoryDataKeys());
+  private final MemoryEvents events = new MemoryEvents(clock);
+  private final MapCache cache = new MapCache();
+  private final MapIndex index = new MapIndex();
+  private final ReadProfile read = new ReadProfile(cache, index, events, new ProfileFolder(cipher), () -> 50);
+  private final UUID userId = UUID.randomUUID();
+
+  static final class MapCache implements ProfileCache {
+    final Map<UUID, Profile> docs = new HashMap<>();
+    long tokens;
+
+    @Override
+    public Optional<Profile> find(UUID id) {
+      return Optional.ofNullable(docs.get(id));
+    }
+
+    @Override
+    public Optional<Long> putIfAbsent(Profile profile) {
+      if (docs.containsKey(profile.userId())) {
+        return Optional.empty();
+      }
+      docs.put(profile.userId(), profile);
+      return Optional.of(++tokens);
+    }
+
+    @Override
+    public void removeIfUnchanged(UUID id, long token) {
+      docs.remove(id);
+    }
+  }
+
+  static final class MapIndex implements ProfileIndex {
+    final Map<UUID, Profile> docs = new HashMap<>();
+
+    @Override
+    public Optional<Profile> find(UUID id) {
+      return Optional.ofNullable(docs.get(id));
+    }
+
+    @Override
+    public UserHits search(UserQuery query) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private Profile profile(long version, String first) {
+    return new Profile(userId, "g@example.com", first, "Hopper", null, false, "US", "en-US", clock.instant(), version);
+  }
+
+  private void register() {
+    String pii = cipher.seal(userId, new PersonalData("g@example.com", "Grace", "Hopper", null));
+    events.append(userId, 0, "c", List.of(new UserEvents.UserRegistered(pii, "US", "en-US", clock.instant()).toEvent()));
+  }
+
+  @Test
+  void givenACachedProfile_thenTheCacheAnswers() {
+    cache.docs.put(userId, profile(3, "Cached"));
+    index.docs.put(userId, profile(3, "Indexed"));
+
+    assertThat(read.read(userId, 0)).isEqualTo(new ReadProfile.Result(profile(3, "Cached"), ReadProfile.Source.CACHE));
+  }
+
+  @Test
+  void givenNoCachedProfile_thenTheSearchDocumentAnswers() {
+    index.docs.put(userId, profile(3, "Indexed"));
+
+    assertThat(read.read(userId, 0).source()).isEqualTo(ReadProfile.Source.SEARCH);
+  }
+
+  @Test
+  void givenNeitherReadModelHasTheUser_thenTheStreamAnswersAndTheCacheIsRepopulated() {
+    register();
+
+    ReadProfile.Result result = read.read(userId, 0);
+
+    assertThat(result.source()).isEqualTo(ReadProfile.Source.STREAM);
+    assertThat(result.profile().firstName()).isEqualTo("Grace");
+    assertThat(cache.docs.get(userId)).isEqualTo(result.profile());
+  }
+
+  @Test
+  void givenReadModelsOlderThanMinVersion_thenTheStreamAnswersWithTheNewerVersion() {
+    register();
+    String pii = cipher.seal(userId, new PersonalData(null, "Amazing", null, null));
+    events.append(userId, 1, "c", List.of(new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent()));
+    cache.docs.put(userId, profile(1, "Grace"));
+    index.docs.put(userId, profile(1, "Grace"));
+
+    ReadProfile.Result result = read.read(userId, 2);
+
+    assertThat(result.profile().version()).isEqualTo(2);
+    assertThat(result.profile().firstName()).isEqualTo("Amazing");
+    assertThat(result.source()).isEqualTo(ReadProfile.Source.STREAM);
+  }
+
+  @Test
+  void givenAnUnknownUser_then404_andAVersionTheStreamHasNotReached_then409() {
+    assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOfSatisfying(ProblemException.class,
+        e -> assertThat(e.problem().getStatus()).isEqualTo(404));
+    register();
+    assertThatThrownBy(() -> read.read(userId, 5)).isInstanceOfSatisfying(ProblemException.class,
+        e -> assertThat(e.problem().getStatus()).isEqualTo(409));
+  }
+
+  @Test
+  void givenAnErasedUser_then404AndNothingIsCached() {
+    register();
+    events.append(userId, 1, "c", List.of(new UserEvents.UserErased(clock.instant()).toEvent()));
+
+    assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOf(ProblemException.class);
+    assertThat(cache.docs).isEmpty();
+  }
+}

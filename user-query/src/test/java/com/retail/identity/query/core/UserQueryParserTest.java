@@ -1,0 +1,80 @@
+package com.retail.identity.query.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.retail.identity.common.api.FieldError;
+import com.retail.identity.common.errors.ProblemException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UserQueryParserTest {
+  private static List<String> badFields(Runnable parse) {
+    try {
+      parse.run();
+    } catch (ProblemException e) {
+      assertThat(e.problem().getStatus()).isEqualTo(400);
+      return e.problem().getErrors().stream().map(FieldError::field).toList();
+    }
+    throw new AssertionError("expected a 400 problem");
+  }
+
+  @Test
+  void givenNoParameters_thenEveryoneNewestFirstTwentyAtATime() {
+    UserQuery q = UserQueryParser.parse(null, null, null, null, null);
+
+    assertThat(q.match()).isEqualTo(UserQuery.Match.ALL);
+    assertThat(q.size()).isEqualTo(20);
+    assertThat(q.page()).isInstanceOf(UserQuery.Page.First.class);
+  }
+
+  @Test
+  void givenText_thenEmailsPhonesAndNamesAreTold() {
+    assertThat(UserQueryParser.parse("Grace@Example.COM", null, null, null, null))
+        .extracting(UserQuery::match, UserQuery::text).containsExactly(UserQuery.Match.EMAIL, "grace@example.com");
+    assertThat(UserQueryParser.parse("+1 (415) 555-0100", null, null, null, null))
+        .extracting(UserQuery::match, UserQuery::text).containsExactly(UserQuery.Match.PHONE, "+14155550100");
+    assertThat(UserQueryParser.parse("0044 20 7123 4567", null, null, null, null).text()).isEqualTo("+442071234567");
+    assertThat(UserQueryParser.parse("  gra   hop ", null, null, null, null))
+        .extracting(UserQuery::match, UserQuery::text).containsExactly(UserQuery.Match.NAME_PREFIX, "gra hop");
+  }
+
+  @Test
+  void givenFilters_thenCountryIsUpperCasedAndVerifiedIsABoolean() {
+    UserQuery q = UserQueryParser.parse(null, "gb", "TRUE", null, "100");
+
+    assertThat(q.country()).isEqualTo("GB");
+    assertThat(q.phoneVerified()).isTrue();
+    assertThat(q.size()).isEqualTo(100);
+  }
+
+  @Test
+  void givenMalformedParameters_thenOne400NamesEveryBadField() {
+    assertThat(badFields(() -> UserQueryParser.parse("a@", "XX", "yes", "abc", "101")))
+        .containsExactlyInAnyOrder("q", "country", "verified", "size");
+    assertThat(badFields(() -> UserQueryParser.parse(null, null, null, "not-a-cursor", null))).containsExactly("page");
+    assertThat(badFields(() -> UserQueryParser.parse(null, null, null, null, "0"))).containsExactly("size");
+    assertThat(badFields(() -> UserQueryParser.parse(null, null, null, null, "-5"))).containsExactly("size");
+    assertThat(badFields(() -> UserQueryParser.parse("x".repeat(101), null, null, null, null))).containsExactly("q");
+  }
+
+  @Test
+  void givenNumberedPages_thenOnlyTheFirstThousandHitsAreReachable() {
+    assertThat(UserQueryParser.parse(null, null, null, "10", "100").page()).isEqualTo(new UserQuery.Page.Offset(900));
+    assertThat(UserQueryParser.parse(null, null, null, "1", "100").page()).isInstanceOf(UserQuery.Page.First.class);
+    assertThat(badFields(() -> UserQueryParser.parse(null, null, null, "11", "100"))).containsExactly("page");
+    assertThat(badFields(() -> UserQueryParser.parse(null, null, null, "0", null))).containsExactly("page");
+  }
+
+  @Test
+  void givenTheNextPageTokenOfTheSameSearch_thenItContinuesAfterTheLastHit() {
+    UserQuery first = UserQueryParser.parse("gra", "US", null, null, "10");
+    String token = PageCursor.encode(first, List.of(1.25, 1700000000000L, "user-id"));
+
+    UserQuery next = UserQueryParser.parse("gra", "US", null, token, "10");
+
+    assertThat(next.page()).isEqualTo(new UserQuery.Page.After(List.of(1.25, 1700000000000L, "user-id")));
+    assertThatThrownBy(() -> UserQueryParser.parse("ada", "US", null, token, "10"))
+        .as("a token of another search").isInstanceOf(ProblemException.class);
+  }
+}

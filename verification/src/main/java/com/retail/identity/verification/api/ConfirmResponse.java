@@ -1,0 +1,3 @@
+package com.retail.identity.verification.api;
+
+public record ConfirmResponse(boolean verified) {}

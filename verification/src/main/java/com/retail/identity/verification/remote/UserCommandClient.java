@@ -1,0 +1,171 @@
+package com.retail.identity.verification.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.netflix.config.DynamicIntProperty;
+import com.retail.identity.common.config.Knobs;
+import com.retail.identity.common.discovery.HttpResult;
+import com.retail.identity.common.discovery.RemoteServiceUnavailable;
+import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.verification.config.ServiceClientSettings;
+import com.retail.identity.verification.core.UserCommand;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * user-command's internal endpoints, through the Ribbon + Hystrix {@link ServiceClient} of
+ * user-command:
+ * <ul>
+ *   <li>{@code POST /internal/service-tokens} {@code {"clientId","clientSecret"}} -> 200
+ *       {@code {"accessToken","expiresIn"}}: a service token, kept until 30 s before it expires
+ *       (Hystrix command {@value #TOKEN_COMMAND});</li>
+ *   <li>{@code POST /internal/users/{userId}/phone-verified} {@code {"verificationId","phone"}} with
+ *       {@code Authorization: Bearer <service token>} -> 204 recorded (or already recorded), 404 unknown
+ *       user, 401/403 bad token (Hystrix command {@value #RECORD_COMMAND}). Idempotent by verificationId,
+ *       so a failed try is retried once on another instance; a 401 fetches a new token and tries once more.</li>
+ * </ul>
+ */
+public final class UserCommandClient implements UserCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(UserCommandClient.class);
+  public static final String TOKEN_COMMAND = "service-token";
+  public static final String RECORD_COMMAND = "phone-verified";
+  static final String TOKEN_PATH = "/internal/service-tokens";
+  private static final Duration EARLY_REFRESH = Duration.ofSeconds(30);
+
+  private final ServiceClient client;
+  private final ServiceClientSettings credentials;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http;
+  private final DynamicIntProperty readTimeout;
+  private volatile String token;
+  private volatile Instant tokenExpiresAt = Instant.EPOCH;
+
+  public UserCommandClient(ServiceClient client, ServiceClientSettings credentials, Clock clock) {
+    this.client = client;
+    this.credentials = credentials;
+    this.clock = clock;
+    this.readTimeout = Knobs.intKnob(client.getClientName() + ".ribbon.ReadTimeout", ServiceClient.DEFAULT_READ_TIMEOUT_MS);
+    int connect = Knobs.intKnob(client.getClientName() + ".ribbon.ConnectTimeout", ServiceClient.DEFAULT_CONNECT_TIMEOUT_MS).get();
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofMillis(connect))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  @Override
+  public Recorded recordPhoneVerified(UUID userId, String verificationId, String e164) {
+    ObjectNode body = json.createObjectNode().put("verificationId", verificationId).put("phone", e164);
+    String path = "/internal/users/" + userId + "/phone-verified";
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      String bearer = token();
+      HttpResult result;
+      try {
+        result = client.execute(RECORD_COMMAND, base -> post(base, path, body.toString(), bearer));
+      } catch (RemoteServiceUnavailable e) {
+        throw new Unavailable(e.getMessage(), e);
+      }
+      switch (result.status()) {
+        case 200, 201, 204 -> {
+          return Recorded.RECORDED;
+        }
+        case 404 -> {
+          return Recorded.UNKNOWN_USER;
+        }
+        case 401 -> {
+          forgetToken(bearer);
+          if (attempt == 2) {
+            throw new Unavailable("user-command refused the service token (401)", null);
+          }
+        }
+        default -> throw new Unavailable("user-command answered " + result.status() + " to " + RECORD_COMMAND, null);
+      }
+    }
+    throw new Unavailable("unreachable", null);
+  }
+
+  /** A valid service token, fetched when missing or about to expire. */
+  String token() {
+    String current = token;
+    if (current != null && clock.instant().isBefore(tokenExpiresAt.minus(EARLY_REFRESH))) {
+      return current;
+    }
+    return fetchToken();
+  }
+
+  private synchronized String fetchToken() {
+    if (token != null && clock.instant().isBefore(tokenExpiresAt.minus(EARLY_REFRESH))) {
+      return token;
+    }
+    ObjectNode body = json.createObjectNode().put("clientId", credentials.getId()).put("clientSecret", credentials.getSecret());
+    HttpResult result;
+    try {
+      result = client.execute(TOKEN_COMMAND, base -> post(base, TOKEN_PATH, body.toString(), null));
+    } catch (RemoteServiceUnavailable e) {
+      throw new Unavailable(e.getMessage(), e);
+    }
+    if (result.status() != 200) {
+      LOG.error("user-command refused verification's client credentials: HTTP {}", result.status());
+      throw new Unavailable("no service token: HTTP " + result.status(), null);
+    }
+    try {
+      JsonNode answer = json.readTree(result.body());
+      String accessToken = answer.path("accessToken").asText(null);
+      long expiresIn = answer.path("expiresIn").asLong(0);
+      if (accessToken == null || accessToken.isBlank() || expiresIn <= 0) {
+        throw new Unavailable("service token answer lacks accessToken or expiresIn", null);
+      }
+      token = accessToken;
+      tokenExpiresAt = clock.instant().plusSeconds(expiresIn);
+      return accessToken;
+    } catch (IOException e) {
+      throw new Unavailable("service token answer is not JSON", e);
+    }
+  }
+
+  private synchronized void forgetToken(String rejected) {
+    if (rejected != null && rejected.equals(token)) {
+      token = null;
+      tokenExpiresAt = Instant.EPOCH;
+    }
+  }
+
+  private HttpResult post(URI base, String path, String body, String bearer) throws IOException, InterruptedException {
+    URI uri = URI.create(base + path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofMillis(readTimeout.get()))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (HttpConnectTimeoutException e) {
+      throw (ConnectException) new ConnectException("connect timeout to " + base).initCause(e);
+    } catch (HttpTimeoutException e) {
+      throw (SocketTimeoutException) new SocketTimeoutException("no answer from " + uri).initCause(e);
+    }
+    if (response.statusCode() >= 500) {
+      throw new ServiceClient.ServerErrorException(uri, response.statusCode(), null);
+    }
+    return new HttpResult(response.statusCode(), response.body(), response.headers().map(), base);
+  }
+}

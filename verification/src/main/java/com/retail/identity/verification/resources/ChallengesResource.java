@@ -1,0 +1,29 @@
+package com.retail.identity.verification.resources;
+
+import com.retail.identity.common.challenge.Challenge;
+import com.retail.identity.common.challenge.Challenges;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Proof-of-work challenges in ALTCHA's format: the ALTCHA widget's {@code challengeurl}. */
+@Path("/v1/challenges")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ChallengesResource {
+  private final Challenges challenges;
+
+  public ChallengesResource(Challenges challenges) {
+    this.challenges = challenges;
+  }
+
+  @GET
+  public Response challenge() {
+    Challenge challenge = challenges.issue();
+    CacheControl noStore = new CacheControl();
+    noStore.setNoStore(true);
+    return Response.ok(challenge).cacheControl(noStore).build();
+  }
+}

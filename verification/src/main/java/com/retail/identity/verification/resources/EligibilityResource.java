@@ -1,0 +1,53 @@
+package com.retail.identity.verification.resources;
+
+import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.verification.api.EligibilityResponse;
+import com.retail.identity.verification.core.CheckEligibility;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** Launch-purchase eligibility, for the shop's services and for support staff. */
+@Path("/v1/launches/{launchId}/eligibility")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EligibilityResource {
+  private final BearerAuthenticator authenticator;
+  private final CheckEligibility eligibility;
+
+  public EligibilityResource(BearerAuthenticator authenticator, CheckEligibility eligibility) {
+    this.authenticator = authenticator;
+    this.eligibility = eligibility;
+  }
+
+  @GET
+  public EligibilityResponse eligibility(@HeaderParam("Authorization") String authorization,
+      @PathParam("launchId") String launchId, @QueryParam("userId") String userId) {
+    Principal caller = authenticator.authenticate(authorization);
+    if (!caller.hasRole(Principal.SERVICE) && !caller.hasRole(Principal.ADMIN)) {
+      throw BearerAuthenticator.forbidden();
+    }
+    if (launchId == null || launchId.isBlank() || launchId.length() > 100) {
+      throw ProblemException.validation("launchId", "must be a launch id");
+    }
+    CheckEligibility.Eligibility result = eligibility.check(launchId, userIdOf(userId));
+    return new EligibilityResponse(result.eligible(), result.reasons());
+  }
+
+  static UUID userIdOf(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw ProblemException.validation("userId", "is required");
+    }
+    try {
+      return UUID.fromString(userId.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.validation("userId", "must be a UUID");
+    }
+  }
+}

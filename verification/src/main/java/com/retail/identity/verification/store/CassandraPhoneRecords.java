@@ -1,0 +1,88 @@
+package com.retail.identity.verification.store;
+
+import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.Row;
+import com.datastax.driver.core.Session;
+import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.verification.core.PhoneRecords;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Verified phones and flags in Cassandra (tables of cql/005-verification.cql). */
+public final class CassandraPhoneRecords implements PhoneRecords {
+  private final Session session;
+  private final PreparedStatement selectVerified;
+  private final PreparedStatement insertVerified;
+  private final PreparedStatement insertOwner;
+  private final PreparedStatement deleteOwner;
+  private final PreparedStatement selectOwners;
+  private final PreparedStatement selectFlag;
+  private final PreparedStatement insertFlag;
+  private final PreparedStatement deleteFlag;
+
+  public CassandraPhoneRecords(CassandraConnector cassandra) {
+    this.session = cassandra.session();
+    String ks = cassandra.keyspace();
+    selectVerified = session.prepare("SELECT user_id, phone_hash, verified_at, verification_id FROM " + ks
+        + ".verified_phones WHERE user_id = ?");
+    insertVerified = session.prepare("INSERT INTO " + ks
+        + ".verified_phones (user_id, phone_hash, verified_at, verification_id) VALUES (?, ?, ?, ?)");
+    insertOwner = session.prepare("INSERT INTO " + ks
+        + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+    deleteOwner = session.prepare("DELETE FROM " + ks + ".phone_owners WHERE phone_hash = ? AND user_id = ?");
+    selectOwners = session.prepare("SELECT user_id, first_verified_at FROM " + ks + ".phone_owners WHERE phone_hash = ?");
+    selectFlag = session.prepare("SELECT reason FROM " + ks + ".account_flags WHERE user_id = ?");
+    insertFlag = session.prepare("INSERT INTO " + ks + ".account_flags (user_id, reason, flagged_at) VALUES (?, ?, ?)");
+    deleteFlag = session.prepare("DELETE FROM " + ks + ".account_flags WHERE user_id = ?");
+  }
+
+  @Override
+  public void recordVerified(UUID userId, String phoneHash, String verificationId, Instant at) {
+    Optional<VerifiedPhone> previous = verifiedPhone(userId);
+    // IF NOT EXISTS keeps the first verification time, which ranks the accounts of a phone.
+    session.execute(insertOwner.bind(phoneHash, userId, Date.from(at), verificationId));
+    if (previous.isPresent() && previous.get().verificationId().equals(verificationId)) {
+      return; // recorded already (a retried confirmation)
+    }
+    session.execute(insertVerified.bind(userId, phoneHash, Date.from(at), verificationId));
+    if (previous.isPresent() && !previous.get().phoneHash().equals(phoneHash)) {
+      session.execute(deleteOwner.bind(previous.get().phoneHash(), userId));
+    }
+  }
+
+  @Override
+  public Optional<VerifiedPhone> verifiedPhone(UUID userId) {
+    Row row = session.execute(selectVerified.bind(userId)).one();
+    return row == null ? Optional.empty() : Optional.of(new VerifiedPhone(row.getUUID("user_id"),
+        row.getString("phone_hash"), row.getTimestamp("verified_at").toInstant(), row.getString("verification_id")));
+  }
+
+  @Override
+  public List<Owner> owners(String phoneHash) {
+    List<Owner> owners = new ArrayList<>();
+    for (Row row : session.execute(selectOwners.bind(phoneHash))) {
+      owners.add(new Owner(row.getUUID("user_id"), row.getTimestamp("first_verified_at").toInstant()));
+    }
+    return owners;
+  }
+
+  @Override
+  public Optional<String> flag(UUID userId) {
+    Row row = session.execute(selectFlag.bind(userId)).one();
+    return row == null ? Optional.empty() : Optional.ofNullable(row.getString("reason"));
+  }
+
+  @Override
+  public void setFlag(UUID userId, String reason, Instant at) {
+    session.execute(insertFlag.bind(userId, reason, Date.from(at)));
+  }
+
+  @Override
+  public void clearFlag(UUID userId) {
+    session.execute(deleteFlag.bind(userId));
+  }
+}
