@@ -32,6 +32,10 @@ import com.retail.identity.command.store.CassandraIdempotency;
 import com.retail.identity.command.store.CassandraLoginActivity;
 import com.retail.identity.command.store.CassandraRefreshTokens;
 import com.retail.identity.command.store.RedisLoginThrottle;
+import com.retail.identity.common.admission.Admission;
+import com.retail.identity.command.core.AdmissionGate;
+import com.retail.identity.common.admission.TrustedProxies;
+import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.EventStore;
@@ -213,14 +217,31 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    UsersResource usersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency,
-        EmailKeys keys, BearerAuthenticator authenticator) {
-      return new UsersResource(registerUser, changes, idempotency, keys, authenticator, environment.getObjectMapper());
+    AdmissionGate admission(RedisConnector redis, Clock clock) {
+      if (!configuration.isAdmissionControl()) {
+        LOG.warn("Admission control is OFF (admissionControl: false): no rate limits, no proof of work");
+        return AdmissionGate.open();
+      }
+      Challenges challenges = new Challenges(configuration.getChallenge(), redis, environment.metrics(), clock);
+      return AdmissionGate.of(new Admission(redis, challenges, environment.metrics(), clock));
     }
 
     @Provides @Singleton
-    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator) {
-      return new SessionsResource(logIn, sessions, authenticator);
+    TrustedProxies trustedProxies() {
+      return TrustedProxies.of(configuration.getTrustedProxies());
+    }
+
+    @Provides @Singleton
+    UsersResource usersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency,
+        EmailKeys keys, BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies) {
+      return new UsersResource(registerUser, changes, idempotency, keys, authenticator, admission, proxies,
+          environment.getObjectMapper());
+    }
+
+    @Provides @Singleton
+    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator,
+        AdmissionGate admission, TrustedProxies proxies, EmailKeys keys) {
+      return new SessionsResource(logIn, sessions, authenticator, admission, proxies, keys);
     }
 
     @Provides @Singleton

@@ -1,6 +1,7 @@
 package com.retail.identity.command;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.platform.PlatformConfiguration;
 import com.retail.identity.common.store.CassandraSettings;
 import com.retail.identity.common.store.RedisSettings;
@@ -58,7 +59,27 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     return benchHashing;
   }
 
-  /** Proxies (load balancers) whose X-Forwarded-For is believed. */
+  /**
+   * Rate limits, disposable-domain refusal and proof of work on registration and login. Always on
+   * in production (operators use the {@code identity.admission.enabled} knob); off only in tests of
+   * other behaviour.
+   */
+  @JsonProperty
+  private boolean admissionControl = true;
+
+  public boolean isAdmissionControl() {
+    return admissionControl;
+  }
+
+  /** Verifies proof-of-work solutions: the same key as verification's, which issues the challenges. */
+  @JsonProperty @Valid @NotNull
+  private ChallengeSettings challenge = new ChallengeSettings();
+
+  public ChallengeSettings getChallenge() {
+    return challenge;
+  }
+
+  /** Proxies (load balancers, as addresses or CIDRs) whose X-Forwarded-For is believed. */
   @JsonProperty @NotNull
   private List<String> trustedProxies = List.of();
 
@@ -102,6 +123,9 @@ public class UserCommandConfiguration extends PlatformConfiguration {
   @Override
   public List<String> crossFieldProblems() {
     List<String> problems = super.crossFieldProblems();
+    if (!admissionControl && getMode().isProduction()) {
+      problems.add("admissionControl cannot be off in production; use the identity.admission.enabled knob");
+    }
     if (benchHashing && !getMode().isLocal()) {
       problems.add("benchHashing is for benchmarks in local mode only; mode is " + getMode());
     }
@@ -112,6 +136,9 @@ public class UserCommandConfiguration extends PlatformConfiguration {
         }
       } catch (IllegalArgumentException e) {
         problems.add("emailLookupSecret is not base64");
+      }
+      if (getMode().isProduction() && ChallengeSettings.LOCAL_KEY.equals(challenge.getHmacKey())) {
+        problems.add("challenge.hmacKey is the local development key; mode PRODUCTION needs its own");
       }
       if (getMode().isProduction() && LOCAL_EMAIL_SECRET.equals(emailLookupSecret)) {
         problems.add("emailLookupSecret is the local development secret; mode " + getMode() + " needs its own");

@@ -19,6 +19,8 @@ public final class UserCommandApp {
 
   public static DropwizardAppExtension<UserCommandConfiguration> extension(Map<String, String> extra) {
     Map<String, String> settings = new HashMap<>();
+    // Tests of other behaviour register many accounts from 127.0.0.1; AdmissionIT turns it on.
+    settings.put("admissionControl", "false");
     settings.put("signingKeyFile", Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath().toString());
     settings.putAll(extra);
     return TestStack.app(UserCommandApplication.class, "user-command", settings);

@@ -3,10 +3,17 @@ package com.retail.identity.command.resources;
 import com.retail.identity.command.api.LoginRequest;
 import com.retail.identity.command.api.RefreshRequest;
 import com.retail.identity.command.api.SessionResponse;
+import com.retail.identity.command.core.Credentials;
+import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.AdmissionGate;
+import com.retail.identity.common.admission.AdmissionRequest;
+import com.retail.identity.common.admission.TrustedProxies;
+import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,16 +34,37 @@ public final class SessionsResource {
   private final LogIn logIn;
   private final Sessions sessions;
   private final BearerAuthenticator authenticator;
+  private final AdmissionGate admission;
+  private final TrustedProxies proxies;
+  private final EmailKeys emailKeys;
 
-  public SessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator) {
+  public SessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator, AdmissionGate admission,
+      TrustedProxies proxies, EmailKeys emailKeys) {
     this.logIn = logIn;
     this.sessions = sessions;
     this.authenticator = authenticator;
+    this.admission = admission;
+    this.proxies = proxies;
+    this.emailKeys = emailKeys;
   }
 
   @POST
-  public SessionResponse logIn(@NotNull @Valid LoginRequest request) {
-    return sessions.start(logIn.authenticate(request.email(), request.password()));
+  public SessionResponse logIn(@NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
+    Origin origin = Origin.of(http, proxies);
+    admission.decide(AdmissionRequest.login(origin.clientAddress(), origin.deviceId(), request.email(),
+        origin.challengeSolution())).enforce();
+    // The account is named by its keyed hash in the credential-stuffing signals, never by the email.
+    String accountKey = emailKeys.keyOf(request.email());
+    try {
+      Credentials.Credential credential = logIn.authenticate(request.email(), request.password());
+      admission.recordLogin(origin.clientAddress(), accountKey, true);
+      return sessions.start(credential);
+    } catch (ProblemException e) {
+      if (e.problem().getStatus() == 401) {
+        admission.recordLogin(origin.clientAddress(), accountKey, false);
+      }
+      throw e;
+    }
   }
 
   @POST

@@ -11,6 +11,9 @@ import com.retail.identity.command.core.AccountChanges;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.command.core.AdmissionGate;
+import com.retail.identity.common.admission.AdmissionRequest;
+import com.retail.identity.common.admission.TrustedProxies;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.RequestIdFilter;
@@ -49,15 +52,19 @@ public final class UsersResource {
   private final Idempotency idempotency;
   private final EmailKeys fingerprints;
   private final BearerAuthenticator authenticator;
+  private final AdmissionGate admission;
+  private final TrustedProxies proxies;
   private final ObjectMapper json;
 
   public UsersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency, EmailKeys fingerprints,
-      BearerAuthenticator authenticator, ObjectMapper json) {
+      BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies, ObjectMapper json) {
     this.registerUser = registerUser;
     this.changes = changes;
     this.idempotency = idempotency;
     this.fingerprints = fingerprints;
     this.authenticator = authenticator;
+    this.admission = admission;
+    this.proxies = proxies;
     this.json = json;
   }
 
@@ -65,6 +72,10 @@ public final class UsersResource {
   public Response register(@NotNull @Valid RegistrationRequest request,
       @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http) {
     String correlationId = (String) http.getAttribute(RequestIdFilter.MDC_KEY);
+    // Bots pay first: rate limits, disposable domains and proof of work come before any hashing.
+    Origin origin = Origin.of(http, proxies);
+    admission.decide(AdmissionRequest.register(origin.clientAddress(), origin.deviceId(), request.email(),
+        origin.challengeSolution())).enforce();
     if (idempotencyKey == null) {
       return created(registerUser.register(request, correlationId));
     }
