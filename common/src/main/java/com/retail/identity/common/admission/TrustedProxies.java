@@ -18,6 +18,9 @@ public final class TrustedProxies {
   public static TrustedProxies of(List<String> cidrs) {
     TrustedProxies proxies = new TrustedProxies();
     for (String cidr : cidrs == null ? List.<String>of() : cidrs) {
+      if (cidr == null || cidr.isBlank()) {
+        continue; // an unset ${TRUSTED_PROXIES:-} in the configuration: no proxy
+      }
       String[] parts = cidr.strip().split("/");
       InetAddress network = ClientAddresses.parse(parts[0]);
       if (network == null) {
