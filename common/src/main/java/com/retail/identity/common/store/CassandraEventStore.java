@@ -24,16 +24,20 @@ import java.util.UUID;
 public final class CassandraEventStore implements EventStore {
   private final Session session;
   private final LogBuckets buckets;
+  private final String keyspace;
   private final PreparedStatement insertStream;
   private final PreparedStatement insertStreamUnconditionally;
   private final PreparedStatement insertLog;
   private final PreparedStatement selectStream;
   private final PreparedStatement selectLastSeq;
+  private final PreparedStatement recordEpoch;
+  private volatile boolean epochRecorded;
 
   public CassandraEventStore(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
     this.buckets = buckets;
     String ks = cassandra.keyspace();
+    this.keyspace = ks;
     this.insertStream = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id, event_type,"
         + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
     this.insertStreamUnconditionally = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id,"
@@ -42,7 +46,14 @@ public final class CassandraEventStore implements EventStore {
         + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     this.selectStream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
         + " correlation_id, payload FROM " + ks + ".user_events WHERE user_id = ?");
+    this.recordEpoch = session.prepare("INSERT INTO " + ks + ".log_epoch (id, first_event_at) VALUES (0, ?) IF NOT EXISTS");
     this.selectLastSeq = session.prepare("SELECT seq FROM " + ks + ".user_events WHERE user_id = ? ORDER BY seq DESC LIMIT 1");
+  }
+
+  /** When the log began, if anything was ever written. */
+  public java.util.Optional<Instant> epoch() {
+    Row row = session.execute("SELECT first_event_at FROM " + keyspace + ".log_epoch WHERE id = 0").one();
+    return row == null ? java.util.Optional.empty() : java.util.Optional.of(row.getTimestamp(0).toInstant());
   }
 
   @Override
@@ -82,6 +93,11 @@ public final class CassandraEventStore implements EventStore {
     ResultSet result = session.execute(streamBatch);
     if (conditional && !result.wasApplied()) {
       throw new StreamConflictException(userId, expectedSeq);
+    }
+    if (!epochRecorded) {
+      // Once per process: the first event ever written names where a full replay starts.
+      session.execute(recordEpoch.bind(Date.from(stored.get(0).occurredAt())));
+      epochRecorded = true;
     }
     BatchStatement logBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);
     for (StoredEvent e : stored) {

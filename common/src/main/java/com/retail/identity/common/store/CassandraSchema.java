@@ -21,7 +21,8 @@ public final class CassandraSchema {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
   /** Add new migrations at the end; never edit one that has shipped. */
   static final List<String> MIGRATIONS = List.of(
-      "001-event-store.cql", "002-identity.cql", "003-command-side.cql", "004-read-side.cql", "005-verification.cql");
+      "001-event-store.cql", "002-identity.cql", "003-command-side.cql", "004-read-side.cql", "005-verification.cql",
+      "006-log-epoch.cql");
 
   private final Session session;
   private final String keyspace;
