@@ -67,6 +67,8 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
         .maxNumberLength(64)
         .build());
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // A field given twice is ambiguous (which one wins differs between parsers): refuse it as malformed.
+    mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 

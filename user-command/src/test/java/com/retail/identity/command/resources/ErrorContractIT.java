@@ -83,6 +83,13 @@ class ErrorContractIT {
     assertProblem(post(path, "application/json", HttpRequest.BodyPublishers.ofString(deep)), 400, "/request-too-complex");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/v1/users", "/v1/sessions"})
+  void aDuplicatedFieldIsMalformed(String path) throws Exception {
+    assertProblem(post(path, "application/json",
+        HttpRequest.BodyPublishers.ofString("{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}")), 400, "/malformed-json");
+  }
+
   @Test
   void everyInvalidFieldIsNamed() throws Exception {
     HttpResponse<String> response = post("/v1/users", "application/json", HttpRequest.BodyPublishers.ofString(
