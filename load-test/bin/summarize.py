@@ -114,7 +114,9 @@ summary = {
              'userCommandJar': time.strftime('%Y-%m-%dT%H:%M:%S', time.localtime(os.path.getmtime(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), 'user-command/target/user-command.jar')))) if os.path.exists(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), 'user-command/target/user-command.jar')) else None},
     'gatlingReport': os.path.join(a.report, 'index.html') if a.report else None,
     'classes': classes,
-    'projectionLagMillis': {'p99': lag_p99, 'histograms': lag, 'metricNames': projection_keys},
+    'projectionLagMillis': {'p99': lag_p99, 'histograms': lag, 'metricNames': projection_keys,
+                            'note': "user-query's projection.<name>.lag histograms: the last 5 minutes, so a shorter run "
+                                    "also counts the events of the seeding and of what ran just before"},
     'processes': procs,
     'requestsSent': sent,
     'platformCpuMillisPerRequest': cpu_per_request_all,
