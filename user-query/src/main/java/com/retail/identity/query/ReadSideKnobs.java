@@ -13,6 +13,7 @@ public final class ReadSideKnobs {
   final DynamicIntProperty batchSize = Knobs.intKnob(PREFIX + "projection.batchSize", 500);
   final DynamicIntProperty lateWindowSeconds = Knobs.intKnob(PREFIX + "projection.lateWindowSeconds", 10);
   final DynamicIntProperty sweepSeconds = Knobs.intKnob(PREFIX + "projection.sweepSeconds", 5);
+  final DynamicIntProperty settleMillis = Knobs.intKnob(PREFIX + "projection.settleMillis", 1000);
   final DynamicIntProperty leaseSeconds = Knobs.intKnob(PREFIX + "projection.leaseSeconds", 10);
   final DynamicBooleanProperty paused = Knobs.booleanKnob(PREFIX + "projection.paused", false);
   final DynamicIntProperty maxLagSeconds = Knobs.intKnob(PREFIX + "projection.maxLagSeconds", 60);
@@ -27,6 +28,7 @@ public final class ReadSideKnobs {
         () -> clamp(batchSize.get(), 1, 5_000),
         () -> clamp(lateWindowSeconds.get(), 0, 3_600),
         () -> clamp(sweepSeconds.get(), 1, 3_600),
+        () -> clamp(settleMillis.get(), 0, 60_000),
         () -> clamp(leaseSeconds.get(), 2, 600),
         paused::get);
   }

@@ -60,7 +60,7 @@ class ProjectorRestartIT {
   private static Projector projector(String owner) {
     return new Projector(new SearchProfiles(SEARCH, new ProfileIndexSettings()),
         new CassandraEventLog(SEED.connector(), BUCKETS), SEED.events()::readStream, new ProfileFolder(SEED.cipher()), STATE,
-        ProjectionTuning.fixed(50, 10, 10, 5, 3), new ProjectionMetrics(new MetricRegistry(), SearchProfiles.PROJECTION),
+        ProjectionTuning.fixed(50, 10, 10, 5, 6), new ProjectionMetrics(new MetricRegistry(), SearchProfiles.PROJECTION),
         POOL, Clock.systemUTC(), Duration.ofMinutes(10), owner);
   }
 
@@ -105,7 +105,7 @@ class ProjectorRestartIT {
     second.start();
     try {
       assertThat(second.isLeader()).as("the dead projector's lease has not expired yet").isFalse();
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
           assertThat(STORES.searchCount(ReadStores.alias(PREFIX))).isEqualTo(users.size() - erased.size()));
       for (UUID user : users) {
         if (erased.contains(user)) {

@@ -252,10 +252,28 @@ public final class Projector {
     }
     EventLog.Page page = log.read(position, now, tuning.batchSize().getAsInt());
     project(page.events());
-    position = page.next();
+    position = page.full() ? page.next() : settled(page.next(), now);
     positionTime = LogPositions.timeOf(position);
     keepLease(false);
     return page.full();
+  }
+
+  /**
+   * Where the next pass starts once caught up: not past {@code now - settle}, so the rows that land in
+   * the log shortly after their id's time are read on the next pass instead of waiting for the sweep.
+   * Events already applied are skipped from memory on the re-read; the checkpoint never moves back.
+   */
+  private UUID settled(UUID next, Instant now) {
+    int settle = tuning.settleMillis().getAsInt();
+    if (settle <= 0) {
+      return next;
+    }
+    UUID held = log.positionBefore(now.minusMillis(settle));
+    Instant heldTime = LogPositions.timeOf(held);
+    if (!heldTime.isBefore(LogPositions.timeOf(next))) {
+      return next;
+    }
+    return heldTime.isAfter(LogPositions.timeOf(position)) ? held : position;
   }
 
   /** Re-reads the window behind the checkpoint for events that arrived after it had passed their time. */

@@ -36,8 +36,11 @@ class ProjectorTest {
   }
 
   private Projector projector(String owner, int batchSize) {
-    return new Projector(target, events, events, new ProfileFolder(cipher), state,
-        ProjectionTuning.fixed(10, batchSize, 10, 5, 10), new ProjectionMetrics(new MetricRegistry(), "memory"), pool,
+    return projector(owner, ProjectionTuning.fixed(10, batchSize, 10, 5, 10));
+  }
+
+  private Projector projector(String owner, ProjectionTuning tuning) {
+    return new Projector(target, events, events, new ProfileFolder(cipher), state, tuning, new ProjectionMetrics(new MetricRegistry(), "memory"), pool,
         clock, Duration.ofMinutes(5), owner);
   }
 
@@ -129,6 +132,25 @@ class ProjectorTest {
     projector.runOnce();
 
     assertThat(target.profile(late)).hasValueSatisfying(p -> assertThat(p.lastName()).isEqualTo("Comer"));
+  }
+
+  @Test
+  void givenASettleTime_whenALogRowLandsShortlyAfterAPassCoveredItsTime_thenTheNextPassProjectsItWithoutTheSweep() {
+    register("Early", "Bird");
+    Projector projector = projector("a", ProjectionTuning.fixed(10, 500, 10, 5, 1000, 10));
+    projector.runOnce();
+    clock.advance(Duration.ofMillis(200));
+    projector.runOnce();
+
+    // The row lands 400 ms after its id's time: the passes above have already read past that time.
+    UUID slow = UUID.randomUUID();
+    String pii = cipher.seal(slow, new PersonalData("slow@example.com", "Slow", "Writer", null));
+    events.appendLate(slow, 0, List.of(new UserEvents.UserRegistered(pii, "GB", "en-GB", clock.instant()).toEvent()),
+        Duration.ofMillis(400));
+    clock.advance(Duration.ofMillis(200)); // well before the next sweep (every 5 s)
+    projector.runOnce();
+
+    assertThat(target.profile(slow)).hasValueSatisfying(p -> assertThat(p.lastName()).isEqualTo("Writer"));
   }
 
   @Test
