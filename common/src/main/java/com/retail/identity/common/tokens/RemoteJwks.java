@@ -1,13 +1,13 @@
 package com.retail.identity.common.tokens;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.retail.identity.common.discovery.ExpiringValue;
 import com.retail.identity.common.discovery.HttpResult;
 import com.retail.identity.common.discovery.RemoteServiceUnavailable;
 import com.retail.identity.common.discovery.ServiceClient;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,47 +20,38 @@ import org.slf4j.LoggerFactory;
 public final class RemoteJwks implements Supplier<JWKSet> {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
   public static final String PATH = "/.well-known/jwks.json";
+  private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
   private final ServiceClient issuer;
   private final Duration maxAge;
   private final Clock clock;
-  private volatile JWKSet keys;
-  private volatile Instant fetchedAt = Instant.EPOCH;
+  private final ExpiringValue<JWKSet> keys;
 
   public RemoteJwks(ServiceClient issuer, Duration maxAge, Clock clock) {
     this.issuer = issuer;
     this.maxAge = maxAge;
     this.clock = clock;
+    this.keys = new ExpiringValue<>(clock);
   }
 
   @Override
   public JWKSet get() {
-    JWKSet current = keys;
-    if (current != null && clock.instant().isBefore(fetchedAt.plus(maxAge))) {
-      return current;
-    }
-    return refresh();
+    return keys.get(this::fetch);
   }
 
-  private synchronized JWKSet refresh() {
-    if (keys != null && clock.instant().isBefore(fetchedAt.plus(maxAge))) {
-      return keys;
-    }
+  private ExpiringValue.Fetched<JWKSet> fetch(JWKSet stale) {
     HttpResult result = issuer.getJson("jwks", PATH, Map.of(), () -> null);
     if (result != null && result.isSuccess()) {
       try {
-        keys = JWKSet.parse(result.body());
-        fetchedAt = clock.instant();
-        return keys;
+        return new ExpiringValue.Fetched<>(JWKSet.parse(result.body()), clock.instant().plus(maxAge));
       } catch (ParseException e) {
         LOG.warn("JWKS from {} is not a JWK set", result.server());
       }
     }
-    if (keys == null) {
+    if (stale == null) {
       throw new RemoteServiceUnavailable("user-command", "jwks", "the token issuer's keys are not available yet", null);
     }
     // Keep verifying with the keys we have; try again after a short pause, not on every request.
-    fetchedAt = clock.instant().minus(maxAge).plusSeconds(5);
-    return keys;
+    return new ExpiringValue.Fetched<>(stale, clock.instant().plus(RETRY_AFTER_FAILURE));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.netflix.config.DynamicIntProperty;
 import com.retail.identity.common.config.Knobs;
+import com.retail.identity.common.discovery.ExpiringValue;
 import com.retail.identity.common.discovery.HttpResult;
 import com.retail.identity.common.discovery.RemoteServiceUnavailable;
 import com.retail.identity.common.discovery.ServiceClient;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,13 +52,13 @@ public final class UserCommandClient implements UserCommand {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http;
   private final DynamicIntProperty readTimeout;
-  private volatile String token;
-  private volatile Instant tokenExpiresAt = Instant.EPOCH;
+  private final ExpiringValue<String> token;
 
   public UserCommandClient(ServiceClient client, ServiceClientSettings credentials, Clock clock) {
     this.client = client;
     this.credentials = credentials;
     this.clock = clock;
+    this.token = new ExpiringValue<>(clock);
     this.readTimeout = Knobs.intKnob(client.getClientName() + ".ribbon.ReadTimeout", ServiceClient.DEFAULT_READ_TIMEOUT_MS);
     int connect = Knobs.intKnob(client.getClientName() + ".ribbon.ConnectTimeout", ServiceClient.DEFAULT_CONNECT_TIMEOUT_MS).get();
     this.http = HttpClient.newBuilder()
@@ -101,17 +101,10 @@ public final class UserCommandClient implements UserCommand {
 
   /** A valid service token, fetched when missing or about to expire. */
   String token() {
-    String current = token;
-    if (current != null && clock.instant().isBefore(tokenExpiresAt.minus(EARLY_REFRESH))) {
-      return current;
-    }
-    return fetchToken();
+    return token.get(stale -> fetchToken());
   }
 
-  private synchronized String fetchToken() {
-    if (token != null && clock.instant().isBefore(tokenExpiresAt.minus(EARLY_REFRESH))) {
-      return token;
-    }
+  private ExpiringValue.Fetched<String> fetchToken() {
     ObjectNode body = json.createObjectNode().put("clientId", credentials.getId()).put("clientSecret", credentials.getSecret());
     HttpResult result;
     try {
@@ -130,19 +123,14 @@ public final class UserCommandClient implements UserCommand {
       if (accessToken == null || accessToken.isBlank() || expiresIn <= 0) {
         throw new Unavailable("service token answer lacks accessToken or expiresIn", null);
       }
-      token = accessToken;
-      tokenExpiresAt = clock.instant().plusSeconds(expiresIn);
-      return accessToken;
+      return new ExpiringValue.Fetched<>(accessToken, clock.instant().plusSeconds(expiresIn).minus(EARLY_REFRESH));
     } catch (IOException e) {
       throw new Unavailable("service token answer is not JSON", e);
     }
   }
 
-  private synchronized void forgetToken(String rejected) {
-    if (rejected != null && rejected.equals(token)) {
-      token = null;
-      tokenExpiresAt = Instant.EPOCH;
-    }
+  private void forgetToken(String rejected) {
+    token.invalidate(rejected);
   }
 
   private HttpResult post(URI base, String path, String body, String bearer) throws IOException, InterruptedException {

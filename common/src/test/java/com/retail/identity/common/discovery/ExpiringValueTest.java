@@ -1,0 +1,79 @@
+package com.retail.identity.common.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ExpiringValueTest {
+  private Instant now = Instant.parse("2027-01-15T15:00:00Z");
+  private final Clock clock = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+  private final ExpiringValue<String> value = new ExpiringValue<>(clock);
+  private final AtomicInteger fetches = new AtomicInteger();
+
+  private ExpiringValue.Fetched<String> fetch(String stale) {
+    return new ExpiringValue.Fetched<>("v" + fetches.incrementAndGet(), now.plusSeconds(60));
+  }
+
+  @Test
+  void givenAFetchedValue_whenReadBeforeItsDeadline_thenItIsNotFetchedAgain() {
+    assertThat(value.get(this::fetch)).isEqualTo("v1");
+    now = now.plusSeconds(59);
+
+    assertThat(value.get(this::fetch)).isEqualTo("v1");
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void givenTheDeadlinePassed_whenRead_thenANewValueIsFetchedAndGivenTheStaleOne() {
+    value.get(this::fetch);
+    now = now.plus(Duration.ofSeconds(60));
+
+    String[] seen = new String[1];
+    assertThat(value.get(stale -> {
+      seen[0] = stale;
+      return fetch(stale);
+    })).isEqualTo("v2");
+    assertThat(seen[0]).isEqualTo("v1");
+  }
+
+  @Test
+  void givenARejectedValue_whenInvalidated_thenTheNextReadFetches_butAnotherValueIsNotDropped() {
+    value.get(this::fetch);
+    value.invalidate("something else");
+    assertThat(value.get(this::fetch)).isEqualTo("v1");
+
+    value.invalidate("v1");
+
+    assertThat(value.get(this::fetch)).isEqualTo("v2");
+  }
+
+  @Test
+  void givenAFetchThatFails_whenRead_thenTheFailureReachesTheCallerAndNothingIsKept() {
+    assertThatThrownBy(() -> value.get(stale -> {
+      throw new RemoteServiceUnavailable("svc", "cmd", "down", null);
+    })).isInstanceOf(RemoteServiceUnavailable.class);
+
+    assertThat(value.get(this::fetch)).isEqualTo("v1");
+  }
+}
