@@ -39,6 +39,7 @@ import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.http.ConcurrencyLimitFilter;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
@@ -50,11 +51,13 @@ import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
 import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -83,6 +86,10 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
         new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
         new CommandModule(configuration, environment));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
+    // Before admission control and any store call; health, metrics and JWKS stay outside the limit.
+    environment.servlets().addFilter("concurrency-limit", new ConcurrencyLimitFilter(configuration.getConcurrency(),
+        environment.getObjectMapper(), environment.metrics()))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/*", "/internal/*");
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));

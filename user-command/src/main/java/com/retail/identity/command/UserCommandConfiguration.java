@@ -2,6 +2,7 @@ package com.retail.identity.command;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.retail.identity.common.challenge.ChallengeSettings;
+import com.retail.identity.common.http.ConcurrencySettings;
 import com.retail.identity.common.platform.PlatformConfiguration;
 import com.retail.identity.common.store.CassandraSettings;
 import com.retail.identity.common.store.RedisSettings;
@@ -77,6 +78,14 @@ public class UserCommandConfiguration extends PlatformConfiguration {
 
   public ChallengeSettings getChallenge() {
     return challenge;
+  }
+
+  /** API requests doing work at once; the excess gets a fast 503 + Retry-After (ADR 0701 item 4). */
+  @JsonProperty @Valid @NotNull
+  private ConcurrencySettings concurrency = new ConcurrencySettings();
+
+  public ConcurrencySettings getConcurrency() {
+    return concurrency;
   }
 
   /** Proxies (load balancers, as addresses or CIDRs) whose X-Forwarded-For is believed. */

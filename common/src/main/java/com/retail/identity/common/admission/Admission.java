@@ -5,6 +5,7 @@ import com.netflix.config.DynamicBooleanProperty;
 import com.netflix.config.DynamicDoubleProperty;
 import com.netflix.config.DynamicIntProperty;
 import com.netflix.config.DynamicPropertyFactory;
+import com.netflix.config.DynamicStringProperty;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.challenge.OnRedisDown;
 import com.retail.identity.common.challenge.RedisScript;
@@ -16,12 +17,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -34,7 +38,7 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Knobs (Archaius, live): {@value #ENABLED}, {@value #LAUNCH_MODE},
  * {@code identity.ratelimit.<register|login>.<address|subnet|device|domain>.burst} and
- * {@code .perMinute} (0 turns a bucket off), {@value #RISK_FAILURE_RATIO}, {@value #RISK_MIN_ATTEMPTS},
+ * {@code .perMinute} (0 turns a bucket off), {@value #DOMAIN_EXEMPT}, {@value #RISK_FAILURE_RATIO}, {@value #RISK_MIN_ATTEMPTS},
  * {@value #RISK_MAX_ACCOUNTS}, {@value #RISK_WINDOW}, and per check what happens while Redis is down:
  * {@value #RATELIMIT_ON_REDIS_DOWN} and {@value #SIGNALS_ON_REDIS_DOWN} ({@code open}: in-process
  * state of this instance; {@code closed}: rate limits answer 503, signals count as high risk), plus
@@ -51,6 +55,15 @@ public final class Admission {
   public static final String RISK_WINDOW = "identity.risk.windowSeconds";
   public static final String RATELIMIT_ON_REDIS_DOWN = "identity.admission.onRedisDown.ratelimit";
   public static final String SIGNALS_ON_REDIS_DOWN = "identity.admission.onRedisDown.signals";
+  /** Mail providers whose registrations skip the per-domain bucket (space-separated domains). */
+  public static final String DOMAIN_EXEMPT = "identity.ratelimit.register.domain.exempt";
+  /**
+   * A third of a 500/s launch can come from one big provider: ~170/s, above the per-domain limit
+   * (ADR 0701 item 10). The per-address, per-subnet and per-device buckets still apply to them.
+   */
+  static final String DEFAULT_DOMAIN_EXEMPT = "gmail.com googlemail.com outlook.com hotmail.com live.com msn.com"
+      + " yahoo.com icloud.com me.com aol.com proton.me protonmail.com gmx.com gmx.de web.de yandex.ru mail.ru qq.com"
+      + " 163.com naver.com";
 
   /** The dimensions of the token buckets, in the order they are checked and reported. */
   public enum Dimension {
@@ -146,6 +159,8 @@ public final class Admission {
   private final OnRedisDown.Knob ratelimitOnRedisDown = OnRedisDown.knob(RATELIMIT_ON_REDIS_DOWN, OnRedisDown.OPEN);
   private final OnRedisDown.Knob signalsOnRedisDown = OnRedisDown.knob(SIGNALS_ON_REDIS_DOWN, OnRedisDown.OPEN);
   private final Map<Action, Map<Dimension, DynamicIntProperty[]>> limits = new EnumMap<>(Action.class);
+  private final DynamicStringProperty domainExempt = Knobs.stringKnob(DOMAIN_EXEMPT, DEFAULT_DOMAIN_EXEMPT);
+  private volatile ExemptDomains exemptDomains = new ExemptDomains("", Set.of());
   private final Map<String, com.codahale.metrics.Counter> counters = new ConcurrentHashMap<>();
 
   public Admission(RedisConnector redis, Challenges challenges, MetricRegistry metrics, Clock clock) {
@@ -303,10 +318,24 @@ public final class Admission {
     if (request.deviceId() != null) {
       add(buckets, configured, Dimension.DEVICE, redis.key(prefix + "d:" + digest(request.deviceId())));
     }
-    if (request.emailDomain() != null) {
+    if (request.emailDomain() != null && !(request.action() == Action.REGISTER && isExempt(request.emailDomain()))) {
       add(buckets, configured, Dimension.DOMAIN, redis.key(prefix + "m:" + request.emailDomain()));
     }
     return buckets;
+  }
+
+  /** The knob's value and its parsed set, re-parsed only when the knob changes. */
+  private record ExemptDomains(String raw, Set<String> domains) {}
+
+  private boolean isExempt(String domain) {
+    String raw = domainExempt.get() == null ? "" : domainExempt.get();
+    ExemptDomains current = exemptDomains;
+    if (!current.raw().equals(raw)) {
+      current = new ExemptDomains(raw, Arrays.stream(raw.split("[,\\s]+"))
+          .filter(d -> !d.isBlank()).map(AdmissionRequest::normalizeDomain).collect(Collectors.toUnmodifiableSet()));
+      exemptDomains = current;
+    }
+    return current.domains().contains(domain);
   }
 
   private static void add(List<Bucket> buckets, Map<Dimension, DynamicIntProperty[]> configured, Dimension dimension, String key) {

@@ -22,9 +22,21 @@ public final class PersonalDataCipher {
   }
 
   public String seal(UUID userId, Object personalData) {
+    return seal(userId, keys.getOrCreate(userId), personalData);
+  }
+
+  /**
+   * Seals the first personal data of a user id drawn just now (nobody else can hold it yet): the key
+   * is written without a read or a conditional write.
+   */
+  public String sealNew(UUID userId, Object personalData) {
+    return seal(userId, keys.createFresh(userId), personalData);
+  }
+
+  private static String seal(UUID userId, SecretKey key, Object personalData) {
     try {
       byte[] plaintext = JSON.writeValueAsBytes(personalData);
-      byte[] sealed = AesGcm.encrypt(keys.getOrCreate(userId), plaintext, aad(userId));
+      byte[] sealed = AesGcm.encrypt(key, plaintext, aad(userId));
       return VERSION + Base64.getEncoder().encodeToString(sealed);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise personal data", e);

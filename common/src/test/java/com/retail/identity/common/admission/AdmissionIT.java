@@ -93,6 +93,33 @@ class AdmissionIT {
   }
 
   @Test
+  void largeMailProvidersSkipTheDomainBucketButNotTheOthers() {
+    knob("identity.ratelimit.register.domain.burst", "1");
+    String big = "big-provider-" + System.nanoTime() + ".example";
+    String small = "small-" + System.nanoTime() + ".example";
+    knob(Admission.DOMAIN_EXEMPT, "other.example " + big.toUpperCase());
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(register(freshSubnet() + "1", null, "user" + i + "@" + big).isAllowed()).as("exempt sign-up " + i).isTrue();
+    }
+    assertThat(register(freshSubnet() + "1", null, "a@" + small).isAllowed()).isTrue();
+    assertThat(register(freshSubnet() + "1", null, "b@" + small).reason()).isEqualTo("domain");
+
+    knob("identity.ratelimit.register.address.burst", "1");
+    String address = freshSubnet() + "1";
+    assertThat(register(address, null, "x@" + big).isAllowed()).isTrue();
+    assertThat(register(address, null, "y@" + big).reason()).as("the address bucket still applies").isEqualTo("address");
+  }
+
+  @Test
+  void theBiggestMailProvidersAreExemptByDefault() {
+    knob("identity.ratelimit.register.domain.burst", "1");
+    for (int i = 0; i < 3; i++) {
+      assertThat(register(freshSubnet() + "1", null, "launch" + i + "@gmail.com").isAllowed()).isTrue();
+    }
+  }
+
+  @Test
   void disposableDomainsComeFromTheRedisReferenceSet() {
     String key = redis.key(DisposableDomains.KEY);
     redis.redis().del(key);

@@ -77,10 +77,12 @@ public final class RegisterUser {
     }
     try {
       String hash = pool.run(() -> hashes.hash(request.password()));
-      String pii = cipher.seal(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
+      // The user id was drawn just now and the email reservation above is the uniqueness guard:
+      // neither the data key nor the stream needs a conditional write of its own.
+      String pii = cipher.sealNew(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
           request.phone()));
       UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
-      List<StoredEvent> appended = events.append(userId, 0, correlationId, List.of(registered.toEvent()));
+      List<StoredEvent> appended = events.appendToNewStream(userId, correlationId, List.of(registered.toEvent()));
       long version = appended.get(appended.size() - 1).seq();
       credentials.save(new Credentials.Credential(userId, emailKey, hash, roles, version));
       reservations.confirm(emailKey, userId);

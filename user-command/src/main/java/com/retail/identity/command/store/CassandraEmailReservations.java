@@ -83,8 +83,10 @@ public final class CassandraEmailReservations implements EmailReservations {
 
   @Override
   public Optional<UUID> ownerOf(String emailKey) {
-    // SERIAL read: a registration confirmed a moment ago is visible to the next login.
-    Row row = session.execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)).one();
+    // LOCAL_QUORUM, not SERIAL: the confirming LWT commits at LOCAL_QUORUM before the registration
+    // answers, so a quorum read already sees every confirmed account; a Paxos read would add a
+    // prepare round to every login (ADR 0701 item 5). An unconfirmed one is not an owner either way.
+    Row row = session.execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)).one();
     if (row == null || !"active".equals(row.getString("state"))) {
       return Optional.empty();
     }

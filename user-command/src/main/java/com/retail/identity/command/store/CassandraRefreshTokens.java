@@ -1,6 +1,8 @@
 package com.retail.identity.command.store;
 
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.ResultSetFuture;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.retail.identity.command.core.RefreshTokens;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /** Refresh tokens in Cassandra; rows expire with their tokens (TTL), so the table does not grow. */
@@ -54,17 +57,31 @@ public final class CassandraRefreshTokens implements RefreshTokens {
 
   @Override
   public String startFamily(UUID userId, UUID familyId) {
-    session.execute(insertFamily.bind(familyId, userId, Date.from(clock.instant())));
-    session.execute(insertUserFamily.bind(userId, familyId));
-    return newToken(userId, familyId);
+    String token = randomToken();
+    // Independent rows: written at once, one wait instead of three round trips. The token is
+    // returned only when all three are stored.
+    List<ResultSetFuture> writes = List.of(
+        session.executeAsync(insertFamily.bind(familyId, userId, Date.from(clock.instant()))),
+        session.executeAsync(insertUserFamily.bind(userId, familyId)),
+        session.executeAsync(tokenRow(token, userId, familyId)));
+    writes.forEach(ResultSetFuture::getUninterruptibly);
+    return token;
   }
 
   private String newToken(UUID userId, UUID familyId) {
+    String token = randomToken();
+    session.execute(tokenRow(token, userId, familyId));
+    return token;
+  }
+
+  private static String randomToken() {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    session.execute(insertToken.bind(hash(token), familyId, userId, Date.from(clock.instant().plus(lifetime))));
-    return token;
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  private BoundStatement tokenRow(String token, UUID userId, UUID familyId) {
+    return insertToken.bind(hash(token), familyId, userId, Date.from(clock.instant().plus(lifetime)));
   }
 
   @Override

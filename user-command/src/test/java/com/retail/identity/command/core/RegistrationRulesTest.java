@@ -18,7 +18,8 @@ class RegistrationRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"password", "12345678", "qwertyuiop", "Password1", "iloveyou123"})
+  @ValueSource(strings = {"password", "12345678", "qwertyuiop", "Password1", "iloveyou123", "P@ssw0rd1!", "Pa$$w0rd",
+      "qwerty123456", "1q2w3e4r5t", "Summer2024!", "michael1985", "drowssap1"})
   void commonPasswordsAreRefusedWithAReason(String password) {
     assertThat(errors(e -> rules.password("password", password, e)))
         .singleElement().satisfies(error -> assertThat(error.message()).startsWith("is too easy to guess"));
