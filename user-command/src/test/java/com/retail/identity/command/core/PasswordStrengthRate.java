@@ -12,7 +12,7 @@ import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
  * uses. A measurement, not a test (no assertions; surefire does not pick it up). Run after
  * {@code mvn -o -q test-compile -pl user-command -am}:
  * <pre>
- * java -cp user-command/target/test-classes:user-command/target/classes:$HOME/.m2/repository/me/gosimple/nbvcxz/1.5.1/nbvcxz-1.5.1.jar \
+ * M2=$HOME/.m2/repository; java -cp user-command/target/test-classes:user-command/target/classes:$M2/me/gosimple/nbvcxz/1.5.1/nbvcxz-1.5.1.jar:$M2/com/googlecode/libphonenumber/libphonenumber/9.0.19/libphonenumber-9.0.19.jar \
  *   com.retail.identity.command.core.PasswordStrengthRate [rounds]
  * </pre>
  */
