@@ -68,7 +68,7 @@ public final class Load implements AutoCloseable {
    */
   public <T> HttpResponse<T> record(String operation, HttpResponse<T> response) {
     int status = response.statusCode();
-    counts.computeIfAbsent(phase + "/" + operation + "/" + status, k -> new AtomicLong()).incrementAndGet();
+    tally(operation, status);
     if (status >= 500) {
       boolean proper = status == 503 && response.headers().firstValue("Retry-After").isPresent()
           && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
@@ -77,6 +77,11 @@ public final class Load implements AutoCloseable {
       }
     }
     return response;
+  }
+
+  /** Counts one outcome of {@code operation} in the current phase. */
+  public void tally(String operation, Object outcome) {
+    counts.computeIfAbsent(phase + "/" + operation + "/" + outcome, k -> new AtomicLong()).incrementAndGet();
   }
 
   /** Something no customer may see; kept (the first 50) for the assertion message. */
@@ -91,10 +96,10 @@ public final class Load implements AutoCloseable {
     return List.copyOf(violations);
   }
 
-  /** How many answers of {@code status} {@code operation} got in {@code phase} ({@code null}: any phase). */
-  public long count(String phase, String operation, int status) {
+  /** How many answers (statuses or other outcomes) {@code operation} got in {@code phase} ({@code null}: any phase). */
+  public long count(String phase, String operation, Object outcome) {
     return counts.entrySet().stream()
-        .filter(e -> (phase == null || e.getKey().startsWith(phase + "/")) && e.getKey().endsWith("/" + operation + "/" + status))
+        .filter(e -> (phase == null || e.getKey().startsWith(phase + "/")) && e.getKey().endsWith("/" + operation + "/" + outcome))
         .mapToLong(e -> e.getValue().get())
         .sum();
   }
