@@ -113,7 +113,7 @@ public final class Load implements AutoCloseable {
 
   /** Waits (at most {@code atMost}) until {@code condition} holds for this load. */
   public void until(Duration atMost, Predicate<Load> condition) {
-    Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+    Awaitility.await("load condition; counts so far " + counts()).atMost(atMost).pollInterval(Duration.ofMillis(200))
         .failFast("load has stopped", () -> threads.stream().noneMatch(Thread::isAlive))
         .until(() -> condition.test(this));
   }
