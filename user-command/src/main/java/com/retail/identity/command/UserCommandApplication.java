@@ -20,6 +20,7 @@ import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
+import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.resources.InternalResource;
@@ -29,6 +30,7 @@ import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
 import com.retail.identity.command.store.CassandraIdempotency;
+import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
 import com.retail.identity.command.store.CassandraRefreshTokens;
 import com.retail.identity.command.store.RedisLoginThrottle;
@@ -90,6 +92,9 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     environment.servlets().addFilter("concurrency-limit", new ConcurrencyLimitFilter(configuration.getConcurrency(),
         environment.getObjectMapper(), environment.metrics()))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/*", "/internal/*");
+    if (configuration.getReservations().isReaper()) {
+      environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
+    }
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
@@ -143,8 +148,22 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    EmailReservations reservations(CassandraConnector cassandra, Clock clock) {
-      return new CassandraEmailReservations(cassandra, clock);
+    CassandraEmailReservations cassandraReservations(CassandraConnector cassandra, Clock clock) {
+      return new CassandraEmailReservations(cassandra, clock, configuration.getReservations().abandonedAfter(), true);
+    }
+
+    @Provides @Singleton
+    EmailReservations reservations(CassandraEmailReservations reservations) {
+      return reservations;
+    }
+
+    @Provides @Singleton
+    ReservationReaper reservationReaper(CassandraEmailReservations reservations, CassandraConnector cassandra,
+        EventStore events, Credentials credentials, DataKeys dataKeys, Clock clock) {
+      ReservationSettings settings = configuration.getReservations();
+      return new ReservationReaper(reservations, new CassandraJobLease(cassandra),
+          "user-command-" + java.util.UUID.randomUUID(), events, credentials, dataKeys, clock,
+          settings.abandonedAfter(), settings.reaperInterval(), settings.reaperLookback(), environment.metrics());
     }
 
     @Provides @Singleton

@@ -88,6 +88,14 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     return concurrency;
   }
 
+  /** Abandoned email reservations: when they count as abandoned, and the reaper that removes them. */
+  @JsonProperty @Valid @NotNull
+  private ReservationSettings reservations = new ReservationSettings();
+
+  public ReservationSettings getReservations() {
+    return reservations;
+  }
+
   /** Proxies (load balancers, as addresses or CIDRs) whose X-Forwarded-For is believed. */
   @JsonProperty @NotNull
   private List<String> trustedProxies = List.of();

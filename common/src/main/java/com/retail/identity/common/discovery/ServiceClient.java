@@ -14,12 +14,16 @@ import com.netflix.hystrix.HystrixThreadPoolKey;
 import com.netflix.hystrix.HystrixThreadPoolProperties;
 import com.netflix.hystrix.exception.HystrixRuntimeException;
 import com.netflix.loadbalancer.AbstractServerList;
+import com.netflix.loadbalancer.AbstractServerPredicate;
+import com.netflix.loadbalancer.AvailabilityPredicate;
+import com.netflix.loadbalancer.CompositePredicate;
 import com.netflix.loadbalancer.ConfigurationBasedServerList;
 import com.netflix.loadbalancer.DynamicServerListLoadBalancer;
 import com.netflix.loadbalancer.ILoadBalancer;
 import com.netflix.loadbalancer.LoadBalancerBuilder;
 import com.netflix.loadbalancer.LoadBalancerContext;
 import com.netflix.loadbalancer.PollingServerListUpdater;
+import com.netflix.loadbalancer.PredicateBasedRule;
 import com.netflix.loadbalancer.Server;
 import com.netflix.loadbalancer.reactive.LoadBalancerCommand;
 import io.dropwizard.lifecycle.Managed;
@@ -36,6 +40,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +56,9 @@ import rx.Observable;
  *
  * <p>Each call runs as a {@link HystrixCommand} (group and thread pool = client name, command key
  * given; timeout {@code hystrix.command.<key>.execution.isolation.thread.timeoutInMilliseconds},
- * 2000 by default) whose {@code run()} is a Ribbon {@link LoadBalancerCommand} that retries once on
- * another server (0 same-server retries, 1 next-server retry).
+ * 2000 by default) whose {@code run()} is a Ribbon {@link LoadBalancerCommand} that retries on
+ * another server ({@code <clientName>.ribbon.MaxAutoRetries}, 0, and
+ * {@code <clientName>.ribbon.MaxAutoRetriesNextServer}, 1, read when the client is built).
  *
  * <p>Only reads Archaius; never installs a configuration. Build clients after the application has
  * installed its Archaius configuration.
@@ -63,6 +70,8 @@ public class ServiceClient implements AutoCloseable, Managed {
   public static final int DEFAULT_REFRESH_INTERVAL_MS = 2000;
   public static final int DEFAULT_CONNECT_TIMEOUT_MS = 500;
   public static final int DEFAULT_READ_TIMEOUT_MS = 1500;
+  public static final int DEFAULT_SAME_SERVER_RETRIES = 0;
+  public static final int DEFAULT_NEXT_SERVER_RETRIES = 1;
 
   /** A call against one chosen server; {@code baseUri} is {@code http://host:port}. */
   @FunctionalInterface
@@ -93,8 +102,8 @@ public class ServiceClient implements AutoCloseable, Managed {
   private final IClientConfig clientConfig;
   private final DynamicServerListLoadBalancer<Server> loadBalancer;
   private final LoadBalancerContext loadBalancerContext;
-  private final RetryHandler retryHandler = new DefaultLoadBalancerRetryHandler(0, 1, true);
-  private final RetryHandler connectFailureOnlyRetryHandler = new ConnectFailureOnlyRetryHandler();
+  private final RetryHandler retryHandler;
+  private final RetryHandler connectFailureOnlyRetryHandler;
   private final HystrixCommandGroupKey groupKey;
   private final HystrixThreadPoolKey threadPoolKey;
   private final HttpClient http;
@@ -124,6 +133,11 @@ public class ServiceClient implements AutoCloseable, Managed {
     config.set(CommonClientConfigKey.ConnectTimeout, DEFAULT_CONNECT_TIMEOUT_MS);
     config.set(CommonClientConfigKey.ReadTimeout, DEFAULT_READ_TIMEOUT_MS);
     this.clientConfig = config;
+    // A dead instance costs a caller one failed try, never an error: the next server is tried.
+    int sameServer = Math.max(0, intSetting(CommonClientConfigKey.MaxAutoRetries, DEFAULT_SAME_SERVER_RETRIES));
+    int nextServer = Math.max(0, intSetting(CommonClientConfigKey.MaxAutoRetriesNextServer, DEFAULT_NEXT_SERVER_RETRIES));
+    this.retryHandler = new DefaultLoadBalancerRetryHandler(sameServer, nextServer, true);
+    this.connectFailureOnlyRetryHandler = new ConnectFailureOnlyRetryHandler(nextServer);
 
     EurekaServerList eureka = null;
     if (eurekaClient != null) {
@@ -136,6 +150,7 @@ public class ServiceClient implements AutoCloseable, Managed {
     this.loadBalancer = LoadBalancerBuilder.<Server>newBuilder()
         .withClientConfig(config)
         .withDynamicServerList(servers)
+        .withRule(new UntriedFirstRule(config))
         .withServerListUpdater(new PollingServerListUpdater(config))
         .buildDynamicServerListLoadBalancerWithUpdater();
     this.loadBalancerContext = new LoadBalancerContext(loadBalancer, config, retryHandler);
@@ -229,6 +244,12 @@ public class ServiceClient implements AutoCloseable, Managed {
     return new HttpResult(response.statusCode(), response.body(), response.headers().map(), server);
   }
 
+  /** {@code <clientName>.ribbon.<key>} from Archaius when set, else the code default. */
+  private int intSetting(com.netflix.client.config.IClientConfigKey<Integer> key, int fallback) {
+    return com.netflix.config.DynamicPropertyFactory.getInstance()
+        .getIntProperty(clientName + ".ribbon." + key.key(), fallback).get();
+  }
+
   /** Servers the load balancer currently considers up. */
   public List<Server> getReachableServers() {
     return loadBalancer.getReachableServers();
@@ -292,11 +313,14 @@ public class ServiceClient implements AutoCloseable, Managed {
 
     @Override
     protected T run() {
+      Set<Server> tried = ConcurrentHashMap.newKeySet();
       return LoadBalancerCommand.<T>builder()
           .withLoadBalancerContext(loadBalancerContext)
           .withRetryHandler(retries)
+          .withServerLocator(tried) // the load balancer key the rule sees
           .build()
           .submit(server -> {
+            tried.add(server);
             try {
               return Observable.just(call.call(baseUri(server)));
             } catch (InterruptedException e) {
@@ -338,12 +362,48 @@ public class ServiceClient implements AutoCloseable, Managed {
     }
   }
 
+  /**
+   * Round robin over the servers Ribbon considers available (no tripped circuit), skipping those
+   * this call already tried (the load balancer key is the call's set of tried servers): a retry goes
+   * to another instance even while concurrent calls move the round robin on. When every available
+   * server was tried, any server not tried; then any server.
+   */
+  public static final class UntriedFirstRule extends PredicateBasedRule {
+    private volatile CompositePredicate predicate = predicate(null);
+
+    /** Ribbon's zone-aware load balancer creates its per-zone copies with this constructor. */
+    public UntriedFirstRule() {}
+
+    UntriedFirstRule(IClientConfig config) {
+      initWithNiwsConfig(config);
+    }
+
+    private CompositePredicate predicate(IClientConfig config) {
+      AbstractServerPredicate untried = AbstractServerPredicate.ofKeyPredicate(
+          key -> !(key.getLoadBalancerKey() instanceof Set<?> tried && tried.contains(key.getServer())));
+      return CompositePredicate.withPredicates(new AvailabilityPredicate(this, config), untried)
+          .addFallbackPredicate(untried)
+          .addFallbackPredicate(AbstractServerPredicate.alwaysTrue())
+          .build();
+    }
+
+    @Override
+    public void initWithNiwsConfig(IClientConfig clientConfig) {
+      predicate = predicate(clientConfig);
+    }
+
+    @Override
+    public AbstractServerPredicate getPredicate() {
+      return predicate;
+    }
+  }
+
   /** One retry on the next server, only when no connection could be made (nothing was sent). */
   private static final class ConnectFailureOnlyRetryHandler extends DefaultLoadBalancerRetryHandler {
     private static final List<Class<? extends Throwable>> CONNECT_FAILURES = List.of(ConnectException.class);
 
-    ConnectFailureOnlyRetryHandler() {
-      super(0, 1, true);
+    ConnectFailureOnlyRetryHandler(int nextServer) {
+      super(0, nextServer, true);
     }
 
     @Override

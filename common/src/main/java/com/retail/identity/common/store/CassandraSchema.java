@@ -1,6 +1,7 @@
 package com.retail.identity.common.store;
 
 import com.datastax.driver.core.Session;
+import com.datastax.driver.core.SimpleStatement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +23,9 @@ public final class CassandraSchema {
   /** Add new migrations at the end; never edit one that has shipped. */
   static final List<String> MIGRATIONS = List.of(
       "001-event-store.cql", "002-identity.cql", "003-command-side.cql", "004-read-side.cql", "005-verification.cql",
-      "006-log-epoch.cql");
+      "006-log-epoch.cql", "007-reservation-reaper.cql");
 
+  private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private final Session session;
   private final String keyspace;
   private final String replication;
@@ -35,9 +37,8 @@ public final class CassandraSchema {
   }
 
   public void migrate() {
-    session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
-    session.execute("CREATE TABLE IF NOT EXISTS " + keyspace
-        + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
+    ddl("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+    ddl("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
     Set<String> applied = session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all().stream()
         .map(row -> row.getString("name"))
         .collect(Collectors.toSet());
@@ -47,11 +48,16 @@ public final class CassandraSchema {
         continue; // an empty, reserved migration is not recorded, so it runs once it has content
       }
       for (String statement : statements) {
-        session.execute(statement.replace("${keyspace}", keyspace));
+        ddl(statement.replace("${keyspace}", keyspace));
       }
       session.execute("INSERT INTO " + keyspace + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))", migration);
       LOG.info("Applied CQL migration {} to keyspace {}", migration, keyspace);
     }
+  }
+
+  /** Schema changes wait for schema agreement, which takes far longer than a query on a busy node. */
+  private void ddl(String statement) {
+    session.execute(new SimpleStatement(statement).setReadTimeoutMillis(DDL_TIMEOUT_MILLIS));
   }
 
   static List<String> statements(String migration) {

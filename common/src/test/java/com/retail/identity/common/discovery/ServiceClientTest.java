@@ -87,6 +87,32 @@ class ServiceClientTest {
   }
 
   @Test
+  void givenOneOfTwoServersStopped_whenManyCallersCallAtOnce_thenNoRetryGoesBackToTheStoppedOne() throws Exception {
+    HttpServer a = start(answering(200, "A"));
+    HttpServer b = start(answering(200, "B"));
+    String name = uniqueName("one-down-concurrent");
+    setProperty(name + ".ribbon.listOfServers", "127.0.0.1:" + a.getAddress().getPort() + ",127.0.0.1:" + b.getAddress().getPort());
+    // As after Ribbon's black-out of a failing server has lapsed: the stopped server stays a candidate.
+    setProperty("niws.loadbalancer." + name + ".connectionFailureCountThreshold", "100000");
+    ServiceClient client = track(new ServiceClient(name));
+    a.stop(0);
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    executors.add(callers);
+
+    // Concurrent callers move the shared round robin on between a call's first try and its retry.
+    List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      answers.add(callers.submit(() -> client.getJson("oneDownConcurrentGet", "/", Map.of(), () -> FALLBACK).body()));
+    }
+
+    List<String> bodies = new ArrayList<>();
+    for (java.util.concurrent.Future<String> answer : answers) {
+      bodies.add(answer.get());
+    }
+    assertThat(bodies).hasSize(200).containsOnly("B");
+  }
+
+  @Test
   void givenOneServerAnswering5xx_whenCalling_thenTheOtherServerAnswers() throws IOException {
     HttpServer a = start(answering(503, "overloaded"));
     HttpServer b = start(answering(200, "B"));

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Registration: validate, reserve the email (strongly), hash the password, append
  * {@code UserRegistered}, save the credential snapshot, confirm the reservation. A failure after
- * the reservation releases it, so no reservation is left without a user.
+ * the reservation releases it while no event was written; after that, the {@link ReservationReaper}
+ * settles it, so no reservation is left without a user and no user without a reservation.
  */
 public final class RegisterUser {
   public record Registered(UUID userId, long version) {}
@@ -75,6 +76,7 @@ public final class RegisterUser {
       throw new ProblemException(Problem.of("email-taken", "Email already registered", 409,
           "An account with this email address already exists."));
     }
+    boolean appending = false;
     try {
       String hash = pool.run(() -> hashes.hash(request.password()));
       // The user id was drawn just now and the email reservation above is the uniqueness guard:
@@ -82,6 +84,7 @@ public final class RegisterUser {
       String pii = cipher.sealNew(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
           request.phone()));
       UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
+      appending = true;
       List<StoredEvent> appended = events.appendToNewStream(userId, correlationId, List.of(registered.toEvent()));
       long version = appended.get(appended.size() - 1).seq();
       credentials.save(new Credentials.Credential(userId, emailKey, hash, roles, version));
@@ -89,9 +92,13 @@ public final class RegisterUser {
       return new Registered(userId, version);
     } catch (RuntimeException e) {
       try {
-        reservations.release(emailKey, userId);
+        // Once the stream may exist, releasing could leave a user without a reservation: the
+        // reservation reaper settles it after the abandonment window instead.
+        if (!appending || events.currentVersion(userId) == 0) {
+          reservations.release(emailKey, userId);
+        }
       } catch (RuntimeException releaseFailed) {
-        // The store is down: the pending reservation expires and is taken over (see EmailReservations).
+        // The store is down: the pending reservation is taken over or reaped (ReservationReaper).
         e.addSuppressed(releaseFailed);
       }
       throw e;

@@ -5,24 +5,38 @@ import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
+import com.datastax.driver.core.utils.UUIDs;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.ReservationAttempts;
 import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.LogBuckets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Email reservations as lightweight transactions: one winner per key, even across instances.
- * A reservation still pending after {@link #ABANDONED} belongs to a registration that died half
- * way (its store went down before it could confirm or release); the next registration of that
- * email takes it over, again with a lightweight transaction.
+ * A reservation still pending after the abandonment window belongs to a registration that died
+ * half way (its store went down before it could confirm or release); the next registration of that
+ * email takes it over, again with a lightweight transaction, and the reservation reaper removes it.
+ * Every attempt is noted first in {@code reservation_attempts} (by minute) for the reaper.
  */
-public final class CassandraEmailReservations implements EmailReservations {
-  static final Duration ABANDONED = Duration.ofMinutes(2);
+public final class CassandraEmailReservations implements EmailReservations, ReservationAttempts {
+  public static final Duration ABANDONED = Duration.ofMinutes(2);
+  private static final LogBuckets MINUTES = new LogBuckets(Duration.ofMinutes(1));
   private final Session session;
   private final Clock clock;
+  private final Duration abandonedAfter;
+  private final boolean noteAttempts;
+  private final PreparedStatement noteAttempt;
+  private final PreparedStatement attemptsIn;
+  private final PreparedStatement holding;
+  private final PreparedStatement removePending;
   private final PreparedStatement reserve;
   private final PreparedStatement takeOver;
   private final PreparedStatement confirm;
@@ -30,10 +44,25 @@ public final class CassandraEmailReservations implements EmailReservations {
   private final PreparedStatement release;
   private final PreparedStatement select;
 
+  /** For a bulk import, which resumes its own pending reservations: attempts are not noted for the reaper. */
   public CassandraEmailReservations(CassandraConnector cassandra, Clock clock) {
+    this(cassandra, clock, ABANDONED, false);
+  }
+
+  /** For registrations: every attempt is noted, and pending reservations older than {@code abandoned} are reaped. */
+  public CassandraEmailReservations(CassandraConnector cassandra, Clock clock, Duration abandoned, boolean noteAttempts) {
     this.session = cassandra.session();
     this.clock = clock;
+    this.abandonedAfter = abandoned;
+    this.noteAttempts = noteAttempts;
     String ks = cassandra.keyspace();
+    noteAttempt = session.prepare("INSERT INTO " + ks + ".reservation_attempts (bucket, attempt_id, email_key, user_id)"
+        + " VALUES (?, ?, ?, ?)");
+    attemptsIn = session.prepare("SELECT attempt_id, email_key, user_id FROM " + ks + ".reservation_attempts"
+        + " WHERE bucket = ? AND attempt_id >= minTimeuuid(?) AND attempt_id < minTimeuuid(?)");
+    holding = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?");
+    removePending = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ?"
+        + " IF user_id = ? AND state = 'pending'");
     reserve = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
         + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
     takeOver = session.prepare("UPDATE " + ks + ".email_reservations SET user_id = ?, reserved_at = ?"
@@ -47,6 +76,11 @@ public final class CassandraEmailReservations implements EmailReservations {
 
   @Override
   public boolean reserve(String emailKey, UUID userId) {
+    if (noteAttempts) {
+      // Noted before the reservation exists, so whatever happens next, the reaper looks at it.
+      UUID attemptId = UUIDs.timeBased();
+      session.execute(noteAttempt.bind(MINUTES.bucketOf(attemptId), attemptId, emailKey, userId).setIdempotent(true));
+    }
     Date now = Date.from(clock.instant());
     ResultSet result = session.execute(reserve.bind(emailKey, userId, now));
     if (result.wasApplied()) {
@@ -54,7 +88,7 @@ public final class CassandraEmailReservations implements EmailReservations {
     }
     Row holder = result.one();
     boolean abandoned = "pending".equals(holder.getString("state"))
-        && holder.getTimestamp("reserved_at").toInstant().isBefore(clock.instant().minus(ABANDONED));
+        && holder.getTimestamp("reserved_at").toInstant().isBefore(clock.instant().minus(abandonedAfter));
     return abandoned && session.execute(takeOver.bind(userId, now, emailKey, holder.getUUID("user_id"))).wasApplied();
   }
 
@@ -91,5 +125,33 @@ public final class CassandraEmailReservations implements EmailReservations {
       return Optional.empty();
     }
     return Optional.of(row.getUUID("user_id"));
+  }
+
+  @Override
+  public List<Attempt> between(Instant from, Instant to) {
+    List<Attempt> found = new ArrayList<>();
+    for (Instant bucket = MINUTES.start(from); bucket.isBefore(to); bucket = MINUTES.next(bucket)) {
+      for (Row row : session.execute(attemptsIn.bind(MINUTES.bucketAt(bucket), Date.from(from), Date.from(to)))) {
+        found.add(new Attempt(row.getString("email_key"), row.getUUID("user_id"),
+            Instant.ofEpochMilli(UUIDs.unixTimestamp(row.getUUID("attempt_id")))));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Optional<Holding> holding(String emailKey) {
+    Row row = session.execute(holding.bind(emailKey)).one();
+    if (row == null) {
+      return Optional.empty();
+    }
+    Date reservedAt = row.getTimestamp("reserved_at");
+    return Optional.of(new Holding(row.getUUID("user_id"), "pending".equals(row.getString("state")),
+        reservedAt == null ? Instant.EPOCH : reservedAt.toInstant()));
+  }
+
+  @Override
+  public boolean removePending(String emailKey, UUID userId) {
+    return session.execute(removePending.bind(emailKey, userId)).wasApplied();
   }
 }

@@ -8,9 +8,14 @@ import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.common.store.CassandraConnector;
 import java.util.Optional;
 
-/** Claimed with a lightweight transaction, so two concurrent retries never both run. */
+/**
+ * Claimed with a lightweight transaction, so two concurrent retries never both run. A claim lives
+ * {@link #CLAIM_SECONDS} until its request completes (then the answer is kept a day), so a claim
+ * whose request died with its store (the abandon could not be written either) frees the key by itself.
+ */
 public final class CassandraIdempotency implements Idempotency {
   private static final int DAY = 86_400;
+  static final int CLAIM_SECONDS = 120;
   private final Session session;
   private final PreparedStatement claim;
   private final PreparedStatement complete;
@@ -20,7 +25,7 @@ public final class CassandraIdempotency implements Idempotency {
     this.session = cassandra.session();
     String table = cassandra.keyspace() + ".idempotency";
     claim = session.prepare("INSERT INTO " + table + " (scope_key, request_hash, status) VALUES (?, ?, 0)"
-        + " IF NOT EXISTS USING TTL " + DAY);
+        + " IF NOT EXISTS USING TTL " + CLAIM_SECONDS);
     complete = session.prepare("UPDATE " + table + " USING TTL " + DAY
         + " SET status = ?, response = ?, location = ?, request_hash = ? WHERE scope_key = ?");
     abandon = session.prepare("DELETE FROM " + table + " WHERE scope_key = ?");

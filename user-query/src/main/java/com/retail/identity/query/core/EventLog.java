@@ -19,6 +19,11 @@ public interface EventLog {
   /** The greatest position earlier than {@code instant}: reading after it starts at {@code instant}. */
   UUID positionBefore(Instant instant);
 
+  /** When the log began (its first event ever), for a projection that must start over; empty when unknown. */
+  default java.util.Optional<Instant> start() {
+    return java.util.Optional.empty();
+  }
+
   /**
    * One read: the events, and where the next read continues (the last event when the page is
    * full, otherwise the end of the range that was read).

@@ -17,6 +17,15 @@ public interface ProjectionTarget {
   /** Creates what the store needs (index, alias); idempotent, called before the first batch. */
   void prepare();
 
+  /**
+   * True when the store came back without what was written to it (a flushed bucket, a node that
+   * restarted empty): the projection then starts over from the beginning of the log. Asked at
+   * every sweep; {@link #prepare()} marks the store again.
+   */
+  default boolean lostItsDocuments() {
+    return false;
+  }
+
   /** The versions the store holds now; users it has no document for are absent. */
   Map<UUID, Long> versions(Set<UUID> userIds);
 

@@ -247,6 +247,9 @@ public final class Projector {
     Instant now = clock.instant();
     keepLease(false);
     if (lastSweep == null || !now.isBefore(lastSweep.plusSeconds(tuning.sweepSeconds().getAsInt()))) {
+      if (target.lostItsDocuments()) {
+        startOver(now);
+      }
       sweep();
       lastSweep = now;
     }
@@ -274,6 +277,15 @@ public final class Projector {
       return next;
     }
     return heldTime.isAfter(LogPositions.timeOf(position)) ? held : position;
+  }
+
+  /** The store came back empty: every profile is written again, from the beginning of the log. */
+  private void startOver(Instant now) {
+    target.prepare();
+    position = log.positionBefore(log.start().orElse(now.minus(initialLookback)));
+    positionTime = LogPositions.timeOf(position);
+    known.clear();
+    LOG.warn("Projection {}: the store lost its documents; projecting again from {}", name(), positionTime);
   }
 
   /** Re-reads the window behind the checkpoint for events that arrived after it had passed their time. */

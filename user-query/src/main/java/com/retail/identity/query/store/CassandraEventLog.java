@@ -23,6 +23,7 @@ public final class CassandraEventLog implements EventLog {
   private final Session session;
   private final LogBuckets buckets;
   private final PreparedStatement select;
+  private final PreparedStatement epoch;
 
   public CassandraEventLog(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
@@ -30,6 +31,14 @@ public final class CassandraEventLog implements EventLog {
     this.select = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
         + " correlation_id, payload FROM " + cassandra.keyspace() + ".event_log"
         + " WHERE bucket = ? AND event_id > ? AND event_id <= ? LIMIT ?");
+    this.epoch = session.prepare("SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0");
+  }
+
+  @Override
+  public java.util.Optional<Instant> start() {
+    Row row = session.execute(epoch.bind()).one();
+    return row == null || row.getTimestamp("first_event_at") == null
+        ? java.util.Optional.empty() : java.util.Optional.of(row.getTimestamp("first_event_at").toInstant());
   }
 
   @Override

@@ -41,6 +41,7 @@ public final class CouchbaseProfiles implements ProfileCache, ProjectionTarget {
   static final String GET_COMMAND = "profile-cache-get";
   static final String PUT_COMMAND = "profile-cache-put";
   private static final int CAS_ATTEMPTS = 10;
+  static final String MARKER = "projection::" + PROJECTION;
 
   private final Collection profiles;
   private final IntSupplier ttlSeconds;
@@ -65,9 +66,24 @@ public final class CouchbaseProfiles implements ProfileCache, ProjectionTarget {
     return PROJECTION;
   }
 
+  /**
+   * The bucket is provisioned with the cluster and documents need no schema; a marker document
+   * (no expiry) tells a bucket that kept its documents from one that came back empty.
+   */
   @Override
   public void prepare() {
-    // The bucket is provisioned with the cluster; documents need no schema.
+    profiles.upsert(MARKER, "{\"projection\":\"" + PROJECTION + "\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        com.couchbase.client.java.kv.UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
+  }
+
+  @Override
+  public boolean lostItsDocuments() {
+    try {
+      profiles.get(MARKER, GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE));
+      return false;
+    } catch (DocumentNotFoundException e) {
+      return true;
+    }
   }
 
   @Override

@@ -1,0 +1,142 @@
+package com.retail.identity.command.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import com.retail.identity.command.core.Credentials;
+import com.retail.identity.command.core.ReservationAttempts;
+import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.common.crypto.LocalMasterKey;
+import com.retail.identity.common.crypto.MasterKeySettings;
+import com.retail.identity.common.events.EventTypes;
+import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.common.events.UserEvents;
+import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.CassandraDataKeys;
+import com.retail.identity.common.store.CassandraEventStore;
+import com.retail.identity.common.store.CassandraSettings;
+import com.retail.identity.common.store.LogBuckets;
+import com.retail.identity.common.testing.TestStack;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reaper against real Cassandra, on registrations left in each state a failure can leave them
+ * (a keyspace of its own, so its lease and attempts are this test's). Its clock runs ahead of the
+ * stores' so every attempt made here is past the abandonment window.
+ */
+class ReservationReaperIT {
+  private static final Duration WINDOW = Duration.ofMinutes(2);
+  private static final CassandraConnector CASSANDRA = connect();
+  private static final Clock NOW = Clock.systemUTC();
+  private static final CassandraEmailReservations RESERVATIONS = new CassandraEmailReservations(CASSANDRA, NOW, WINDOW, true);
+  private static final CassandraEventStore EVENTS = new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1)));
+  private static final CassandraCredentials CREDENTIALS = new CassandraCredentials(CASSANDRA);
+  private static final CassandraDataKeys KEYS = new CassandraDataKeys(CASSANDRA,
+      new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY));
+
+  @AfterAll
+  static void close() {
+    CASSANDRA.close();
+  }
+
+  private static CassandraConnector connect() {
+    CassandraSettings settings = TestStack.cassandra();
+    settings.setKeyspace(TestStack.keyspace() + "_reaper");
+    return new CassandraConnector(settings);
+  }
+
+  private static ReservationReaper reaper(Duration ahead, MetricRegistry metrics) {
+    return new ReservationReaper(RESERVATIONS, new CassandraJobLease(CASSANDRA), "reaper-it", EVENTS, CREDENTIALS, KEYS,
+        Clock.offset(NOW, ahead), WINDOW, Duration.ofSeconds(30), Duration.ofMinutes(10), metrics);
+  }
+
+  private static String emailKey() {
+    return "key-" + UUID.randomUUID();
+  }
+
+  /** Reserves and writes the stream, as a registration does up to {@code UserRegistered}. */
+  private static void registeredUpToTheEvent(String emailKey, UUID user) {
+    assertThat(RESERVATIONS.reserve(emailKey, user)).isTrue();
+    KEYS.createFresh(user);
+    EVENTS.append(user, 0, "it", List.of(new UserEvents.UserRegistered("sealed", "US", "en-US", Instant.now()).toEvent()));
+  }
+
+  private static boolean erased(UUID user) {
+    List<StoredEvent> stream = EVENTS.readStream(user);
+    return EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type());
+  }
+
+  @Test
+  void givenRegistrationsLeftHalfDone_whenTheReaperPasses_thenNoReservationIsLeftWithoutAUserNorAUserWithoutOne() {
+    // A registration that died after reserving: no stream
+    String noStream = emailKey();
+    UUID ghost = UUID.randomUUID();
+    RESERVATIONS.reserve(noStream, ghost);
+    // One that died after writing its stream and credential, before confirming
+    String unconfirmed = emailKey();
+    UUID halfMade = UUID.randomUUID();
+    registeredUpToTheEvent(unconfirmed, halfMade);
+    CREDENTIALS.save(new Credentials.Credential(halfMade, unconfirmed, "$argon2id$x", Set.of("user"), 1));
+    // One that released its reservation although its stream had been written
+    String released = emailKey();
+    UUID orphan = UUID.randomUUID();
+    registeredUpToTheEvent(released, orphan);
+    RESERVATIONS.release(released, orphan);
+    // And a complete registration
+    String complete = emailKey();
+    UUID customer = UUID.randomUUID();
+    registeredUpToTheEvent(complete, customer);
+    RESERVATIONS.confirm(complete, customer);
+
+    MetricRegistry metrics = new MetricRegistry();
+    ReservationReaper reaper = reaper(WINDOW.plusMinutes(1), metrics);
+    int cleaned = reaper.pass();
+
+    assertThat(RESERVATIONS.holding(noStream)).isEmpty();
+    assertThat(RESERVATIONS.holding(unconfirmed)).isEmpty();
+    assertThat(erased(halfMade)).isTrue();
+    assertThat(KEYS.find(halfMade)).isEmpty();
+    assertThat(CREDENTIALS.find(halfMade).map(Credentials.Credential::passwordHash)).isEmpty();
+    assertThat(erased(orphan)).isTrue();
+    assertThat(RESERVATIONS.holding(complete)).map(ReservationAttempts.Holding::pending).contains(false);
+    assertThat(erased(customer)).isFalse();
+    assertThat(cleaned).isEqualTo(4);
+    assertThat(metrics.counter("reservations.reaper.removed").getCount()).isEqualTo(2);
+    assertThat(metrics.counter("reservations.reaper.erased").getCount()).isEqualTo(2);
+
+    // Passes over the same attempts again (after a handover: from the lookback) change nothing
+    assertThat(reaper.pass()).isZero();
+    assertThat(reaper(WINDOW.plusMinutes(1), new MetricRegistry()).pass()).isZero();
+  }
+
+  @Test
+  void aPendingReservationInsideTheWindowIsLeftToItsRegistration() {
+    String emailKey = emailKey();
+    UUID user = UUID.randomUUID();
+    RESERVATIONS.reserve(emailKey, user);
+
+    reaper(Duration.ZERO, new MetricRegistry()).pass();
+
+    assertThat(RESERVATIONS.holding(emailKey)).map(ReservationAttempts.Holding::userId).contains(user);
+    RESERVATIONS.confirm(emailKey, user);
+  }
+
+  @Test
+  void theConditionalRemovalSparesAReservationConfirmedMeanwhile() {
+    String emailKey = emailKey();
+    UUID user = UUID.randomUUID();
+    RESERVATIONS.reserve(emailKey, user);
+    RESERVATIONS.confirm(emailKey, user);
+
+    assertThat(RESERVATIONS.removePending(emailKey, user)).isFalse();
+    assertThat(RESERVATIONS.holding(emailKey)).map(ReservationAttempts.Holding::pending).isEqualTo(Optional.of(false));
+  }
+}
