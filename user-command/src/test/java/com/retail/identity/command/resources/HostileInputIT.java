@@ -1,25 +1,18 @@
 package com.retail.identity.command.resources;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.common.testing.HostileInputs;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -30,7 +23,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class HostileInputIT {
   private static DropwizardAppExtension<UserCommandConfiguration> app;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final List<String> FIELDS = List.of("email", "password", "firstName", "lastName", "country", "phone",
       "locale", "refreshToken", "currentPassword", "newPassword", "clientId", "clientSecret", "verificationId");
 
@@ -55,34 +47,17 @@ class HostileInputIT {
 
   @Provide
   Arbitrary<byte[]> bodies() {
-    Arbitrary<String> values = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(300).map(HostileInputIT::quoted),
-        Arbitraries.strings().withChars('\u0000', '\u001f').ofMaxLength(40).map(HostileInputIT::quoted),
-        Arbitraries.strings().ofMinLength(1_000).ofMaxLength(20_000).withChars('a', 'z').map(HostileInputIT::quoted),
-        Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(80).negate(), java.math.BigInteger.TEN.pow(80))
-            .map(Object::toString),
-        Arbitraries.doubles().map(d -> Double.isFinite(d) ? Double.toString(d) : "1e999"),
-        Arbitraries.of("true", "null", "[]", "{}", "[1,2,3]", "{\"a\":{\"b\":1}}"),
-        Arbitraries.integers().between(1, 200).map(n -> "[".repeat(n) + "]".repeat(n)));
-    Arbitrary<String> members = Combinators.combine(Arbitraries.of(FIELDS), values).as((k, v) -> quoted(k) + ":" + v);
-    Arbitrary<String> objects = members.list().ofMaxSize(8).map(list -> "{" + String.join(",", list) + "}");
-    Arbitrary<byte[]> json = objects.map(s -> s.getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> broken = objects.map(s -> s.substring(0, s.length() / 2).getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> invalidUtf8 = Arbitraries.bytes().array(byte[].class).ofMaxSize(200)
-        .map(b -> concat("{\"email\":\"".getBytes(StandardCharsets.UTF_8), b, new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}'}));
-    return Arbitraries.oneOf(json, json, broken, invalidUtf8);
+    return HostileInputs.bodies(FIELDS, List.of());
   }
 
   @Provide
   Arbitrary<String> contentTypes() {
-    return Arbitraries.of("application/json", "application/json", "application/json; charset=utf-8", "text/plain",
-        "application/x-www-form-urlencoded", "application/json; charset=latin1", "*/*");
+    return HostileInputs.contentTypes();
   }
 
   @Provide
   Arbitrary<String> headerValues() {
-    return Arbitraries.oneOf(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(300),
-        Arbitraries.of("Bearer ", "Bearer a.b.c", "Basic Zm9vOmJhcg==", "Bearer eyJhbGciOiJub25lIn0.e30."));
+    return HostileInputs.headerValues();
   }
 
   @Property(tries = 10_000, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
@@ -90,55 +65,9 @@ class HostileInputIT {
       @ForAll("bodies") byte[] body, @ForAll("contentTypes") String contentType,
       @ForAll("headerValues") String authorization, @ForAll("headerValues") String idempotencyKey) throws Exception {
     String[] parts = endpoint.split(" ", 2);
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + parts[1]))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", contentType)
-        .header("Authorization", authorization)
-        .header("Idempotency-Key", idempotencyKey)
-        .method(parts[0], HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request = HostileInputs.request(app.getLocalPort(), parts[0], parts[1], body,
+        "Content-Type", contentType, "Authorization", authorization, "Idempotency-Key", idempotencyKey);
 
-    HttpResponse<String> response;
-    try {
-      response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException closedBeforeReuse) {
-      // The server may close a kept-alive connection after refusing a body it did not read (413/415);
-      // a real client retries on a new connection, and so does this one.
-      response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    assertThat(response.statusCode()).as("%s with %s", endpoint, new String(body, StandardCharsets.UTF_8)).isLessThan(500);
-    if (response.statusCode() >= 400) {
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-      assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
-  }
-
-  private static String quoted(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int length = 0;
-    for (byte[] p : parts) {
-      length += p.length;
-    }
-    byte[] all = new byte[length];
-    int at = 0;
-    for (byte[] p : parts) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
-    }
-    return all;
+    HostileInputs.assertWellBehaved(HostileInputs.send(request), HostileInputs.describe(parts[0], parts[1], body));
   }
 }
