@@ -28,6 +28,8 @@ public final class CassandraSchema {
   private final String keyspace;
   private final String replication;
 
+  private static final int DDL_TIMEOUT_MILLIS = 60_000;
+
   public CassandraSchema(Session session, String keyspace, String replication) {
     this.session = session;
     this.keyspace = keyspace;
@@ -35,9 +37,8 @@ public final class CassandraSchema {
   }
 
   public void migrate() {
-    session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
-    session.execute("CREATE TABLE IF NOT EXISTS " + keyspace
-        + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
+    ddl("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+    ddl("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
     Set<String> applied = session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all().stream()
         .map(row -> row.getString("name"))
         .collect(Collectors.toSet());
@@ -47,11 +48,16 @@ public final class CassandraSchema {
         continue; // an empty, reserved migration is not recorded, so it runs once it has content
       }
       for (String statement : statements) {
-        session.execute(statement.replace("${keyspace}", keyspace));
+        ddl(statement.replace("${keyspace}", keyspace));
       }
       session.execute("INSERT INTO " + keyspace + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))", migration);
       LOG.info("Applied CQL migration {} to keyspace {}", migration, keyspace);
     }
+  }
+
+  /** Schema changes wait for the schema to settle, which takes seconds on a busy node: not the request timeout. */
+  private void ddl(String cql) {
+    session.execute(new com.datastax.driver.core.SimpleStatement(cql).setReadTimeoutMillis(DDL_TIMEOUT_MILLIS));
   }
 
   static List<String> statements(String migration) {
