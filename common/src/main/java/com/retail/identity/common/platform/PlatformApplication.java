@@ -8,6 +8,7 @@ import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.discovery.EurekaRegistration;
 import com.retail.identity.common.discovery.HystrixStreamServlet;
 import com.retail.identity.common.errors.JsonProblemMapper;
+import com.retail.identity.common.errors.ProblemErrorHandler;
 import com.retail.identity.common.errors.ProblemExceptionMapper;
 import com.retail.identity.common.errors.RemoteUnavailableMapper;
 import com.retail.identity.common.errors.UnexpectedProblemMapper;
@@ -110,6 +111,17 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
     UnexpectedProblemMapper unexpected = new UnexpectedProblemMapper();
     environment.jersey().register(new StoreUnavailableMapper(unexpected));
     environment.jersey().register(unexpected);
+    // What Jetty refuses before Jersey sees it (malformed URI, bad headers) is problem+json too.
+    environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
+    environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
+    environment.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+        if (event instanceof org.eclipse.jetty.server.Server server) {
+          server.setErrorHandler(new ProblemErrorHandler());
+        }
+      }
+    });
   }
 
   private static void installFilters(PlatformConfiguration configuration, Environment environment) {

@@ -2,6 +2,10 @@ package com.retail.identity.common.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.events.NewEvent;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -26,9 +30,41 @@ public final class ArchitectureRules {
       .allowEmptyShould(true);
 
   @ArchTest
+  public static final ArchRule resourcesDoNotUseStoreAdapters = noClasses()
+      .that().resideInAPackage("..resources..")
+      .should().dependOnClassesThat().resideInAPackage("..store..")
+      .because("resources call use cases; which store answers is the adapters' business")
+      .allowEmptyShould(true);
+
+  @ArchTest
   public static final ArchRule wireTypesStayPlain = noClasses()
       .that().resideInAPackage("..api..")
       .should().dependOnClassesThat().resideInAnyPackage("..core..", "..store..", "..resources..")
       .because("wire types are what the apps see; they must not drag in the domain or the stores")
       .allowEmptyShould(true);
+
+  /**
+   * For the services that only read the event log (user-query, verification): the write side is the
+   * one writer of user streams; verification records a verified phone through user-command.
+   */
+  public static final class ReadOnlyEventLog {
+    private static final DescribedPredicate<JavaMethodCall> APPEND = new DescribedPredicate<>("an append to the event store") {
+      @Override
+      public boolean test(JavaMethodCall call) {
+        return call.getTarget().getOwner().isAssignableTo(EventStore.class) && call.getTarget().getName().startsWith("append");
+      }
+    };
+
+    private ReadOnlyEventLog() {}
+
+    @ArchTest
+    public static final ArchRule neverAppendsToTheEventLog = noClasses()
+        .should().callMethodWhere(APPEND)
+        .because("only user-command appends to user streams");
+
+    @ArchTest
+    public static final ArchRule neverBuildsEventsToAppend = noClasses()
+        .should().dependOnClassesThat().areAssignableTo(NewEvent.class)
+        .because("a NewEvent exists only to be appended, and only user-command appends");
+  }
 }

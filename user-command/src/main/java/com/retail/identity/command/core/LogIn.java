@@ -14,6 +14,7 @@ import java.util.Optional;
  * A legacy or outdated hash is replaced after a successful login.
  */
 public final class LogIn {
+  private static final java.util.UUID NO_ONE = new java.util.UUID(0, 0);
   private final EmailKeys emailKeys;
   private final EmailReservations reservations;
   private final Credentials credentials;
@@ -22,7 +23,6 @@ public final class LogIn {
   private final LoginThrottle throttle;
   private final LoginActivity activity;
   private final Clock clock;
-  private final String dummyHash;
 
   public LogIn(EmailKeys emailKeys, EmailReservations reservations, Credentials credentials, PasswordHashes hashes,
       HashingPool pool, LoginThrottle throttle, LoginActivity activity, Clock clock) {
@@ -34,7 +34,7 @@ public final class LogIn {
     this.throttle = throttle;
     this.activity = activity;
     this.clock = clock;
-    this.dummyHash = hashes.hash("not-a-real-password-0");
+    hashes.dummyHash(); // made at start, not on the first unknown email
   }
 
   public Credentials.Credential authenticate(String email, String password) {
@@ -46,8 +46,10 @@ public final class LogIn {
           "Too many failed logins for this account; wait before trying again."),
           Map.of("Retry-After", Long.toString(seconds)));
     }
-    Optional<Credentials.Credential> credential = reservations.ownerOf(emailKey).flatMap(credentials::find);
-    String hash = credential.map(Credentials.Credential::passwordHash).orElse(dummyHash);
+    // An unknown email reads a credential too (of an id nobody has) and verifies against a hash of
+    // the current cost: the same store round trips and the same hashing work as a wrong password.
+    Optional<Credentials.Credential> credential = credentials.find(reservations.ownerOf(emailKey).orElse(NO_ONE));
+    String hash = credential.map(Credentials.Credential::passwordHash).orElseGet(hashes::dummyHash);
     boolean matches = pool.run(() -> hashes.verify(hash, password));
     if (credential.isEmpty() || !matches) {
       throttle.failed(emailKey);

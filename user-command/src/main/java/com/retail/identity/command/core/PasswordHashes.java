@@ -37,6 +37,9 @@ public class PasswordHashes {
 
   private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
   private final Supplier<Cost> cost;
+  private volatile Dummy dummy;
+
+  private record Dummy(Cost cost, String hash) {}
 
   /** Production hashing: the cost comes from the knobs (default OWASP m=19456 KiB, t=2, p=1). */
   public PasswordHashes() {
@@ -62,6 +65,20 @@ public class PasswordHashes {
     } finally {
       argon2.wipeArray(chars);
     }
+  }
+
+  /**
+   * A hash no password matches, at the current cost: verifying against it for an unknown account
+   * costs what verifying a real password costs, also after the cost knobs changed.
+   */
+  public String dummyHash() {
+    Cost current = cost.get();
+    Dummy known = dummy;
+    if (known == null || !known.cost().equals(current)) {
+      known = new Dummy(current, hash(java.util.UUID.randomUUID().toString()));
+      dummy = known;
+    }
+    return known.hash();
   }
 
   public boolean verify(String hash, String password) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class PageCursor {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_LENGTH = 1024;
+  private static final int MAX_SORT_TEXT = 64;
 
   private PageCursor() {}
 
@@ -41,22 +42,33 @@ public final class PageCursor {
     }
     try {
       JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(token));
-      if (node == null || !node.path("q").asText("").equals(fingerprint(query)) || !node.path("a").isArray()
-          || node.path("a").isEmpty() || node.path("a").size() > 4) {
+      if (node == null || !node.path("q").asText("").equals(fingerprint(query)) || !node.path("a").isArray()) {
+        return Optional.empty();
+      }
+      // The fingerprint is no secret, so the values are checked against the sort they continue
+      // ([score,] createdAt, userId): the index must never see a value it cannot parse.
+      JsonNode after = node.path("a");
+      boolean scored = query.match() == UserQuery.Match.NAME_PREFIX;
+      if (after.size() != (scored ? 3 : 2)) {
         return Optional.empty();
       }
       List<Object> values = new ArrayList<>();
-      for (JsonNode value : node.path("a")) {
-        if (value.isTextual()) {
-          values.add(value.asText());
-        } else if (value.isIntegralNumber()) {
-          values.add(value.asLong());
-        } else if (value.isNumber()) {
-          values.add(value.asDouble());
-        } else {
+      int i = 0;
+      if (scored) {
+        JsonNode score = after.get(i++);
+        if (!score.isNumber() || !Double.isFinite(score.asDouble()) || Math.abs(score.asDouble()) > Float.MAX_VALUE) {
           return Optional.empty();
         }
+        values.add(score.asDouble());
       }
+      JsonNode createdAt = after.get(i++);
+      JsonNode userId = after.get(i);
+      if (!createdAt.isIntegralNumber() || !createdAt.canConvertToLong() || !userId.isTextual()
+          || userId.asText().length() > MAX_SORT_TEXT) {
+        return Optional.empty();
+      }
+      values.add(createdAt.asLong());
+      values.add(userId.asText());
       return Optional.of(values);
     } catch (IllegalArgumentException | java.io.IOException e) {
       return Optional.empty();

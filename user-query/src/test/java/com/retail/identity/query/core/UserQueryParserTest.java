@@ -77,4 +77,21 @@ class UserQueryParserTest {
     assertThatThrownBy(() -> UserQueryParser.parse("ada", "US", null, token, "10"))
         .as("a token of another search").isInstanceOf(ProblemException.class);
   }
+
+  @Test
+  void givenATokenOfTheSameSearchWithSortValuesTheIndexCannotParse_thenThePageIsInvalid() {
+    UserQuery byName = UserQueryParser.parse("gra", null, null, null, "10");
+    UserQuery all = UserQueryParser.parse(null, null, null, null, "10");
+
+    for (List<Object> forged : List.<List<Object>>of(List.of("x", 1L, "id"), List.of(1.0, "yesterday", "id"),
+        List.of(1.0, 1L, 7L), List.of(1.0, 1L), List.of(1.0, 1L, "id", "extra"), List.of(1e300, 1L, "id"),
+        List.of(1.0, 1.5, "id"), List.of(1.0, 1L, "x".repeat(65)))) {
+      assertThat(badFields(() -> UserQueryParser.parse("gra", null, null, PageCursor.encode(byName, forged), "10")))
+          .as("%s", forged).containsExactly("page");
+    }
+    assertThat(badFields(() -> UserQueryParser.parse(null, null, null, PageCursor.encode(all, List.of(1.0, 1L, "id")), "10")))
+        .as("a score where the search has none").containsExactly("page");
+    assertThat(UserQueryParser.parse(null, null, null, PageCursor.encode(all, List.of(1L, "id")), "10").page())
+        .isEqualTo(new UserQuery.Page.After(List.of(1L, "id")));
+  }
 }
