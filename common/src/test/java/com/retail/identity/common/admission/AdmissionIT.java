@@ -130,7 +130,8 @@ class AdmissionIT {
     redis.redis().sadd(key, "throwaway.example", "burner.example");
     assertThat(register(freshSubnet() + "1", null, "x@throwaway.example").outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
     assertThat(register(freshSubnet() + "1", null, "x@eu.burner.example").outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
-    assertThat(register(freshSubnet() + "1", null, "x@example.com").isAllowed()).isTrue();
+    AdmissionDecision ordinary = register(freshSubnet() + "1", null, "x@example.com");
+    assertThat(ordinary.isAllowed()).as("%s", ordinary).isTrue();
     redis.redis().del(key);
   }
 
