@@ -22,9 +22,14 @@ public final class PersonalDataCipher {
   }
 
   public String seal(UUID userId, Object personalData) {
+    return seal(userId, keys.getOrCreate(userId), personalData);
+  }
+
+  /** Seals with a key the caller already holds (a bulk load that has just created it). */
+  public String seal(UUID userId, SecretKey key, Object personalData) {
     try {
       byte[] plaintext = JSON.writeValueAsBytes(personalData);
-      byte[] sealed = AesGcm.encrypt(keys.getOrCreate(userId), plaintext, aad(userId));
+      byte[] sealed = AesGcm.encrypt(key, plaintext, aad(userId));
       return VERSION + Base64.getEncoder().encodeToString(sealed);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise personal data", e);

@@ -14,6 +14,13 @@ import com.retail.identity.replayer.ReplayerConfiguration;
 import com.retail.identity.replayer.core.ImportRules;
 import com.retail.identity.replayer.core.ImportSource;
 import com.retail.identity.replayer.core.ImportUsers;
+import com.retail.identity.replayer.core.ImportUsers.Outcome;
+import com.retail.identity.replayer.store.CassandraInitialLoad;
+import com.retail.identity.replayer.store.CassandraInitialLoad.Candidate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +31,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,6 +48,10 @@ import picocli.CommandLine.Parameters;
     description = "Imports existing users from JSON Lines (.jsonl) or CSV (.csv); running a file twice adds nothing.")
 public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Requests to Cassandra in flight at once in an initial load (the driver queues up to 2 x 2048 per host). */
+  private static final int MAX_REQUESTS = 1024;
+  /** Log rows per batch: one partition, one mutation. */
+  private static final int LOG_BATCH_ROWS = 100;
 
   @Parameters(index = "0", description = "the users file")
   Path file;
@@ -50,8 +60,17 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       description = "user-command's configuration (stores, keys); default ${DEFAULT-VALUE}")
   Path config;
 
-  @Option(names = "--parallelism", defaultValue = "64", description = "rows written at once; default ${DEFAULT-VALUE}")
-  int parallelism;
+  @Option(names = "--parallelism",
+      description = "writers at once: rows (default 64), with --initial-load chunks (default 4)")
+  Integer parallelism;
+
+  @Option(names = "--initial-load", defaultValue = "false",
+      description = "only while nothing else registers (sign-ups closed): no lightweight transactions, rows written"
+          + " in chunks; running the file again still adds nothing")
+  boolean initialLoad;
+
+  @Option(names = "--chunk", defaultValue = "500", description = "with --initial-load: rows per chunk; default ${DEFAULT-VALUE}")
+  int chunk;
 
   @Option(names = "--rejects", description = "where rejected lines go; default <file>.rejects.jsonl")
   Path rejects;
@@ -74,62 +93,100 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     UserCommandConfiguration settings = ReplayerConfiguration.command(config);
     Path rejectFile = rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.jsonl");
     try (CassandraConnector cassandra = new CassandraConnector(settings.getCassandra())) {
+      EmailKeys emailKeys = new EmailKeys(settings.emailLookupSecret());
       CassandraDataKeys dataKeys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
-      ImportUsers importer = new ImportUsers(new EmailKeys(settings.emailLookupSecret()),
-          new CassandraEmailReservations(cassandra, Clock.systemUTC()),
-          new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket())),
-          new CassandraCredentials(cassandra), dataKeys, new PersonalDataCipher(dataKeys), Clock.systemUTC());
-      summary = load(importer, new EmailKeys(settings.emailLookupSecret()), rejectFile);
+      CassandraEmailReservations reservations = new CassandraEmailReservations(cassandra, Clock.systemUTC());
+      CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket()));
+      CassandraCredentials credentials = new CassandraCredentials(cassandra);
+      ImportUsers importer = new ImportUsers(emailKeys, reservations, events, credentials, dataKeys,
+          new PersonalDataCipher(dataKeys), Clock.systemUTC());
+      Function<List<Candidate>, List<Outcome>> writer = initialLoad
+          ? new CassandraInitialLoad(cassandra, importer, reservations, dataKeys, events, credentials, MAX_REQUESTS,
+              LOG_BATCH_ROWS)::write
+          : rows -> rows.stream().map(row -> oneByOne(importer, row)).toList();
+      summary = load(writer, initialLoad ? chunk : 1, emailKeys, rejectFile);
     }
     System.out.printf("read %d, imported %d, rejected %d (see %s), duplicates %d, %d users/min%n",
         summary.read(), summary.imported(), summary.rejected(), rejectFile, summary.duplicates(), summary.usersPerMinute());
     return 0;
   }
 
-  Summary load(ImportUsers importer, EmailKeys emailKeys, Path rejectFile) throws Exception {
+  /** The default mode: one row after the other, each guarded by its reservation's lightweight transaction. */
+  private static Outcome oneByOne(ImportUsers importer, Candidate row) {
+    try {
+      return importer.importRow(row.row(), row.emailKey(), row.correlationId());
+    } catch (RuntimeException e) {
+      return Outcome.FAILED;
+    }
+  }
+
+  /**
+   * Reads, checks and de-duplicates on this thread; writes chunks of {@code chunkRows} good rows on a
+   * bounded pool (back-pressure: the reader waits, or writes a chunk itself, when the pool is busy).
+   */
+  Summary load(Function<List<Candidate>, List<Outcome>> writer, int chunkRows, EmailKeys emailKeys, Path rejectFile)
+      throws Exception {
     ImportRules rules = new ImportRules();
-    LongAdder read = new LongAdder();
-    LongAdder imported = new LongAdder();
-    LongAdder rejected = new LongAdder();
-    LongAdder duplicates = new LongAdder();
-    Set<String> seen = ConcurrentHashMap.newKeySet();
+    Counts counts = new Counts(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
+    Set<String> seen = new HashSet<>();
+    int writers = parallelism != null ? parallelism : initialLoad ? 4 : 64;
     long started = System.nanoTime();
-    ThreadPoolExecutor writers = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(parallelism * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(writers, writers, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(Math.max(2, writers * 4 / chunkRows)), new ThreadPoolExecutor.CallerRunsPolicy());
     try (ImportSource source = new ImportSource(file);
          BufferedWriter rejectsOut = Files.newBufferedWriter(rejectFile, StandardCharsets.UTF_8);
          ProgressBar progress = Progress.bar("import", ImportSource.countRows(file), "users")) {
+      List<Candidate> rows = new ArrayList<>(chunkRows);
+      List<Long> lines = new ArrayList<>(chunkRows);
       while (source.hasNext()) {
         ImportSource.Line line = source.next();
-        read.increment();
+        counts.read().increment();
         String reason = line.unreadable() != null ? line.unreadable() : rules.rejectionOf(line.row());
-        if (reason == null && !seen.add(emailKeys.keyOf(line.row().email()))) {
+        String emailKey = reason == null ? emailKeys.keyOf(line.row().email()) : null;
+        if (reason == null && !seen.add(emailKey)) {
           reason = "email appears earlier in this file";
         }
         if (reason != null) {
-          reject(rejectsOut, line.number(), reason, rejected);
+          reject(rejectsOut, line.number(), reason, counts.rejected());
           progress.step();
           continue;
         }
-        writers.execute(() -> {
-          try {
-            switch (importer.importRow(line.row(), "import:" + file.getFileName() + ":" + line.number())) {
-              case IMPORTED -> imported.increment();
-              case DUPLICATE -> duplicates.increment();
-              case TAKEN -> reject(rejectsOut, line.number(), "email already belongs to another account", rejected);
-            }
-          } catch (RuntimeException e) {
-            reject(rejectsOut, line.number(), "not written (" + e.getClass().getSimpleName()
-                + "); run the import again to complete it", rejected);
-          }
-          progress.step();
-        });
+        rows.add(new Candidate(line.row(), emailKey, "import:" + file.getFileName() + ":" + line.number()));
+        lines.add(line.number());
+        if (rows.size() == chunkRows) {
+          pool.execute(chunkTask(writer, rows, lines, counts, rejectsOut, progress));
+          rows = new ArrayList<>(chunkRows);
+          lines = new ArrayList<>(chunkRows);
+        }
       }
-      writers.shutdown();
-      writers.awaitTermination(1, TimeUnit.HOURS);
+      if (!rows.isEmpty()) {
+        pool.execute(chunkTask(writer, rows, lines, counts, rejectsOut, progress));
+      }
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.HOURS);
     }
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-    return new Summary(read.sum(), imported.sum(), rejected.sum(), duplicates.sum(), seconds);
+    return new Summary(counts.read().sum(), counts.imported().sum(), counts.rejected().sum(), counts.duplicates().sum(),
+        seconds);
+  }
+
+  private record Counts(LongAdder read, LongAdder imported, LongAdder rejected, LongAdder duplicates) {}
+
+  private static Runnable chunkTask(Function<List<Candidate>, List<Outcome>> writer, List<Candidate> rows, List<Long> lines,
+      Counts counts, BufferedWriter rejectsOut, ProgressBar progress) {
+    return () -> {
+      List<Outcome> outcomes = writer.apply(rows);
+      for (int i = 0; i < outcomes.size(); i++) {
+        switch (outcomes.get(i)) {
+          case IMPORTED -> counts.imported().increment();
+          case DUPLICATE -> counts.duplicates().increment();
+          case TAKEN -> reject(rejectsOut, lines.get(i), "email already belongs to another account", counts.rejected());
+          case FAILED -> reject(rejectsOut, lines.get(i), "not written (store error); run the import again to complete it",
+              counts.rejected());
+        }
+      }
+      progress.stepBy(outcomes.size());
+    };
   }
 
   private static void reject(BufferedWriter out, long line, String reason, LongAdder rejected) {

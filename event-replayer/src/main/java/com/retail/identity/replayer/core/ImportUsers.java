@@ -6,6 +6,7 @@ import com.retail.identity.command.core.EmailReservations;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.UserEvents;
 import com.retail.identity.common.tokens.Principal;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 
 /**
  * Imports one existing customer: what a registration writes, with the legacy password hash as it
@@ -25,7 +27,11 @@ import java.util.UUID;
  */
 public final class ImportUsers {
   /** What became of one row. */
-  public enum Outcome { IMPORTED, DUPLICATE, TAKEN }
+  public enum Outcome {
+    IMPORTED, DUPLICATE, TAKEN,
+    /** Not (completely) written, e.g. a store timeout: running the file again completes it. */
+    FAILED
+  }
 
   private final EmailKeys emailKeys;
   private final EmailReservations reservations;
@@ -47,8 +53,11 @@ public final class ImportUsers {
   }
 
   public Outcome importRow(ImportRow row, String correlationId) {
-    String email = EmailKeys.normalise(row.email());
-    String emailKey = emailKeys.keyOf(email);
+    return importRow(row, emailKeys.keyOf(row.email()), correlationId);
+  }
+
+  /** As {@link #importRow(ImportRow, String)}, with the row's email lookup key already computed. */
+  public Outcome importRow(ImportRow row, String emailKey, String correlationId) {
     UUID userId = userIdFor(emailKey);
     if (!reservations.reserve(emailKey, userId)) {
       Optional<UUID> holder = reservations.holderOf(emailKey);
@@ -60,19 +69,29 @@ public final class ImportUsers {
       }
       // Our own pending reservation from a load that stopped half way: complete it.
     }
-    dataKeys.find(userId).orElseGet(() -> dataKeys.createFresh(userId));
-    String phone = ImportRules.emptyToNull(row.phone());
-    String pii = cipher.seal(userId, new PersonalData(email, row.firstName().strip(), row.lastName().strip(), phone));
-    Instant createdAt = row.createdAt() == null || row.createdAt().isBlank() ? clock.instant() : Instant.parse(row.createdAt());
-    UserEvents.UserImported imported = new UserEvents.UserImported(pii, row.country(), ImportRules.emptyToNull(row.locale()),
-        Boolean.TRUE.equals(row.phoneVerified()), createdAt, clock.instant());
-    events.appendToNewStream(userId, correlationId, List.of(imported.toEvent()));
-    credentials.save(new Credentials.Credential(userId, emailKey, row.passwordHash(), Set.of(Principal.USER), 1));
+    SecretKey key = dataKeys.find(userId).orElseGet(() -> dataKeys.createFresh(userId));
+    NewEvent imported = importedEvent(row, userId, key);
+    events.appendToNewStream(userId, correlationId, List.of(imported));
+    credentials.save(credentialOf(row, userId, emailKey));
     reservations.confirmHeld(emailKey);
     return Outcome.IMPORTED;
   }
 
-  static UUID userIdFor(String emailKey) {
+  /** The event recording an imported customer, personal data sealed with the user's own key. */
+  public NewEvent importedEvent(ImportRow row, UUID userId, SecretKey key) {
+    String phone = ImportRules.emptyToNull(row.phone());
+    PersonalData pii = new PersonalData(EmailKeys.normalise(row.email()), row.firstName().strip(), row.lastName().strip(), phone);
+    Instant createdAt = row.createdAt() == null || row.createdAt().isBlank() ? clock.instant() : Instant.parse(row.createdAt());
+    return new UserEvents.UserImported(cipher.seal(userId, key, pii), row.country(), ImportRules.emptyToNull(row.locale()),
+        Boolean.TRUE.equals(row.phoneVerified()), createdAt, clock.instant()).toEvent();
+  }
+
+  /** The credential of an imported customer: the legacy hash, replaced on the first login. */
+  public static Credentials.Credential credentialOf(ImportRow row, UUID userId, String emailKey) {
+    return new Credentials.Credential(userId, emailKey, row.passwordHash(), Set.of(Principal.USER), 1);
+  }
+
+  public static UUID userIdFor(String emailKey) {
     return UUID.nameUUIDFromBytes(("imported:" + emailKey).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,5 +1,6 @@
 package com.retail.identity.command.store;
 
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
@@ -29,6 +30,7 @@ public final class CassandraEmailReservations implements EmailReservations {
   private final PreparedStatement confirmHeld;
   private final PreparedStatement release;
   private final PreparedStatement select;
+  private final PreparedStatement insertActive;
 
   public CassandraEmailReservations(CassandraConnector cassandra, Clock clock) {
     this.session = cassandra.session();
@@ -43,6 +45,8 @@ public final class CassandraEmailReservations implements EmailReservations {
     confirmHeld = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?");
     release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?");
     select = session.prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?");
+    insertActive = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
+        + " VALUES (?, ?, 'active', ?)");
   }
 
   @Override
@@ -89,5 +93,18 @@ public final class CassandraEmailReservations implements EmailReservations {
       return Optional.empty();
     }
     return Optional.of(row.getUUID("user_id"));
+  }
+
+  /**
+   * For an initial load that runs while nothing else registers (sign-ups closed): a plain read of
+   * the reservation (columns user_id, state; no Paxos round) ...
+   */
+  public BoundStatement plainRead(String emailKey) {
+    return select.bind(emailKey);
+  }
+
+  /** ... and an active reservation written without a lightweight transaction. */
+  public BoundStatement activeRow(String emailKey, UUID userId) {
+    return insertActive.bind(emailKey, userId, Date.from(clock.instant()));
   }
 }
