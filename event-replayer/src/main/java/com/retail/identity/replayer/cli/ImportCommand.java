@@ -13,14 +13,10 @@ import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.replayer.ReplayerConfiguration;
 import com.retail.identity.replayer.core.ImportRules;
 import com.retail.identity.replayer.core.ImportSource;
-import com.retail.identity.replayer.core.ImportUsers;
 import com.retail.identity.replayer.core.ImportUsers.Outcome;
-import com.retail.identity.replayer.store.CassandraInitialLoad;
-import com.retail.identity.replayer.store.CassandraInitialLoad.Candidate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.function.Function;
+import com.retail.identity.replayer.core.ImportUsers;
+import com.retail.identity.replayer.store.CassandraBulkImport.Candidate;
+import com.retail.identity.replayer.store.CassandraBulkImport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,12 +24,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,15 +41,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The initial load of existing customers. Bad rows go to a reject file with their line number and
- * reason and the load goes on; good rows are written by a bounded pool of writers (back-pressure:
- * the reader waits when they are busy).
+ * reason and the load goes on; good rows are written in chunks by a bounded pool of writers.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Imports existing users from JSON Lines (.jsonl) or CSV (.csv); running a file twice adds nothing.")
 public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Requests to Cassandra in flight at once in an initial load (the driver queues up to 2 x 2048 per host). */
-  private static final int MAX_REQUESTS = 1024;
+  /**
+   * Requests to Cassandra in flight at once: enough to keep a busy node fed, few enough that none
+   * waits in its queue longer than the request timeout.
+   */
+  private static final int MAX_REQUESTS = 256;
   /** Log rows per batch: one partition, one mutation. */
   private static final int LOG_BATCH_ROWS = 100;
 
@@ -60,17 +62,16 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       description = "user-command's configuration (stores, keys); default ${DEFAULT-VALUE}")
   Path config;
 
-  @Option(names = "--parallelism",
-      description = "writers at once: rows (default 64), with --initial-load chunks (default 4)")
-  Integer parallelism;
-
   @Option(names = "--initial-load", defaultValue = "false",
-      description = "only while nothing else registers (sign-ups closed): no lightweight transactions, rows written"
-          + " in chunks; running the file again still adds nothing")
+      description = "only while nothing else registers (sign-ups closed): reservations without lightweight"
+          + " transactions; running the file again still adds nothing")
   boolean initialLoad;
 
-  @Option(names = "--chunk", defaultValue = "500", description = "with --initial-load: rows per chunk; default ${DEFAULT-VALUE}")
+  @Option(names = "--chunk", defaultValue = "500", description = "rows written together; default ${DEFAULT-VALUE}")
   int chunk;
+
+  @Option(names = "--parallelism", defaultValue = "4", description = "chunks written at once; default ${DEFAULT-VALUE}")
+  int parallelism;
 
   @Option(names = "--rejects", description = "where rejected lines go; default <file>.rejects.jsonl")
   Path rejects;
@@ -98,41 +99,29 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       CassandraEmailReservations reservations = new CassandraEmailReservations(cassandra, Clock.systemUTC());
       CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket()));
       CassandraCredentials credentials = new CassandraCredentials(cassandra);
-      ImportUsers importer = new ImportUsers(emailKeys, reservations, events, credentials, dataKeys,
-          new PersonalDataCipher(dataKeys), Clock.systemUTC());
-      Function<List<Candidate>, List<Outcome>> writer = initialLoad
-          ? new CassandraInitialLoad(cassandra, importer, reservations, dataKeys, events, credentials, MAX_REQUESTS,
-              LOG_BATCH_ROWS)::write
-          : rows -> rows.stream().map(row -> oneByOne(importer, row)).toList();
-      summary = load(writer, initialLoad ? chunk : 1, emailKeys, rejectFile);
+      ImportUsers importer = new ImportUsers(new PersonalDataCipher(dataKeys), Clock.systemUTC());
+      CassandraBulkImport writer = new CassandraBulkImport(cassandra, importer, reservations, dataKeys, events,
+          credentials, !initialLoad, MAX_REQUESTS, LOG_BATCH_ROWS);
+      summary = load(writer::write, emailKeys, rejectFile);
     }
     System.out.printf("read %d, imported %d, rejected %d (see %s), duplicates %d, %d users/min%n",
         summary.read(), summary.imported(), summary.rejected(), rejectFile, summary.duplicates(), summary.usersPerMinute());
     return 0;
   }
 
-  /** The default mode: one row after the other, each guarded by its reservation's lightweight transaction. */
-  private static Outcome oneByOne(ImportUsers importer, Candidate row) {
-    try {
-      return importer.importRow(row.row(), row.emailKey(), row.correlationId());
-    } catch (RuntimeException e) {
-      return Outcome.FAILED;
-    }
-  }
-
   /**
-   * Reads, checks and de-duplicates on this thread; writes chunks of {@code chunkRows} good rows on a
-   * bounded pool (back-pressure: the reader waits, or writes a chunk itself, when the pool is busy).
+   * Reads, checks and de-duplicates on this thread; writes chunks of good rows on a bounded pool
+   * (back-pressure: the reader writes a chunk itself when the pool and its short queue are busy).
    */
-  Summary load(Function<List<Candidate>, List<Outcome>> writer, int chunkRows, EmailKeys emailKeys, Path rejectFile)
+  Summary load(Function<List<Candidate>, List<Outcome>> writer, EmailKeys emailKeys, Path rejectFile)
       throws Exception {
     ImportRules rules = new ImportRules();
     Counts counts = new Counts(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
     Set<String> seen = new HashSet<>();
-    int writers = parallelism != null ? parallelism : initialLoad ? 4 : 64;
+    int chunkRows = Math.max(1, chunk);
     long started = System.nanoTime();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(writers, writers, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(Math.max(2, writers * 4 / chunkRows)), new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(parallelism), new ThreadPoolExecutor.CallerRunsPolicy());
     try (ImportSource source = new ImportSource(file);
          BufferedWriter rejectsOut = Files.newBufferedWriter(rejectFile, StandardCharsets.UTF_8);
          ProgressBar progress = Progress.bar("import", ImportSource.countRows(file), "users")) {
