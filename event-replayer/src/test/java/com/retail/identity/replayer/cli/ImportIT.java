@@ -46,13 +46,19 @@ class ImportIT {
     return command.summary();
   }
 
+  /** A generated users file, every 100th line malformed. */
+  private Path generate(int count, String domain) {
+    Path users = dir.resolve("users.jsonl");
+    assertThat(new CommandLine(new GenerateCommand()).execute(users.toString(), "--users", String.valueOf(count),
+        "--domain", domain, "--malformed-every", "100")).isZero();
+    return users;
+  }
+
   @Test
   void tenThousandUsersWithOnePercentMalformedRowsLoadAndLogInWithTheirLegacyPasswords() throws Exception {
     // Given a file of 10,000 users, every 100th line malformed
     String domain = "import-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-    Path users = dir.resolve("users.jsonl");
-    assertThat(new CommandLine(new GenerateCommand()).execute(users.toString(), "--users", "10000",
-        "--domain", domain, "--malformed-every", "100")).isZero();
+    Path users = generate(10_000, domain);
     String config = TestStack.localConfigOf("user-command");
 
     // When it is imported
@@ -89,9 +95,7 @@ class ImportIT {
   void anInitialLoadWritesWithoutLocksYetAddsNothingTwiceAndCompletesAStoppedLoad() throws Exception {
     // Given a file of 2,000 users, every 100th line malformed, and one customer who registered already
     String domain = "initial-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-    Path users = dir.resolve("users.jsonl");
-    assertThat(new CommandLine(new GenerateCommand()).execute(users.toString(), "--users", "2000",
-        "--domain", domain, "--malformed-every", "100")).isZero();
+    Path users = generate(2_000, domain);
     Http http = new Http(COMMAND.getLocalPort());
     http.register(UserGenerator.emailOf(6, domain));
     String config = TestStack.localConfigOf("user-command");
