@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,12 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
   private static Runnable chunkTask(Function<List<Candidate>, List<Outcome>> writer, List<Candidate> rows, List<Long> lines,
       Counts counts, BufferedWriter rejectsOut, ProgressBar progress) {
     return () -> {
-      List<Outcome> outcomes = writer.apply(rows);
+      List<Outcome> outcomes;
+      try {
+        outcomes = writer.apply(rows);
+      } catch (RuntimeException e) {
+        outcomes = Collections.nCopies(rows.size(), Outcome.FAILED); // the load goes on; the next run completes these
+      }
       for (int i = 0; i < outcomes.size(); i++) {
         switch (outcomes.get(i)) {
           case IMPORTED -> counts.imported().increment();
