@@ -33,7 +33,8 @@ public final class PersonalDataCipher {
     return seal(userId, keys.createFresh(userId), personalData);
   }
 
-  private static String seal(UUID userId, SecretKey key, Object personalData) {
+  /** Seals with a key the caller already holds (a bulk load that has just created it). */
+  public String seal(UUID userId, SecretKey key, Object personalData) {
     try {
       byte[] plaintext = JSON.writeValueAsBytes(personalData);
       byte[] sealed = AesGcm.encrypt(key, plaintext, aad(userId));

@@ -1,5 +1,6 @@
 package com.retail.identity.common.store;
 
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
 import com.datastax.driver.core.Row;
@@ -66,12 +67,20 @@ public final class CassandraDataKeys implements DataKeys {
 
   @Override
   public SecretKey createFresh(UUID userId) {
+    FreshKey fresh = freshKeyRow(userId);
+    session.execute(fresh.insert());
+    cache.put(userId, fresh.key());
+    return fresh.key();
+  }
+
+  /** A new key and its unconditional, unexecuted insert (wrapped by the master key), for a bulk writer. */
+  public record FreshKey(SecretKey key, BoundStatement insert) {}
+
+  public FreshKey freshKeyRow(UUID userId) {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
-    session.execute(insertFresh.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date()));
-    SecretKey key = new SecretKeySpec(raw, "AES");
-    cache.put(userId, key);
-    return key;
+    BoundStatement insert = insertFresh.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date());
+    return new FreshKey(new SecretKeySpec(raw, "AES"), insert);
   }
 
   @Override

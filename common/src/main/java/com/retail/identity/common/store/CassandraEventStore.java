@@ -1,6 +1,7 @@
 package com.retail.identity.common.store;
 
 import com.datastax.driver.core.BatchStatement;
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
 import com.datastax.driver.core.Row;
@@ -77,8 +78,40 @@ public final class CassandraEventStore implements EventStore {
     if (events.isEmpty()) {
       return List.of();
     }
-    List<StoredEvent> stored = new ArrayList<>(events.size());
+    Rows rows = rows(userId, expectedSeq, correlationId, events, streamInsert);
     BatchStatement streamBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+    streamBatch.addAll(rows.stream());
+    ResultSet result = session.execute(streamBatch);
+    if (conditional && !result.wasApplied()) {
+      throw new StreamConflictException(userId, expectedSeq);
+    }
+    recordEpoch(rows.events().get(0).occurredAt());
+    BatchStatement logBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+    rows.log().forEach(row -> logBatch.add(row.insert()));
+    session.execute(logBatch);
+    return rows.events();
+  }
+
+  /** A log row and the bucket (partition) it goes to. */
+  public record LogRow(String bucket, BoundStatement insert) {}
+
+  /** The unexecuted writes of new events: stream rows (the user's partition) and log rows. */
+  public record Rows(List<StoredEvent> events, List<BoundStatement> stream, List<LogRow> log) {}
+
+  /**
+   * The rows of a new stream, unconditional as in {@link #appendToNewStream}, for a bulk writer that
+   * groups rows by partition itself; it must write the log rows after the stream rows and call
+   * {@link #recordEpoch} once.
+   */
+  public Rows newStreamRows(UUID userId, String correlationId, List<NewEvent> events) {
+    return rows(userId, 0, correlationId, events, insertStreamUnconditionally);
+  }
+
+  private Rows rows(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events,
+      PreparedStatement streamInsert) {
+    List<StoredEvent> stored = new ArrayList<>(events.size());
+    List<BoundStatement> stream = new ArrayList<>(events.size());
+    List<LogRow> log = new ArrayList<>(events.size());
     long seq = expectedSeq;
     for (NewEvent event : events) {
       seq++;
@@ -87,25 +120,21 @@ public final class CassandraEventStore implements EventStore {
       StoredEvent e = new StoredEvent(userId, seq, eventId, event.type(), event.schemaVersion(), occurredAt,
           correlationId, event.payload());
       stored.add(e);
-      streamBatch.add(streamInsert.bind(userId, seq, eventId, e.type(), e.schemaVersion(),
-          Date.from(occurredAt), correlationId, e.payload()));
+      Date at = Date.from(occurredAt);
+      String bucket = buckets.bucketOf(eventId);
+      stream.add(streamInsert.bind(userId, seq, eventId, e.type(), e.schemaVersion(), at, correlationId, e.payload()));
+      log.add(new LogRow(bucket, insertLog.bind(bucket, eventId, userId, seq, e.type(), e.schemaVersion(), at,
+          correlationId, e.payload())));
     }
-    ResultSet result = session.execute(streamBatch);
-    if (conditional && !result.wasApplied()) {
-      throw new StreamConflictException(userId, expectedSeq);
-    }
+    return new Rows(stored, stream, log);
+  }
+
+  /** Once per process: the first event ever written names where a full replay starts. */
+  public void recordEpoch(Instant firstEventAt) {
     if (!epochRecorded) {
-      // Once per process: the first event ever written names where a full replay starts.
-      session.execute(recordEpoch.bind(Date.from(stored.get(0).occurredAt())));
+      session.execute(recordEpoch.bind(Date.from(firstEventAt)));
       epochRecorded = true;
     }
-    BatchStatement logBatch = new BatchStatement(BatchStatement.Type.UNLOGGED);
-    for (StoredEvent e : stored) {
-      logBatch.add(insertLog.bind(buckets.bucketOf(e.eventId()), e.eventId(), userId, e.seq(), e.type(),
-          e.schemaVersion(), Date.from(e.occurredAt()), correlationId, e.payload()));
-    }
-    session.execute(logBatch);
-    return stored;
   }
 
   @Override

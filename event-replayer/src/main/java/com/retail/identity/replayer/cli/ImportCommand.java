@@ -13,7 +13,10 @@ import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.replayer.ReplayerConfiguration;
 import com.retail.identity.replayer.core.ImportRules;
 import com.retail.identity.replayer.core.ImportSource;
+import com.retail.identity.replayer.core.ImportUsers.Outcome;
 import com.retail.identity.replayer.core.ImportUsers;
+import com.retail.identity.replayer.store.CassandraBulkImport.Candidate;
+import com.retail.identity.replayer.store.CassandraBulkImport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +24,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,13 +42,19 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The initial load of existing customers. Bad rows go to a reject file with their line number and
- * reason and the load goes on; good rows are written by a bounded pool of writers (back-pressure:
- * the reader waits when they are busy).
+ * reason and the load goes on; good rows are written in chunks by a bounded pool of writers.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Imports existing users from JSON Lines (.jsonl) or CSV (.csv); running a file twice adds nothing.")
 public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Requests to Cassandra in flight at once: enough to keep a busy node fed, few enough that none
+   * waits in its queue longer than the request timeout.
+   */
+  private static final int MAX_REQUESTS = 256;
+  /** Log rows per batch: one partition, one mutation. */
+  private static final int LOG_BATCH_ROWS = 100;
 
   @Parameters(index = "0", description = "the users file")
   Path file;
@@ -50,7 +63,15 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       description = "user-command's configuration (stores, keys); default ${DEFAULT-VALUE}")
   Path config;
 
-  @Option(names = "--parallelism", defaultValue = "64", description = "rows written at once; default ${DEFAULT-VALUE}")
+  @Option(names = "--initial-load", defaultValue = "false",
+      description = "only while nothing else registers (sign-ups closed): reservations without lightweight"
+          + " transactions; running the file again still adds nothing")
+  boolean initialLoad;
+
+  @Option(names = "--chunk", defaultValue = "500", description = "rows written together; default ${DEFAULT-VALUE}")
+  int chunk;
+
+  @Option(names = "--parallelism", defaultValue = "4", description = "chunks written at once; default ${DEFAULT-VALUE}")
   int parallelism;
 
   @Option(names = "--rejects", description = "where rejected lines go; default <file>.rejects.jsonl")
@@ -74,62 +95,93 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     UserCommandConfiguration settings = ReplayerConfiguration.command(config);
     Path rejectFile = rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.jsonl");
     try (CassandraConnector cassandra = new CassandraConnector(settings.getCassandra())) {
+      EmailKeys emailKeys = new EmailKeys(settings.emailLookupSecret());
       CassandraDataKeys dataKeys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
-      ImportUsers importer = new ImportUsers(new EmailKeys(settings.emailLookupSecret()),
-          new CassandraEmailReservations(cassandra, Clock.systemUTC()),
-          new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket())),
-          new CassandraCredentials(cassandra), dataKeys, new PersonalDataCipher(dataKeys), Clock.systemUTC());
-      summary = load(importer, new EmailKeys(settings.emailLookupSecret()), rejectFile);
+      CassandraEmailReservations reservations = new CassandraEmailReservations(cassandra, Clock.systemUTC());
+      CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket()));
+      CassandraCredentials credentials = new CassandraCredentials(cassandra);
+      ImportUsers importer = new ImportUsers(new PersonalDataCipher(dataKeys), Clock.systemUTC());
+      CassandraBulkImport writer = new CassandraBulkImport(cassandra, importer, reservations, dataKeys, events,
+          credentials, !initialLoad, MAX_REQUESTS, LOG_BATCH_ROWS);
+      summary = load(writer::write, emailKeys, rejectFile);
     }
     System.out.printf("read %d, imported %d, rejected %d (see %s), duplicates %d, %d users/min%n",
         summary.read(), summary.imported(), summary.rejected(), rejectFile, summary.duplicates(), summary.usersPerMinute());
     return 0;
   }
 
-  Summary load(ImportUsers importer, EmailKeys emailKeys, Path rejectFile) throws Exception {
+  /**
+   * Reads, checks and de-duplicates on this thread; writes chunks of good rows on a bounded pool
+   * (back-pressure: the reader writes a chunk itself when the pool and its short queue are busy).
+   */
+  Summary load(Function<List<Candidate>, List<Outcome>> writer, EmailKeys emailKeys, Path rejectFile)
+      throws Exception {
     ImportRules rules = new ImportRules();
-    LongAdder read = new LongAdder();
-    LongAdder imported = new LongAdder();
-    LongAdder rejected = new LongAdder();
-    LongAdder duplicates = new LongAdder();
-    Set<String> seen = ConcurrentHashMap.newKeySet();
+    Counts counts = new Counts(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
+    Set<String> seen = new HashSet<>();
+    int chunkRows = Math.max(1, chunk);
     long started = System.nanoTime();
-    ThreadPoolExecutor writers = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(parallelism * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(parallelism), new ThreadPoolExecutor.CallerRunsPolicy());
     try (ImportSource source = new ImportSource(file);
          BufferedWriter rejectsOut = Files.newBufferedWriter(rejectFile, StandardCharsets.UTF_8);
          ProgressBar progress = Progress.bar("import", ImportSource.countRows(file), "users")) {
+      List<Candidate> rows = new ArrayList<>(chunkRows);
+      List<Long> lines = new ArrayList<>(chunkRows);
       while (source.hasNext()) {
         ImportSource.Line line = source.next();
-        read.increment();
+        counts.read().increment();
         String reason = line.unreadable() != null ? line.unreadable() : rules.rejectionOf(line.row());
-        if (reason == null && !seen.add(emailKeys.keyOf(line.row().email()))) {
+        String emailKey = reason == null ? emailKeys.keyOf(line.row().email()) : null;
+        if (reason == null && !seen.add(emailKey)) {
           reason = "email appears earlier in this file";
         }
         if (reason != null) {
-          reject(rejectsOut, line.number(), reason, rejected);
+          reject(rejectsOut, line.number(), reason, counts.rejected());
           progress.step();
           continue;
         }
-        writers.execute(() -> {
-          try {
-            switch (importer.importRow(line.row(), "import:" + file.getFileName() + ":" + line.number())) {
-              case IMPORTED -> imported.increment();
-              case DUPLICATE -> duplicates.increment();
-              case TAKEN -> reject(rejectsOut, line.number(), "email already belongs to another account", rejected);
-            }
-          } catch (RuntimeException e) {
-            reject(rejectsOut, line.number(), "not written (" + e.getClass().getSimpleName()
-                + "); run the import again to complete it", rejected);
-          }
-          progress.step();
-        });
+        rows.add(new Candidate(line.row(), emailKey, "import:" + file.getFileName() + ":" + line.number()));
+        lines.add(line.number());
+        if (rows.size() == chunkRows) {
+          pool.execute(chunkTask(writer, rows, lines, counts, rejectsOut, progress));
+          rows = new ArrayList<>(chunkRows);
+          lines = new ArrayList<>(chunkRows);
+        }
       }
-      writers.shutdown();
-      writers.awaitTermination(1, TimeUnit.HOURS);
+      if (!rows.isEmpty()) {
+        pool.execute(chunkTask(writer, rows, lines, counts, rejectsOut, progress));
+      }
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.HOURS);
     }
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-    return new Summary(read.sum(), imported.sum(), rejected.sum(), duplicates.sum(), seconds);
+    return new Summary(counts.read().sum(), counts.imported().sum(), counts.rejected().sum(), counts.duplicates().sum(),
+        seconds);
+  }
+
+  private record Counts(LongAdder read, LongAdder imported, LongAdder rejected, LongAdder duplicates) {}
+
+  private static Runnable chunkTask(Function<List<Candidate>, List<Outcome>> writer, List<Candidate> rows, List<Long> lines,
+      Counts counts, BufferedWriter rejectsOut, ProgressBar progress) {
+    return () -> {
+      List<Outcome> outcomes;
+      try {
+        outcomes = writer.apply(rows);
+      } catch (RuntimeException e) {
+        outcomes = Collections.nCopies(rows.size(), Outcome.FAILED); // the load goes on; the next run completes these
+      }
+      for (int i = 0; i < outcomes.size(); i++) {
+        switch (outcomes.get(i)) {
+          case IMPORTED -> counts.imported().increment();
+          case DUPLICATE -> counts.duplicates().increment();
+          case TAKEN -> reject(rejectsOut, lines.get(i), "email already belongs to another account", counts.rejected());
+          case FAILED -> reject(rejectsOut, lines.get(i), "not written (store error); run the import again to complete it",
+              counts.rejected());
+        }
+      }
+      progress.stepBy(outcomes.size());
+    };
   }
 
   private static void reject(BufferedWriter out, long line, String reason, LongAdder rejected) {

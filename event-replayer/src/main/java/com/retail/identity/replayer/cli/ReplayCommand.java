@@ -23,11 +23,13 @@ import com.retail.identity.replayer.ReplayerConfiguration;
 import com.retail.identity.replayer.core.RenamedTarget;
 import io.searchbox.client.JestClient;
 import io.searchbox.client.JestResult;
+import io.searchbox.indices.Refresh;
 import io.searchbox.indices.aliases.AddAliasMapping;
 import io.searchbox.indices.aliases.AliasMapping;
 import io.searchbox.indices.aliases.GetAliases;
 import io.searchbox.indices.aliases.ModifyAliases;
 import io.searchbox.indices.aliases.RemoveAliasMapping;
+import io.searchbox.indices.settings.UpdateSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -79,6 +81,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "1000", description = "events per page; default ${DEFAULT-VALUE}")
   int batch;
 
+  @Option(names = "--threads", defaultValue = "32",
+      description = "streams folded at once (each fold waits on two Cassandra reads); default ${DEFAULT-VALUE}")
+  int threads;
+
   @Option(names = "--stop-after", hidden = true, defaultValue = "0",
       description = "stop (checkpoint saved, no swap) after this many events: a rebuild in slices, or a crash drill")
   long stopAfter;
@@ -96,7 +102,7 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     UserQueryConfiguration settings = ReplayerConfiguration.load(UserQueryConfiguration.class, config);
     LogBuckets buckets = new LogBuckets(settings.eventLogBucket());
-    ExecutorService folds = Executors.newFixedThreadPool(Math.max(2, settings.getProjection().getThreads()));
+    ExecutorService folds = Executors.newFixedThreadPool(Math.max(1, threads));
     try (CassandraConnector cassandra = new CassandraConnector(settings.getCassandra())) {
       CassandraEventStore events = new CassandraEventStore(cassandra, buckets);
       Instant start = from != null ? from : events.epoch().map(e -> e.minus(Duration.ofMinutes(1))).orElse(null);
@@ -143,15 +149,31 @@ public final class ReplayCommand implements Callable<Integer> {
     SearchProfiles rebuild = new SearchProfiles(client, alias, target, "replay:" + target, settings.getProfileIndex());
     System.out.println("rebuilding into " + target + " (resume with --index " + target + ")");
     long started = System.nanoTime();
+    // Nobody searches the new index before the swap: no refreshes while it fills (segments merge less).
+    rebuild.prepare();
+    setRefresh(client, target, "-1");
     long events = replay.run(rebuild, "search");
     if (stopAfter > 0 && events >= stopAfter) {
       System.out.println("stopped after " + events + " events; resume with --index " + target);
       return new Summary(target, List.of(), events, Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
+    setRefresh(client, target, settings.getProfileIndex().getRefreshInterval());
+    JestResult refreshed = client.execute(new Refresh.Builder().addIndex(target).build());
+    if (!refreshed.isSucceeded()) {
+      throw new IllegalStateException("refresh of " + target + " failed: " + refreshed.getErrorMessage());
+    }
     List<String> previous = swapAlias(client, alias, target);
     // Events written between the catch-up and the swap: one more pass.
     events += replay.run(rebuild, "search catch-up");
     return new Summary(target, previous, events, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+  }
+
+  private static void setRefresh(JestClient client, String index, String interval) throws IOException {
+    JestResult result = client.execute(new UpdateSettings.Builder(
+        "{\"index\":{\"refresh_interval\":\"" + interval + "\"}}").addIndex(index).build());
+    if (!result.isSucceeded()) {
+      throw new IllegalStateException("cannot set refresh_interval of " + index + ": " + result.getErrorMessage());
+    }
   }
 
   /** Points the alias at {@code target} only, in one atomic request; returns the indices it left. */

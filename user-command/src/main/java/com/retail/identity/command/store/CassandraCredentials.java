@@ -1,5 +1,6 @@
 package com.retail.identity.command.store;
 
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
@@ -30,7 +31,12 @@ public final class CassandraCredentials implements Credentials {
 
   @Override
   public void save(Credential c) {
-    session.execute(insert.bind(c.userId(), c.emailKey(), c.passwordHash(), c.roles(), c.streamVersion()));
+    session.execute(insertRow(c));
+  }
+
+  /** The unexecuted insert of {@link #save}, for a bulk writer that batches it with the user's other rows. */
+  public BoundStatement insertRow(Credential c) {
+    return insert.bind(c.userId(), c.emailKey(), c.passwordHash(), c.roles(), c.streamVersion());
   }
 
   @Override

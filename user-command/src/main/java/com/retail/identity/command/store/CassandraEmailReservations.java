@@ -1,5 +1,6 @@
 package com.retail.identity.command.store;
 
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
@@ -40,9 +41,9 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   private final PreparedStatement reserve;
   private final PreparedStatement takeOver;
   private final PreparedStatement confirm;
-  private final PreparedStatement confirmHeld;
   private final PreparedStatement release;
   private final PreparedStatement select;
+  private final PreparedStatement insertActive;
 
   /** For a bulk import, which resumes its own pending reservations: attempts are not noted for the reaper. */
   public CassandraEmailReservations(CassandraConnector cassandra, Clock clock) {
@@ -69,9 +70,10 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
         + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
     confirm = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?"
         + " IF user_id = ?");
-    confirmHeld = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?");
     release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?");
     select = session.prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?");
+    insertActive = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
+        + " VALUES (?, ?, 'active', ?)");
   }
 
   @Override
@@ -81,15 +83,21 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
       UUID attemptId = UUIDs.timeBased();
       session.execute(noteAttempt.bind(MINUTES.bucketOf(attemptId), attemptId, emailKey, userId).setIdempotent(true));
     }
-    Date now = Date.from(clock.instant());
-    ResultSet result = session.execute(reserve.bind(emailKey, userId, now));
-    if (result.wasApplied()) {
-      return true;
-    }
-    Row holder = result.one();
+    ResultSet result = session.execute(reserveRow(emailKey, userId));
+    return result.wasApplied() || takeOverIfAbandoned(emailKey, userId, result.one());
+  }
+
+  /** The conditional insert of {@link #reserve}, unexecuted: applied, or the holder's row (user_id, state, reserved_at). */
+  public BoundStatement reserveRow(String emailKey, UUID userId) {
+    return reserve.bind(emailKey, userId, Date.from(clock.instant()));
+  }
+
+  /** After a {@link #reserveRow} that was not applied: takes the key over if its holder died half way. */
+  public boolean takeOverIfAbandoned(String emailKey, UUID userId, Row holder) {
     boolean abandoned = "pending".equals(holder.getString("state"))
         && holder.getTimestamp("reserved_at").toInstant().isBefore(clock.instant().minus(abandonedAfter));
-    return abandoned && session.execute(takeOver.bind(userId, now, emailKey, holder.getUUID("user_id"))).wasApplied();
+    return abandoned && session.execute(takeOver.bind(userId, Date.from(clock.instant()), emailKey,
+        holder.getUUID("user_id"))).wasApplied();
   }
 
   @Override
@@ -97,17 +105,6 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
     if (!session.execute(confirm.bind(emailKey, userId)).wasApplied()) {
       throw new IllegalStateException("reservation lost before it was confirmed");
     }
-  }
-
-  @Override
-  public Optional<UUID> holderOf(String emailKey) {
-    Row row = session.execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)).one();
-    return row == null ? Optional.empty() : Optional.of(row.getUUID("user_id"));
-  }
-
-  @Override
-  public void confirmHeld(String emailKey) {
-    session.execute(confirmHeld.bind(emailKey));
   }
 
   @Override
@@ -153,5 +150,22 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   @Override
   public boolean removePending(String emailKey, UUID userId) {
     return session.execute(removePending.bind(emailKey, userId)).wasApplied();
+  }
+
+  /**
+   * For an initial load that runs while nothing else registers (sign-ups closed): a plain read of
+   * the reservation (columns user_id, state; no Paxos round) ...
+   */
+  public BoundStatement plainRead(String emailKey) {
+    return select.bind(emailKey);
+  }
+
+  /**
+   * ... and an active reservation written without a lightweight transaction; a bulk import also
+   * confirms a reservation it took with {@link #reserveRow} this way (its user id is derived from
+   * the email, so it cannot hold the key for another user).
+   */
+  public BoundStatement activeRow(String emailKey, UUID userId) {
+    return insertActive.bind(emailKey, userId, Date.from(clock.instant()));
   }
 }
