@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.store.RedisSettings;
+import com.retail.identity.common.testing.TestClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class ChallengesTest {
     return new RedisConnector(settings);
   }
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T09:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-04T09:00:00Z"));
   private final ChallengeSettings settings = new ChallengeSettings();
   private final MetricRegistry metrics = new MetricRegistry();
   private final Challenges challenges = new Challenges(settings, unreachableRedis(), metrics, clock);
@@ -109,33 +108,5 @@ class ChallengesTest {
   void theDifficultyKnobSetsTheFloor() {
     Knobs.override(Difficulty.DIFFICULTY, "123456");
     assertThat(challenges.issue().maxnumber()).isEqualTo(123456);
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -3,42 +3,25 @@ package com.retail.identity.common.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import com.retail.identity.common.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ExpiringValueTest {
-  private Instant now = Instant.parse("2027-01-15T15:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final TestClock clock = new TestClock(Instant.parse("2027-01-15T15:00:00Z"));
   private final ExpiringValue<String> value = new ExpiringValue<>(clock);
   private final AtomicInteger fetches = new AtomicInteger();
 
   private ExpiringValue.Fetched<String> fetch(String stale) {
-    return new ExpiringValue.Fetched<>("v" + fetches.incrementAndGet(), now.plusSeconds(60));
+    return new ExpiringValue.Fetched<>("v" + fetches.incrementAndGet(), clock.instant().plusSeconds(60));
   }
 
   @Test
   void givenAFetchedValue_whenReadBeforeItsDeadline_thenItIsNotFetchedAgain() {
     assertThat(value.get(this::fetch)).isEqualTo("v1");
-    now = now.plusSeconds(59);
+    clock.advance(Duration.ofSeconds(59));
 
     assertThat(value.get(this::fetch)).isEqualTo("v1");
     assertThat(fetches).hasValue(1);
@@ -47,7 +30,7 @@ class ExpiringValueTest {
   @Test
   void givenTheDeadlinePassed_whenRead_thenANewValueIsFetchedAndGivenTheStaleOne() {
     value.get(this::fetch);
-    now = now.plus(Duration.ofSeconds(60));
+    clock.advance(Duration.ofSeconds(60));
 
     String[] seen = new String[1];
     assertThat(value.get(stale -> {

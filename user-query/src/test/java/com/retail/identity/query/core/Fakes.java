@@ -5,11 +5,10 @@ import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.StreamConflictException;
+import com.retail.identity.common.testing.TestClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,35 +25,6 @@ import javax.crypto.SecretKey;
 /** In-memory stand-ins for the projector's ports, for unit tests of its logic only (ITs use the real stores). */
 final class Fakes {
   private Fakes() {}
-
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   /** Version 1 UUIDs at a chosen time, ordered like Cassandra orders timeuuids. */
   static final class TimeUuids {
     private static final long EPOCH_OFFSET = 0x01B21DD213814000L;

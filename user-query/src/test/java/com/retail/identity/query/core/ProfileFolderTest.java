@@ -8,7 +8,7 @@ import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents;
 import com.retail.identity.query.core.Fakes.MemoryDataKeys;
 import com.retail.identity.query.core.Fakes.MemoryEvents;
-import com.retail.identity.query.core.Fakes.TestClock;
+import com.retail.identity.common.testing.TestClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -10,7 +10,7 @@ import com.retail.identity.query.core.Fakes.MemoryDataKeys;
 import com.retail.identity.query.core.Fakes.MemoryEvents;
 import com.retail.identity.query.core.Fakes.MemoryState;
 import com.retail.identity.query.core.Fakes.MemoryTarget;
-import com.retail.identity.query.core.Fakes.TestClock;
+import com.retail.identity.common.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

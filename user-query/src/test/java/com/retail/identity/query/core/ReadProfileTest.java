@@ -9,7 +9,7 @@ import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.UserEvents;
 import com.retail.identity.query.core.Fakes.MemoryDataKeys;
 import com.retail.identity.query.core.Fakes.MemoryEvents;
-import com.retail.identity.query.core.Fakes.TestClock;
+import com.retail.identity.common.testing.TestClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
