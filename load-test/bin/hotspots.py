@@ -22,15 +22,15 @@ for ev in events[1:]:
     for f in set(frames[:30]):
         total[f] += 1
 print(f'{n} samples')
-print('\n== self (top frame) ==')
-for f, c in top.most_common(25):
-    print(f'{100 * c / n:5.1f}%  {f}')
-print('\n== self by package ==')
-for f, c in pkg_self.most_common(15):
-    print(f'{100 * c / n:5.1f}%  {f}')
-print('\n== total (on stack) ==')
-for f, c in total.most_common(40):
-    print(f'{100 * c / n:5.1f}%  {f}')
-print('\n== threads ==')
-for f, c in threads.most_common(12):
-    print(f'{100 * c / n:5.1f}%  {f}')
+
+
+def report(title, counter, rows):
+    print(f'\n== {title} ==')
+    for frame, count in counter.most_common(rows):
+        print(f'{100 * count / n:5.1f}%  {frame}')
+
+
+report('self (top frame)', top, 25)
+report('self by package', pkg_self, 15)
+report('total (on stack)', total, 40)
+report('threads', threads, 12)

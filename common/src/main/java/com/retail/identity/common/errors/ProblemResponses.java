@@ -1,6 +1,9 @@
 package com.retail.identity.common.errors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.common.api.Problem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -20,6 +23,15 @@ public final class ProblemResponses {
         Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
     headers.forEach(builder::header);
     return builder.build();
+  }
+
+  /** Writes a problem from a servlet filter, where no JAX-RS response exists yet. */
+  public static void write(HttpServletResponse response, ObjectMapper mapper, Problem problem,
+      Map<String, String> headers) throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(Problem.MEDIA_TYPE);
+    headers.forEach(response::setHeader);
+    mapper.writeValue(response.getOutputStream(), problem);
   }
 
   /** A problem for a bare HTTP status, e.g. 404, 405, 406, 413, 415. */

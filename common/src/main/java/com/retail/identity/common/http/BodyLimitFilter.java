@@ -1,7 +1,6 @@
 package com.retail.identity.common.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemResponses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -16,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Map;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +56,9 @@ public final class BodyLimitFilter implements Filter {
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {
-    Problem problem = ProblemResponses.forStatus(413, "The body must not exceed " + limit + " bytes.");
-    response.setStatus(413);
-    response.setContentType(Problem.MEDIA_TYPE);
     // The unread rest of the body would otherwise be drained; closing is cheaper for a flood.
-    response.setHeader("Connection", "close");
-    mapper.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(response, mapper,
+        ProblemResponses.forStatus(413, "The body must not exceed " + limit + " bytes."), Map.of("Connection", "close"));
   }
 
   private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -3,7 +3,6 @@ package com.retail.identity.common.http;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemResponses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,6 +11,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -67,10 +67,7 @@ public final class ConcurrencyLimitFilter implements Filter {
   }
 
   private void busy(HttpServletResponse response) throws IOException {
-    Problem problem = ProblemResponses.forStatus(503, "The service is busy; retry in a moment.");
-    response.setStatus(503);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setHeader("Retry-After", retryAfter);
-    mapper.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(response, mapper,
+        ProblemResponses.forStatus(503, "The service is busy; retry in a moment."), Map.of("Retry-After", retryAfter));
   }
 }
