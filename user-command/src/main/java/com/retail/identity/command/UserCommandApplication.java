@@ -149,7 +149,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     CassandraEmailReservations cassandraReservations(CassandraConnector cassandra, Clock clock) {
-      return new CassandraEmailReservations(cassandra, clock, configuration.getReservations().abandonedAfter(), true);
+      return CassandraEmailReservations.forRegistrations(cassandra, clock, configuration.getReservations().abandonedAfter());
     }
 
     @Provides @Singleton

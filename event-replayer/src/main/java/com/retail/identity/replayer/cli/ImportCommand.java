@@ -97,7 +97,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     try (CassandraConnector cassandra = new CassandraConnector(settings.getCassandra())) {
       EmailKeys emailKeys = new EmailKeys(settings.emailLookupSecret());
       CassandraDataKeys dataKeys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
-      CassandraEmailReservations reservations = new CassandraEmailReservations(cassandra, Clock.systemUTC());
+      CassandraEmailReservations reservations = CassandraEmailReservations.forImport(cassandra, Clock.systemUTC());
       CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket()));
       CassandraCredentials credentials = new CassandraCredentials(cassandra);
       ImportUsers importer = new ImportUsers(new PersonalDataCipher(dataKeys), Clock.systemUTC());

@@ -45,13 +45,17 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   private final PreparedStatement select;
   private final PreparedStatement insertActive;
 
-  /** For a bulk import, which resumes its own pending reservations: attempts are not noted for the reaper. */
-  public CassandraEmailReservations(CassandraConnector cassandra, Clock clock) {
-    this(cassandra, clock, ABANDONED, false);
+  /** For registrations: every attempt is noted, and pending reservations older than {@code abandoned} are reaped. */
+  public static CassandraEmailReservations forRegistrations(CassandraConnector cassandra, Clock clock, Duration abandoned) {
+    return new CassandraEmailReservations(cassandra, clock, abandoned, true);
   }
 
-  /** For registrations: every attempt is noted, and pending reservations older than {@code abandoned} are reaped. */
-  public CassandraEmailReservations(CassandraConnector cassandra, Clock clock, Duration abandoned, boolean noteAttempts) {
+  /** For a bulk import, which resumes its own pending reservations: attempts are not noted for the reaper. */
+  public static CassandraEmailReservations forImport(CassandraConnector cassandra, Clock clock) {
+    return new CassandraEmailReservations(cassandra, clock, ABANDONED, false);
+  }
+
+  private CassandraEmailReservations(CassandraConnector cassandra, Clock clock, Duration abandoned, boolean noteAttempts) {
     this.session = cassandra.session();
     this.clock = clock;
     this.abandonedAfter = abandoned;

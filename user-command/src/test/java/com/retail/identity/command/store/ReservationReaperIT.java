@@ -36,7 +36,7 @@ class ReservationReaperIT {
   private static final Duration WINDOW = Duration.ofMinutes(2);
   private static final CassandraConnector CASSANDRA = connect();
   private static final Clock NOW = Clock.systemUTC();
-  private static final CassandraEmailReservations RESERVATIONS = new CassandraEmailReservations(CASSANDRA, NOW, WINDOW, true);
+  private static final CassandraEmailReservations RESERVATIONS = CassandraEmailReservations.forRegistrations(CASSANDRA, NOW, WINDOW);
   private static final CassandraEventStore EVENTS = new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1)));
   private static final CassandraCredentials CREDENTIALS = new CassandraCredentials(CASSANDRA);
   private static final CassandraDataKeys KEYS = new CassandraDataKeys(CASSANDRA,
