@@ -128,11 +128,15 @@ public final class Chains {
         .header("Authorization", "Bearer #{readToken}"), List.of(200)));
   }
 
-  /** Support staff search (admin token); a 404 means the endpoint is not there yet and is counted as such. */
+  /**
+   * Support staff looking a customer up by name as typed ("Bench Seed12" finds Seed12, Seed120, ...);
+   * admin token. A name every customer shares would make each search score the whole index (ADR 0701).
+   */
   public static ChainBuilder search(String label) {
-    return exec(s -> s.set("adminToken", String.valueOf(Population.current().adminToken())))
+    return exec(s -> s.set("adminToken", String.valueOf(Population.current().adminToken()))
+            .set("searchName", "Bench Seed" + ThreadLocalRandom.current().nextInt(Math.max(1, Population.current().legitCount()))))
         .exec(timed("search", http(label + " search").get(Settings.queryUrl() + "/v1/users")
-            .queryParam("q", "Bench").queryParam("size", "10")
+            .queryParam("q", "#{searchName}").queryParam("size", "10")
             .header("Authorization", "Bearer #{adminToken}"), List.of(200)));
   }
 

@@ -290,6 +290,7 @@ class ReadSideIT {
     JsonNode m = JSON.readTree(metrics.body());
     for (String projection : List.of("profile-search", "profile-cache")) {
       assertThat(m.at("/histograms/projection." + projection + ".lag/count").asLong()).as(projection).isPositive();
+      assertThat(m.at("/histograms/projection." + projection + ".lag.1m/count").asLong()).as(projection).isPositive();
       assertThat(m.at("/meters/projection." + projection + ".projected/count").asLong()).isPositive();
       assertThat(m.at("/meters/projection." + projection + ".failures").isObject()).isTrue();
     }
