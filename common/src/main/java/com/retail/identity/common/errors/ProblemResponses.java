@@ -3,8 +3,8 @@ package com.retail.identity.common.errors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.common.api.Problem;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Map;
 
 /**
