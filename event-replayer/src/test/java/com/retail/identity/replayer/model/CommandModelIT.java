@@ -11,6 +11,7 @@ import com.retail.identity.query.UserQueryApplication;
 import com.retail.identity.query.UserQueryConfiguration;
 import com.retail.identity.query.store.SearchProfiles;
 import com.retail.identity.replayer.ReplayerConfiguration;
+import com.retail.identity.replayer.cli.ImportRunner;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Path;
@@ -55,12 +56,13 @@ class CommandModelIT {
     String config = TestStack.localConfigOf("user-command");
     UserCommandConfiguration command = ReplayerConfiguration.command(Path.of(config));
     CommandApi api = new CommandApi(COMMAND.getLocalPort());
-    Importer importer = new Importer(files, config);
     AtomicInteger histories = new AtomicInteger();
-    try (Stores stores = new Stores(command.getMasterKey().build(),
+    try (ImportRunner imports = new ImportRunner(Path.of(config));
+         Stores stores = new Stores(command.getMasterKey().build(),
         SearchProfiles.aliasOf(QUERY.getConfiguration().getSearch().getIndexPrefix()))) {
       ModelCheck model = new ModelCheck(stores, new EmailKeys(command.emailLookupSecret()),
           COMMAND.getConfiguration().getReservations().abandonedAfter());
+      Importer importer = new Importer(files, imports);
       projectionIsRunning(api, model);
 
       // When each history runs, then the stores hold what the model says

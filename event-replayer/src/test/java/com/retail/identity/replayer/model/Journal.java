@@ -15,8 +15,8 @@ final class Journal {
   static final int NO_ANSWER = -1;
 
   /**
-   * One call. {@code status} is the HTTP status ({@link #NO_ANSWER} without one; for an import, the
-   * exit code of the command); {@code outcome} is the import's outcome or a problem's type.
+   * One call. {@code status} is the HTTP status ({@link #NO_ANSWER} without one; 0 for an import);
+   * {@code outcome} is the import's outcome or the type of the problem answered.
    */
   record Call(int client, int step, int person, Action action, String email, UUID userId, String ifMatch, String firstName,
       int status, Long version, String outcome, long startedMillis, long tookMillis) {
@@ -45,7 +45,10 @@ final class Journal {
       if (firstName != null) {
         s.append(' ').append(firstName);
       }
-      s.append(" -> ").append(action == Action.IMPORT ? "exit " + status : Integer.toString(status));
+      s.append(" ->");
+      if (action != Action.IMPORT) {
+        s.append(' ').append(status);
+      }
       if (version != null) {
         s.append(" v").append(version);
       }

@@ -94,7 +94,7 @@ final class ModelCheck {
     calls.stream().map(Call::userId).filter(Objects::nonNull).forEach(ids::add);
     keys.forEach(key -> ids.add(ImportUsers.userIdFor(key)));
     reservations.values().forEach(r -> ids.add(r.userId()));
-    PersonalDataCipher cipher = stores.freshCipher();
+    PersonalDataCipher cipher = stores.cipher();
     Map<UUID, Account> accounts = new LinkedHashMap<>();
     for (UUID id : ids) {
       Account account = read(id, cipher);

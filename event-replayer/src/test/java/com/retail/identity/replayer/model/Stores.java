@@ -8,11 +8,11 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.MasterKey;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.store.CassandraConnector;
-import com.retail.identity.common.store.CassandraDataKeys;
 import com.retail.identity.common.store.CouchbaseConnector;
 import com.retail.identity.common.store.CouchbaseSettings;
 import com.retail.identity.common.testing.TestStack;
@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Reads what the platform stored, directly, as an operator would: the user's stream, credential and
@@ -41,6 +44,8 @@ final class Stores implements AutoCloseable {
   private final PreparedStatement stream;
   private final PreparedStatement credential;
   private final PreparedStatement reservation;
+  private final PreparedStatement dataKey;
+  private final PersonalDataCipher cipher;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String searchAlias;
   private CouchbaseConnector couchbase;
@@ -55,6 +60,8 @@ final class Stores implements AutoCloseable {
         + " FROM " + ks + ".user_events WHERE user_id = ?");
     credential = session.prepare("SELECT email_key, password_hash, erased FROM " + ks + ".credentials WHERE user_id = ?");
     reservation = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?");
+    dataKey = session.prepare("SELECT wrapped_key FROM " + ks + ".data_keys WHERE user_id = ?");
+    cipher = new PersonalDataCipher(new CurrentDataKeys());
   }
 
   /** The stream, in the store's (sequence) order. */
@@ -92,9 +99,39 @@ final class Stores implements AutoCloseable {
         row.getTimestamp("reserved_at") == null ? Instant.EPOCH : row.getTimestamp("reserved_at").toInstant()));
   }
 
-  /** A cipher over the data keys as they are now (no cache from an earlier look: erasures destroy keys). */
-  PersonalDataCipher freshCipher() {
-    return new PersonalDataCipher(new CassandraDataKeys(cassandra, masterKey));
+  /** Opens sealed personal data with the user's data key as it is now (an erasure destroys it, an import replaces it). */
+  PersonalDataCipher cipher() {
+    return cipher;
+  }
+
+  /** The data keys without a cache, read-only. */
+  private final class CurrentDataKeys implements DataKeys {
+    @Override
+    public Optional<SecretKey> find(UUID userId) {
+      Row row = cassandra.session().execute(dataKey.bind(userId)).one();
+      if (row == null) {
+        return Optional.empty();
+      }
+      ByteBuffer wrapped = row.getBytes("wrapped_key");
+      byte[] bytes = new byte[wrapped.remaining()];
+      wrapped.duplicate().get(bytes);
+      return Optional.of(new SecretKeySpec(masterKey.unwrap(bytes), "AES"));
+    }
+
+    @Override
+    public SecretKey getOrCreate(UUID userId) {
+      throw new UnsupportedOperationException("the model only reads");
+    }
+
+    @Override
+    public SecretKey createFresh(UUID userId) {
+      throw new UnsupportedOperationException("the model only reads");
+    }
+
+    @Override
+    public void destroy(UUID userId) {
+      throw new UnsupportedOperationException("the model only reads");
+    }
   }
 
   /** The search document ({@code _version}, {@code _source}), or empty. */
