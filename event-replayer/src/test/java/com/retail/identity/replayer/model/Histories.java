@@ -7,7 +7,6 @@ import com.retail.identity.replayer.model.History.ChangeProfile;
 import com.retail.identity.replayer.model.History.Erase;
 import com.retail.identity.replayer.model.History.Import;
 import com.retail.identity.replayer.model.History.LogIn;
-import com.retail.identity.replayer.model.History.Precondition;
 import com.retail.identity.replayer.model.History.Register;
 import com.retail.identity.replayer.model.History.Spelling;
 import com.retail.identity.replayer.model.History.Step;
@@ -45,7 +44,7 @@ final class Histories {
       switch (operation) {
         case LOGIN -> choices.add(Pair.of(2, step(person.zip(spelling, LogIn::new))));
         case REGISTER -> choices.add(Pair.of(3, step(person.zip(spelling, Generate.range(0, 1), name, Register::new))));
-        case PROFILE -> choices.add(Pair.of(5, step(person.zip(name, Generate.enumValues(Precondition.class),
+        case PROFILE -> choices.add(Pair.of(5, step(person.zip(name, Generate.pick(List.copyOf(settings.preconditions())),
             Generate.range(1, 3), ChangeProfile::new))));
         case PASSWORD -> choices.add(Pair.of(1, step(person.map(ChangePassword::new))));
         case ERASE -> choices.add(Pair.of(1, step(person.map(Erase::new))));

@@ -18,11 +18,12 @@ import java.util.stream.Collectors;
  *   model.steps                 at most this many steps per client (1..n)
  *   model.operations            the steps drawn: register,login,profile,password,erase,import
  *   model.spellings             the email spellings drawn: plain,upper_case,padded,full_width,ligature,kelvin_sign
+ *   model.preconditions         the If-Match headers drawn: none,current,stale,ahead,zero,negative,not_a_number
  *   model.projectionWaitSeconds how long the read models may take to catch up after a history
  * </pre>
  */
 record ModelSettings(long seed, int histories, int shrinks, int people, int clients, int steps, Set<Operation> operations,
-    Set<History.Spelling> spellings, int projectionWaitSeconds) {
+    Set<History.Spelling> spellings, Set<History.Precondition> preconditions, int projectionWaitSeconds) {
 
   enum Operation { REGISTER, LOGIN, PROFILE, PASSWORD, ERASE, IMPORT }
 
@@ -36,20 +37,25 @@ record ModelSettings(long seed, int histories, int shrinks, int people, int clie
         Integer.parseInt(value("model.steps", "8")),
         names(Operation.class, value("model.operations", "register,login,profile,password,erase,import")),
         names(History.Spelling.class, value("model.spellings", "plain,upper_case,padded,full_width,ligature,kelvin_sign")),
+        names(History.Precondition.class, value("model.preconditions", "none,current,stale,ahead,zero,negative,not_a_number")),
         Integer.parseInt(value("model.projectionWaitSeconds", "30")));
   }
 
   String describe() {
     return "seed " + seed + ", " + histories + " histories of up to " + people + " people, " + clients + " clients x "
-        + steps + " steps; operations " + operations + "; spellings " + spellings;
+        + steps + " steps; operations " + operations + "; spellings " + spellings + "; If-Match " + preconditions;
   }
 
   /** The command line that runs exactly these histories again. */
   String replay() {
     return "-Dmodel.seed=" + seed + " -Dmodel.histories=" + histories + " -Dmodel.people=" + people + " -Dmodel.clients="
         + clients + " -Dmodel.steps=" + steps
-        + " -Dmodel.operations=" + operations.stream().map(o -> o.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","))
-        + " -Dmodel.spellings=" + spellings.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+        + " -Dmodel.operations=" + names(operations)
+        + " -Dmodel.spellings=" + names(spellings) + " -Dmodel.preconditions=" + names(preconditions);
+  }
+
+  private static String names(Set<? extends Enum<?>> chosen) {
+    return chosen.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
   }
 
   private static String value(String property, String fallback) {
