@@ -62,7 +62,7 @@ record History(int people, List<List<Step>> clients) {
       return switch (this) {
         case NONE -> null;
         case CURRENT -> Long.toString(known);
-        case STALE -> Long.toString(known - offset);
+        case STALE -> Long.toString(Math.max(1, known - offset)); // ZERO and NEGATIVE cover the rest
         case AHEAD -> Long.toString(known + offset);
         case ZERO -> "0";
         case NEGATIVE -> Long.toString(-offset);
