@@ -343,8 +343,9 @@ final class ModelCheck {
         found.add("[credential] a live account cannot log in: " + account.describe());
       }
       if (!account.live() && credential.isPresent() && (credential.get().hasHash() || !credential.get().erased())) {
-        found.add("[orphan credential] a credential that is not erased, for an account that is "
-            + (account.stream().isEmpty() ? "not in the event store" : "erased") + ": " + account.describe());
+        found.add("[orphan credential] a credential " + (credential.get().erased() ? "with a password hash" : "not erased")
+            + " for an account that is " + (account.stream().isEmpty() ? "not in the event store" : "erased") + ": "
+            + account.describe());
       }
     }
   }
