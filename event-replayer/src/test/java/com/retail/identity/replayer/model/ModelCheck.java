@@ -105,10 +105,17 @@ final class ModelCheck {
 
     apiKeptItsWord(calls, found);
     acknowledgedChangesKept(calls, accounts, found);
+    importsKept(calls, accounts, found);
     streams(accounts.values(), found);
     onePersonOneAccount(accounts.values(), found);
-    reservations(accounts, reservations, calls, found);
-    credentials(accounts.values(), found);
+    long uncertain = calls.stream().filter(Call::uncertain).count();
+    if (uncertain == 0) {
+      reservations(accounts, reservations, found);
+      credentials(accounts.values(), found);
+    } else {
+      // A registration cut short is settled by the reservation reaper minutes later, not before this check.
+      System.out.println("  " + uncertain + " calls without a certain outcome: reservations and credentials not checked");
+    }
     readModels(accounts.values(), projectionWait, found);
     if (!found.isEmpty()) {
       found.add("accounts: " + accounts.values().stream().map(Account::describe).collect(Collectors.joining("; ")));
@@ -296,17 +303,13 @@ final class ModelCheck {
     });
   }
 
-  private void reservations(Map<UUID, Account> accounts, Map<String, Stores.Reservation> reservations, List<Call> calls,
-      List<String> found) {
-    boolean uncertain = calls.stream().anyMatch(Call::uncertain);
+  private void reservations(Map<UUID, Account> accounts, Map<String, Stores.Reservation> reservations, List<String> found) {
     for (Stores.Reservation reservation : reservations.values()) {
       Account holder = accounts.get(reservation.userId());
       if (reservation.pending()) {
         boolean abandoned = reservation.reservedAt().isBefore(Instant.now().minus(abandonedAfter));
-        if (abandoned || !uncertain) {
-          found.add("[orphan reservation] still pending after every call answered, held by "
-              + (holder == null ? reservation.userId() : holder.describe()));
-        }
+        found.add("[orphan reservation] still pending after every call answered" + (abandoned ? ", past the reaper's window" : "")
+            + ", held by " + (holder == null ? reservation.userId() : holder.describe()));
       } else if (holder == null || !holder.live()) {
         found.add("[orphan reservation] active for an account that is not live: "
             + (holder == null ? reservation.userId() + " (no stream)" : holder.describe()));
@@ -324,6 +327,9 @@ final class ModelCheck {
         found.add("[reservation] a live account does not hold its email reservation: " + account.describe());
       }
     }
+  }
+
+  private void importsKept(List<Call> calls, Map<UUID, Account> accounts, List<String> found) {
     for (Call call : calls) {
       if (call.action() == Action.IMPORT && call.succeeded()) {
         UUID imported = ImportUsers.userIdFor(emailKeys.keyOf(call.email()));
