@@ -82,7 +82,7 @@ class CommandModelIT {
             }
             List<String> violations = model.violations(journal, emails(history.people(), domain),
                 Duration.ofSeconds(SETTINGS.projectionWaitSeconds()));
-            System.out.printf("history %d: %d calls, %d ms, %s%n", number, journal.calls().size(),
+            System.out.printf("history %d: %d steps, %d calls, %d ms, %s%n", number, history.steps(), journal.calls().size(),
                 Duration.between(started, Instant.now()).toMillis(), violations.isEmpty() ? "as the model says" : "VIOLATED");
             if (!violations.isEmpty()) {
               String report = "history " + number + " (" + SETTINGS.describe() + "; replay with " + SETTINGS.replay() + ")\n"

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The knobs of the model-based test, as system properties (or MODEL_* environment variables):
  * <pre>
  *   model.seed                  the generator's seed; printed at the start and in every failure (replays the same histories)
- *   model.histories             histories per run (the pom: 30, -Pnightly 400)
+ *   model.histories             histories per run (the pom: 60, -Pnightly 600)
  *   model.shrinks               shrink cycles after a failure: smaller histories tried to find the smallest failing one
  *   model.people                at most this many people per history (1..n)
  *   model.clients               at most this many concurrent clients per history (2..n)
@@ -30,7 +30,7 @@ record ModelSettings(long seed, int histories, int shrinks, int people, int clie
   static ModelSettings fromEnvironment() {
     return new ModelSettings(
         Long.parseLong(value("model.seed", Long.toString(new SecureRandom().nextLong()))),
-        Integer.parseInt(value("model.histories", "30")),
+        Integer.parseInt(value("model.histories", "60")),
         Integer.parseInt(value("model.shrinks", "10")),
         Integer.parseInt(value("model.people", "3")),
         Integer.parseInt(value("model.clients", "4")),
