@@ -85,7 +85,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
         .cassandra(configuration.getCassandra())
         .redis(configuration.getRedis());
     Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
+            configuration.eventLogShards()),
         new CommandModule(configuration, environment));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.

@@ -17,15 +17,17 @@ import java.time.Duration;
 public final class PersonalDataModule extends AbstractModule {
   private final MasterKeySettings masterKey;
   private final Duration logBucket;
+  private final int logShards;
 
-  public PersonalDataModule(MasterKeySettings masterKey, Duration logBucket) {
+  public PersonalDataModule(MasterKeySettings masterKey, Duration logBucket, int logShards) {
     this.masterKey = masterKey;
     this.logBucket = logBucket;
+    this.logShards = logShards;
   }
 
   @Provides @Singleton
   LogBuckets logBuckets() {
-    return new LogBuckets(logBucket);
+    return new LogBuckets(logBucket, logShards);
   }
 
   @Provides @Singleton

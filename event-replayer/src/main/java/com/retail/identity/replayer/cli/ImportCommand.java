@@ -98,7 +98,8 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       EmailKeys emailKeys = new EmailKeys(settings.emailLookupSecret());
       CassandraDataKeys dataKeys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
       CassandraEmailReservations reservations = CassandraEmailReservations.forImport(cassandra, Clock.systemUTC());
-      CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket()));
+      CassandraEventStore events = new CassandraEventStore(cassandra,
+          new LogBuckets(settings.eventLogBucket(), settings.eventLogShards()));
       CassandraCredentials credentials = new CassandraCredentials(cassandra);
       ImportUsers importer = new ImportUsers(new PersonalDataCipher(dataKeys), Clock.systemUTC());
       CassandraBulkImport writer = new CassandraBulkImport(cassandra, importer, reservations, dataKeys, events,

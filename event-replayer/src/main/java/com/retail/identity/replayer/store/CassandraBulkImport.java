@@ -107,8 +107,10 @@ public final class CassandraBulkImport {
       } // else our own pending reservation from a load that stopped: write the row whole
     }
 
-    // The user's own rows first: the projector folds the stream when it sees a log row.
-    List<CompletableFuture<ResultSet>> userWrites = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    // The log entries first (one partition per batch), then each user's own rows: an event is never
+    // in a stream without its entry (docs/adr/0106). An entry whose user rows fail names nothing.
+    List<CassandraDataKeys.FreshKey> keys = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    List<CassandraEventStore.Rows> userRows = new ArrayList<>(Collections.nCopies(chunk.size(), null));
     Map<String, List<Pending>> logRows = new LinkedHashMap<>();
     for (int i = 0; i < chunk.size(); i++) {
       if (outcomes[i] != null) {
@@ -118,29 +120,18 @@ public final class CassandraBulkImport {
       CassandraDataKeys.FreshKey key = dataKeys.freshKeyRow(userIds[i]);
       CassandraEventStore.Rows rows = events.newStreamRows(userIds[i], candidate.correlationId(),
           List.of(users.importedEvent(candidate.row(), userIds[i], key.key())));
-      BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
-      batch.add(key.insert());
-      batch.addAll(rows.stream());
-      batch.add(credentials.insertRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey())));
-      userWrites.set(i, send(batch));
+      userRows.set(i, rows);
+      keys.set(i, key);
       events.recordEpoch(rows.events().get(0).occurredAt());
       for (CassandraEventStore.LogRow row : rows.log()) {
-        logRows.computeIfAbsent(row.bucket(), b -> new ArrayList<>()).add(new Pending(i, row.insert()));
+        logRows.computeIfAbsent(row.partition(), b -> new ArrayList<>()).add(new Pending(i, row.insert()));
       }
     }
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] == null) {
-        result(userWrites.get(i), outcomes, i);
-      }
-    }
-
-    // Then the log rows, one partition per batch.
     List<CompletableFuture<ResultSet>> logWrites = new ArrayList<>();
     List<List<Pending>> logBatches = new ArrayList<>();
-    for (List<Pending> bucket : logRows.values()) {
-      List<Pending> written = bucket.stream().filter(p -> outcomes[p.index()] == null).toList();
-      for (int from = 0; from < written.size(); from += logBatchRows) {
-        List<Pending> part = written.subList(from, Math.min(written.size(), from + logBatchRows));
+    for (List<Pending> partition : logRows.values()) {
+      for (int from = 0; from < partition.size(); from += logBatchRows) {
+        List<Pending> part = partition.subList(from, Math.min(partition.size(), from + logBatchRows));
         BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
         part.forEach(p -> batch.add(p.statement()));
         logBatches.add(part);
@@ -152,6 +143,24 @@ public final class CassandraBulkImport {
         logWrites.get(b).join();
       } catch (CompletionException e) {
         logBatches.get(b).forEach(p -> outcomes[p.index()] = Outcome.FAILED);
+      }
+    }
+
+    List<CompletableFuture<ResultSet>> userWrites = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    for (int i = 0; i < chunk.size(); i++) {
+      if (outcomes[i] != null) {
+        continue;
+      }
+      Candidate candidate = chunk.get(i);
+      BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+      batch.add(keys.get(i).insert());
+      batch.addAll(userRows.get(i).stream());
+      batch.add(credentials.insertRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey())));
+      userWrites.set(i, send(batch));
+    }
+    for (int i = 0; i < chunk.size(); i++) {
+      if (outcomes[i] == null) {
+        result(userWrites.get(i), outcomes, i);
       }
     }
 

@@ -71,7 +71,8 @@ public final class AccountChanges {
     return append(credential, expectedVersion, event, correlationId);
   }
 
-  public void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest change, String correlationId) {
+  public void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest change, Long expectedVersion,
+      String correlationId) {
     List<FieldError> errors = RegistrationRules.errors();
     rules.password("newPassword", change.newPassword(), errors);
     if (!errors.isEmpty()) {
@@ -81,6 +82,7 @@ public final class AccountChanges {
     if (!pool.run(() -> hashes.verify(credential.passwordHash(), change.currentPassword()))) {
       throw ProblemException.validation("currentPassword", "is not the current password");
     }
+    requireVersion(userId, expectedVersion);
     credentials.updateHash(userId, pool.run(() -> hashes.hash(change.newPassword())));
     append(credential, null, new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(), correlationId);
     refreshTokens.revokeAll(userId, currentSession);
@@ -91,9 +93,9 @@ public final class AccountChanges {
    * documents), the data key is destroyed (every sealed value in the log becomes unreadable), the
    * credential and all sessions end, and the email is free to register again.
    */
-  public void erase(UUID userId, String correlationId) {
+  public void erase(UUID userId, Long expectedVersion, String correlationId) {
     Credentials.Credential credential = existing(userId);
-    append(credential, null, new UserEvents.UserErased(clock.instant()).toEvent(), correlationId);
+    append(credential, expectedVersion, new UserEvents.UserErased(clock.instant()).toEvent(), correlationId);
     dataKeys.destroy(userId);
     credentials.erase(userId);
     refreshTokens.revokeAll(userId, null);
@@ -135,6 +137,13 @@ public final class AccountChanges {
               "The account is being changed by another request; retry."));
         }
       }
+    }
+  }
+
+  /** A precondition checked before the first write of a change that writes more than the stream. */
+  private void requireVersion(UUID userId, Long expectedVersion) {
+    if (expectedVersion != null && events.currentVersion(userId) != expectedVersion) {
+      throw stale(expectedVersion);
     }
   }
 
