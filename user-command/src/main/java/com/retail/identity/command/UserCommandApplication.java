@@ -46,6 +46,7 @@ import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.AccessTokens;
@@ -160,16 +161,16 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     ReservationReaper reservationReaper(CassandraEmailReservations reservations, CassandraConnector cassandra,
-        EventStore events, Credentials credentials, DataKeys dataKeys, Clock clock) {
+        EventStore events, Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens, Clock clock) {
       ReservationSettings settings = configuration.getReservations();
       return new ReservationReaper(reservations, new CassandraJobLease(cassandra),
-          "user-command-" + java.util.UUID.randomUUID(), events, credentials, dataKeys, clock,
+          "user-command-" + java.util.UUID.randomUUID(), events, credentials, dataKeys, refreshTokens, clock,
           settings.abandonedAfter(), settings.reaperInterval(), settings.reaperLookback(), environment.metrics());
     }
 
     @Provides @Singleton
-    Credentials credentials(CassandraConnector cassandra) {
-      return new CassandraCredentials(cassandra);
+    Credentials credentials(CassandraConnector cassandra, CassandraEventStore events) {
+      return new CassandraCredentials(cassandra, events);
     }
 
     @Provides @Singleton

@@ -31,8 +31,14 @@ public final class PersonalDataModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  EventStore eventStore(CassandraConnector cassandra, LogBuckets buckets) {
+  CassandraEventStore cassandraEventStore(CassandraConnector cassandra, LogBuckets buckets) {
     return new CassandraEventStore(cassandra, buckets);
+  }
+
+  /** The port; adapters that write beside the stream in the same write take {@link CassandraEventStore}. */
+  @Provides @Singleton
+  EventStore eventStore(CassandraEventStore store) {
+    return store;
   }
 
   @Provides @Singleton

@@ -93,13 +93,22 @@ public final class CassandraEventStore implements EventStore {
 
   @Override
   public List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
+    return append(userId, expectedSeq, correlationId, events, List.of());
+  }
+
+  /**
+   * {@link #append}, with {@code sameWrite}: unconditional writes of the user's partition of
+   * {@code user_events} (its static columns) that must be made in the same write as the events, or not at all.
+   */
+  public List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events,
+      List<? extends Statement> sameWrite) {
     if (events.isEmpty()) {
       return List.of();
     }
     if (expectedSeq < 0) {
       throw new StreamConflictException(userId, expectedSeq);
     }
-    Rows rows = rows(userId, expectedSeq, correlationId, events, false);
+    Rows rows = rows(userId, expectedSeq, correlationId, events, false, sameWrite);
     writeLogEntries(rows);
     CrashPoints.reached(AFTER_LOG_ENTRIES);
     long head = expectedSeq + events.size();
@@ -116,10 +125,16 @@ public final class CassandraEventStore implements EventStore {
 
   @Override
   public List<StoredEvent> appendToNewStream(UUID userId, String correlationId, List<NewEvent> events) {
+    return appendToNewStream(userId, correlationId, events, List.of());
+  }
+
+  /** {@link #appendToNewStream}, with writes of the user's partition made in the same write (see {@link #append}). */
+  public List<StoredEvent> appendToNewStream(UUID userId, String correlationId, List<NewEvent> events,
+      List<? extends Statement> sameWrite) {
     if (events.isEmpty()) {
       return List.of();
     }
-    Rows rows = rows(userId, 0, correlationId, events, true);
+    Rows rows = rows(userId, 0, correlationId, events, true, sameWrite);
     writeLogEntries(rows);
     CrashPoints.reached(AFTER_LOG_ENTRIES);
     BatchStatement stream = new BatchStatement(BatchStatement.Type.UNLOGGED);
@@ -192,20 +207,21 @@ public final class CassandraEventStore implements EventStore {
    * The unexecuted writes of new events: stream rows (the user's partition, with the new version)
    * and log entries.
    */
-  public record Rows(List<StoredEvent> events, List<BoundStatement> stream, List<LogRow> log) {}
+  public record Rows(List<StoredEvent> events, List<Statement> stream, List<LogRow> log) {}
 
   /**
    * The rows of a new stream, unconditional as in {@link #appendToNewStream}, for a bulk writer that
    * groups rows by partition itself; it must write the log entries before the stream rows and call
    * {@link #recordEpoch} once, first.
    */
-  public Rows newStreamRows(UUID userId, String correlationId, List<NewEvent> events) {
-    return rows(userId, 0, correlationId, events, true);
+  public Rows newStreamRows(UUID userId, String correlationId, List<NewEvent> events, List<? extends Statement> sameWrite) {
+    return rows(userId, 0, correlationId, events, true, sameWrite);
   }
 
-  private Rows rows(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events, boolean newStream) {
+  private Rows rows(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events, boolean newStream,
+      List<? extends Statement> sameWrite) {
     List<StoredEvent> stored = new ArrayList<>(events.size());
-    List<BoundStatement> stream = new ArrayList<>(events.size() + 1);
+    List<Statement> stream = new ArrayList<>(events.size() + 1 + sameWrite.size());
     List<LogRow> log = new ArrayList<>(events.size());
     int shard = buckets.shardOf(userId);
     long seq = expectedSeq;
@@ -224,6 +240,7 @@ public final class CassandraEventStore implements EventStore {
     if (newStream) {
       stream.add(setVersion.bind(seq, userId)); // unconditional: the caller holds the new user id exclusively
     }
+    stream.addAll(sameWrite);
     return new Rows(stored, stream, log);
   }
 

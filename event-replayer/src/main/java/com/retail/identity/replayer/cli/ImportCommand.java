@@ -100,7 +100,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       CassandraEmailReservations reservations = CassandraEmailReservations.forImport(cassandra, Clock.systemUTC());
       CassandraEventStore events = new CassandraEventStore(cassandra,
           new LogBuckets(settings.eventLogBucket(), settings.eventLogShards()));
-      CassandraCredentials credentials = new CassandraCredentials(cassandra);
+      CassandraCredentials credentials = new CassandraCredentials(cassandra, events);
       ImportUsers importer = new ImportUsers(new PersonalDataCipher(dataKeys), Clock.systemUTC());
       CassandraBulkImport writer = new CassandraBulkImport(cassandra, importer, reservations, dataKeys, events,
           credentials, !initialLoad, MAX_REQUESTS, LOG_BATCH_ROWS);

@@ -119,7 +119,8 @@ public final class CassandraBulkImport {
       Candidate candidate = chunk.get(i);
       CassandraDataKeys.FreshKey key = dataKeys.freshKeyRow(userIds[i]);
       CassandraEventStore.Rows rows = events.newStreamRows(userIds[i], candidate.correlationId(),
-          List.of(users.importedEvent(candidate.row(), userIds[i], key.key())));
+          List.of(users.importedEvent(candidate.row(), userIds[i], key.key())),
+          List.of(credentials.openRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey()))));
       userRows.set(i, rows);
       keys.set(i, key);
       events.recordEpoch(rows.events().get(0).occurredAt());
@@ -151,11 +152,9 @@ public final class CassandraBulkImport {
       if (outcomes[i] != null) {
         continue;
       }
-      Candidate candidate = chunk.get(i);
       BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
       batch.add(keys.get(i).insert());
       batch.addAll(userRows.get(i).stream());
-      batch.add(credentials.insertRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey())));
       userWrites.set(i, send(batch));
     }
     for (int i = 0; i < chunk.size(); i++) {

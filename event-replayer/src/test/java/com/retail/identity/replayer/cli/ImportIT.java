@@ -79,7 +79,7 @@ class ImportIT {
       for (long index : new long[] {0, 1, 2, 3, 4, 5, 1234, 9998}) {
         JsonNode session = http.logIn(UserGenerator.emailOf(index, domain), UserGenerator.passwordOf(index));
         String hash = cassandra.session().execute("SELECT password_hash FROM " + cassandra.keyspace()
-            + ".credentials WHERE user_id = ?", UUID.fromString(session.get("userId").asText())).one().getString(0);
+            + ".user_events WHERE user_id = ? LIMIT 1", UUID.fromString(session.get("userId").asText())).one().getString(0);
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
       }
     }

@@ -43,6 +43,7 @@ public final class ReservationReaper implements Managed {
   private final EventStore events;
   private final Credentials credentials;
   private final DataKeys dataKeys;
+  private final RefreshTokens refreshTokens;
   private final Clock clock;
   private final Duration window;
   private final Duration interval;
@@ -55,7 +56,7 @@ public final class ReservationReaper implements Managed {
 
   /** @param owner names this instance in the lease */
   public ReservationReaper(ReservationAttempts attempts, JobLease lease, String owner, EventStore events,
-      Credentials credentials, DataKeys dataKeys, Clock clock, Duration window, Duration interval, Duration lookback,
+      Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens, Clock clock, Duration window, Duration interval, Duration lookback,
       MetricRegistry metrics) {
     this.owner = owner;
     this.attempts = attempts;
@@ -63,6 +64,7 @@ public final class ReservationReaper implements Managed {
     this.events = events;
     this.credentials = credentials;
     this.dataKeys = dataKeys;
+    this.refreshTokens = refreshTokens;
     this.clock = clock;
     this.window = window;
     this.interval = interval;
@@ -92,6 +94,9 @@ public final class ReservationReaper implements Managed {
   }
 
   private int resolve(ReservationAttempts.Attempt attempt) {
+    if (attempt.erasure()) {
+      return finishErasure(attempt);
+    }
     Optional<ReservationAttempts.Holding> holding = attempts.holding(attempt.emailKey());
     if (holding.isPresent() && holding.get().userId().equals(attempt.userId())) {
       ReservationAttempts.Holding held = holding.get();
@@ -109,19 +114,35 @@ public final class ReservationReaper implements Managed {
     return eraseIfLive(attempt.userId());
   }
 
+  /**
+   * An erasure is committed by its {@code UserErased} (with the credential's end, in one write); what
+   * follows it (the data key, the sessions, the email) is done again here, in case its instance died
+   * half way. Every step is idempotent.
+   */
+  private int finishErasure(ReservationAttempts.Attempt attempt) {
+    List<StoredEvent> stream = events.readStream(attempt.userId());
+    if (stream.isEmpty() || !EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
+      return 0; // the erasure was refused (a stale If-Match) or never got as far as its event
+    }
+    dataKeys.destroy(attempt.userId());
+    refreshTokens.revokeAll(attempt.userId(), null);
+    attempts.release(attempt.emailKey(), attempt.userId());
+    return 0;
+  }
+
   private int eraseIfLive(UUID userId) {
     List<StoredEvent> stream = events.readStream(userId);
     if (stream.isEmpty() || EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
       return 0;
     }
     try {
-      events.append(userId, stream.get(stream.size() - 1).seq(), "reservation-reaper",
-          List.of(new UserEvents.UserErased(clock.instant()).toEvent()));
+      credentials.append(userId, stream.get(stream.size() - 1).seq(), "reservation-reaper",
+          List.of(new UserEvents.UserErased(clock.instant()).toEvent()), new Credentials.Change.Erased());
     } catch (StreamConflictException e) {
       return 0; // written meanwhile: the next pass over this attempt (lookback) looks again
     }
     dataKeys.destroy(userId);
-    credentials.erase(userId);
+    refreshTokens.revokeAll(userId, null);
     erased.inc();
     LOG.warn("Erased user {}: registered without holding its email reservation", userId);
     return 1;
