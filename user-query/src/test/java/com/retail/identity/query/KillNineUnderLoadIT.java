@@ -70,6 +70,7 @@ class KillNineUnderLoadIT {
   private static final int MAX_REQUESTS = 1500;
   private static final Duration SETTLE = Duration.ofSeconds(60);
 
+  private static final long CLASS_LOADED = System.nanoTime();
   private static final Seed STORE = Seed.open(KEYSPACE); // creates the keyspace before either service starts
   private static final TestTokens TOKENS = TestTokens.start();
   static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
@@ -93,6 +94,7 @@ class KillNineUnderLoadIT {
   @Test
   void afterKillNineUnderLoad_everyAcknowledgedChangeIsInEveryReadModel_andNothingUnacknowledgedIsHalfMade()
       throws Exception {
+    long testStarted = System.nanoTime();
     Random random = new Random(SEED);
     List<Recovery> recoveries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -131,11 +133,13 @@ class KillNineUnderLoadIT {
         counts = load.counts();
         problems.addAll(load.violations());
       }
+      long loadEnded = System.nanoTime();
       System.out.printf("kill -9 under load (seed %d): first start %d ms; %d requests reached user-command, %d acknowledged;"
           + " kills %s; answers %s%n", SEED, firstStart.toMillis(), customers.sent(), customers.acknowledged(), recoveries, counts);
 
       // Then, once the reaper has settled what the kills interrupted, nothing is left half made
       Ledger ledger = settled();
+      long storesSettled = System.nanoTime();
       problems.addAll(ledger.halfMade());
       Set<UUID> live = ledger.live();
 
@@ -174,7 +178,9 @@ class KillNineUnderLoadIT {
       }
 
       // And user-query's cache and search documents reach the stream's last version, with the values of its fold
+      long streamsChecked = System.nanoTime();
       problems.addAll(readModelsCatchUp(folds));
+      long readModelsCaughtUp = System.nanoTime();
       problems.addAll(readThroughTheApi(customers.everyone(), folds));
 
       long unanswered = customers.everyone().stream().filter(c -> !c.acknowledged()).count();
@@ -182,6 +188,11 @@ class KillNineUnderLoadIT {
           + " streams %d (%d live, %d erased by the reaper); data keys without a stream %d; problems %d%n",
           customers.everyone().size() - unanswered, unanswered, unansweredThatMadeAnAccount, ledger.streams().size(),
           live.size(), ledger.streams().size() - live.size(), ledger.orphanDataKeys(), problems.size());
+      System.out.printf("kill -9 under load, time spent: stores and user-query started %d ms, load and kills %d ms, reaper"
+          + " settled %d ms, logins and streams checked %d ms, read models caught up %d ms, user-query API read %d ms%n",
+          millis(testStarted - CLASS_LOADED), millis(loadEnded - testStarted), millis(storesSettled - loadEnded),
+          millis(streamsChecked - storesSettled), millis(readModelsCaughtUp - streamsChecked),
+          millis(System.nanoTime() - readModelsCaughtUp));
     }
     assertThat(problems).as("acknowledged changes lost or unacknowledged ones half made (seed %d)", SEED).isEmpty();
   }

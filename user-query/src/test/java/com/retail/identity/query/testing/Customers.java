@@ -274,7 +274,7 @@ public final class Customers {
    */
   private void resolvePassword(Customer customer, Load load) {
     for (String candidate : List.of(customer.interruptedPassword, customer.password)) {
-      Answer answer = call(load, "login", () -> http.post("/v1/sessions", credentials(customer.email, candidate)));
+      Answer answer = call(load, "resolve", () -> http.post("/v1/sessions", credentials(customer.email, candidate)));
       if (answer.status() == 200) {
         acknowledge();
         if (!candidate.equals(customer.password)) {
