@@ -99,6 +99,9 @@ public final class UserCommandProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + jar, e);
     }
+    Process launched = process;
+    // A test JVM that ends without close() (a timeout, an interrupted build) leaves no orphan behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(launched::destroyForcibly, "user-command-orphan-guard-" + launched.pid()));
     pump(process);
     awaitHealthy(process);
     return Duration.ofNanos(System.nanoTime() - started);
