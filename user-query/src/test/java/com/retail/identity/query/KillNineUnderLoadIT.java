@@ -333,18 +333,25 @@ class KillNineUnderLoadIT {
    * What Cassandra holds in the test's keyspace, read directly: every stream (event types by
    * version), credential, data key and email reservation.
    */
-  private record Ledger(Map<UUID, TreeMap<Long, String>> streams, Map<UUID, Row> credentials, Set<UUID> dataKeys,
+  /** The credential columns of a stream's partition. */
+  private record Credential(UUID userId, String emailKey, Set<String> roles, boolean erased) {}
+
+  private record Ledger(Map<UUID, TreeMap<Long, String>> streams, Map<UUID, Credential> credentials, Set<UUID> dataKeys,
       Map<String, Row> reservations) {
     static Ledger read(Session session, String keyspace) {
       Map<UUID, TreeMap<Long, String>> streams = new HashMap<>();
-      for (Row row : session.execute("SELECT user_id, seq, event_type FROM " + keyspace + ".user_events")) {
+      Map<UUID, Credential> credentials = new HashMap<>();
+      for (Row row : session.execute("SELECT user_id, seq, event_type, email_key, roles, erased FROM " + keyspace
+          + ".user_events")) {
+        UUID userId = row.getUUID("user_id");
         if (!row.isNull("seq")) {
-          streams.computeIfAbsent(row.getUUID("user_id"), k -> new TreeMap<>()).put(row.getLong("seq"), row.getString("event_type"));
+          streams.computeIfAbsent(userId, k -> new TreeMap<>()).put(row.getLong("seq"), row.getString("event_type"));
+        }
+        if (!row.isNull("email_key")) {
+          credentials.put(userId, new Credential(userId, row.getString("email_key"), row.getSet("roles", String.class),
+              !row.isNull("erased") && row.getBool("erased")));
         }
       }
-      Map<UUID, Row> credentials = new HashMap<>();
-      session.execute("SELECT user_id, email_key, roles, erased FROM " + keyspace + ".credentials")
-          .forEach(row -> credentials.put(row.getUUID("user_id"), row));
       Set<UUID> dataKeys = new HashSet<>();
       session.execute("SELECT user_id FROM " + keyspace + ".data_keys").forEach(row -> dataKeys.add(row.getUUID("user_id")));
       Map<String, Row> reservations = new HashMap<>();
@@ -363,8 +370,8 @@ class KillNineUnderLoadIT {
 
     Set<UUID> admins() {
       return credentials.values().stream()
-          .filter(row -> row.getSet("roles", String.class).contains(Principal.ADMIN))
-          .map(row -> row.getUUID("user_id"))
+          .filter(credential -> credential.roles().contains(Principal.ADMIN))
+          .map(Credential::userId)
           .collect(Collectors.toSet());
     }
 
@@ -394,8 +401,8 @@ class KillNineUnderLoadIT {
         if (!EventTypes.USER_REGISTERED.equals(stream.firstEntry().getValue())) {
           problems.add("stream of " + userId + " begins with " + stream.firstEntry().getValue());
         }
-        Row credential = credentials.get(userId);
-        boolean credentialLive = credential != null && !credential.getBool("erased");
+        Credential credential = credentials.get(userId);
+        boolean credentialLive = credential != null && !credential.erased();
         if (live.contains(userId)) {
           if (!credentialLive) {
             problems.add("live stream of " + userId + " without a live credential");
@@ -404,7 +411,7 @@ class KillNineUnderLoadIT {
             problems.add("live stream of " + userId + " without its data key");
           }
           List<String> held = reservedBy.getOrDefault(userId, List.of());
-          if (held.size() != 1 || credential == null || !held.get(0).equals(credential.getString("email_key"))) {
+          if (held.size() != 1 || credential == null || !held.get(0).equals(credential.emailKey())) {
             problems.add("live stream of " + userId + " holds " + held.size() + " reservations, not the one of its credential");
           }
         } else {

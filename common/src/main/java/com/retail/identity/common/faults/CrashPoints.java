@@ -28,6 +28,11 @@ public final class CrashPoints {
     anyArmed = true;
   }
 
+  /** Still armed: no thread has reached it since. */
+  public static boolean isArmed(String point) {
+    return ARMED.contains(point);
+  }
+
   public static void disarmAll() {
     ARMED.clear();
     anyArmed = false;

@@ -24,6 +24,8 @@ public final class AccountChanges {
   /** Crash points between the writes of an erasure (the event store adds its own). */
   public static final String ERASE_AFTER_DATA_KEY = "erase:after-data-key";
   public static final String ERASE_AFTER_SESSIONS = "erase:after-sessions";
+  /** Between ending the other sessions and the event of a password change. */
+  public static final String PASSWORD_AFTER_SESSIONS = "password:after-sessions";
 
   private final RegistrationRules rules;
   private final EventStore events;
@@ -88,9 +90,12 @@ public final class AccountChanges {
       throw ProblemException.validation("currentPassword", "is not the current password");
     }
     String newHash = pool.run(() -> hashes.hash(change.newPassword()));
+    // The other sessions end first: a change that fails after this logs the other devices out for
+    // nothing, but one that is made can never leave them signed in.
+    refreshTokens.revokeAll(userId, currentSession);
+    CrashPoints.reached(PASSWORD_AFTER_SESSIONS);
     append(credential, expectedVersion, new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(),
         new Credentials.Change.NewPasswordHash(newHash), correlationId);
-    refreshTokens.revokeAll(userId, currentSession);
   }
 
   /**

@@ -108,10 +108,10 @@ public final class ReservationReaper implements Managed {
       }
       removed.inc();
       LOG.info("Removed the abandoned reservation of user {}", attempt.userId());
-      return 1 + eraseIfLive(attempt.userId());
+      return 1 + eraseIfLive(attempt.userId(), true);
     }
     // This user holds no reservation (the attempt lost, or its reservation is gone): no account may be left.
-    return eraseIfLive(attempt.userId());
+    return eraseIfLive(attempt.userId(), false);
   }
 
   /**
@@ -130,9 +130,16 @@ public final class ReservationReaper implements Managed {
     return 0;
   }
 
-  private int eraseIfLive(UUID userId) {
+  /** @param abandoned the user's registration died holding its reservation: it may have created its data key */
+  private int eraseIfLive(UUID userId, boolean abandoned) {
     List<StoredEvent> stream = events.readStream(userId);
-    if (stream.isEmpty() || EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
+    if (stream.isEmpty()) {
+      if (abandoned) {
+        dataKeys.destroy(userId); // it died after creating its key, before its stream
+      }
+      return 0;
+    }
+    if (EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
       return 0;
     }
     try {

@@ -95,6 +95,12 @@ public final class Seed implements AutoCloseable {
     return version;
   }
 
+  /** The user's data key is still in the store (not crypto-shredded); read past any key cache. */
+  public boolean dataKeyExists(UUID userId) {
+    return cassandra.session().execute("SELECT user_id FROM " + cassandra.keyspace() + ".data_keys WHERE user_id = ?",
+        userId).one() != null;
+  }
+
   public long version(UUID userId) {
     List<StoredEvent> stream = events.readStream(userId);
     return stream.isEmpty() ? 0 : stream.get(stream.size() - 1).seq();
