@@ -1,6 +1,9 @@
 package com.retail.identity.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -81,6 +84,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
   @Override
   protected void runService(UserCommandConfiguration configuration, Environment environment) {
+    refuseScalarsAsText(environment.getObjectMapper());
     StoresModule stores = new StoresModule(environment)
         .cassandra(configuration.getCassandra())
         .redis(configuration.getRedis());
@@ -103,6 +107,18 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     if (configuration.getMode().isLocal()) {
       injector.getInstance(LocalAdminSeed.class).seed(System.getenv());
     }
+  }
+
+  /**
+   * Every field of this service's request bodies is text: a number or boolean in its place is the
+   * client's mistake, refused as 400 naming the field, never read as "42" (e.g. a login with a
+   * numeric password). Set after the configuration was read, so YAML scalars are unaffected.
+   */
+  static void refuseScalarsAsText(ObjectMapper mapper) {
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
   }
 
   /** {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from them. */

@@ -2,6 +2,7 @@ package com.retail.identity.replayer.core;
 
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.PersonalData;
@@ -37,8 +38,8 @@ public final class ImportUsers {
 
   /** The event recording an imported customer, personal data sealed with the user's own key. */
   public NewEvent importedEvent(ImportRow row, UUID userId, SecretKey key) {
-    String phone = ImportRules.emptyToNull(row.phone());
-    PersonalData pii = new PersonalData(EmailKeys.normalise(row.email()), row.firstName().strip(), row.lastName().strip(), phone);
+    String phone = RegistrationRules.e164(ImportRules.emptyToNull(row.phone()));
+    PersonalData pii = new PersonalData(EmailKeys.storedForm(row.email()), row.firstName().strip(), row.lastName().strip(), phone);
     Instant createdAt = row.createdAt() == null || row.createdAt().isBlank() ? clock.instant() : Instant.parse(row.createdAt());
     return new UserEvents.UserImported(cipher.seal(userId, key, pii), row.country(), ImportRules.emptyToNull(row.locale()),
         Boolean.TRUE.equals(row.phoneVerified()), createdAt, clock.instant()).toEvent();

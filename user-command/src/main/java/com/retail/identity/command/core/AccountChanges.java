@@ -64,7 +64,8 @@ public final class AccountChanges {
       throw ProblemException.validation(errors);
     }
     Credentials.Credential credential = existing(userId);
-    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()), change.phone());
+    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()),
+        RegistrationRules.e164(change.phone()));
     String pii = changed.firstName() == null && changed.lastName() == null && changed.phone() == null
         ? null : cipher.seal(userId, changed);
     NewEvent event = new UserEvents.ProfileUpdated(pii, change.country(), change.locale(), clock.instant()).toEvent();
