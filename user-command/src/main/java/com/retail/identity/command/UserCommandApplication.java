@@ -14,6 +14,7 @@ import com.retail.identity.command.core.AccountChanges;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.ErasedEmails;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
@@ -32,6 +33,7 @@ import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
+import com.retail.identity.command.store.CassandraErasedEmails;
 import com.retail.identity.command.store.CassandraIdempotency;
 import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
@@ -252,10 +254,15 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     AccountChanges accountChanges(RegistrationRules rules, EventStore events, Credentials credentials,
-        EmailReservations reservations, RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool,
-        PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
-      return new AccountChanges(rules, events, credentials, reservations, refreshTokens, hashes, pool, cipher, dataKeys,
-          clock);
+        EmailReservations reservations, ErasedEmails erasedEmails, RefreshTokens refreshTokens, PasswordHashes hashes,
+        HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
+      return new AccountChanges(rules, events, credentials, reservations, erasedEmails, refreshTokens, hashes, pool,
+          cipher, dataKeys, clock);
+    }
+
+    @Provides @Singleton
+    ErasedEmails erasedEmails(CassandraConnector cassandra) {
+      return new CassandraErasedEmails(cassandra);
     }
 
     @Provides @Singleton

@@ -24,6 +24,7 @@ public final class AccountChanges {
   private final EventStore events;
   private final Credentials credentials;
   private final EmailReservations reservations;
+  private final ErasedEmails erasedEmails;
   private final RefreshTokens refreshTokens;
   private final PasswordHashes hashes;
   private final HashingPool pool;
@@ -32,12 +33,13 @@ public final class AccountChanges {
   private final Clock clock;
 
   public AccountChanges(RegistrationRules rules, EventStore events, Credentials credentials, EmailReservations reservations,
-      RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys,
-      Clock clock) {
+      ErasedEmails erasedEmails, RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool,
+      PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
     this.rules = rules;
     this.events = events;
     this.credentials = credentials;
     this.reservations = reservations;
+    this.erasedEmails = erasedEmails;
     this.refreshTokens = refreshTokens;
     this.hashes = hashes;
     this.pool = pool;
@@ -90,10 +92,14 @@ public final class AccountChanges {
   /**
    * Erases the account everywhere: {@code UserErased} is appended (projections delete their
    * documents), the data key is destroyed (every sealed value in the log becomes unreadable), the
-   * credential and all sessions end, and the email is free to register again.
+   * credential and all sessions end, and the email is free to register again. The tombstone comes
+   * first: whatever step fails afterwards (the customer retries), no import writes the account back.
    */
   public void erase(UUID userId, String correlationId) {
     Credentials.Credential credential = existing(userId);
+    if (credential.emailKey() != null) {
+      erasedEmails.record(credential.emailKey(), clock.instant());
+    }
     append(credential, null, new UserEvents.UserErased(clock.instant()).toEvent(), correlationId);
     dataKeys.destroy(userId);
     credentials.erase(userId);
