@@ -54,7 +54,7 @@ public final class ImportUsers {
   /**
    * The phone the previous system verified, in E.164, or null. When it was verified is not exported;
    * the account's creation is the earliest it can have been, and ranks the customer before every
-   * account that verified the same phone on this platform (ADR 0007).
+   * account that verified the same phone on this platform (docs/adr/0204-imported-verified-phones.md).
    */
   public static String verifiedPhone(ImportRow row) {
     return Boolean.TRUE.equals(row.phoneVerified()) ? RegistrationRules.e164(ImportRules.emptyToNull(row.phone())) : null;

@@ -72,9 +72,9 @@ public final class CassandraBulkImport {
   private final int logBatchRows;
 
   public CassandraBulkImport(CassandraConnector cassandra, ImportUsers users, CassandraEmailReservations reservations,
-      CassandraErasedEmails erasedEmails, CassandraDataKeys dataKeys, CassandraEventStore events, CassandraCredentials credentials,
-      CassandraPhoneRecords phoneRecords, PhoneKeys phoneKeys, boolean lightweightTransactions, int maxRequests,
-      int logBatchRows) {
+      CassandraErasedEmails erasedEmails, CassandraDataKeys dataKeys, CassandraEventStore events,
+      CassandraCredentials credentials, CassandraPhoneRecords phoneRecords, PhoneKeys phoneKeys,
+      boolean lightweightTransactions, int maxRequests, int logBatchRows) {
     this.session = cassandra.session();
     this.users = users;
     this.reservations = reservations;
