@@ -31,6 +31,7 @@ public final class AccountChanges {
   private final EventStore events;
   private final Credentials credentials;
   private final EmailReservations reservations;
+  private final ErasedEmails erasedEmails;
   private final RefreshTokens refreshTokens;
   private final PasswordHashes hashes;
   private final HashingPool pool;
@@ -39,12 +40,13 @@ public final class AccountChanges {
   private final Clock clock;
 
   public AccountChanges(RegistrationRules rules, EventStore events, Credentials credentials, EmailReservations reservations,
-      RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys,
-      Clock clock) {
+      ErasedEmails erasedEmails, RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool,
+      PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
     this.rules = rules;
     this.events = events;
     this.credentials = credentials;
     this.reservations = reservations;
+    this.erasedEmails = erasedEmails;
     this.refreshTokens = refreshTokens;
     this.hashes = hashes;
     this.pool = pool;
@@ -71,7 +73,8 @@ public final class AccountChanges {
       throw ProblemException.validation(errors);
     }
     Credentials.Credential credential = existing(userId);
-    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()), change.phone());
+    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()),
+        RegistrationRules.e164(change.phone()));
     String pii = changed.firstName() == null && changed.lastName() == null && changed.phone() == null
         ? null : cipher.seal(userId, changed);
     NewEvent event = new UserEvents.ProfileUpdated(pii, change.country(), change.locale(), clock.instant()).toEvent();
@@ -101,13 +104,17 @@ public final class AccountChanges {
   /**
    * Erases the account everywhere: {@code UserErased} is appended (projections delete their
    * documents), the data key is destroyed (every sealed value in the log becomes unreadable), the
-   * credential and all sessions end, and the email is free to register again.
+   * credential and all sessions end, and the email is free to register again. The tombstone comes
+   * first: whatever step fails afterwards (the customer retries), no import writes the account back.
    */
   public void erase(UUID userId, Long expectedVersion, String correlationId) {
     Credentials.Credential credential = existing(userId);
     reservations.noteErasure(credential.emailKey(), userId);
     append(credential, expectedVersion, new UserEvents.UserErased(clock.instant()).toEvent(),
         new Credentials.Change.Erased(), correlationId);
+    // After the commit point (the event), so a refused erasure leaves none; the reaper writes it
+    // again for an erasure that died before this line.
+    erasedEmails.record(credential.emailKey(), clock.instant());
     dataKeys.destroy(userId);
     CrashPoints.reached(ERASE_AFTER_DATA_KEY);
     refreshTokens.revokeAll(userId, null);

@@ -74,7 +74,7 @@ public final class RegisterUser {
 
   /** Creates the account without the password-strength rule: for the seeded local admin only. */
   public Registered create(RegistrationRequest request, Set<String> roles, String correlationId) {
-    String email = EmailKeys.normalise(request.email());
+    String email = EmailKeys.storedForm(request.email());
     String emailKey = emailKeys.keyOf(email);
     UUID userId = UUID.randomUUID();
     if (!reservations.reserve(emailKey, userId)) {
@@ -88,7 +88,7 @@ public final class RegisterUser {
       // The user id was drawn just now and the email reservation above is the uniqueness guard:
       // neither the data key nor the stream needs a conditional write of its own.
       String pii = cipher.sealNew(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
-          request.phone()));
+          RegistrationRules.e164(request.phone())));
       CrashPoints.reached(AFTER_DATA_KEY);
       UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
       appending = true;

@@ -44,6 +44,7 @@ public final class ReservationReaper implements Managed {
   private final Credentials credentials;
   private final DataKeys dataKeys;
   private final RefreshTokens refreshTokens;
+  private final ErasedEmails erasedEmails;
   private final Clock clock;
   private final Duration window;
   private final Duration interval;
@@ -56,7 +57,7 @@ public final class ReservationReaper implements Managed {
 
   /** @param owner names this instance in the lease */
   public ReservationReaper(ReservationAttempts attempts, JobLease lease, String owner, EventStore events,
-      Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens, Clock clock, Duration window, Duration interval, Duration lookback,
+      Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens, ErasedEmails erasedEmails, Clock clock, Duration window, Duration interval, Duration lookback,
       MetricRegistry metrics) {
     this.owner = owner;
     this.attempts = attempts;
@@ -65,6 +66,7 @@ public final class ReservationReaper implements Managed {
     this.credentials = credentials;
     this.dataKeys = dataKeys;
     this.refreshTokens = refreshTokens;
+    this.erasedEmails = erasedEmails;
     this.clock = clock;
     this.window = window;
     this.interval = interval;
@@ -116,7 +118,7 @@ public final class ReservationReaper implements Managed {
 
   /**
    * An erasure is committed by its {@code UserErased} (with the credential's end, in one write); what
-   * follows it (the data key, the sessions, the email) is done again here, in case its instance died
+   * follows it (the tombstone, the data key, the sessions, the email) is done again here, in case its instance died
    * half way. Every step is idempotent.
    */
   private int finishErasure(ReservationAttempts.Attempt attempt) {
@@ -124,6 +126,7 @@ public final class ReservationReaper implements Managed {
     if (stream.isEmpty() || !EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
       return 0; // the erasure was refused (a stale If-Match) or never got as far as its event
     }
+    erasedEmails.record(attempt.emailKey(), stream.get(stream.size() - 1).occurredAt());
     dataKeys.destroy(attempt.userId());
     refreshTokens.revokeAll(attempt.userId(), null);
     attempts.release(attempt.emailKey(), attempt.userId());

@@ -57,7 +57,7 @@ class ReservationReaperIT {
 
   private static ReservationReaper reaper(Duration ahead, MetricRegistry metrics) {
     return new ReservationReaper(RESERVATIONS, new CassandraJobLease(CASSANDRA), "reaper-it", EVENTS, CREDENTIALS, KEYS,
-        REFRESH, Clock.offset(NOW, ahead), WINDOW, Duration.ofSeconds(30), Duration.ofMinutes(10), metrics);
+        REFRESH, new CassandraErasedEmails(CASSANDRA), Clock.offset(NOW, ahead), WINDOW, Duration.ofSeconds(30), Duration.ofMinutes(10), metrics);
   }
 
   private static String emailKey() {
