@@ -3,6 +3,7 @@ package com.retail.identity.replayer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.platform.PlatformApplication;
+import com.retail.identity.verification.VerificationConfiguration;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -34,5 +35,9 @@ public final class ReplayerConfiguration {
 
   public static UserCommandConfiguration command(Path file) {
     return load(UserCommandConfiguration.class, file);
+  }
+
+  public static VerificationConfiguration verification(Path file) {
+    return load(VerificationConfiguration.class, file);
   }
 }

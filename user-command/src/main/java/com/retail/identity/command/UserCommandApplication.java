@@ -1,6 +1,9 @@
 package com.retail.identity.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -11,6 +14,7 @@ import com.retail.identity.command.core.AccountChanges;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.ErasedEmails;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
@@ -29,6 +33,7 @@ import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
+import com.retail.identity.command.store.CassandraErasedEmails;
 import com.retail.identity.command.store.CassandraIdempotency;
 import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
@@ -46,6 +51,7 @@ import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.AccessTokens;
@@ -81,11 +87,13 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
   @Override
   protected void runService(UserCommandConfiguration configuration, Environment environment) {
+    refuseScalarsAsText(environment.getObjectMapper());
     StoresModule stores = new StoresModule(environment)
         .cassandra(configuration.getCassandra())
         .redis(configuration.getRedis());
     Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
+            configuration.eventLogShards()),
         new CommandModule(configuration, environment));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.
@@ -103,6 +111,18 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     if (configuration.getMode().isLocal()) {
       injector.getInstance(LocalAdminSeed.class).seed(System.getenv());
     }
+  }
+
+  /**
+   * Every field of this service's request bodies is text: a number or boolean in its place is the
+   * client's mistake, refused as 400 naming the field, never read as "42" (e.g. a login with a
+   * numeric password). Set after the configuration was read, so YAML scalars are unaffected.
+   */
+  static void refuseScalarsAsText(ObjectMapper mapper) {
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
   }
 
   /** {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from them. */
@@ -159,16 +179,17 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     ReservationReaper reservationReaper(CassandraEmailReservations reservations, CassandraConnector cassandra,
-        EventStore events, Credentials credentials, DataKeys dataKeys, Clock clock) {
+        EventStore events, Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens,
+        ErasedEmails erasedEmails, Clock clock) {
       ReservationSettings settings = configuration.getReservations();
       return new ReservationReaper(reservations, new CassandraJobLease(cassandra),
-          "user-command-" + java.util.UUID.randomUUID(), events, credentials, dataKeys, clock,
+          "user-command-" + java.util.UUID.randomUUID(), events, credentials, dataKeys, refreshTokens, erasedEmails, clock,
           settings.abandonedAfter(), settings.reaperInterval(), settings.reaperLookback(), environment.metrics());
     }
 
     @Provides @Singleton
-    Credentials credentials(CassandraConnector cassandra) {
-      return new CassandraCredentials(cassandra);
+    Credentials credentials(CassandraConnector cassandra, CassandraEventStore events) {
+      return new CassandraCredentials(cassandra, events);
     }
 
     @Provides @Singleton
@@ -236,10 +257,15 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     AccountChanges accountChanges(RegistrationRules rules, EventStore events, Credentials credentials,
-        EmailReservations reservations, RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool,
-        PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
-      return new AccountChanges(rules, events, credentials, reservations, refreshTokens, hashes, pool, cipher, dataKeys,
-          clock);
+        EmailReservations reservations, ErasedEmails erasedEmails, RefreshTokens refreshTokens, PasswordHashes hashes,
+        HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
+      return new AccountChanges(rules, events, credentials, reservations, erasedEmails, refreshTokens, hashes, pool,
+          cipher, dataKeys, clock);
+    }
+
+    @Provides @Singleton
+    ErasedEmails erasedEmails(CassandraConnector cassandra) {
+      return new CassandraErasedEmails(cassandra);
     }
 
     @Provides @Singleton

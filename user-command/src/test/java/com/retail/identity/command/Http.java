@@ -8,20 +8,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** A small JSON client for tests of a service on a local port. */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newHttpClient();
   private final int port;
+  private final Duration timeout;
 
   public Http(int port) {
+    this(port, null);
+  }
+
+  /** Every request gives up after {@code timeout} (an {@link UncheckedIOException} around an HttpTimeoutException). */
+  public Http(int port, Duration timeout) {
     this.port = port;
+    this.timeout = timeout;
   }
 
   public HttpResponse<String> send(String method, String path, String body, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (timeout != null) {
+      request.timeout(timeout);
+    }
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

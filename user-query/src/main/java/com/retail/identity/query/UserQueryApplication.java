@@ -69,7 +69,8 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
     });
     ReadSideKnobs knobs = new ReadSideKnobs();
     Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
+            configuration.eventLogShards()),
         new ReadSideModule(configuration, environment, knobs, userCommand));
     environment.jersey().register(injector.getInstance(ProfileResource.class));
     environment.jersey().register(injector.getInstance(UserSearchResource.class));

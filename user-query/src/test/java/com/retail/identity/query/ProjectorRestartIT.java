@@ -46,7 +46,7 @@ class ProjectorRestartIT {
       "urls", List.of("http://127.0.0.1:" + TestStack.searchPort()), "indexPrefix", PREFIX), SearchSettings.class));
   private static final ReadStores STORES = new ReadStores();
   private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
-  private static final LogBuckets BUCKETS = new LogBuckets(Duration.ofMinutes(1));
+  private static final LogBuckets BUCKETS = Seed.BUCKETS;
   private static final CassandraProjectionState STATE = new CassandraProjectionState(SEED.connector(), BUCKETS);
 
   @AfterAll

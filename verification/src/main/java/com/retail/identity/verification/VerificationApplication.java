@@ -71,7 +71,8 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     ServiceClient userCommand = new ServiceClient("user-command", registration(), configuration.getUserCommandVip());
     environment.lifecycle().manage(userCommand);
     Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket()),
+        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
+            configuration.eventLogShards()),
         new VerificationModule(configuration, environment, userCommand));
     environment.jersey().register(injector.getInstance(VerificationsResource.class));
     environment.jersey().register(injector.getInstance(ChallengesResource.class));

@@ -3,12 +3,17 @@ package com.retail.identity.common.events;
 import java.util.List;
 import java.util.UUID;
 
-/** The event log: per-user streams with optimistic concurrency, plus a time-ordered log for projections. */
+/**
+ * The event log: per-user streams with optimistic concurrency, plus a time-ordered log for
+ * projections. Every stream is 1..n without gaps.
+ */
 public interface EventStore {
   /**
-   * Appends events after {@code expectedSeq} (0 for a new stream), all or nothing.
+   * Appends events right after {@code expectedSeq} (0 for a new stream), all or nothing, and only
+   * when the stream's version is exactly {@code expectedSeq}.
    *
-   * @throws StreamConflictException when the stream already holds a later event
+   * @throws StreamConflictException when the stream's version is any other (a later one, or a
+   *     value it never had, such as a negative one or one beyond its head)
    */
   List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events);
 

@@ -17,20 +17,28 @@ import java.time.Duration;
 public final class PersonalDataModule extends AbstractModule {
   private final MasterKeySettings masterKey;
   private final Duration logBucket;
+  private final int logShards;
 
-  public PersonalDataModule(MasterKeySettings masterKey, Duration logBucket) {
+  public PersonalDataModule(MasterKeySettings masterKey, Duration logBucket, int logShards) {
     this.masterKey = masterKey;
     this.logBucket = logBucket;
+    this.logShards = logShards;
   }
 
   @Provides @Singleton
   LogBuckets logBuckets() {
-    return new LogBuckets(logBucket);
+    return new LogBuckets(logBucket, logShards);
   }
 
   @Provides @Singleton
-  EventStore eventStore(CassandraConnector cassandra, LogBuckets buckets) {
+  CassandraEventStore cassandraEventStore(CassandraConnector cassandra, LogBuckets buckets) {
     return new CassandraEventStore(cassandra, buckets);
+  }
+
+  /** The port; adapters that write beside the stream in the same write take {@link CassandraEventStore}. */
+  @Provides @Singleton
+  EventStore eventStore(CassandraEventStore store) {
+    return store;
   }
 
   @Provides @Singleton

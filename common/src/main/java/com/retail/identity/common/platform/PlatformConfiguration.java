@@ -29,6 +29,13 @@ public class PlatformConfiguration extends Configuration {
   @JsonProperty @Min(1) @Max(60)
   private int eventLogBucketMinutes = 1;
 
+  /**
+   * Partitions each bucket of the event log is spread over (by user id). Every service must use the
+   * same value; readers read all of them (docs/adr/0103-event-log-shards.md).
+   */
+  @JsonProperty @Min(1) @Max(64)
+  private int eventLogShards = 8;
+
   /** Wraps the per-user data keys that seal personal data in events. */
   @JsonProperty @Valid @NotNull
   private MasterKeySettings masterKey = new MasterKeySettings();
@@ -61,6 +68,10 @@ public class PlatformConfiguration extends Configuration {
 
   public java.time.Duration eventLogBucket() {
     return java.time.Duration.ofMinutes(eventLogBucketMinutes);
+  }
+
+  public int eventLogShards() {
+    return eventLogShards;
   }
 
   public MasterKeySettings getMasterKey() {

@@ -23,7 +23,7 @@ public final class CassandraSchema {
   /** Add new migrations at the end; never edit one that has shipped. */
   static final List<String> MIGRATIONS = List.of(
       "001-event-store.cql", "002-identity.cql", "003-command-side.cql", "004-read-side.cql", "005-verification.cql",
-      "006-log-epoch.cql", "007-reservation-reaper.cql");
+      "006-log-epoch.cql", "007-reservation-reaper.cql", "008-stream-integrity.cql", "009-erased-emails.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private final Session session;

@@ -5,6 +5,7 @@ import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
+import com.retail.identity.command.store.CassandraErasedEmails;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CassandraDataKeys;
@@ -17,6 +18,9 @@ import com.retail.identity.replayer.core.ImportUsers.Outcome;
 import com.retail.identity.replayer.core.ImportUsers;
 import com.retail.identity.replayer.store.CassandraBulkImport.Candidate;
 import com.retail.identity.replayer.store.CassandraBulkImport;
+import com.retail.identity.verification.VerificationConfiguration;
+import com.retail.identity.verification.core.PhoneKeys;
+import com.retail.identity.verification.store.CassandraPhoneRecords;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +67,11 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
       description = "user-command's configuration (stores, keys); default ${DEFAULT-VALUE}")
   Path config;
 
+  @Option(names = "--verification-config", defaultValue = "verification/config/local.yml",
+      description = "verification's configuration (its phone secret): verified phones are written to its phone record;"
+          + " default ${DEFAULT-VALUE}")
+  Path verificationConfig;
+
   @Option(names = "--initial-load", defaultValue = "false",
       description = "only while nothing else registers (sign-ups closed): reservations without lightweight"
           + " transactions; running the file again still adds nothing")
@@ -78,7 +87,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
   Path rejects;
 
   /** The counts of one load. */
-  public record Summary(long read, long imported, long rejected, long duplicates, long seconds) {
+  public record Summary(long read, long imported, long rejected, long duplicates, long erased, long seconds) {
     public long usersPerMinute() {
       return seconds == 0 ? imported * 60 : imported * 60 / Math.max(1, seconds);
     }
@@ -93,20 +102,28 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
   @Override
   public Integer call() throws Exception {
     UserCommandConfiguration settings = ReplayerConfiguration.command(config);
+    VerificationConfiguration verification = ReplayerConfiguration.verification(verificationConfig);
+    if (!verification.getCassandra().getKeyspace().equals(settings.getCassandra().getKeyspace())) {
+      throw new IllegalArgumentException("verification's keyspace " + verification.getCassandra().getKeyspace()
+          + " is not user-command's " + settings.getCassandra().getKeyspace() + ": the import writes both in one session");
+    }
     Path rejectFile = rejects != null ? rejects : file.resolveSibling(file.getFileName() + ".rejects.jsonl");
     try (CassandraConnector cassandra = new CassandraConnector(settings.getCassandra())) {
       EmailKeys emailKeys = new EmailKeys(settings.emailLookupSecret());
       CassandraDataKeys dataKeys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
       CassandraEmailReservations reservations = CassandraEmailReservations.forImport(cassandra, Clock.systemUTC());
-      CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(settings.eventLogBucket()));
-      CassandraCredentials credentials = new CassandraCredentials(cassandra);
+      CassandraEventStore events = new CassandraEventStore(cassandra,
+          new LogBuckets(settings.eventLogBucket(), settings.eventLogShards()));
+      CassandraCredentials credentials = new CassandraCredentials(cassandra, events);
       ImportUsers importer = new ImportUsers(new PersonalDataCipher(dataKeys), Clock.systemUTC());
-      CassandraBulkImport writer = new CassandraBulkImport(cassandra, importer, reservations, dataKeys, events,
-          credentials, !initialLoad, MAX_REQUESTS, LOG_BATCH_ROWS);
+      CassandraBulkImport writer = new CassandraBulkImport(cassandra, importer, reservations,
+          new CassandraErasedEmails(cassandra), dataKeys, events, credentials, new CassandraPhoneRecords(cassandra),
+          new PhoneKeys(verification.phoneSecret()), !initialLoad, MAX_REQUESTS, LOG_BATCH_ROWS);
       summary = load(writer::write, emailKeys, rejectFile);
     }
-    System.out.printf("read %d, imported %d, rejected %d (see %s), duplicates %d, %d users/min%n",
-        summary.read(), summary.imported(), summary.rejected(), rejectFile, summary.duplicates(), summary.usersPerMinute());
+    System.out.printf("read %d, imported %d, rejected %d (see %s), duplicates %d, erased by their owners %d, %d users/min%n",
+        summary.read(), summary.imported(), summary.rejected(), rejectFile, summary.duplicates(), summary.erased(),
+        summary.usersPerMinute());
     return 0;
   }
 
@@ -117,7 +134,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
   Summary load(Function<List<Candidate>, List<Outcome>> writer, EmailKeys emailKeys, Path rejectFile)
       throws Exception {
     ImportRules rules = new ImportRules();
-    Counts counts = new Counts(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
+    Counts counts = new Counts(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
     Set<String> seen = new HashSet<>();
     int chunkRows = Math.max(1, chunk);
     long started = System.nanoTime();
@@ -157,10 +174,10 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     }
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
     return new Summary(counts.read().sum(), counts.imported().sum(), counts.rejected().sum(), counts.duplicates().sum(),
-        seconds);
+        counts.erased().sum(), seconds);
   }
 
-  private record Counts(LongAdder read, LongAdder imported, LongAdder rejected, LongAdder duplicates) {}
+  private record Counts(LongAdder read, LongAdder imported, LongAdder rejected, LongAdder duplicates, LongAdder erased) {}
 
   private static Runnable chunkTask(Function<List<Candidate>, List<Outcome>> writer, List<Candidate> rows, List<Long> lines,
       Counts counts, BufferedWriter rejectsOut, ProgressBar progress) {
@@ -175,6 +192,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         switch (outcomes.get(i)) {
           case IMPORTED -> counts.imported().increment();
           case DUPLICATE -> counts.duplicates().increment();
+          case ERASED -> counts.erased().increment();
           case TAKEN -> reject(rejectsOut, lines.get(i), "email already belongs to another account", counts.rejected());
           case FAILED -> reject(rejectsOut, lines.get(i), "not written (store error); run the import again to complete it",
               counts.rejected());

@@ -101,7 +101,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UserQueryConfiguration settings = ReplayerConfiguration.load(UserQueryConfiguration.class, config);
-    LogBuckets buckets = new LogBuckets(settings.eventLogBucket());
+    LogBuckets buckets = new LogBuckets(settings.eventLogBucket(), settings.eventLogShards());
     ExecutorService folds = Executors.newFixedThreadPool(Math.max(1, threads));
     try (CassandraConnector cassandra = new CassandraConnector(settings.getCassandra())) {
       CassandraEventStore events = new CassandraEventStore(cassandra, buckets);

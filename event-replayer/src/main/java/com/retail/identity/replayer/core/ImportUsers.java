@@ -2,6 +2,7 @@ package com.retail.identity.replayer.core;
 
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.PersonalData;
@@ -23,6 +24,8 @@ public final class ImportUsers {
   /** What became of one row. */
   public enum Outcome {
     IMPORTED, DUPLICATE, TAKEN,
+    /** The customer erased this account: it is never written back (docs/adr/0007-erasure-is-final.md). */
+    ERASED,
     /** Not (completely) written, e.g. a store timeout: running the file again completes it. */
     FAILED
   }
@@ -37,11 +40,24 @@ public final class ImportUsers {
 
   /** The event recording an imported customer, personal data sealed with the user's own key. */
   public NewEvent importedEvent(ImportRow row, UUID userId, SecretKey key) {
-    String phone = ImportRules.emptyToNull(row.phone());
-    PersonalData pii = new PersonalData(EmailKeys.normalise(row.email()), row.firstName().strip(), row.lastName().strip(), phone);
-    Instant createdAt = row.createdAt() == null || row.createdAt().isBlank() ? clock.instant() : Instant.parse(row.createdAt());
+    String phone = RegistrationRules.e164(ImportRules.emptyToNull(row.phone()));
+    PersonalData pii = new PersonalData(EmailKeys.storedForm(row.email()), row.firstName().strip(), row.lastName().strip(), phone);
     return new UserEvents.UserImported(cipher.seal(userId, key, pii), row.country(), ImportRules.emptyToNull(row.locale()),
-        Boolean.TRUE.equals(row.phoneVerified()), createdAt, clock.instant()).toEvent();
+        Boolean.TRUE.equals(row.phoneVerified()), createdAt(row), clock.instant()).toEvent();
+  }
+
+  /** When the account was created: the row's {@code createdAt}, else now. */
+  public Instant createdAt(ImportRow row) {
+    return row.createdAt() == null || row.createdAt().isBlank() ? clock.instant() : Instant.parse(row.createdAt());
+  }
+
+  /**
+   * The phone the previous system verified, in E.164, or null. When it was verified is not exported;
+   * the account's creation is the earliest it can have been, and ranks the customer before every
+   * account that verified the same phone on this platform (docs/adr/0204-imported-verified-phones.md).
+   */
+  public static String verifiedPhone(ImportRow row) {
+    return Boolean.TRUE.equals(row.phoneVerified()) ? RegistrationRules.e164(ImportRules.emptyToNull(row.phone())) : null;
   }
 
   /** The credential of an imported customer: the legacy hash, replaced on the first login. */

@@ -15,12 +15,15 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.retail.identity.command.store.CassandraCredentials;
 import com.retail.identity.command.store.CassandraEmailReservations;
+import com.retail.identity.command.store.CassandraErasedEmails;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CassandraDataKeys;
 import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.replayer.core.ImportRow;
 import com.retail.identity.replayer.core.ImportUsers;
 import com.retail.identity.replayer.core.ImportUsers.Outcome;
+import com.retail.identity.verification.core.PhoneKeys;
+import com.retail.identity.verification.store.CassandraPhoneRecords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,7 +36,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 /**
- * Writes imported users in chunks, with few round trips per user. For a chunk of rows it takes
+ * Writes imported users in chunks, with few round trips per user. For a chunk of rows it first
+ * reads their erasure tombstones (a row whose customer erased their account is left alone), then takes
  * (or, in an initial load, reads) their reservations, writes each new user's data key, stream row
  * and credential as one unlogged batch (same partition key: one mutation, applied whole), then the
  * log rows grouped by bucket (one partition per batch), and last confirms the reservations. A row
@@ -57,22 +61,29 @@ public final class CassandraBulkImport {
   private final Session session;
   private final ImportUsers users;
   private final CassandraEmailReservations reservations;
+  private final CassandraErasedEmails erasedEmails;
   private final CassandraDataKeys dataKeys;
   private final CassandraEventStore events;
   private final CassandraCredentials credentials;
+  private final CassandraPhoneRecords phoneRecords;
+  private final PhoneKeys phoneKeys;
   private final boolean lightweightTransactions;
   private final Semaphore inFlight;
   private final int logBatchRows;
 
   public CassandraBulkImport(CassandraConnector cassandra, ImportUsers users, CassandraEmailReservations reservations,
-      CassandraDataKeys dataKeys, CassandraEventStore events, CassandraCredentials credentials,
+      CassandraErasedEmails erasedEmails, CassandraDataKeys dataKeys, CassandraEventStore events,
+      CassandraCredentials credentials, CassandraPhoneRecords phoneRecords, PhoneKeys phoneKeys,
       boolean lightweightTransactions, int maxRequests, int logBatchRows) {
     this.session = cassandra.session();
     this.users = users;
     this.reservations = reservations;
+    this.erasedEmails = erasedEmails;
     this.dataKeys = dataKeys;
     this.events = events;
     this.credentials = credentials;
+    this.phoneRecords = phoneRecords;
+    this.phoneKeys = phoneKeys;
     this.lightweightTransactions = lightweightTransactions;
     this.inFlight = new Semaphore(maxRequests);
     this.logBatchRows = logBatchRows;
@@ -82,14 +93,27 @@ public final class CassandraBulkImport {
   public List<Outcome> write(List<Candidate> chunk) {
     Outcome[] outcomes = new Outcome[chunk.size()];
     UUID[] userIds = new UUID[chunk.size()];
-    List<CompletableFuture<ResultSet>> reads = new ArrayList<>(chunk.size());
+    // Erasure is final: a customer who erased their account is not written back, whatever the file says.
+    List<CompletableFuture<ResultSet>> tombstones = new ArrayList<>(chunk.size());
+    for (Candidate candidate : chunk) {
+      tombstones.add(send(erasedEmails.readRow(candidate.emailKey())));
+    }
+    for (int i = 0; i < chunk.size(); i++) {
+      if (result(tombstones.get(i), outcomes, i) && tombstones.get(i).join().one() != null) {
+        outcomes[i] = Outcome.ERASED;
+      }
+    }
+    List<CompletableFuture<ResultSet>> reads = new ArrayList<>(Collections.nCopies(chunk.size(), null));
     for (int i = 0; i < chunk.size(); i++) {
       userIds[i] = ImportUsers.userIdFor(chunk.get(i).emailKey());
       String emailKey = chunk.get(i).emailKey();
-      reads.add(send(lightweightTransactions ? reservations.reserveRow(emailKey, userIds[i]) : reservations.plainRead(emailKey)));
+      if (outcomes[i] == null) {
+        reads.set(i, send(lightweightTransactions ? reservations.reserveRow(emailKey, userIds[i])
+            : reservations.plainRead(emailKey)));
+      }
     }
     for (int i = 0; i < chunk.size(); i++) {
-      if (!result(reads.get(i), outcomes, i)) {
+      if (outcomes[i] != null || !result(reads.get(i), outcomes, i)) {
         continue;
       }
       ResultSet reservation = reads.get(i).join();
@@ -107,8 +131,10 @@ public final class CassandraBulkImport {
       } // else our own pending reservation from a load that stopped: write the row whole
     }
 
-    // The user's own rows first: the projector folds the stream when it sees a log row.
-    List<CompletableFuture<ResultSet>> userWrites = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    // The log entries first (one partition per batch), then each user's own rows: an event is never
+    // in a stream without its entry (docs/adr/0106). An entry whose user rows fail names nothing.
+    List<CassandraDataKeys.FreshKey> keys = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    List<CassandraEventStore.Rows> userRows = new ArrayList<>(Collections.nCopies(chunk.size(), null));
     Map<String, List<Pending>> logRows = new LinkedHashMap<>();
     for (int i = 0; i < chunk.size(); i++) {
       if (outcomes[i] != null) {
@@ -117,30 +143,20 @@ public final class CassandraBulkImport {
       Candidate candidate = chunk.get(i);
       CassandraDataKeys.FreshKey key = dataKeys.freshKeyRow(userIds[i]);
       CassandraEventStore.Rows rows = events.newStreamRows(userIds[i], candidate.correlationId(),
-          List.of(users.importedEvent(candidate.row(), userIds[i], key.key())));
-      BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
-      batch.add(key.insert());
-      batch.addAll(rows.stream());
-      batch.add(credentials.insertRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey())));
-      userWrites.set(i, send(batch));
+          List.of(users.importedEvent(candidate.row(), userIds[i], key.key())),
+          List.of(credentials.openRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey()))));
+      userRows.set(i, rows);
+      keys.set(i, key);
       events.recordEpoch(rows.events().get(0).occurredAt());
       for (CassandraEventStore.LogRow row : rows.log()) {
-        logRows.computeIfAbsent(row.bucket(), b -> new ArrayList<>()).add(new Pending(i, row.insert()));
+        logRows.computeIfAbsent(row.partition(), b -> new ArrayList<>()).add(new Pending(i, row.insert()));
       }
     }
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] == null) {
-        result(userWrites.get(i), outcomes, i);
-      }
-    }
-
-    // Then the log rows, one partition per batch.
     List<CompletableFuture<ResultSet>> logWrites = new ArrayList<>();
     List<List<Pending>> logBatches = new ArrayList<>();
-    for (List<Pending> bucket : logRows.values()) {
-      List<Pending> written = bucket.stream().filter(p -> outcomes[p.index()] == null).toList();
-      for (int from = 0; from < written.size(); from += logBatchRows) {
-        List<Pending> part = written.subList(from, Math.min(written.size(), from + logBatchRows));
+    for (List<Pending> partition : logRows.values()) {
+      for (int from = 0; from < partition.size(); from += logBatchRows) {
+        List<Pending> part = partition.subList(from, Math.min(partition.size(), from + logBatchRows));
         BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
         part.forEach(p -> batch.add(p.statement()));
         logBatches.add(part);
@@ -152,6 +168,38 @@ public final class CassandraBulkImport {
         logWrites.get(b).join();
       } catch (CompletionException e) {
         logBatches.get(b).forEach(p -> outcomes[p.index()] = Outcome.FAILED);
+      }
+    }
+
+    List<CompletableFuture<ResultSet>> userWrites = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    for (int i = 0; i < chunk.size(); i++) {
+      if (outcomes[i] != null) {
+        continue;
+      }
+      BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
+      batch.add(keys.get(i).insert());
+      batch.addAll(userRows.get(i).stream());
+      userWrites.set(i, send(batch));
+    }
+    for (int i = 0; i < chunk.size(); i++) {
+      if (outcomes[i] == null) {
+        result(userWrites.get(i), outcomes, i);
+      }
+    }
+
+    // Then verification's record of the phones the previous system verified (one phone, one account,
+    // for migrated customers too): before the confirm, so a row whose record failed is written again.
+    List<List<CompletableFuture<ResultSet>>> phoneWrites = new ArrayList<>(Collections.nCopies(chunk.size(), List.of()));
+    for (int i = 0; i < chunk.size(); i++) {
+      String phone = ImportUsers.verifiedPhone(chunk.get(i).row());
+      if (outcomes[i] == null && phone != null) {
+        phoneWrites.set(i, phoneRecords.importedRows(userIds[i], phoneKeys.phoneHash(phone),
+            users.createdAt(chunk.get(i).row()), lightweightTransactions).stream().map(this::send).toList());
+      }
+    }
+    for (int i = 0; i < chunk.size(); i++) {
+      for (CompletableFuture<ResultSet> write : phoneWrites.get(i)) {
+        result(write, outcomes, i);
       }
     }
 

@@ -8,6 +8,7 @@ import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.PersonalData;
@@ -20,10 +21,17 @@ import java.util.UUID;
 
 /** Changes to an existing account: profile, password, erasure, a verified phone. */
 public final class AccountChanges {
+  /** Crash points between the writes of an erasure (the event store adds its own). */
+  public static final String ERASE_AFTER_DATA_KEY = "erase:after-data-key";
+  public static final String ERASE_AFTER_SESSIONS = "erase:after-sessions";
+  /** Between ending the other sessions and the event of a password change. */
+  public static final String PASSWORD_AFTER_SESSIONS = "password:after-sessions";
+
   private final RegistrationRules rules;
   private final EventStore events;
   private final Credentials credentials;
   private final EmailReservations reservations;
+  private final ErasedEmails erasedEmails;
   private final RefreshTokens refreshTokens;
   private final PasswordHashes hashes;
   private final HashingPool pool;
@@ -32,12 +40,13 @@ public final class AccountChanges {
   private final Clock clock;
 
   public AccountChanges(RegistrationRules rules, EventStore events, Credentials credentials, EmailReservations reservations,
-      RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys,
-      Clock clock) {
+      ErasedEmails erasedEmails, RefreshTokens refreshTokens, PasswordHashes hashes, HashingPool pool,
+      PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
     this.rules = rules;
     this.events = events;
     this.credentials = credentials;
     this.reservations = reservations;
+    this.erasedEmails = erasedEmails;
     this.refreshTokens = refreshTokens;
     this.hashes = hashes;
     this.pool = pool;
@@ -64,14 +73,16 @@ public final class AccountChanges {
       throw ProblemException.validation(errors);
     }
     Credentials.Credential credential = existing(userId);
-    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()), change.phone());
+    PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()),
+        RegistrationRules.e164(change.phone()));
     String pii = changed.firstName() == null && changed.lastName() == null && changed.phone() == null
         ? null : cipher.seal(userId, changed);
     NewEvent event = new UserEvents.ProfileUpdated(pii, change.country(), change.locale(), clock.instant()).toEvent();
-    return append(credential, expectedVersion, event, correlationId);
+    return append(credential, expectedVersion, event, Credentials.Change.NONE, correlationId);
   }
 
-  public void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest change, String correlationId) {
+  public void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest change, Long expectedVersion,
+      String correlationId) {
     List<FieldError> errors = RegistrationRules.errors();
     rules.password("newPassword", change.newPassword(), errors);
     if (!errors.isEmpty()) {
@@ -81,25 +92,34 @@ public final class AccountChanges {
     if (!pool.run(() -> hashes.verify(credential.passwordHash(), change.currentPassword()))) {
       throw ProblemException.validation("currentPassword", "is not the current password");
     }
-    credentials.updateHash(userId, pool.run(() -> hashes.hash(change.newPassword())));
-    append(credential, null, new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(), correlationId);
+    String newHash = pool.run(() -> hashes.hash(change.newPassword()));
+    // The other sessions end first: a change that fails after this logs the other devices out for
+    // nothing, but one that is made can never leave them signed in.
     refreshTokens.revokeAll(userId, currentSession);
+    CrashPoints.reached(PASSWORD_AFTER_SESSIONS);
+    append(credential, expectedVersion, new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(),
+        new Credentials.Change.NewPasswordHash(newHash), correlationId);
   }
 
   /**
    * Erases the account everywhere: {@code UserErased} is appended (projections delete their
    * documents), the data key is destroyed (every sealed value in the log becomes unreadable), the
-   * credential and all sessions end, and the email is free to register again.
+   * credential and all sessions end, and the email is free to register again. The tombstone comes
+   * first: whatever step fails afterwards (the customer retries), no import writes the account back.
    */
-  public void erase(UUID userId, String correlationId) {
+  public void erase(UUID userId, Long expectedVersion, String correlationId) {
     Credentials.Credential credential = existing(userId);
-    append(credential, null, new UserEvents.UserErased(clock.instant()).toEvent(), correlationId);
+    reservations.noteErasure(credential.emailKey(), userId);
+    append(credential, expectedVersion, new UserEvents.UserErased(clock.instant()).toEvent(),
+        new Credentials.Change.Erased(), correlationId);
+    // After the commit point (the event), so a refused erasure leaves none; the reaper writes it
+    // again for an erasure that died before this line.
+    erasedEmails.record(credential.emailKey(), clock.instant());
     dataKeys.destroy(userId);
-    credentials.erase(userId);
+    CrashPoints.reached(ERASE_AFTER_DATA_KEY);
     refreshTokens.revokeAll(userId, null);
-    if (credential.emailKey() != null) {
-      reservations.release(credential.emailKey(), userId);
-    }
+    CrashPoints.reached(ERASE_AFTER_SESSIONS);
+    reservations.release(credential.emailKey(), userId);
   }
 
   /** Records a phone proven by the verification service; a repeated verification id changes nothing. */
@@ -112,36 +132,41 @@ public final class AccountChanges {
       }
     }
     String pii = cipher.seal(userId, new PersonalData(null, null, null, phone));
-    return append(credential, null, new UserEvents.PhoneVerified(verificationId, pii, clock.instant()).toEvent(), correlationId);
+    return append(credential, null, new UserEvents.PhoneVerified(verificationId, pii, clock.instant()).toEvent(),
+        Credentials.Change.NONE, correlationId);
   }
 
-  private long append(Credentials.Credential credential, Long expectedVersion, NewEvent event, String correlationId) {
+  /**
+   * Appends the event with the credential change it records. With {@code expectedVersion} (If-Match)
+   * only at exactly that version (412 otherwise); without it at the current version, re-reading it
+   * when another writer slipped in.
+   */
+  private long append(Credentials.Credential credential, Long expectedVersion, NewEvent event, Credentials.Change change,
+      String correlationId) {
     UUID userId = credential.userId();
     if (expectedVersion != null) {
       try {
-        return appended(userId, events.append(userId, expectedVersion, correlationId, List.of(event)));
+        return head(credentials.append(userId, expectedVersion, correlationId, List.of(event), change));
       } catch (StreamConflictException e) {
         throw stale(expectedVersion);
       }
     }
-    // No precondition: apply to whatever is current, re-reading once if another writer slipped in.
+    long current = credential.streamVersion();
     for (int attempt = 0; ; attempt++) {
-      long current = events.currentVersion(userId);
       try {
-        return appended(userId, events.append(userId, current, correlationId, List.of(event)));
+        return head(credentials.append(userId, current, correlationId, List.of(event), change));
       } catch (StreamConflictException e) {
         if (attempt >= 2) {
           throw new ProblemException(Problem.of("conflict", "Conflict", 409,
               "The account is being changed by another request; retry."));
         }
+        current = events.currentVersion(userId);
       }
     }
   }
 
-  private long appended(UUID userId, List<StoredEvent> stored) {
-    long version = stored.get(stored.size() - 1).seq();
-    credentials.updateVersion(userId, version);
-    return version;
+  private static long head(List<StoredEvent> stored) {
+    return stored.get(stored.size() - 1).seq();
   }
 
   private Credentials.Credential existing(UUID userId) {

@@ -1,10 +1,17 @@
 package com.retail.identity.command.core;
 
+import com.retail.identity.common.events.NewEvent;
+import com.retail.identity.common.events.StoredEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The credential snapshot login reads instead of the user's stream. */
+/**
+ * The credential snapshot login reads instead of the user's stream. It lives beside the stream, so
+ * every change of it is written in the same write as the event that records it: a password change
+ * or an erasure is never half made (docs/adr/0106).
+ */
 public interface Credentials {
   record Credential(UUID userId, String emailKey, String passwordHash, Set<String> roles, long streamVersion) {
     @Override
@@ -13,14 +20,32 @@ public interface Credentials {
     }
   }
 
-  void save(Credential credential);
+  /** What an appended event changes in the credential. */
+  sealed interface Change {
+    /** Nothing: the event changes the profile only. */
+    Change NONE = new None();
+
+    record None() implements Change {}
+
+    record NewPasswordHash(String passwordHash) implements Change {}
+
+    /** The account is gone: login fails as for an unknown email. */
+    record Erased() implements Change {}
+  }
 
   Optional<Credential> find(UUID userId);
 
-  void updateHash(UUID userId, String passwordHash);
+  /** A new account: its first events and its credential, in one write. */
+  List<StoredEvent> open(Credential credential, String correlationId, List<NewEvent> events);
 
-  void updateVersion(UUID userId, long streamVersion);
+  /**
+   * Events and the credential change they record, in one write, only when the stream is exactly at
+   * {@code expectedVersion}.
+   *
+   * @throws com.retail.identity.common.events.StreamConflictException at any other version
+   */
+  List<StoredEvent> append(UUID userId, long expectedVersion, String correlationId, List<NewEvent> events, Change change);
 
-  /** The account no longer exists: login must fail as for an unknown email. */
-  void erase(UUID userId);
+  /** A hash of the same password at today's cost, unless the hash was changed meanwhile. */
+  void rehash(UUID userId, String oldHash, String newHash);
 }

@@ -1,18 +1,22 @@
 package com.retail.identity.command.core;
 
+import com.ibm.icu.text.Normalizer2;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The lookup key of an email address: a keyed hash of its normalised form, so the reservation
- * table enforces uniqueness without holding a readable address.
+ * The identity key of an email address: a keyed hash of its key form, so the reservation table
+ * enforces uniqueness without holding a readable address. The one place that says when two
+ * spellings are the same person (docs/adr/0006-identity-key-normalisation.md): registration, login,
+ * the import and erasure all key an address here.
  */
 public final class EmailKeys {
+  private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+  private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
   private final SecretKeySpec key;
 
   public EmailKeys(byte[] secret) {
@@ -22,13 +26,27 @@ public final class EmailKeys {
     this.key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
-  /** Case-insensitive, surrounding white space ignored: the form that must be unique. */
-  public static String normalise(String email) {
-    return email.strip().toLowerCase(Locale.ROOT);
+  /**
+   * The form that must be unique and that login looks up: Unicode NFKC with full case folding
+   * (full-width, ligature and other compatibility spellings, case and invisible format characters
+   * all fold away), surrounding white space ignored. Dots and {@code +tags} are kept: what they mean
+   * is the mailbox provider's business.
+   */
+  public static String keyForm(String email) {
+    return NFKC_CASEFOLD.normalize(email).strip();
+  }
+
+  /**
+   * The address as kept in the profile: as the customer typed it, with compatibility characters
+   * replaced by their standard form (NFKC: a full-width address becomes the one mail can reach),
+   * surrounding white space removed. Case is kept; the local part's case belongs to the provider.
+   */
+  public static String storedForm(String email) {
+    return NFKC.normalize(email).strip();
   }
 
   public String keyOf(String email) {
-    return mac("email:" + normalise(email));
+    return mac("email:" + keyForm(email));
   }
 
   /** A keyed fingerprint of any request data, e.g. an idempotent request's body: not reversible offline. */

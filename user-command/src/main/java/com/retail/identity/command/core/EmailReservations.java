@@ -14,6 +14,12 @@ public interface EmailReservations {
   /** Gives the key back, only if this user still holds it. */
   void release(String emailKey, UUID userId);
 
+  /**
+   * Notes an erasure before its first write, so the reservation reaper finishes it (data key,
+   * sessions, this key) even if the instance dies half way.
+   */
+  void noteErasure(String emailKey, UUID userId);
+
   /** The user holding a confirmed reservation. */
   Optional<UUID> ownerOf(String emailKey);
 }

@@ -60,7 +60,7 @@ public final class LogIn {
     throttle.succeeded(emailKey);
     activity.record(found.userId(), new UserEvents.LoginSucceeded(clock.instant()));
     if (hashes.needsRehash(found.passwordHash())) {
-      credentials.updateHash(found.userId(), pool.run(() -> hashes.hash(password)));
+      credentials.rehash(found.userId(), found.passwordHash(), pool.run(() -> hashes.hash(password)));
     }
     return found;
   }

@@ -6,6 +6,7 @@ import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.events.EventStore;
+import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents.UserRegistered;
@@ -22,6 +23,10 @@ import java.util.UUID;
  * settles it, so no reservation is left without a user and no user without a reservation.
  */
 public final class RegisterUser {
+  /** Crash points between the writes of a registration (the event store adds its own). */
+  public static final String AFTER_RESERVATION = "register:after-reservation";
+  public static final String AFTER_DATA_KEY = "register:after-data-key";
+
   public record Registered(UUID userId, long version) {}
 
   private final RegistrationRules rules;
@@ -69,25 +74,27 @@ public final class RegisterUser {
 
   /** Creates the account without the password-strength rule: for the seeded local admin only. */
   public Registered create(RegistrationRequest request, Set<String> roles, String correlationId) {
-    String email = EmailKeys.normalise(request.email());
+    String email = EmailKeys.storedForm(request.email());
     String emailKey = emailKeys.keyOf(email);
     UUID userId = UUID.randomUUID();
     if (!reservations.reserve(emailKey, userId)) {
       throw new ProblemException(Problem.of("email-taken", "Email already registered", 409,
           "An account with this email address already exists."));
     }
+    CrashPoints.reached(AFTER_RESERVATION);
     boolean appending = false;
     try {
       String hash = pool.run(() -> hashes.hash(request.password()));
       // The user id was drawn just now and the email reservation above is the uniqueness guard:
       // neither the data key nor the stream needs a conditional write of its own.
       String pii = cipher.sealNew(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
-          request.phone()));
+          RegistrationRules.e164(request.phone())));
+      CrashPoints.reached(AFTER_DATA_KEY);
       UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
       appending = true;
-      List<StoredEvent> appended = events.appendToNewStream(userId, correlationId, List.of(registered.toEvent()));
+      List<StoredEvent> appended = credentials.open(new Credentials.Credential(userId, emailKey, hash, roles, 1),
+          correlationId, List.of(registered.toEvent()));
       long version = appended.get(appended.size() - 1).seq();
-      credentials.save(new Credentials.Credential(userId, emailKey, hash, roles, version));
       reservations.confirm(emailKey, userId);
       return new Registered(userId, version);
     } catch (RuntimeException e) {

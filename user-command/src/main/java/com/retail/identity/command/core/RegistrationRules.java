@@ -22,7 +22,7 @@ public final class RegistrationRules {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
   private final Nbvcxz strength = new Nbvcxz(strengthConfiguration());
-  private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   /**
    * nbvcxz with every dictionary, leet and reversed matching, keyboard patterns, sequences, repeats
@@ -34,10 +34,14 @@ public final class RegistrationRules {
     return new ConfigurationBuilder().setDistanceCalc(false).createConfiguration();
   }
 
+  /** Checked in the form that is kept (NFKC), so a full-width spelling is the address it stands for. */
   public void email(String email, List<FieldError> errors) {
     if (email == null || email.isBlank()) {
       errors.add(new FieldError("email", "must not be empty"));
-    } else if (email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+      return;
+    }
+    String stored = EmailKeys.storedForm(email);
+    if (stored.length() > 254 || !EMAIL.matcher(stored).matches()) {
       errors.add(new FieldError("email", "must be an email address"));
     }
   }
@@ -98,12 +102,27 @@ public final class RegistrationRules {
       return;
     }
     try {
-      Phonenumber.PhoneNumber number = phones.parse(phone, null);
-      if (!phones.isValidNumber(number)) {
+      Phonenumber.PhoneNumber number = PHONES.parse(phone, null);
+      if (!PHONES.isValidNumber(number)) {
         errors.add(new FieldError("phone", "is not a valid phone number"));
       }
     } catch (NumberParseException e) {
       errors.add(new FieldError("phone", "is not a valid phone number"));
+    }
+  }
+
+  /**
+   * The one spelling of a valid number that is stored and compared: libphonenumber's E.164 format
+   * (a national trunk prefix typed after the country code, e.g. +44 0..., is dropped). Null stays null.
+   */
+  public static String e164(String phone) {
+    if (phone == null) {
+      return null;
+    }
+    try {
+      return PHONES.format(PHONES.parse(phone.strip(), null), PhoneNumberUtil.PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      throw new IllegalArgumentException("not a phone number; validate it first", e);
     }
   }
 

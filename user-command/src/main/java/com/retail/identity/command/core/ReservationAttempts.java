@@ -11,7 +11,8 @@ import java.util.UUID;
  * only succeeds while the reservation is still pending for the same user.
  */
 public interface ReservationAttempts {
-  record Attempt(String emailKey, UUID userId, Instant at) {}
+  /** An attempt to reserve, or ({@code erasure}) the start of an erasure that gives the key back. */
+  record Attempt(String emailKey, UUID userId, Instant at, boolean erasure) {}
 
   record Holding(UUID userId, boolean pending, Instant reservedAt) {}
 
@@ -22,4 +23,7 @@ public interface ReservationAttempts {
 
   /** Deletes the reservation if {@code userId} still holds it pending; false when it was confirmed or taken over. */
   boolean removePending(String emailKey, UUID userId);
+
+  /** Gives the key back, only if this user still holds it. */
+  void release(String emailKey, UUID userId);
 }

@@ -43,6 +43,8 @@ public final class ReservationReaper implements Managed {
   private final EventStore events;
   private final Credentials credentials;
   private final DataKeys dataKeys;
+  private final RefreshTokens refreshTokens;
+  private final ErasedEmails erasedEmails;
   private final Clock clock;
   private final Duration window;
   private final Duration interval;
@@ -55,7 +57,7 @@ public final class ReservationReaper implements Managed {
 
   /** @param owner names this instance in the lease */
   public ReservationReaper(ReservationAttempts attempts, JobLease lease, String owner, EventStore events,
-      Credentials credentials, DataKeys dataKeys, Clock clock, Duration window, Duration interval, Duration lookback,
+      Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens, ErasedEmails erasedEmails, Clock clock, Duration window, Duration interval, Duration lookback,
       MetricRegistry metrics) {
     this.owner = owner;
     this.attempts = attempts;
@@ -63,6 +65,8 @@ public final class ReservationReaper implements Managed {
     this.events = events;
     this.credentials = credentials;
     this.dataKeys = dataKeys;
+    this.refreshTokens = refreshTokens;
+    this.erasedEmails = erasedEmails;
     this.clock = clock;
     this.window = window;
     this.interval = interval;
@@ -92,6 +96,9 @@ public final class ReservationReaper implements Managed {
   }
 
   private int resolve(ReservationAttempts.Attempt attempt) {
+    if (attempt.erasure()) {
+      return finishErasure(attempt);
+    }
     Optional<ReservationAttempts.Holding> holding = attempts.holding(attempt.emailKey());
     if (holding.isPresent() && holding.get().userId().equals(attempt.userId())) {
       ReservationAttempts.Holding held = holding.get();
@@ -103,25 +110,49 @@ public final class ReservationReaper implements Managed {
       }
       removed.inc();
       LOG.info("Removed the abandoned reservation of user {}", attempt.userId());
-      return 1 + eraseIfLive(attempt.userId());
+      return 1 + eraseIfLive(attempt.userId(), true);
     }
     // This user holds no reservation (the attempt lost, or its reservation is gone): no account may be left.
-    return eraseIfLive(attempt.userId());
+    return eraseIfLive(attempt.userId(), false);
   }
 
-  private int eraseIfLive(UUID userId) {
+  /**
+   * An erasure is committed by its {@code UserErased} (with the credential's end, in one write); what
+   * follows it (the tombstone, the data key, the sessions, the email) is done again here, in case its instance died
+   * half way. Every step is idempotent.
+   */
+  private int finishErasure(ReservationAttempts.Attempt attempt) {
+    List<StoredEvent> stream = events.readStream(attempt.userId());
+    if (stream.isEmpty() || !EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
+      return 0; // the erasure was refused (a stale If-Match) or never got as far as its event
+    }
+    erasedEmails.record(attempt.emailKey(), stream.get(stream.size() - 1).occurredAt());
+    dataKeys.destroy(attempt.userId());
+    refreshTokens.revokeAll(attempt.userId(), null);
+    attempts.release(attempt.emailKey(), attempt.userId());
+    return 0;
+  }
+
+  /** @param abandoned the user's registration died holding its reservation: it may have created its data key */
+  private int eraseIfLive(UUID userId, boolean abandoned) {
     List<StoredEvent> stream = events.readStream(userId);
-    if (stream.isEmpty() || EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
+    if (stream.isEmpty()) {
+      if (abandoned) {
+        dataKeys.destroy(userId); // it died after creating its key, before its stream
+      }
+      return 0;
+    }
+    if (EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
       return 0;
     }
     try {
-      events.append(userId, stream.get(stream.size() - 1).seq(), "reservation-reaper",
-          List.of(new UserEvents.UserErased(clock.instant()).toEvent()));
+      credentials.append(userId, stream.get(stream.size() - 1).seq(), "reservation-reaper",
+          List.of(new UserEvents.UserErased(clock.instant()).toEvent()), new Credentials.Change.Erased());
     } catch (StreamConflictException e) {
       return 0; // written meanwhile: the next pass over this attempt (lookback) looks again
     }
     dataKeys.destroy(userId);
-    credentials.erase(userId);
+    refreshTokens.revokeAll(userId, null);
     erased.inc();
     LOG.warn("Erased user {}: registered without holding its email reservation", userId);
     return 1;

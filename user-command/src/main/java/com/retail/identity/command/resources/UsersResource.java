@@ -144,22 +144,24 @@ public final class UsersResource {
   @PUT
   @Path("/{id}/password")
   public Response changePassword(@PathParam("id") String id, @NotNull @Valid PasswordChangeRequest change,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest http) {
     Principal caller = authenticator.authenticate(authorization);
     UUID userId = parse(id);
     if (!caller.userId().equals(userId)) {
       throw BearerAuthenticator.forbidden();
     }
-    changes.changePassword(userId, caller.sessionId(), change, (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    changes.changePassword(userId, caller.sessionId(), change, expectedVersion(ifMatch),
+        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
   @DELETE
   @Path("/{id}")
-  public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @Context HttpServletRequest http) {
+  public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
     UUID userId = owned(id, authorization, true);
-    changes.erase(userId, (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    changes.erase(userId, expectedVersion(ifMatch), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
@@ -180,6 +182,10 @@ public final class UsersResource {
     }
   }
 
+  /**
+   * The version an If-Match names: 400 when it is not a number; any number that is not the current
+   * version (negative, zero, one the account never had) is refused by the event store with 412.
+   */
   private static Long expectedVersion(String ifMatch) {
     if (ifMatch == null) {
       return null;

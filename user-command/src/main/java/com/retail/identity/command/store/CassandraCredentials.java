@@ -1,66 +1,83 @@
 package com.retail.identity.command.store;
 
-import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
+import com.datastax.driver.core.Statement;
 import com.retail.identity.command.core.Credentials;
+import com.retail.identity.common.events.NewEvent;
+import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.store.CassandraEventStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Credentials as static columns of the user's {@code user_events} partition: a change is part of
+ * the stream's own (conditional) batch, and login reads the credential and the stream's version in
+ * one single-partition read.
+ */
 public final class CassandraCredentials implements Credentials {
   private final Session session;
-  private final PreparedStatement insert;
+  private final CassandraEventStore events;
+  private final PreparedStatement open;
   private final PreparedStatement select;
-  private final PreparedStatement updateHash;
-  private final PreparedStatement updateVersion;
+  private final PreparedStatement newHash;
   private final PreparedStatement erase;
+  private final PreparedStatement rehash;
 
-  public CassandraCredentials(CassandraConnector cassandra) {
+  public CassandraCredentials(CassandraConnector cassandra, CassandraEventStore events) {
     this.session = cassandra.session();
-    String table = cassandra.keyspace() + ".credentials";
-    insert = session.prepare("INSERT INTO " + table + " (user_id, email_key, password_hash, roles, stream_version, erased)"
-        + " VALUES (?, ?, ?, ?, ?, false)");
-    select = session.prepare("SELECT user_id, email_key, password_hash, roles, stream_version, erased FROM " + table
+    this.events = events;
+    String table = cassandra.keyspace() + ".user_events";
+    open = session.prepare("UPDATE " + table + " SET email_key = ?, password_hash = ?, roles = ?, erased = false"
         + " WHERE user_id = ?");
-    updateHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?");
-    updateVersion = session.prepare("UPDATE " + table + " SET stream_version = ? WHERE user_id = ?");
+    select = session.prepare("SELECT email_key, password_hash, roles, version, erased FROM " + table
+        + " WHERE user_id = ? LIMIT 1");
+    newHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?");
     erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?");
-  }
-
-  @Override
-  public void save(Credential c) {
-    session.execute(insertRow(c));
-  }
-
-  /** The unexecuted insert of {@link #save}, for a bulk writer that batches it with the user's other rows. */
-  public BoundStatement insertRow(Credential c) {
-    return insert.bind(c.userId(), c.emailKey(), c.passwordHash(), c.roles(), c.streamVersion());
+    rehash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ? IF password_hash = ?");
   }
 
   @Override
   public Optional<Credential> find(UUID userId) {
     Row row = session.execute(select.bind(userId)).one();
-    if (row == null || row.getBool("erased")) {
+    if (row == null || row.isNull("email_key") || row.isNull("version") || row.getBool("erased")) {
       return Optional.empty();
     }
-    return Optional.of(new Credential(row.getUUID("user_id"), row.getString("email_key"), row.getString("password_hash"),
-        row.getSet("roles", String.class), row.getLong("stream_version")));
+    return Optional.of(new Credential(userId, row.getString("email_key"), row.getString("password_hash"),
+        row.getSet("roles", String.class), row.getLong("version")));
   }
 
   @Override
-  public void updateHash(UUID userId, String passwordHash) {
-    session.execute(updateHash.bind(passwordHash, userId));
+  public List<StoredEvent> open(Credential credential, String correlationId, List<NewEvent> newEvents) {
+    return events.appendToNewStream(credential.userId(), correlationId, newEvents, List.of(openRow(credential)));
+  }
+
+  /** The credential of a new stream, for a bulk writer that batches it with the stream's rows. */
+  public Statement openRow(Credential c) {
+    return open.bind(c.emailKey(), c.passwordHash(), c.roles(), c.userId());
   }
 
   @Override
-  public void updateVersion(UUID userId, long streamVersion) {
-    session.execute(updateVersion.bind(streamVersion, userId));
+  public List<StoredEvent> append(UUID userId, long expectedVersion, String correlationId, List<NewEvent> newEvents,
+      Change change) {
+    return events.append(userId, expectedVersion, correlationId, newEvents, sameWrite(userId, change));
+  }
+
+  private List<Statement> sameWrite(UUID userId, Change change) {
+    if (change instanceof Change.NewPasswordHash hash) {
+      return List.of(newHash.bind(hash.passwordHash(), userId));
+    }
+    if (change instanceof Change.Erased) {
+      return List.of(erase.bind(userId));
+    }
+    return List.of();
   }
 
   @Override
-  public void erase(UUID userId) {
-    session.execute(erase.bind(userId));
+  public void rehash(UUID userId, String oldHash, String newHash) {
+    session.execute(rehash.bind(newHash, userId, oldHash));
   }
 }

@@ -61,9 +61,9 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
     this.abandonedAfter = abandoned;
     this.noteAttempts = noteAttempts;
     String ks = cassandra.keyspace();
-    noteAttempt = session.prepare("INSERT INTO " + ks + ".reservation_attempts (bucket, attempt_id, email_key, user_id)"
-        + " VALUES (?, ?, ?, ?)");
-    attemptsIn = session.prepare("SELECT attempt_id, email_key, user_id FROM " + ks + ".reservation_attempts"
+    noteAttempt = session.prepare("INSERT INTO " + ks + ".reservation_attempts (bucket, attempt_id, email_key, user_id,"
+        + " erasure) VALUES (?, ?, ?, ?, ?)");
+    attemptsIn = session.prepare("SELECT attempt_id, email_key, user_id, erasure FROM " + ks + ".reservation_attempts"
         + " WHERE bucket = ? AND attempt_id >= minTimeuuid(?) AND attempt_id < minTimeuuid(?)");
     holding = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?");
     removePending = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ?"
@@ -84,8 +84,7 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   public boolean reserve(String emailKey, UUID userId) {
     if (noteAttempts) {
       // Noted before the reservation exists, so whatever happens next, the reaper looks at it.
-      UUID attemptId = UUIDs.timeBased();
-      session.execute(noteAttempt.bind(MINUTES.bucketOf(attemptId), attemptId, emailKey, userId).setIdempotent(true));
+      note(emailKey, userId, false);
     }
     ResultSet result = session.execute(reserveRow(emailKey, userId));
     return result.wasApplied() || takeOverIfAbandoned(emailKey, userId, result.one());
@@ -112,6 +111,16 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   }
 
   @Override
+  public void noteErasure(String emailKey, UUID userId) {
+    note(emailKey, userId, true);
+  }
+
+  private void note(String emailKey, UUID userId, boolean erasure) {
+    UUID attemptId = UUIDs.timeBased();
+    session.execute(noteAttempt.bind(MINUTES.bucketOf(attemptId), attemptId, emailKey, userId, erasure).setIdempotent(true));
+  }
+
+  @Override
   public void release(String emailKey, UUID userId) {
     session.execute(release.bind(emailKey, userId));
   }
@@ -134,7 +143,7 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
     for (Instant bucket = MINUTES.start(from); bucket.isBefore(to); bucket = MINUTES.next(bucket)) {
       for (Row row : session.execute(attemptsIn.bind(MINUTES.bucketAt(bucket), Date.from(from), Date.from(to)))) {
         found.add(new Attempt(row.getString("email_key"), row.getUUID("user_id"),
-            Instant.ofEpochMilli(UUIDs.unixTimestamp(row.getUUID("attempt_id")))));
+            Instant.ofEpochMilli(UUIDs.unixTimestamp(row.getUUID("attempt_id"))), !row.isNull("erasure") && row.getBool("erasure")));
       }
     }
     return found;

@@ -55,6 +55,21 @@ class RegistrationRulesTest {
   }
 
   @Test
+  void aValidNumberIsKeptInItsOneE164Spelling() {
+    assertThat(errors(e -> rules.phone("+4407911123456", e))).isEmpty();
+    assertThat(RegistrationRules.e164("+4407911123456")).isEqualTo("+447911123456");
+    assertThat(RegistrationRules.e164("+447911123456")).isEqualTo("+447911123456");
+    assertThat(RegistrationRules.e164(null)).isNull();
+  }
+
+  @Test
+  void aFullWidthEmailIsCheckedAsTheAddressItStandsFor() {
+    assertThat(errors(e -> rules.email("\uFF41\uFF44\uFF41@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.\uFF43\uFF4F\uFF4D", e)))
+        .isEmpty();
+    assertThat(errors(e -> rules.email("ada@exa mple.com", e))).isNotEmpty();
+  }
+
+  @Test
   void phonesMustBeValidE164Numbers() {
     assertThat(errors(e -> rules.phone("+14155552671", e))).isEmpty();
     assertThat(errors(e -> rules.phone("+4930123456", e))).isEmpty();

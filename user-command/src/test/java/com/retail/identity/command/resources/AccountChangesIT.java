@@ -13,6 +13,7 @@ import com.retail.identity.command.cli.LocalAdminSeed;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,65 @@ class AccountChangesIT {
 
     assertThat(stale.statusCode()).isEqualTo(412);
     assertThat(Http.json(stale).get("type").asText()).endsWith("/precondition-failed");
+  }
+
+  @Test
+  void givenAVersionOneAccount_whenIfMatchNamesAVersionItNeverHad_thenEachIs412AndTheStreamStaysAtOne() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+    String token = tokenOf(http, email);
+
+    for (String wrong : new String[] {"5", "\"-2\"", "0", "2"}) {
+      HttpResponse<String> refused = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
+          "Authorization", bearer(token), "If-Match", wrong);
+      assertThat(refused.statusCode()).as("If-Match %s", wrong).isEqualTo(412);
+    }
+    HttpResponse<String> current = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
+        "Authorization", bearer(token), "If-Match", "1");
+
+    assertThat(current.statusCode()).isEqualTo(200);
+    assertThat(Http.json(current).get("version").asLong()).as("no gap before it").isEqualTo(2);
+  }
+
+  @Test
+  void givenIfMatchThatIsNotANumber_whenAnyWriteCarriesIt_thenItIs400NamingTheHeader() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+    String token = tokenOf(http, email);
+
+    HttpResponse<String> patch = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
+        "Authorization", bearer(token), "If-Match", "latest");
+    HttpResponse<String> erase = http.send("DELETE", "/v1/users/" + userId, null,
+        "Authorization", bearer(token), "If-Match", "one");
+
+    for (HttpResponse<String> refused : List.of(patch, erase)) {
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body()).contains("If-Match");
+    }
+  }
+
+  @Test
+  void givenAStaleIfMatch_whenTheCustomerChangesThePasswordOrErases_thenNothingChanges() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+    String token = tokenOf(http, email);
+    http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"King\"}", "Authorization", bearer(token));
+
+    HttpResponse<String> password = http.send("PUT", "/v1/users/" + userId + "/password",
+        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"crimson-Window-58-harbour!\"}",
+        "Authorization", bearer(token), "If-Match", "1");
+    HttpResponse<String> erase = http.send("DELETE", "/v1/users/" + userId, null,
+        "Authorization", bearer(token), "If-Match", "1");
+
+    assertThat(password.statusCode()).isEqualTo(412);
+    assertThat(erase.statusCode()).isEqualTo(412);
+    assertThat(http.logIn(email, PASSWORD).get("userId").asText()).as("the old password still works").isEqualTo(userId);
+    HttpResponse<String> atCurrent = http.send("DELETE", "/v1/users/" + userId, null,
+        "Authorization", bearer(token), "If-Match", "2");
+    assertThat(atCurrent.statusCode()).isEqualTo(204);
   }
 
   @Test

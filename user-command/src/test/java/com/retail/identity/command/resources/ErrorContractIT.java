@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input gets problem+json with a clear status, on every POST endpoint. */
@@ -108,6 +109,51 @@ class ErrorContractIT {
 
     assertProblem(response, 400, "/validation");
     assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("email");
+  }
+
+  /** A number, boolean, array or object where the contract says text is refused, naming the field. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/v1/sessions | email | 42",
+      "/v1/sessions | password | 12345678901",
+      "/v1/sessions | password | true",
+      "/v1/sessions | email | 1.5e3",
+      "/v1/sessions | password | [\"pass-phrase-1\"]",
+      "/v1/sessions | email | {\"a\":1}",
+      "/v1/users | email | 42",
+      "/v1/users | password | 1234567890123",
+      "/v1/users | firstName | false",
+      "/v1/users | country | 1",
+      "/v1/users | phone | 4915112345678",
+      "/v1/users | locale | 12",
+      "/v1/sessions/refresh | refreshToken | 7",
+      "/internal/service-tokens | clientSecret | 123456",
+      "/v1/users/00000000-0000-0000-0000-000000000001/password | currentPassword | 12345678",
+      "/v1/users/00000000-0000-0000-0000-000000000001/password | newPassword | true"})
+  void aScalarOfAnotherTypeWhereTextIsExpectedIsNamed(String path, String field, String value) throws Exception {
+    String others = (field.equals("email") ? "" : "\"email\":\"a@example.com\",")
+        + (field.equals("password") ? "" : "\"password\":\"pass-phrase-1\",");
+    String body = "{" + others + "\"" + field + "\":" + value + "}";
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+        .header("Content-Type", "application/json");
+    request = path.endsWith("/password") ? request.PUT(HttpRequest.BodyPublishers.ofString(body))
+        : request.POST(HttpRequest.BodyPublishers.ofString(body));
+
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertProblem(response, 400, "/validation");
+    assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo(field);
+  }
+
+  @Test
+  void aProfileChangeWithANumberForTextIsNamed() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/v1/users/00000000-0000-0000-0000-000000000001"))
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"lastName\":42}")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertProblem(response, 400, "/validation");
+    assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("lastName");
   }
 
   @Test

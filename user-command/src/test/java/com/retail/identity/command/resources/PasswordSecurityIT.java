@@ -39,13 +39,13 @@ class PasswordSecurityIT {
   }
 
   private static void setHash(String userId, String hash) {
-    cassandra.session().execute("UPDATE " + cassandra.keyspace() + ".credentials SET password_hash = ? WHERE user_id = ?",
+    cassandra.session().execute("UPDATE " + cassandra.keyspace() + ".user_events SET password_hash = ? WHERE user_id = ?",
         hash, UUID.fromString(userId));
   }
 
   private static String hashOf(String userId) {
     return cassandra.session().execute("SELECT password_hash FROM " + cassandra.keyspace()
-        + ".credentials WHERE user_id = ?", UUID.fromString(userId)).one().getString(0);
+        + ".user_events WHERE user_id = ? LIMIT 1", UUID.fromString(userId)).one().getString(0);
   }
 
   private static String pbkdf2(String password) throws Exception {

@@ -64,6 +64,58 @@ class RegistrationAndLoginIT {
   }
 
   @Test
+  void aFullWidthSpellingIsTheSameAccount() throws Exception {
+    String email = uniqueEmail();
+    HttpResponse<String> first = post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
+    assertThat(first.statusCode()).isEqualTo(201);
+    String fullWidth = fullWidth(email.toUpperCase());
+
+    HttpResponse<String> second = post("/v1/users", registrationJson(fullWidth, UserCommandApp.PASSWORD + "-other"));
+    HttpResponse<String> session = post("/v1/sessions",
+        "{\"email\":\"" + fullWidth + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}");
+
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(second.body()).get("type").asText()).endsWith("/email-taken");
+    assertThat(session.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(session.body()).get("userId").asText())
+        .isEqualTo(JSON.readTree(first.body()).get("userId").asText());
+  }
+
+  @Test
+  void compatibilityCaseAndInvisibleVariantsHitTheSameReservation() throws Exception {
+    String local = "fi-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    assertThat(post("/v1/users", registrationJson(local + "@example.com", UserCommandApp.PASSWORD)).statusCode())
+        .isEqualTo(201);
+
+    // a ligature, a zero-width space, surrounding white space, a full-width @ and a capital domain
+    for (String variant : java.util.List.of("\uFB01" + local.substring(2) + "@example.com",
+        local.charAt(0) + "\u200B" + local.substring(1) + "@example.com", "  " + local + "@EXAMPLE.com ",
+        local + "\uFF20example.com")) {
+      HttpResponse<String> again = post("/v1/users", registrationJson(variant, UserCommandApp.PASSWORD + "-other"));
+      assertThat(again.statusCode()).as("registration of a variant").isEqualTo(409);
+    }
+  }
+
+  @Test
+  void dotsAndPlusTagsAreDifferentMailboxes() throws Exception {
+    String local = "dt" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    assertThat(post("/v1/users", registrationJson(local + "@example.com", UserCommandApp.PASSWORD)).statusCode())
+        .isEqualTo(201);
+
+    assertThat(post("/v1/users", registrationJson(local.charAt(0) + "." + local.substring(1) + "@example.com",
+        UserCommandApp.PASSWORD)).statusCode()).isEqualTo(201);
+    assertThat(post("/v1/users", registrationJson(local + "+news@example.com", UserCommandApp.PASSWORD)).statusCode())
+        .isEqualTo(201);
+  }
+
+  /** The full-width form (U+FF01..U+FF5E) of every printable ASCII character. */
+  private static String fullWidth(String ascii) {
+    StringBuilder wide = new StringBuilder();
+    ascii.chars().forEach(c -> wide.append(c > 0x20 && c < 0x7f ? (char) (c - 0x21 + 0xFF01) : (char) c));
+    return wide.toString();
+  }
+
+  @Test
   void unknownEmailAndWrongPasswordGetTheSameAnswer() throws Exception {
     String email = uniqueEmail();
     post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.Credentials;
+import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.ReservationAttempts;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.common.crypto.LocalMasterKey;
@@ -38,7 +39,8 @@ class ReservationReaperIT {
   private static final Clock NOW = Clock.systemUTC();
   private static final CassandraEmailReservations RESERVATIONS = CassandraEmailReservations.forRegistrations(CASSANDRA, NOW, WINDOW);
   private static final CassandraEventStore EVENTS = new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1)));
-  private static final CassandraCredentials CREDENTIALS = new CassandraCredentials(CASSANDRA);
+  private static final CassandraCredentials CREDENTIALS = new CassandraCredentials(CASSANDRA, EVENTS);
+  private static final CassandraRefreshTokens REFRESH = new CassandraRefreshTokens(CASSANDRA, NOW, Duration.ofDays(1));
   private static final CassandraDataKeys KEYS = new CassandraDataKeys(CASSANDRA,
       new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY));
 
@@ -55,18 +57,19 @@ class ReservationReaperIT {
 
   private static ReservationReaper reaper(Duration ahead, MetricRegistry metrics) {
     return new ReservationReaper(RESERVATIONS, new CassandraJobLease(CASSANDRA), "reaper-it", EVENTS, CREDENTIALS, KEYS,
-        Clock.offset(NOW, ahead), WINDOW, Duration.ofSeconds(30), Duration.ofMinutes(10), metrics);
+        REFRESH, new CassandraErasedEmails(CASSANDRA), Clock.offset(NOW, ahead), WINDOW, Duration.ofSeconds(30), Duration.ofMinutes(10), metrics);
   }
 
   private static String emailKey() {
     return "key-" + UUID.randomUUID();
   }
 
-  /** Reserves and writes the stream, as a registration does up to {@code UserRegistered}. */
+  /** Reserves and writes the stream with its credential, as a registration does up to {@code UserRegistered}. */
   private static void registeredUpToTheEvent(String emailKey, UUID user) {
     assertThat(RESERVATIONS.reserve(emailKey, user)).isTrue();
     KEYS.createFresh(user);
-    EVENTS.append(user, 0, "it", List.of(new UserEvents.UserRegistered("sealed", "US", "en-US", Instant.now()).toEvent()));
+    CREDENTIALS.open(new Credentials.Credential(user, emailKey, "$argon2id$x", Set.of("user"), 1), "it",
+        List.of(new UserEvents.UserRegistered("sealed", "US", "en-US", Instant.now()).toEvent()));
   }
 
   private static boolean erased(UUID user) {
@@ -84,7 +87,6 @@ class ReservationReaperIT {
     String unconfirmed = emailKey();
     UUID halfMade = UUID.randomUUID();
     registeredUpToTheEvent(unconfirmed, halfMade);
-    CREDENTIALS.save(new Credentials.Credential(halfMade, unconfirmed, "$argon2id$x", Set.of("user"), 1));
     // One that released its reservation although its stream had been written
     String released = emailKey();
     UUID orphan = UUID.randomUUID();
@@ -115,6 +117,34 @@ class ReservationReaperIT {
     // Passes over the same attempts again (after a handover: from the lookback) change nothing
     assertThat(reaper.pass()).isZero();
     assertThat(reaper(WINDOW.plusMinutes(1), new MetricRegistry()).pass()).isZero();
+  }
+
+  @Test
+  void givenAnErasureThatDiedAfterItsEvent_whenTheReaperPasses_thenItsDataKeySessionsAndEmailAreFreedToo() {
+    String emailKey = emailKey();
+    UUID customer = UUID.randomUUID();
+    registeredUpToTheEvent(emailKey, customer);
+    RESERVATIONS.confirm(emailKey, customer);
+    String refresh = REFRESH.startFamily(customer, UUID.randomUUID());
+    // The erasure as AccountChanges makes it, up to the crash point after its event
+    RESERVATIONS.noteErasure(emailKey, customer);
+    CREDENTIALS.append(customer, 1, "it", List.of(new UserEvents.UserErased(Instant.now()).toEvent()),
+        new Credentials.Change.Erased());
+    // And an erasure refused by its precondition: noted, but no event
+    String keptKey = emailKey();
+    UUID kept = UUID.randomUUID();
+    registeredUpToTheEvent(keptKey, kept);
+    RESERVATIONS.confirm(keptKey, kept);
+    RESERVATIONS.noteErasure(keptKey, kept);
+
+    reaper(WINDOW.plusMinutes(1), new MetricRegistry()).pass();
+
+    assertThat(CREDENTIALS.find(customer)).isEmpty();
+    assertThat(KEYS.find(customer)).isEmpty();
+    assertThat(RESERVATIONS.holding(emailKey)).isEmpty();
+    assertThat(REFRESH.rotate(refresh)).isNotInstanceOf(RefreshTokens.Rotated.class);
+    assertThat(KEYS.find(kept)).isPresent();
+    assertThat(RESERVATIONS.holding(keptKey)).map(ReservationAttempts.Holding::pending).contains(false);
   }
 
   @Test

@@ -1,17 +1,18 @@
 package com.retail.identity.query.core;
 
-import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.common.events.LogEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The time-ordered event log that projections tail (port). Positions are time-based UUIDs: an
- * event's id, or a synthetic id that stands for "everything before this instant".
+ * event's id, or a synthetic id that stands for "everything before this instant". Entries name
+ * events; the events themselves, and whether they exist, come from the user's stream.
  */
 public interface EventLog {
   /**
-   * Events whose id is after {@code after} and whose time is before {@code before}, in log order,
+   * Entries whose id is after {@code after} and whose time is before {@code before}, in log order,
    * at most {@code limit}.
    */
   Page read(UUID after, Instant before, int limit);
@@ -25,8 +26,8 @@ public interface EventLog {
   }
 
   /**
-   * One read: the events, and where the next read continues (the last event when the page is
+   * One read: the entries, and where the next read continues (the last event when the page is
    * full, otherwise the end of the range that was read).
    */
-  record Page(List<StoredEvent> events, UUID next, boolean full) {}
+  record Page(List<LogEntry> entries, UUID next, boolean full) {}
 }

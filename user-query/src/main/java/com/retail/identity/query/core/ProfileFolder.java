@@ -25,11 +25,13 @@ public final class ProfileFolder {
   }
 
   public Optional<Profile> fold(List<StoredEvent> stream) {
+    // Terminal, and checked before anything is opened: nothing before or after an erasure brings the
+    // profile back, and no sealed value of an erased account is opened, whatever key it now has.
+    if (stream.stream().anyMatch(event -> EventTypes.USER_ERASED.equals(event.type()))) {
+      return Optional.empty();
+    }
     Profile profile = null;
     for (StoredEvent event : stream) {
-      if (EventTypes.USER_ERASED.equals(event.type())) {
-        return Optional.empty(); // terminal: nothing after an erasure brings the profile back
-      }
       profile = apply(profile, event);
     }
     return Optional.ofNullable(profile);

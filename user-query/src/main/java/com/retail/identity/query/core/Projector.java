@@ -1,5 +1,6 @@
 package com.retail.identity.query.core;
 
+import com.retail.identity.common.events.LogEntry;
 import com.retail.identity.common.events.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,9 @@ public final class Projector {
     }
   };
 
+  /** Entries read before their stream write landed: looked at again on each sweep, for a while. */
+  private final AwaitedEntries awaited;
+
   // Loop state: touched by one thread at a time (the loop, or a caller of runOnce).
   private UUID position;
   private Instant lastSweep;
@@ -91,6 +95,7 @@ public final class Projector {
     this.clock = clock;
     this.initialLookback = initialLookback;
     this.owner = owner;
+    this.awaited = new AwaitedEntries();
     metrics.bind(() -> leader ? 1 : 0, this::behindMillis);
   }
 
@@ -222,6 +227,7 @@ public final class Projector {
     lastSave = now;
     lastSweep = null; // re-read the window behind the checkpoint first: the last holder may have missed late events
     known.clear();
+    awaited.clear();
     leader = true;
     LOG.info("Projection {}: lease taken by {}, resuming after {}", name(), owner, positionTime);
     return true;
@@ -254,7 +260,7 @@ public final class Projector {
       lastSweep = now;
     }
     EventLog.Page page = log.read(position, now, tuning.batchSize().getAsInt());
-    project(page.events());
+    project(page.entries());
     position = page.full() ? page.next() : settled(page.next(), now);
     positionTime = LogPositions.timeOf(position);
     keepLease(false);
@@ -296,18 +302,19 @@ public final class Projector {
     EventLog.Page page;
     do {
       page = log.read(after, before, tuning.batchSize().getAsInt());
-      project(page.events());
+      project(page.entries());
       after = page.next();
     } while (page.full());
+    project(awaited.dueAgain(clock.instant()));
   }
 
-  private void project(List<StoredEvent> page) {
+  private void project(List<LogEntry> page) {
     if (page.isEmpty()) {
       return;
     }
-    Map<UUID, List<StoredEvent>> fresh = new LinkedHashMap<>();
+    Map<UUID, List<LogEntry>> fresh = new LinkedHashMap<>();
     long skipped = 0;
-    for (StoredEvent event : page) {
+    for (LogEntry event : page) {
       if (event.seq() <= known.getOrDefault(event.userId(), 0L)) {
         skipped++;
       } else {
@@ -320,9 +327,9 @@ public final class Projector {
     }
     Map<UUID, Long> stored = target.versions(fresh.keySet());
     List<UUID> pending = new ArrayList<>();
-    for (Map.Entry<UUID, List<StoredEvent>> entry : fresh.entrySet()) {
+    for (Map.Entry<UUID, List<LogEntry>> entry : fresh.entrySet()) {
       long have = stored.getOrDefault(entry.getKey(), 0L);
-      long newest = entry.getValue().stream().mapToLong(StoredEvent::seq).max().orElse(0);
+      long newest = entry.getValue().stream().mapToLong(LogEntry::seq).max().orElse(0);
       if (newest > have) {
         pending.add(entry.getKey());
       } else {
@@ -341,8 +348,8 @@ public final class Projector {
       if (outcomes.get(userId) == ProjectionTarget.Outcome.WRITTEN && (have > 0 || !change.isDelete())) {
         // Counts versions newly reflected; deleting a document that was never there changes nothing.
         projected += change.version() - have;
-        for (StoredEvent event : fresh.get(userId)) {
-          if (event.seq() > have) {
+        for (LogEntry event : fresh.get(userId)) {
+          if (event.seq() > have && event.seq() <= change.version()) {
             metrics.lag(now - event.occurredAt().toEpochMilli());
           }
         }
@@ -350,17 +357,17 @@ public final class Projector {
         skipped += fresh.get(userId).size();
       }
       known.put(userId, change.version());
+      awaited.update(userId, fresh.get(userId), change.version(), clock.instant());
     }
     metrics.projected(projected);
     metrics.skipped(skipped);
   }
 
   /** Folds the streams of the users with new events, in parallel: one stream read per user per page. */
-  private List<ProfileChange> fold(List<UUID> users, Map<UUID, List<StoredEvent>> fresh) {
+  private List<ProfileChange> fold(List<UUID> users, Map<UUID, List<LogEntry>> fresh) {
     List<CompletableFuture<ProfileChange>> folds = new ArrayList<>(users.size());
     for (UUID userId : users) {
-      long newestSeen = fresh.get(userId).stream().mapToLong(StoredEvent::seq).max().orElse(0);
-      folds.add(CompletableFuture.supplyAsync(() -> foldOne(userId, newestSeen), foldPool));
+      folds.add(CompletableFuture.supplyAsync(() -> foldOne(userId), foldPool));
     }
     List<ProfileChange> changes = new ArrayList<>(users.size());
     try {
@@ -374,9 +381,14 @@ public final class Projector {
     return changes;
   }
 
-  private ProfileChange foldOne(UUID userId, long newestSeen) {
+  /**
+   * The read model of one user at the stream's own head. A log entry can be ahead of the stream (it
+   * is written first); the projection never claims a version the stream does not hold, so the event
+   * is projected once it lands ({@link AwaitedEntries}).
+   */
+  private ProfileChange foldOne(UUID userId) {
     List<StoredEvent> stream = events.readStream(userId);
-    long head = stream.isEmpty() ? newestSeen : Math.max(newestSeen, stream.get(stream.size() - 1).seq());
+    long head = stream.isEmpty() ? 0 : stream.get(stream.size() - 1).seq();
     try {
       Optional<Profile> profile = folder.fold(stream);
       return profile.map(p -> ProfileChange.put(p.withVersion(head))).orElseGet(() -> ProfileChange.delete(userId, head));

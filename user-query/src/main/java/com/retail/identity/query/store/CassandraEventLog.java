@@ -1,23 +1,27 @@
 package com.retail.identity.query.store;
 
 import com.datastax.driver.core.PreparedStatement;
+import com.datastax.driver.core.ResultSetFuture;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.utils.UUIDs;
-import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.common.events.LogEntry;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.query.core.EventLog;
+import com.retail.identity.query.core.LogPositions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the time-bucketed {@code event_log}: walks the buckets from the one the position falls in
- * to the one before {@code before}, each in event-id order, so the pages come out in log order.
- * Quorum reads (the connector's default) overlap the writers' quorum writes: an event acknowledged
- * to a writer is never missed by a read that covers its time.
+ * Reads the time-bucketed, sharded {@code event_log_entries}: walks the buckets from the one the
+ * position falls in to the one before {@code before}; in each it reads every shard up to the same
+ * bound and merges them in timeuuid order, so the pages come out in log order and one position
+ * describes progress over all shards. Quorum reads (the connector's default) overlap the writers'
+ * quorum writes: an entry acknowledged to a writer is never missed by a read that covers its time.
  */
 public final class CassandraEventLog implements EventLog {
   private final Session session;
@@ -28,17 +32,16 @@ public final class CassandraEventLog implements EventLog {
   public CassandraEventLog(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
     this.buckets = buckets;
-    this.select = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
-        + " correlation_id, payload FROM " + cassandra.keyspace() + ".event_log"
-        + " WHERE bucket = ? AND event_id > ? AND event_id <= ? LIMIT ?");
+    this.select = session.prepare("SELECT event_id, user_id, seq FROM " + cassandra.keyspace() + ".event_log_entries"
+        + " WHERE bucket = ? AND shard = ? AND event_id > ? AND event_id <= ? LIMIT ?");
     this.epoch = session.prepare("SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0");
   }
 
   @Override
-  public java.util.Optional<Instant> start() {
+  public Optional<Instant> start() {
     Row row = session.execute(epoch.bind()).one();
     return row == null || row.getTimestamp("first_event_at") == null
-        ? java.util.Optional.empty() : java.util.Optional.of(row.getTimestamp("first_event_at").toInstant());
+        ? Optional.empty() : Optional.of(row.getTimestamp("first_event_at").toInstant());
   }
 
   @Override
@@ -47,20 +50,32 @@ public final class CassandraEventLog implements EventLog {
     if (UUIDs.unixTimestamp(upTo) < UUIDs.unixTimestamp(after)) {
       return new Page(List.of(), after, false); // nothing can be before a position we have passed
     }
-    List<StoredEvent> events = new ArrayList<>();
+    List<LogEntry> entries = new ArrayList<>();
     Instant last = buckets.start(Instant.ofEpochMilli(UUIDs.unixTimestamp(upTo)));
     for (Instant bucket = buckets.start(Instant.ofEpochMilli(UUIDs.unixTimestamp(after)));
-        !bucket.isAfter(last) && events.size() < limit; bucket = buckets.next(bucket)) {
-      for (Row row : session.execute(select.bind(buckets.bucketAt(bucket), after, upTo, limit - events.size()))) {
-        events.add(new StoredEvent(row.getUUID("user_id"), row.getLong("seq"), row.getUUID("event_id"),
-            row.getString("event_type"), row.getInt("schema_version"), row.getTimestamp("occurred_at").toInstant(),
-            row.getString("correlation_id"), row.getString("payload")));
+        !bucket.isAfter(last) && entries.size() < limit; bucket = buckets.next(bucket)) {
+      entries.addAll(readBucket(buckets.bucketAt(bucket), after, upTo, limit - entries.size()));
+    }
+    if (entries.size() >= limit) {
+      return new Page(entries, entries.get(entries.size() - 1).eventId(), true);
+    }
+    return new Page(entries, upTo, false);
+  }
+
+  /** The first {@code limit} entries of one bucket over all its shards, in log order. */
+  private List<LogEntry> readBucket(String bucket, UUID after, UUID upTo, int limit) {
+    List<ResultSetFuture> shards = new ArrayList<>(buckets.shards());
+    for (int shard = 0; shard < buckets.shards(); shard++) {
+      shards.add(session.executeAsync(select.bind(bucket, shard, after, upTo, limit)));
+    }
+    List<LogEntry> merged = new ArrayList<>();
+    for (ResultSetFuture shard : shards) {
+      for (Row row : shard.getUninterruptibly()) {
+        merged.add(new LogEntry(row.getUUID("event_id"), row.getUUID("user_id"), row.getLong("seq")));
       }
     }
-    if (events.size() >= limit) {
-      return new Page(events, events.get(events.size() - 1).eventId(), true);
-    }
-    return new Page(events, upTo, false);
+    merged.sort((a, b) -> LogPositions.ORDER.compare(a.eventId(), b.eventId()));
+    return merged.size() <= limit ? merged : new ArrayList<>(merged.subList(0, limit));
   }
 
   @Override

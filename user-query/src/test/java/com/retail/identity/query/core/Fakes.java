@@ -2,6 +2,7 @@ package com.retail.identity.query.core;
 
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.events.LogEntry;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.StreamConflictException;
@@ -30,9 +31,7 @@ final class Fakes {
     private static final long EPOCH_OFFSET = 0x01B21DD213814000L;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger SUB = new AtomicInteger();
-    static final Comparator<UUID> ORDER = Comparator.<UUID>comparingLong(UUID::timestamp)
-        .thenComparing((a, b) -> Long.compareUnsigned(a.getLeastSignificantBits() ^ 0x8080808080808080L,
-            b.getLeastSignificantBits() ^ 0x8080808080808080L));
+    static final Comparator<UUID> ORDER = LogPositions.ORDER;
 
     static UUID at(Instant instant) {
       long ts = instant.toEpochMilli() * 10_000 + EPOCH_OFFSET + Math.floorMod(SUB.incrementAndGet(), 9_998) + 1;
@@ -87,7 +86,7 @@ final class Fakes {
    */
   static final class MemoryEvents implements UserStreams, EventLog {
     private final Map<UUID, List<StoredEvent>> streams = new HashMap<>();
-    private final List<StoredEvent> log = new ArrayList<>();
+    private final List<LogEntry> log = new ArrayList<>();
     private final TestClock clock;
 
     MemoryEvents(TestClock clock) {
@@ -119,11 +118,30 @@ final class Fakes {
         stream.add(s);
         stored.add(s);
         if (logged) {
-          log.add(s);
+          log.add(new LogEntry(id, userId, s.seq()));
         }
       }
-      log.sort(Comparator.comparing(StoredEvent::eventId, TimeUuids.ORDER));
+      log.sort(Comparator.comparing(LogEntry::eventId, TimeUuids.ORDER));
       return stored;
+    }
+
+    /** The log entry of an append whose stream write has not landed (yet): as the store writes it first. */
+    synchronized LogEntry announce(UUID userId) {
+      LogEntry entry = new LogEntry(TimeUuids.at(clock.instant()), userId,
+          streams.getOrDefault(userId, List.of()).size() + 1);
+      log.add(entry);
+      log.sort(Comparator.comparing(LogEntry::eventId, TimeUuids.ORDER));
+      return entry;
+    }
+
+    /** The stream write of an announced append lands. */
+    synchronized void land(LogEntry announced, NewEvent e) {
+      List<StoredEvent> stream = streams.computeIfAbsent(announced.userId(), u -> new ArrayList<>());
+      if (stream.size() + 1 != announced.seq()) {
+        throw new StreamConflictException(announced.userId(), announced.seq() - 1);
+      }
+      stream.add(new StoredEvent(announced.userId(), announced.seq(), announced.eventId(), e.type(), e.schemaVersion(),
+          announced.occurredAt(), "test", e.payload()));
     }
 
     @Override
@@ -134,8 +152,8 @@ final class Fakes {
     @Override
     public synchronized Page read(UUID after, Instant before, int limit) {
       UUID upTo = positionBefore(before);
-      List<StoredEvent> page = new ArrayList<>();
-      for (StoredEvent e : log) {
+      List<LogEntry> page = new ArrayList<>();
+      for (LogEntry e : log) {
         if (TimeUuids.ORDER.compare(e.eventId(), after) > 0 && TimeUuids.ORDER.compare(e.eventId(), upTo) <= 0) {
           page.add(e);
           if (page.size() == limit) {

@@ -93,6 +93,20 @@ class ProfileFolderTest {
   }
 
   @Test
+  void givenAnErasure_thenNoLaterEventBringsTheProfileBack_notEvenOneSealedWithAFreshKey() {
+    registered();
+    events.append(userId, 1, "c", List.of(new UserEvents.UserErased(clock.instant()).toEvent()));
+    keys.destroy(userId);
+    String pii = cipher.sealNew(userId, new PersonalData("grace@example.com", "Grace", "Hopper", null));
+    events.append(userId, 2, "c", List.of(new UserEvents.UserImported(pii, "US", null, false,
+        Instant.parse("2015-03-01T00:00:00Z"), clock.instant()).toEvent()));
+    events.append(userId, 3, "c", List.of(new UserEvents.ProfileUpdated(
+        cipher.seal(userId, new PersonalData(null, "Back", null, null)), null, null, clock.instant()).toEvent()));
+
+    assertThat(folder.fold(events.readStream(userId))).isEmpty();
+  }
+
+  @Test
   void givenTheDataKeyIsGone_thenThereIsNoProfile() {
     registered();
     keys.destroy(userId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.events.LogEntry;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.UserEvents;
 import com.retail.identity.query.core.Fakes.MemoryDataKeys;
@@ -253,5 +254,54 @@ class ProjectorTest {
       assertThat(p.country()).isEqualTo("GB");
       assertThat(p.version()).isEqualTo(3);
     });
+  }
+
+  @Test
+  void givenALogEntryReadBeforeItsStreamWriteLanded_whenTheWriteLandsAfterTheLateWindow_thenItIsProjected() {
+    UUID userId = register("Edsger", "Dijkstra");
+    Projector projector = projector("a", 500);
+    projector.runOnce();
+    LogEntry announced = events.announce(userId);
+    clock.advance(Duration.ofSeconds(2));
+    projector.runOnce(); // reads the entry: the stream is still at version 1
+    assertThat(target.profile(userId)).hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(1));
+
+    runFor(projector, Duration.ofSeconds(30)); // far past the 10 s late-event window
+    String pii = cipher.seal(userId, new PersonalData(null, "Edsger W.", null, null));
+    events.land(announced, new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent());
+    runFor(projector, Duration.ofSeconds(5));
+
+    assertThat(target.profile(userId)).hasValueSatisfying(p -> {
+      assertThat(p.firstName()).isEqualTo("Edsger W.");
+      assertThat(p.version()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void givenALogEntryWhoseAppendFailed_whenProjected_thenNothingChangesAndTheEntryIsGivenUpAfterItsPatience() {
+    UUID userId = register("Barbara", "Liskov");
+    Projector projector = projector("a", 500);
+    projector.runOnce();
+    events.announce(userId); // the conditional stream write that followed it lost
+    clock.advance(Duration.ofSeconds(2));
+    projector.runOnce();
+
+    runFor(projector, AwaitedEntries.PATIENCE.plusSeconds(10));
+    int applied = target.applyCalls.get();
+    runFor(projector, Duration.ofSeconds(20));
+
+    assertThat(target.profile(userId)).hasValueSatisfying(p -> {
+      assertThat(p.firstName()).isEqualTo("Barbara");
+      assertThat(p.version()).isEqualTo(1);
+    });
+    assertThat(target.applyCalls.get()).as("no more folds of a given-up entry").isEqualTo(applied);
+  }
+
+  /** The projector's loop over {@code duration}: a pass every second. */
+  private void runFor(Projector projector, Duration duration) {
+    for (long s = 0; s < duration.toSeconds(); s++) {
+      clock.advance(Duration.ofSeconds(1));
+      projector.runOnce();
+    }
   }
 }

@@ -25,6 +25,8 @@ import java.util.UUID;
  * side seals them: what user-command and verification append, without depending on their endpoints.
  */
 public final class Seed implements AutoCloseable {
+  /** The event log layout of the services' defaults: 1-minute buckets of 8 shards. */
+  public static final LogBuckets BUCKETS = new LogBuckets(Duration.ofMinutes(1), 8);
   private final CassandraConnector cassandra;
   private final CassandraEventStore events;
   private final CassandraDataKeys keys;
@@ -32,7 +34,7 @@ public final class Seed implements AutoCloseable {
 
   private Seed(CassandraConnector cassandra) {
     this.cassandra = cassandra;
-    this.events = new CassandraEventStore(cassandra, new LogBuckets(Duration.ofMinutes(1)));
+    this.events = new CassandraEventStore(cassandra, BUCKETS);
     this.keys = new CassandraDataKeys(cassandra, new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY));
     this.cipher = new PersonalDataCipher(keys);
   }
@@ -91,6 +93,12 @@ public final class Seed implements AutoCloseable {
     long version = append(userId, version(userId), new UserEvents.UserErased(Instant.now()).toEvent());
     keys.destroy(userId);
     return version;
+  }
+
+  /** The user's data key is still in the store (not crypto-shredded); read past any key cache. */
+  public boolean dataKeyExists(UUID userId) {
+    return cassandra.session().execute("SELECT user_id FROM " + cassandra.keyspace() + ".data_keys WHERE user_id = ?",
+        userId).one() != null;
   }
 
   public long version(UUID userId) {

@@ -6,7 +6,12 @@ import java.util.UUID;
 
 /** What eligibility needs to know about an account, without its personal data. */
 public interface AccountFacts {
-  record Account(UUID userId, Instant createdAt, boolean locked, boolean erased) {}
+  /** {@code erasedAt} is null while the account lives. */
+  record Account(UUID userId, Instant createdAt, boolean locked, Instant erasedAt) {
+    public boolean erased() {
+      return erasedAt != null;
+    }
+  }
 
   Optional<Account> find(UUID userId);
 }

@@ -5,6 +5,8 @@ import com.netflix.config.DynamicIntProperty;
 import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.errors.ProblemException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.UUID;
  */
 public final class CheckEligibility {
   public static final String MAX_ACCOUNTS_PER_PHONE = "identity.launch.maxAccountsPerPhone";
+  /** How long an erased account still holds its verified phone (docs/adr/0007-erasure-is-final.md). */
+  public static final String ERASED_PHONE_HOLD_DAYS = "identity.erasure.phoneHoldDays";
 
   public static final String PHONE_NOT_VERIFIED = "phone-not-verified";
   public static final String PHONE_SHARED = "phone-shared";
@@ -33,6 +37,7 @@ public final class CheckEligibility {
   private final MetricRegistry metrics;
   private final Clock clock;
   private final DynamicIntProperty maxAccountsPerPhone = Knobs.intKnob(MAX_ACCOUNTS_PER_PHONE, 1);
+  private final DynamicIntProperty erasedPhoneHoldDays = Knobs.intKnob(ERASED_PHONE_HOLD_DAYS, 30);
 
   public CheckEligibility(Launches launches, AccountFacts accounts, PhoneRecords records, MetricRegistry metrics, Clock clock) {
     this.launches = launches;
@@ -43,6 +48,33 @@ public final class CheckEligibility {
   }
 
   public record Eligibility(boolean eligible, List<String> reasons) {}
+
+  /**
+   * The first {@code allowed} accounts holding the phone, in the order they verified it. An erased
+   * account holds it for the hold period after its erasure, then no longer: erasing and verifying
+   * again does not turn one phone into a fresh eligible account per launch, yet a customer who left
+   * and came back gets their phone back. Other owners' streams are read only until the places are
+   * filled, so a phone with one owner costs no read at all.
+   */
+  private List<UUID> firstHolders(String phoneHash, UUID userId, int allowed) {
+    List<PhoneRecords.Owner> owners = records.owners(phoneHash).stream()
+        .sorted(Comparator.comparing(PhoneRecords.Owner::firstVerifiedAt).thenComparing(PhoneRecords.Owner::userId))
+        .toList();
+    Instant releasedBefore = clock.instant().minus(Duration.ofDays(Math.max(0, erasedPhoneHoldDays.get())));
+    List<UUID> holders = new ArrayList<>();
+    for (PhoneRecords.Owner owner : owners) {
+      if (holders.size() >= allowed) {
+        break;
+      }
+      boolean holds = owner.userId().equals(userId) || accounts.find(owner.userId())
+          .map(a -> !a.erased() || a.erasedAt().isAfter(releasedBefore))
+          .orElse(false);
+      if (holds) {
+        holders.add(owner.userId());
+      }
+    }
+    return holders;
+  }
 
   public Eligibility check(String launchId, UUID userId) {
     Launches.Launch launch = launches.find(launchId)
@@ -61,12 +93,7 @@ public final class CheckEligibility {
       reasons.add(PHONE_NOT_VERIFIED);
     } else {
       int allowed = launch.maxAccountsPerPhone() != null ? launch.maxAccountsPerPhone() : maxAccountsPerPhone.get();
-      List<UUID> firstOwners = records.owners(phone.get().phoneHash()).stream()
-          .sorted(Comparator.comparing(PhoneRecords.Owner::firstVerifiedAt).thenComparing(PhoneRecords.Owner::userId))
-          .limit(Math.max(0, allowed))
-          .map(PhoneRecords.Owner::userId)
-          .toList();
-      if (!firstOwners.contains(userId)) {
+      if (!firstHolders(phone.get().phoneHash(), userId, allowed).contains(userId)) {
         reasons.add(PHONE_SHARED);
       }
     }

@@ -1,5 +1,6 @@
 package com.retail.identity.verification.store;
 
+import com.datastax.driver.core.BoundStatement;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
@@ -14,10 +15,13 @@ import java.util.UUID;
 
 /** Verified phones and flags in Cassandra (tables of cql/005-verification.cql). */
 public final class CassandraPhoneRecords implements PhoneRecords {
+  /** The verification id under which a phone the previous system verified is recorded by the import. */
+  public static final String IMPORTED = "imported";
   private final Session session;
   private final PreparedStatement selectVerified;
   private final PreparedStatement insertVerified;
   private final PreparedStatement insertOwner;
+  private final PreparedStatement insertOwnerPlainly;
   private final PreparedStatement deleteOwner;
   private final PreparedStatement selectOwners;
   private final PreparedStatement selectFlag;
@@ -33,6 +37,8 @@ public final class CassandraPhoneRecords implements PhoneRecords {
         + ".verified_phones (user_id, phone_hash, verified_at, verification_id) VALUES (?, ?, ?, ?)");
     insertOwner = session.prepare("INSERT INTO " + ks
         + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+    insertOwnerPlainly = session.prepare("INSERT INTO " + ks
+        + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?)");
     deleteOwner = session.prepare("DELETE FROM " + ks + ".phone_owners WHERE phone_hash = ? AND user_id = ?");
     selectOwners = session.prepare("SELECT user_id, first_verified_at FROM " + ks + ".phone_owners WHERE phone_hash = ?");
     selectFlag = session.prepare("SELECT reason FROM " + ks + ".account_flags WHERE user_id = ?");
@@ -52,6 +58,20 @@ public final class CassandraPhoneRecords implements PhoneRecords {
     if (previous.isPresent() && !previous.get().phoneHash().equals(phoneHash)) {
       session.execute(deleteOwner.bind(previous.get().phoneHash(), userId));
     }
+  }
+
+  /**
+   * The unexecuted writes that record, for the bulk import of existing customers, a phone the previous
+   * system verified: the account's verified phone and its place among the phone's owners from
+   * {@code verifiedAt}. With {@code lightweightTransaction} the owner row is written as a confirmation
+   * writes it (IF NOT EXISTS: an earlier first verification keeps its rank); an initial load, while
+   * nothing else writes, writes it plainly. Both may run twice.
+   */
+  public List<BoundStatement> importedRows(UUID userId, String phoneHash, Instant verifiedAt, boolean lightweightTransaction) {
+    Date at = Date.from(verifiedAt);
+    return List.of(
+        (lightweightTransaction ? insertOwner : insertOwnerPlainly).bind(phoneHash, userId, at, IMPORTED),
+        insertVerified.bind(userId, phoneHash, at, IMPORTED));
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Account facts read (read-only) from the user's stream: creation time, lock and erasure. Only
+ * Account facts read (read-only) from the user's stream: creation time, lock and erasure (with its time). Only
  * plain envelope fields and timestamps are read; sealed personal data ({@code pii}) is never opened.
  */
 public final class StreamAccountFacts implements AccountFacts {
@@ -33,7 +33,7 @@ public final class StreamAccountFacts implements AccountFacts {
     Instant createdAt = stream.get(0).occurredAt();
     boolean locked = false;
     Instant lockedUntil = null;
-    boolean erased = false;
+    Instant erasedAt = null;
     for (StoredEvent event : stream) {
       switch (event.type()) {
         case EventTypes.USER_REGISTERED -> {
@@ -52,13 +52,16 @@ public final class StreamAccountFacts implements AccountFacts {
           locked = false;
           lockedUntil = null;
         }
-        case EventTypes.USER_ERASED -> erased = true;
+        case EventTypes.USER_ERASED -> {
+          Instant at = UserEvents.read(event, UserEvents.UserErased.class).erasedAt();
+          erasedAt = at != null ? at : event.occurredAt();
+        }
         default -> { }
       }
     }
     if (locked && lockedUntil != null && lockedUntil.isBefore(clock.instant())) {
       locked = false;
     }
-    return Optional.of(new Account(userId, createdAt, locked, erased));
+    return Optional.of(new Account(userId, createdAt, locked, erasedAt));
   }
 }

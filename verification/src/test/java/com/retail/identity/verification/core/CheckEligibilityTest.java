@@ -26,7 +26,7 @@ class CheckEligibilityTest {
 
   private UUID account(Duration age, boolean locked) {
     UUID id = UUID.randomUUID();
-    accounts.put(id, new AccountFacts.Account(id, NOW.minus(age), locked, false));
+    accounts.put(id, new AccountFacts.Account(id, NOW.minus(age), locked, null));
     return id;
   }
 
@@ -47,6 +47,35 @@ class CheckEligibilityTest {
     records.recordVerified(second, "p2", "v2", NOW.minusSeconds(60));
     assertThat(eligibility.check("launch", first).eligible()).isTrue();
     assertThat(eligibility.check("launch", second).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+  }
+
+  @Test
+  void anErasedAccountHoldsItsPhoneForTheHoldPeriodThenReleasesIt() {
+    UUID erased = account(Duration.ofDays(60), false);
+    UUID next = account(Duration.ofDays(30), false);
+    records.recordVerified(erased, "p6", "v1", NOW.minus(Duration.ofDays(50)));
+    records.recordVerified(next, "p6", "v2", NOW.minus(Duration.ofDays(1)));
+
+    accounts.put(erased, new AccountFacts.Account(erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(29))));
+    assertThat(eligibility.check("launch", next).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("launch", erased).reasons()).containsExactly(CheckEligibility.ACCOUNT_CLOSED);
+
+    accounts.put(erased, new AccountFacts.Account(erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(31))));
+    assertThat(eligibility.check("launch", next).eligible()).isTrue();
+  }
+
+  @Test
+  void aLiveOwnerAheadStillCountsWhenAnErasedOneIsReleased() {
+    UUID released = account(Duration.ofDays(90), false);
+    UUID live = account(Duration.ofDays(60), false);
+    UUID third = account(Duration.ofDays(30), false);
+    records.recordVerified(released, "p7", "v1", NOW.minus(Duration.ofDays(80)));
+    records.recordVerified(live, "p7", "v2", NOW.minus(Duration.ofDays(50)));
+    records.recordVerified(third, "p7", "v3", NOW.minus(Duration.ofDays(20)));
+    accounts.put(released, new AccountFacts.Account(released, NOW.minus(Duration.ofDays(90)), false, NOW.minus(Duration.ofDays(40))));
+
+    assertThat(eligibility.check("launch", live).eligible()).isTrue();
+    assertThat(eligibility.check("launch", third).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.testing.TestStack;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.Principal;
@@ -20,6 +21,7 @@ import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.ItSupport.Customer;
 import com.retail.identity.verification.VerificationApplication;
 import com.retail.identity.verification.VerificationConfiguration;
+import com.retail.identity.verification.core.CheckEligibility;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
@@ -115,6 +117,35 @@ class EligibilityIT {
     assertThat(secondAccount.get("eligible").asBoolean()).isFalse();
     assertThat(secondAccount.get("reasons")).extracting(JsonNode::asText).containsExactly("phone-shared");
     assertThat(eligible(OPEN_LAUNCH, first.userId()).get("eligible").asBoolean()).as("the first account keeps it").isTrue();
+  }
+
+  @Test
+  void anErasedAccountHoldsItsPhoneUntilTheHoldEndsThenTheNextAccountGetsIt() throws Exception {
+    // Given a customer who verified a phone and then erased their account
+    Customer erased = customer(COMMAND.getLocalPort());
+    String phone = germanMobile();
+    verify(erased, phone);
+    HttpResponse<String> erasure = ItSupport.send(ItSupport.json(COMMAND.getLocalPort(), "/v1/users/" + erased.userId(),
+        erased.token()).DELETE().build());
+    assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(204);
+
+    // When another account verifies the same phone within the hold period
+    Thread.sleep(1100); // the per-phone resend cooldown (1 s here)
+    Customer next = customer(COMMAND.getLocalPort());
+    verify(next, phone);
+
+    // Then the erased account still holds it, and is itself closed
+    assertThat(eligible(OPEN_LAUNCH, next.userId()).get("reasons")).extracting(JsonNode::asText).containsExactly("phone-shared");
+    assertThat(eligible(OPEN_LAUNCH, erased.userId()).get("reasons")).extracting(JsonNode::asText)
+        .containsExactly("account-closed");
+
+    // And once the hold has ended the phone is released to the next account
+    Knobs.override(CheckEligibility.ERASED_PHONE_HOLD_DAYS, "0");
+    try {
+      assertThat(eligible(OPEN_LAUNCH, next.userId()).get("eligible").asBoolean()).isTrue();
+    } finally {
+      Knobs.clearOverride(CheckEligibility.ERASED_PHONE_HOLD_DAYS);
+    }
   }
 
   @Test
