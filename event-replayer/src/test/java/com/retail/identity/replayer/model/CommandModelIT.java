@@ -57,7 +57,7 @@ class CommandModelIT {
     UserCommandConfiguration command = ReplayerConfiguration.command(Path.of(config));
     CommandApi api = new CommandApi(COMMAND.getLocalPort());
     AtomicInteger histories = new AtomicInteger();
-    try (ImportRunner imports = new ImportRunner(Path.of(config));
+    try (ImportRunner imports = new ImportRunner(Path.of(config), Path.of(TestStack.localConfigOf("verification")));
          Stores stores = new Stores(command.getMasterKey().build(),
         SearchProfiles.aliasOf(QUERY.getConfiguration().getSearch().getIndexPrefix()))) {
       ModelCheck model = new ModelCheck(stores, new EmailKeys(command.emailLookupSecret()),

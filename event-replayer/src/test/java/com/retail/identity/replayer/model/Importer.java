@@ -30,7 +30,7 @@ final class Importer {
     this.runner = runner;
   }
 
-  /** What became of the row: IMPORTED, DUPLICATE, TAKEN, FAILED, or REJECTED with the reason. */
+  /** What became of the row: IMPORTED, DUPLICATE, ERASED, TAKEN, FAILED, or REJECTED with the reason. */
   String importOne(String email, String firstName, String password) {
     long n = FILES.incrementAndGet();
     Path file = dir.resolve("customers-" + n + ".jsonl");
@@ -48,6 +48,9 @@ final class Importer {
       }
       if (summary.duplicates() == 1) {
         return "DUPLICATE";
+      }
+      if (summary.erased() == 1) {
+        return "ERASED"; // the customer erased this account: never written back
       }
       List<String> rejected = Files.readAllLines(rejects);
       String reason = rejected.isEmpty() ? "?" : JSON.readTree(rejected.get(0)).path("reason").asText();

@@ -34,8 +34,9 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Reads what the platform stored, directly, as an operator would: the user's stream, credential and
- * reservation rows in Cassandra, and the profile documents in Couchbase and OpenSearch.
+ * Reads what the platform stored, directly, as an operator would: the user's stream (with its
+ * credential in the partition's static columns) and reservation rows in Cassandra, and the profile
+ * documents in Couchbase and OpenSearch.
  */
 final class Stores implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +59,8 @@ final class Stores implements AutoCloseable {
     String ks = cassandra.keyspace();
     stream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at, correlation_id, payload"
         + " FROM " + ks + ".user_events WHERE user_id = ?");
-    credential = session.prepare("SELECT email_key, password_hash, erased FROM " + ks + ".credentials WHERE user_id = ?");
+    // The credential lives in static columns of the stream's partition (ADR 0106).
+    credential = session.prepare("SELECT email_key, password_hash, erased FROM " + ks + ".user_events WHERE user_id = ? LIMIT 1");
     reservation = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?");
     dataKey = session.prepare("SELECT wrapped_key FROM " + ks + ".data_keys WHERE user_id = ?");
     cipher = new PersonalDataCipher(new CurrentDataKeys());
@@ -68,6 +70,9 @@ final class Stores implements AutoCloseable {
   List<StoredEvent> stream(UUID userId) {
     List<StoredEvent> events = new ArrayList<>();
     for (Row row : cassandra.session().execute(stream.bind(userId))) {
+      if (row.isNull("seq")) {
+        continue; // a partition with static columns only
+      }
       events.add(new StoredEvent(row.getUUID("user_id"), row.getLong("seq"), row.getUUID("event_id"),
           row.getString("event_type"), row.getInt("schema_version"), row.getTimestamp("occurred_at").toInstant(),
           row.getString("correlation_id"), row.getString("payload")));
@@ -84,8 +89,8 @@ final class Stores implements AutoCloseable {
 
   Optional<Credential> credential(UUID userId) {
     Row row = cassandra.session().execute(credential.bind(userId)).one();
-    return row == null ? Optional.empty()
-        : Optional.of(new Credential(row.getString("email_key"), row.getString("password_hash") != null, row.getBool("erased")));
+    return row == null || row.isNull("email_key") ? Optional.empty()
+        : Optional.of(new Credential(row.getString("email_key"), !row.isNull("password_hash"), row.getBool("erased")));
   }
 
   record Reservation(String emailKey, UUID userId, boolean pending, Instant reservedAt) {}
