@@ -57,8 +57,8 @@ final class ModelCheck {
   record Profile(long version, String email, String firstName, String lastName, String country) {}
 
   /** One account as the stores hold it. */
-  record Account(UUID userId, List<StoredEvent> stream, Optional<Stores.Credential> credential, Optional<Profile> profile,
-      Map<Long, PersonalData> sealed, List<Long> unreadable) {
+  record Account(UUID userId, List<StoredEvent> stream, Optional<Stores.Credential> credential, boolean hasDataKey,
+      Optional<Profile> profile, Map<Long, PersonalData> sealed, List<Long> unreadable) {
     boolean created() {
       return stream.stream().anyMatch(e -> CREATIONS.contains(e.type()));
     }
@@ -134,7 +134,8 @@ final class ModelCheck {
         unreadable.add(event.seq()); // sealed with another key than the user's current one
       }
     }
-    return new Account(userId, stream, stores.credential(userId), fold(stream, sealed), sealed, unreadable);
+    return new Account(userId, stream, stores.credential(userId), stores.hasDataKey(userId), fold(stream, sealed), sealed,
+        unreadable);
   }
 
   private static Optional<String> pii(StoredEvent event) {
@@ -275,6 +276,10 @@ final class ModelCheck {
       // A second erasure racing the first changes nothing; any other event after an erasure is a change to an erased account.
       if (erasure >= 0 && stream.subList(erasure, stream.size()).stream().anyMatch(e -> !EventTypes.USER_ERASED.equals(e.type()))) {
         found.add("[erasure] events after the erasure of " + account.describe());
+      }
+      if (erasure >= 0 && account.hasDataKey()) {
+        found.add("[erasure] an erased account has a data key (personal data sealed with it can be read): "
+            + account.describe());
       }
       if (!account.unreadable().isEmpty()) {
         found.add("[keys] the personal data of versions " + account.unreadable() + " does not open with the user's data key"

@@ -104,6 +104,11 @@ final class Stores implements AutoCloseable {
         row.getTimestamp("reserved_at") == null ? Instant.EPOCH : row.getTimestamp("reserved_at").toInstant()));
   }
 
+  /** Whether the user has a data key (an erasure destroys it: crypto-shredding). */
+  boolean hasDataKey(UUID userId) {
+    return cassandra.session().execute(dataKey.bind(userId)).one() != null;
+  }
+
   /** Opens sealed personal data with the user's data key as it is now (an erasure destroys it, an import replaces it). */
   PersonalDataCipher cipher() {
     return cipher;
