@@ -106,9 +106,9 @@ final class ModelCheck {
     apiKeptItsWord(calls, found);
     acknowledgedChangesKept(calls, accounts, found);
     importsKept(calls, accounts, found);
-    streams(accounts.values(), found);
-    onePersonOneAccount(accounts.values(), found);
     long uncertain = calls.stream().filter(Call::uncertain).count();
+    streams(accounts.values(), uncertain == 0, found);
+    onePersonOneAccount(accounts.values(), found);
     if (uncertain == 0) {
       reservations(accounts, reservations, found);
       credentials(accounts.values(), found);
@@ -246,7 +246,8 @@ final class ModelCheck {
     }
   }
 
-  private static void streams(Iterable<Account> accounts, List<String> found) {
+  /** With {@code settled} false, an erasure cut short may still hold its key (the reaper finishes it later). */
+  private static void streams(Iterable<Account> accounts, boolean settled, List<String> found) {
     for (Account account : accounts) {
       List<StoredEvent> stream = account.stream();
       if (stream.isEmpty()) {
@@ -277,7 +278,7 @@ final class ModelCheck {
       if (erasure >= 0 && stream.subList(erasure, stream.size()).stream().anyMatch(e -> !EventTypes.USER_ERASED.equals(e.type()))) {
         found.add("[erasure] events after the erasure of " + account.describe());
       }
-      if (erasure >= 0 && account.hasDataKey()) {
+      if (erasure >= 0 && account.hasDataKey() && settled) {
         found.add("[erasure] an erased account has a data key (personal data sealed with it can be read): "
             + account.describe());
       }
