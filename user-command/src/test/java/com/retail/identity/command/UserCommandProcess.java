@@ -214,7 +214,8 @@ public final class UserCommandProcess implements AutoCloseable {
     }
   }
 
-  private static void sleep(long millis) {
+  /** Sleeps, keeping the interrupt: for tests that pace themselves. */
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -449,11 +449,6 @@ class KillNineUnderLoadIT {
   }
 
   private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    UserCommandProcess.sleep(millis);
   }
 }

@@ -202,7 +202,7 @@ class ImportIT {
     try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
       String ks = cassandra.keyspace();
       assertThat(cassandra.session().execute("SELECT * FROM " + ks + ".data_keys WHERE user_id = ?", erasedId).one()).isNull();
-      assertThat(cassandra.session().execute("SELECT erased FROM " + ks + ".credentials WHERE user_id = ?", erasedId)
+      assertThat(cassandra.session().execute("SELECT erased FROM " + ks + ".user_events WHERE user_id = ? LIMIT 1", erasedId)
           .one().getBool("erased")).isTrue();
       CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(Duration.ofMinutes(1)));
       List<StoredEvent> stream = events.readStream(erasedId);
