@@ -76,7 +76,7 @@ public final class AccountChanges {
     PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()),
         RegistrationRules.e164(change.phone()));
     String pii = changed.firstName() == null && changed.lastName() == null && changed.phone() == null
-        ? null : cipher.seal(userId, changed);
+        ? null : sealWithExistingKey(userId, changed);
     NewEvent event = new UserEvents.ProfileUpdated(pii, change.country(), change.locale(), clock.instant()).toEvent();
     return append(credential, expectedVersion, event, Credentials.Change.NONE, correlationId);
   }
@@ -131,7 +131,7 @@ public final class AccountChanges {
         return event.seq();
       }
     }
-    String pii = cipher.seal(userId, new PersonalData(null, null, null, phone));
+    String pii = sealWithExistingKey(userId, new PersonalData(null, null, null, phone));
     return append(credential, null, new UserEvents.PhoneVerified(verificationId, pii, clock.instant()).toEvent(),
         Credentials.Change.NONE, correlationId);
   }
@@ -160,13 +160,23 @@ public final class AccountChanges {
           throw new ProblemException(Problem.of("conflict", "Conflict", 409,
               "The account is being changed by another request; retry."));
         }
-        current = events.currentVersion(userId);
+        // The credential again, not only the version: the other writer may have erased the account,
+        // and nothing may follow an erasure (404 as for any erased account).
+        current = existing(userId).streamVersion();
       }
     }
   }
 
   private static long head(List<StoredEvent> stored) {
     return stored.get(stored.size() - 1).seq();
+  }
+
+  /**
+   * Seals with the key the account has: an erasure that destroyed it meanwhile must not get a new one
+   * (the change is then refused, as its append finds the account erased).
+   */
+  private String sealWithExistingKey(UUID userId, PersonalData data) {
+    return cipher.seal(userId, dataKeys.find(userId).orElseThrow(() -> ProblemException.notFound("No such user.")), data);
   }
 
   private Credentials.Credential existing(UUID userId) {

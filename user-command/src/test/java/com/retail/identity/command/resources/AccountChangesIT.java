@@ -10,12 +10,20 @@ import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.command.cli.LocalAdminSeed;
+import com.datastax.driver.core.Row;
+import com.retail.identity.common.store.CassandraConnector;
+import com.retail.identity.common.testing.TestStack;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -175,5 +183,47 @@ class AccountChangesIT {
         .isEqualTo(204);
     assertThat(http.send("DELETE", "/v1/users/" + UUID.randomUUID(), null, "Authorization", bearer(admin)).statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void givenPasswordChangesInFlight_whenTheirOwnersErase_thenNothingFollowsTheErasureAndNoHashComesBack() throws Exception {
+    // Given customers whose password change is hashing (two Argon2id runs) while they erase their account
+    Http http = new Http(APP.getLocalPort());
+    ExecutorService changes = Executors.newFixedThreadPool(8);
+    List<UUID> users = new ArrayList<>();
+    List<Future<HttpResponse<String>>> passwordChanges = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        String email = uniqueEmail();
+        UUID userId = UUID.fromString(http.register(email));
+        String token = tokenOf(http, email);
+        users.add(userId);
+        passwordChanges.add(changes.submit(() -> http.send("PUT", "/v1/users/" + userId + "/password",
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"amber-Quarry-58-kestrel?\"}",
+            "Authorization", bearer(token))));
+        Thread.sleep(20);
+
+        // When the customer erases the account meanwhile
+        assertThat(http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token)).statusCode())
+            .isEqualTo(204);
+      }
+      for (Future<HttpResponse<String>> change : passwordChanges) {
+        assertThat(change.get(30, TimeUnit.SECONDS).statusCode()).isIn(204, 401, 404);
+      }
+    } finally {
+      changes.shutdownNow();
+    }
+
+    // Then every stream ends with its erasure, and no erased credential holds a password hash
+    try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
+      for (UUID userId : users) {
+        List<Row> rows = cassandra.session().execute("SELECT seq, event_type, password_hash, erased FROM "
+            + cassandra.keyspace() + ".user_events WHERE user_id = ?", userId).all();
+        List<String> types = rows.stream().filter(r -> !r.isNull("seq")).map(r -> r.getString("event_type")).toList();
+        assertThat(types).as("stream of %s", userId).endsWith("UserErased").containsOnlyOnce("UserErased");
+        assertThat(rows.get(0).getBool("erased")).isTrue();
+        assertThat(rows.get(0).getString("password_hash")).as("hash of erased %s", userId).isNull();
+      }
+    }
   }
 }
