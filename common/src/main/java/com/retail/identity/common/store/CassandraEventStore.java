@@ -42,13 +42,16 @@ public final class CassandraEventStore implements EventStore {
     this.insertStream = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id, event_type,"
         + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
     this.insertStreamUnconditionally = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id,"
-        + " event_type, schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        + " event_type, schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .setIdempotent(true);
     this.insertLog = session.prepare("INSERT INTO " + ks + ".event_log (bucket, event_id, user_id, seq, event_type,"
-        + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .setIdempotent(true);
     this.selectStream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
-        + " correlation_id, payload FROM " + ks + ".user_events WHERE user_id = ?");
+        + " correlation_id, payload FROM " + ks + ".user_events WHERE user_id = ?").setIdempotent(true);
     this.recordEpoch = session.prepare("INSERT INTO " + ks + ".log_epoch (id, first_event_at) VALUES (0, ?) IF NOT EXISTS");
-    this.selectLastSeq = session.prepare("SELECT seq FROM " + ks + ".user_events WHERE user_id = ? ORDER BY seq DESC LIMIT 1");
+    this.selectLastSeq = session.prepare("SELECT seq FROM " + ks + ".user_events WHERE user_id = ? ORDER BY seq DESC LIMIT 1")
+        .setIdempotent(true);
   }
 
   /** When the log began, if anything was ever written. */

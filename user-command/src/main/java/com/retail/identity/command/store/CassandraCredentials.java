@@ -21,12 +21,14 @@ public final class CassandraCredentials implements Credentials {
     this.session = cassandra.session();
     String table = cassandra.keyspace() + ".credentials";
     insert = session.prepare("INSERT INTO " + table + " (user_id, email_key, password_hash, roles, stream_version, erased)"
-        + " VALUES (?, ?, ?, ?, ?, false)");
+        + " VALUES (?, ?, ?, ?, ?, false)").setIdempotent(true);
     select = session.prepare("SELECT user_id, email_key, password_hash, roles, stream_version, erased FROM " + table
-        + " WHERE user_id = ?");
-    updateHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?");
-    updateVersion = session.prepare("UPDATE " + table + " SET stream_version = ? WHERE user_id = ?");
-    erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?");
+        + " WHERE user_id = ?").setIdempotent(true);
+    updateHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?").setIdempotent(true);
+    updateVersion = session.prepare("UPDATE " + table + " SET stream_version = ? WHERE user_id = ?")
+        .setIdempotent(true);
+    erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?")
+        .setIdempotent(true);
   }
 
   @Override
