@@ -10,7 +10,7 @@ import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.exceptions.DriverException;
-import com.datastax.driver.core.policies.RoundRobinPolicy;
+import com.datastax.driver.core.policies.DCAwareRoundRobinPolicy;
 import com.datastax.driver.core.policies.WhiteListPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.command.Http;
@@ -190,7 +190,10 @@ class NodeLossRingIT {
       StoreControl.kill(victim);
       long killedAt = System.nanoTime();
       phase(load, "one-down");
-      load.until(Duration.ofSeconds(120), l -> millisSince(killedAt) >= 30_000 && phases.get("one-down").requests.get() >= 300);
+      load.until(Duration.ofSeconds(120), l -> millisSince(killedAt) >= 20_000 && phases.get("one-down").requests.get() >= 200);
+      // (the other nodes keep hints for it, written to files every 10 s)
+      await("hints for the dead node").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+          .until(ring::pendingHintFiles, files -> files > 0);
       hintFilesBeforeRestart = ring.pendingHintFiles();
       downMillis = millisSince(killedAt);
 
@@ -206,7 +209,7 @@ class NodeLossRingIT {
       catchUpMillis = millisSince(restartAt);
       phase(load, "after");
       long afterAt = System.nanoTime();
-      load.until(Duration.ofSeconds(120), l -> millisSince(afterAt) >= 10_000);
+      load.until(Duration.ofSeconds(120), l -> millisSince(afterAt) >= 5_000);
       load.close();
       assertThat(load.violations()).as("answers no customer may see; %s", summary()).isEmpty();
     }
@@ -214,8 +217,6 @@ class NodeLossRingIT {
     // Then no request failed: at most a retry within its budget
     assertThat(phases.values().stream().mapToLong(p -> p.failed.get()).sum())
         .as("requests that failed after their retries; %s", summary()).isZero();
-    // And hints were needed (the node did miss writes), and all were replayed
-    assertThat(hintFilesBeforeRestart).as("hint files for the dead node before its restart").isPositive();
 
     // And no acknowledged write is lost: every customer told 201 logs in, every acknowledged
     // profile change is in the customer's stream at the version it was acknowledged with
@@ -247,8 +248,8 @@ class NodeLossRingIT {
       StoreControl.kill(victims.toArray(String[]::new));
       long killedAt = System.nanoTime();
       phase(load, "two-down");
-      // long enough for the survivor to notice (gossip) as well as the time before it does
-      load.until(Duration.ofSeconds(120), l -> millisSince(killedAt) >= 30_000);
+      // long enough to see both the time before the survivor notices (gossip, ~20 s) and after
+      load.until(Duration.ofSeconds(120), l -> millisSince(killedAt) >= 25_000);
 
       // And both come back, the service still running
       phase(load, "recovering");
@@ -295,7 +296,7 @@ class NodeLossRingIT {
       }
     }
 
-    System.out.printf("RING FAULT two nodes killed (kill -9 %s, 30 s down): %d answers while down, all 503 (%s);"
+    System.out.printf("RING FAULT two nodes killed (kill -9 %s, 25 s down): %d answers while down, all 503 (%s);"
             + " restart %.1f s; first registration %.1f s after the restart began; %d registrations failed with 503"
             + " and registered again afterwards or had a complete account%n",
         victims, down.outcomes.values().stream().mapToLong(AtomicLong::get).sum(), down.latencies(),
@@ -539,7 +540,7 @@ class NodeLossRingIT {
         InetSocketAddress node = new InetSocketAddress(address, TestStack.cassandraPort());
         Cluster cluster = Cluster.builder()
             .addContactPointsWithPorts(node)
-            .withLoadBalancingPolicy(new WhiteListPolicy(new RoundRobinPolicy(), List.of(node)))
+            .withLoadBalancingPolicy(new WhiteListPolicy(DCAwareRoundRobinPolicy.builder().build(), List.of(node)))
             .withoutJMXReporting()
             .build();
         clusters.put(address, cluster);

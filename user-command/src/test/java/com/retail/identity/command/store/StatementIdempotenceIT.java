@@ -8,7 +8,6 @@ import com.retail.identity.common.crypto.MasterKeySettings;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CassandraDataKeys;
 import com.retail.identity.common.store.CassandraEventStore;
-import com.retail.identity.common.store.CassandraSettings;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.testing.TestStack;
 import java.lang.reflect.Field;
@@ -40,10 +39,9 @@ class StatementIdempotenceIT {
     CASSANDRA.close();
   }
 
+  /** The run's shared keyspace: only statements are prepared, nothing is written. */
   private static CassandraConnector connect() {
-    CassandraSettings settings = TestStack.cassandra();
-    settings.setKeyspace(TestStack.keyspace() + "_idempotence");
-    return new CassandraConnector(settings);
+    return new CassandraConnector(TestStack.cassandra());
   }
 
   private record Prepared(String name, String cql, Boolean idempotent) {}
