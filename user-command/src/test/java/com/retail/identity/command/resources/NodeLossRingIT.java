@@ -81,7 +81,7 @@ class NodeLossRingIT {
       "reservations.reaperLookback", "10 minutes"));
 
   /** Launch mix rate (logical requests per second, all clients together), kept modest for two shared cores. */
-  private static final int CLIENTS = 6;
+  private static final int CLIENTS = 12;
   private static final int RATE = 30;
   /** How long a client keeps retrying one request (503 with Retry-After, or no answer) before it counts as failed. */
   private static final Duration REQUEST_BUDGET = Duration.ofSeconds(10);
@@ -226,10 +226,12 @@ class NodeLossRingIT {
     Phase down = phases.get("one-down");
     Phase recovering = phases.get("recovering");
     System.out.printf("RING FAULT one node killed (kill -9 %s, %d s down): %d requests, %d retried after a 503 or no answer,"
-            + " %d failed; down: %s; recovering: %s; restart %.1f s, hints replayed %.1f s after the restart began"
+            + " 0 failed; %d registrations all log in, %d acknowledged profile versions all in their streams;"
+            + " before: %s; down: %s; recovering: %s; restart %.1f s, hints replayed %.1f s after the restart began"
             + " (%d hint files waiting); %s%n",
-        victim, downMillis / 1000, totalRequests(), totalRetried(), 0, down.latencies(),
-        recovering.latencies(), restartMillis / 1000.0, catchUpMillis / 1000.0, hintFilesBeforeRestart, memory());
+        victim, downMillis / 1000, totalRequests(), totalRetried(), registered.size(), acknowledgedChanges.size(),
+        phases.get("before").latencies(), down.latencies(), recovering.latencies(), restartMillis / 1000.0,
+        catchUpMillis / 1000.0, hintFilesBeforeRestart, memory());
     System.out.println("RING FAULT one node killed, outcomes: " + summary());
   }
 
@@ -298,9 +300,9 @@ class NodeLossRingIT {
 
     System.out.printf("RING FAULT two nodes killed (kill -9 %s, 25 s down): %d answers while down, all 503 (%s);"
             + " restart %.1f s; first registration %.1f s after the restart began; %d registrations failed with 503"
-            + " and registered again afterwards or had a complete account%n",
+            + " and registered again afterwards or had a complete account; %d customers told 201 all log in%n",
         victims, down.outcomes.values().stream().mapToLong(AtomicLong::get).sum(), down.latencies(),
-        restartMillis / 1000.0, firstRegistrationMillis / 1000.0, failedRegistrations.size());
+        restartMillis / 1000.0, firstRegistrationMillis / 1000.0, failedRegistrations.size(), registered.size());
     System.out.println("RING FAULT two nodes killed, outcomes: " + summary());
   }
 
