@@ -31,6 +31,7 @@ public final class CassandraConnector implements Managed, AutoCloseable {
         // Retry a lost node every 0.5 s up to every 5 s (the default backs off to 10 min), so a
         // Cassandra that comes back is used again within seconds, without a restart.
         .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
+        .withRetryPolicy(new IdempotentRetryPolicy())
         // Above the ring's own read and write timeouts (1.5 s in the local stack), so a caller gets
         // Cassandra's answer (how many replicas did not answer) rather than a client-side timeout.
         .withSocketOptions(new SocketOptions()
@@ -43,9 +44,10 @@ public final class CassandraConnector implements Managed, AutoCloseable {
             .setPoolTimeoutMillis(500))
         // Every choice below is explained in docs/adr/0008-replicated-ring.md. Reads and writes at
         // LOCAL_QUORUM (2 of 3 replicas: one node may be down, and a read always overlaps the last
-        // acknowledged write); lightweight transactions' Paxos at LOCAL_SERIAL. A statement is
-        // retried on the next node only when it says it is idempotent (setIdempotent(true) where it
-        // is prepared); conditional writes are not, so their callers see a lost coordinator as 503.
+        // acknowledged write); lightweight transactions' Paxos at LOCAL_SERIAL. A statement is sent
+        // to the next node (lost coordinator, or a server-side timeout) only when it says it is
+        // idempotent (setIdempotent(true) where it is prepared; IdempotentRetryPolicy); conditional
+        // writes are not, so their callers see a lost coordinator as 503.
         .withQueryOptions(new QueryOptions()
             .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)
             .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)

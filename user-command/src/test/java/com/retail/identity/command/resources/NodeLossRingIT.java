@@ -49,7 +49,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -326,15 +327,39 @@ class NodeLossRingIT {
   private void register(Load load, List<Customer> mine) throws InterruptedException {
     String email = uniqueEmail();
     String idempotencyKey = UUID.randomUUID().toString();
+    AtomicReference<UUID> completedUnanswered = new AtomicReference<>();
     Optional<HttpResponse<String>> answer = call(load, "register", () -> request("/v1/users")
         .header("Idempotency-Key", idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofString(registrationJson(email, PASSWORD))), 201);
+        .POST(HttpRequest.BodyPublishers.ofString(registrationJson(email, PASSWORD))), 201,
+        taken -> taken.statusCode() == 409 && taken.body().contains("email-taken") && logsIn(email, completedUnanswered));
     if (answer.isPresent()) {
-      UUID userId = UUID.fromString(Http.json(answer.get()).get("userId").asText());
+      UUID userId = answer.get().statusCode() == 201
+          ? UUID.fromString(Http.json(answer.get()).get("userId").asText()) : completedUnanswered.get();
       registered.put(email, userId);
       mine.add(new Customer(email, userId));
     } else {
       failedRegistrations.put(email, idempotencyKey);
+    }
+  }
+
+  /**
+   * After "email taken" for a retried registration whose earlier attempt went unanswered: that
+   * attempt may have made the account after all. A customer would try to log in; so does this.
+   */
+  private boolean logsIn(String email, AtomicReference<UUID> userId) {
+    try {
+      HttpResponse<String> session = CLIENT.send(request("/v1/sessions")
+          .POST(HttpRequest.BodyPublishers.ofString(login(email))).build(), HttpResponse.BodyHandlers.ofString());
+      if (session.statusCode() == 200) {
+        userId.set(UUID.fromString(Http.json(session).get("userId").asText()));
+        return true;
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -356,7 +381,7 @@ class NodeLossRingIT {
         .header("If-Match", "\"" + expected + "\"")
         .header("X-Request-Id", requestId)
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"lastName\":\"" + lastName + "\"}")), 200,
-        () -> landed(customer.userId, expected + 1, requestId));
+        stale -> stale.statusCode() == 412 && landed(customer.userId, expected + 1, requestId));
     if (answer.isPresent()) {
       long version = answer.get().statusCode() == 200 ? Http.json(answer.get()).get("version").asLong() : expected + 1;
       customer.version = version;
@@ -396,15 +421,15 @@ class NodeLossRingIT {
    */
   private Optional<HttpResponse<String>> call(Load load, String operation, Supplier<HttpRequest.Builder> request,
       int success) throws InterruptedException {
-    return call(load, operation, request, success, () -> false);
+    return call(load, operation, request, success, refusal -> false);
   }
 
   /**
-   * As above; {@code landedAfterAll} tells whether a 412 after an earlier unanswered attempt means
-   * that attempt was written after all (then the request succeeded).
+   * As above; {@code writtenAfterAll} tells whether a refusal of a retry (412, 409 "taken") means
+   * that an earlier, unanswered attempt was written after all: then the request succeeded.
    */
   private Optional<HttpResponse<String>> call(Load load, String operation, Supplier<HttpRequest.Builder> request,
-      int success, BooleanSupplier landedAfterAll) throws InterruptedException {
+      int success, Predicate<HttpResponse<String>> writtenAfterAll) throws InterruptedException {
     Phase current = phases.computeIfAbsent(phase, k -> new Phase());
     current.requests.incrementAndGet();
     long start = System.nanoTime();
@@ -422,8 +447,10 @@ class NodeLossRingIT {
       }
       current.attemptMillis.add(millisSince(attemptStart));
       current.count(operation + " " + outcome);
+      boolean transientFailure = response == null || response.statusCode() == 503
+          || (response.statusCode() == 409 && response.body().contains("idempotency-in-progress"));
       boolean written = response != null && (response.statusCode() == success
-          || (attempt > 1 && response.statusCode() == 412 && landedAfterAll.getAsBoolean()));
+          || (attempt > 1 && !transientFailure && writtenAfterAll.test(response)));
       if (written) {
         current.requestMillis.add(millisSince(start));
         if (attempt > 1) {
@@ -434,8 +461,6 @@ class NodeLossRingIT {
         }
         return Optional.of(response);
       }
-      boolean transientFailure = response == null || response.statusCode() == 503
-          || (response.statusCode() == 409 && response.body().contains("idempotency-in-progress"));
       if (!transientFailure) {
         load.violation(phase + " " + operation + " attempt " + attempt + " answered " + response.statusCode() + " " + response.body());
       }
