@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /** Owns the Cassandra cluster connection: opened at construction, closed as a Managed object. */
 public final class CassandraConnector implements Managed, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraConnector.class);
+  private static final int SCHEMA_AGREEMENT_SECONDS = 60;
   private final Cluster cluster;
   private final Session session;
   private final String keyspace;
@@ -32,6 +33,9 @@ public final class CassandraConnector implements Managed, AutoCloseable {
         // Cassandra that comes back is used again within seconds, without a restart.
         .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
         .withRetryPolicy(new IdempotentRetryPolicy())
+        // On a ring a table exists for the statements that use it only once every node has it:
+        // each schema change waits for the nodes to agree (the default 10 s is short for a busy ring).
+        .withMaxSchemaAgreementWaitSeconds(SCHEMA_AGREEMENT_SECONDS)
         // Above the ring's own read and write timeouts (1.5 s in the local stack), so a caller gets
         // Cassandra's answer (how many replicas did not answer) rather than a client-side timeout.
         .withSocketOptions(new SocketOptions()
@@ -56,6 +60,19 @@ public final class CassandraConnector implements Managed, AutoCloseable {
     this.session = connect(settings);
     if (settings.isManageSchema()) {
       new CassandraSchema(session, settings.getKeyspace(), settings.getReplication()).migrate();
+      awaitSchemaAgreement();
+    }
+  }
+
+  /** Until every node has the schema this instance just migrated (a warning, not a failure, if one does not answer). */
+  private void awaitSchemaAgreement() {
+    long deadline = System.nanoTime() + SCHEMA_AGREEMENT_SECONDS * 1_000_000_000L;
+    while (!cluster.getMetadata().checkSchemaAgreement()) {
+      if (System.nanoTime() > deadline) {
+        LOG.warn("Cassandra nodes still disagree on the schema after {} s", SCHEMA_AGREEMENT_SECONDS);
+        return;
+      }
+      sleep(200);
     }
   }
 
