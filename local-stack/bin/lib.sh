@@ -82,6 +82,47 @@ ls_port_pids() {
   { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; } || true
 }
 
+# The listeners (ss lines) that take ADDR:PORT: on ADDR itself or on a wildcard address.
+ls_addr_listeners() {
+  local addr=$1 port=$2
+  ss -Hltnp "sport = :$port" 2>/dev/null |
+    awk -v a="$addr" -v p="$port" '{ if ($4 == a ":" p || $4 == "0.0.0.0:" p || $4 == "*:" p || $4 == "[::]:" p || $4 == "[::ffff:" a "]:" p) print }'
+}
+
+# True if something listens on TCP ADDR:PORT (ADDR itself or a wildcard); without ss, tries to connect.
+ls_addr_port_in_use() {
+  if command -v ss >/dev/null 2>&1; then
+    [[ -n "$(ls_addr_listeners "$1" "$2")" ]]
+  else
+    ls_tcp_open "$1" "$2"
+  fi
+}
+
+# Pids of processes listening on ADDR:PORT (needs ss; may be empty without root).
+ls_addr_port_pids() {
+  { ls_addr_listeners "$1" "$2" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u; } || true
+}
+
+# Where Cassandra listens for CASSANDRA_NODES (default 1): one node on 127.0.0.1, or a ring whose
+# node N (1-based) listens on 127.0.0.(N+1). Exports the two values the services' configuration
+# reads: CASSANDRA_CONTACT_POINTS (comma-separated) and CASSANDRA_REPLICATION_FACTOR (min(nodes, 3)).
+ls_cassandra_env() {
+  local nodes=${CASSANDRA_NODES:-1} i points=()
+  if ! [[ "$nodes" =~ ^[1-9]$ ]]; then
+    ls_err "CASSANDRA_NODES must be 1 to 9, not '$nodes'"
+    return 1
+  fi
+  if (( nodes == 1 )); then
+    points=(127.0.0.1)
+  else
+    for (( i = 1; i <= nodes; i++ )); do points+=("127.0.0.$(( i + 1 ))"); done
+  fi
+  export CASSANDRA_NODES=$nodes
+  CASSANDRA_CONTACT_POINTS=$(IFS=,; echo "${points[*]}")
+  CASSANDRA_REPLICATION_FACTOR=$(( nodes < 3 ? nodes : 3 ))
+  export CASSANDRA_CONTACT_POINTS CASSANDRA_REPLICATION_FACTOR
+}
+
 # True if a TCP connection to HOST:PORT succeeds within one second.
 ls_tcp_open() {
   # shellcheck disable=SC2016 # $1/$2 expand in the child bash
@@ -146,6 +187,19 @@ ls_wait_tcp() { ls_wait_until "$2" "${3:-}" ls_tcp_open 127.0.0.1 "$1"; }
 
 # Wait until URL answers 2xx; TIMEOUT seconds; give up early if PID dies; extra args to curl.
 ls_wait_http() { local url=$1 timeout=$2 pid=${3:-}; shift $(( $# < 3 ? $# : 3 )); ls_wait_until "$timeout" "$pid" ls_http_ok "$url" "$@"; }
+
+# Kill the process of PIDFILE at once (SIGKILL, as a crash would), wait until it is gone, remove
+# PIDFILE. For fault tests. Succeeds when the pid file is missing or stale.
+ls_kill_pidfile() {
+  local pidfile=$1 pid deadline
+  pid=$(ls_pid_of "$pidfile") || { rm -f "$pidfile"; return 0; }
+  kill -KILL "$pid" 2>/dev/null || true
+  deadline=$(( SECONDS + 10 ))
+  while ls_alive "$pid" && (( SECONDS < deadline )); do sleep 0.05; done
+  wait "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+  ! ls_alive "$pid"
+}
 
 # Stop the process of PIDFILE: SIGTERM, wait up to GRACE seconds (default 20), then SIGKILL.
 # Removes PIDFILE. Succeeds (idempotent) when the pid file is missing or stale.

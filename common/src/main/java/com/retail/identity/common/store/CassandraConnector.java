@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /** Owns the Cassandra cluster connection: opened at construction, closed as a Managed object. */
 public final class CassandraConnector implements Managed, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraConnector.class);
+  private static final int SCHEMA_AGREEMENT_SECONDS = 60;
   private final Cluster cluster;
   private final Session session;
   private final String keyspace;
@@ -31,6 +32,12 @@ public final class CassandraConnector implements Managed, AutoCloseable {
         // Retry a lost node every 0.5 s up to every 5 s (the default backs off to 10 min), so a
         // Cassandra that comes back is used again within seconds, without a restart.
         .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
+        .withRetryPolicy(new IdempotentRetryPolicy())
+        // On a ring a table exists for the statements that use it only once every node has it:
+        // each schema change waits for the nodes to agree (the default 10 s is short for a busy ring).
+        .withMaxSchemaAgreementWaitSeconds(SCHEMA_AGREEMENT_SECONDS)
+        // Above the ring's own read and write timeouts (1.5 s in the local stack), so a caller gets
+        // Cassandra's answer (how many replicas did not answer) rather than a client-side timeout.
         .withSocketOptions(new SocketOptions()
             .setConnectTimeoutMillis(2000)
             .setReadTimeoutMillis(settings.getRequestTimeoutMillis()))
@@ -39,13 +46,33 @@ public final class CassandraConnector implements Managed, AutoCloseable {
             .setMaxRequestsPerConnection(HostDistance.LOCAL, 2048)
             .setMaxQueueSize(4096)
             .setPoolTimeoutMillis(500))
+        // Every choice below is explained in docs/adr/0008-replicated-ring.md. Reads and writes at
+        // LOCAL_QUORUM (2 of 3 replicas: one node may be down, and a read always overlaps the last
+        // acknowledged write); lightweight transactions' Paxos at LOCAL_SERIAL. A statement is sent
+        // to the next node (lost coordinator, or a server-side timeout) only when it says it is
+        // idempotent (setIdempotent(true) where it is prepared; IdempotentRetryPolicy); conditional
+        // writes are not, so their callers see a lost coordinator as 503.
         .withQueryOptions(new QueryOptions()
             .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)
-            .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL))
+            .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)
+            .setDefaultIdempotence(false))
         .build();
     this.session = connect(settings);
     if (settings.isManageSchema()) {
       new CassandraSchema(session, settings.getKeyspace(), settings.getReplication()).migrate();
+      awaitSchemaAgreement();
+    }
+  }
+
+  /** Until every node has the schema this instance just migrated (a warning, not a failure, if one does not answer). */
+  private void awaitSchemaAgreement() {
+    long deadline = System.nanoTime() + SCHEMA_AGREEMENT_SECONDS * 1_000_000_000L;
+    while (!cluster.getMetadata().checkSchemaAgreement()) {
+      if (System.nanoTime() > deadline) {
+        LOG.warn("Cassandra nodes still disagree on the schema after {} s", SCHEMA_AGREEMENT_SECONDS);
+        return;
+      }
+      sleep(200);
     }
   }
 

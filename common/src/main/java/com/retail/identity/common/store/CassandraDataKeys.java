@@ -42,9 +42,10 @@ public final class CassandraDataKeys implements DataKeys {
     insert = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
         + " VALUES (?, ?, ?, ?) IF NOT EXISTS");
     insertFresh = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
-        + " VALUES (?, ?, ?, ?)");
-    select = session.prepare("SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?");
-    delete = session.prepare("DELETE FROM " + ks + ".data_keys WHERE user_id = ?");
+        + " VALUES (?, ?, ?, ?)").setIdempotent(true);
+    select = session.prepare("SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?")
+        .setIdempotent(true);
+    delete = session.prepare("DELETE FROM " + ks + ".data_keys WHERE user_id = ?").setIdempotent(true);
   }
 
   @Override

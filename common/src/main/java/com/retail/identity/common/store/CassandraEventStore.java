@@ -62,17 +62,19 @@ public final class CassandraEventStore implements EventStore {
     String ks = cassandra.keyspace();
     this.keyspace = ks;
     this.insertStream = session.prepare("INSERT INTO " + ks + ".user_events (user_id, seq, event_id, event_type,"
-        + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        + " schema_version, occurred_at, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").setIdempotent(true);
+    // Conditional: never retried blindly (an uncertain outcome is settled by a serial read instead).
     this.setVersionIf = session.prepare("UPDATE " + ks + ".user_events SET version = ? WHERE user_id = ? IF version = ?");
     this.setVersionIfNone = session.prepare("UPDATE " + ks + ".user_events SET version = ? WHERE user_id = ? IF version = null");
-    this.setVersion = session.prepare("UPDATE " + ks + ".user_events SET version = ? WHERE user_id = ?");
+    this.setVersion = session.prepare("UPDATE " + ks + ".user_events SET version = ? WHERE user_id = ?").setIdempotent(true);
     this.insertLogEntry = session.prepare("INSERT INTO " + ks + ".event_log_entries (bucket, shard, event_id, user_id,"
-        + " seq) VALUES (?, ?, ?, ?, ?)");
+        + " seq) VALUES (?, ?, ?, ?, ?)").setIdempotent(true);
     this.selectStream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at,"
-        + " correlation_id, payload, version FROM " + ks + ".user_events WHERE user_id = ?");
+        + " correlation_id, payload, version FROM " + ks + ".user_events WHERE user_id = ?").setIdempotent(true);
     this.selectHead = session.prepare("SELECT version, seq FROM " + ks + ".user_events WHERE user_id = ?"
-        + " ORDER BY seq DESC LIMIT 1");
-    this.selectEventAt = session.prepare("SELECT event_id, version FROM " + ks + ".user_events WHERE user_id = ? AND seq = ?");
+        + " ORDER BY seq DESC LIMIT 1").setIdempotent(true);
+    this.selectEventAt = session.prepare("SELECT event_id, version FROM " + ks + ".user_events WHERE user_id = ? AND seq = ?")
+        .setIdempotent(true);
     this.recordEpoch = session.prepare("INSERT INTO " + ks + ".log_epoch (id, first_event_at) VALUES (0, ?) IF NOT EXISTS");
   }
 

@@ -71,4 +71,12 @@ public class CassandraSettings {
   public void setPort(int port) {
     this.port = port;
   }
+
+  public void setContactPoints(List<String> contactPoints) {
+    this.contactPoints = List.copyOf(contactPoints);
+  }
+
+  public void setReplication(String replication) {
+    this.replication = replication;
+  }
 }

@@ -6,6 +6,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.io.IOException;
@@ -28,6 +29,24 @@ public final class TestStack {
 
   public static int cassandraPort() {
     return Integer.parseInt(env("CASSANDRA_PORT", "19042"));
+  }
+
+  /**
+   * Where Cassandra listens: {@code CASSANDRA_CONTACT_POINTS} (set by {@code ./platform test}: one
+   * node on 127.0.0.1, or the ring of {@code CASSANDRA_NODES=3} on 127.0.0.2-4).
+   */
+  public static List<String> cassandraContactPoints() {
+    return List.of(env("CASSANDRA_CONTACT_POINTS", "127.0.0.1").split(","));
+  }
+
+  /** The number of Cassandra nodes of the test stack ({@code CASSANDRA_NODES}, default 1). */
+  public static int cassandraNodes() {
+    return Integer.parseInt(env("CASSANDRA_NODES", "1"));
+  }
+
+  /** The run's keyspaces replicate to every node of a ring, up to 3. */
+  public static String cassandraReplication() {
+    return "{'class':'SimpleStrategy','replication_factor':" + env("CASSANDRA_REPLICATION_FACTOR", "1") + "}";
   }
 
   public static String keyspace() {
@@ -56,8 +75,10 @@ public final class TestStack {
 
   /** Cassandra settings for the run's keyspace, creating the schema. */
   public static CassandraSettings cassandra() {
-    requireListening("Cassandra", cassandraPort());
+    requireCassandra();
     CassandraSettings settings = new CassandraSettings();
+    settings.setContactPoints(cassandraContactPoints());
+    settings.setReplication(cassandraReplication());
     settings.setPort(cassandraPort());
     settings.setKeyspace(keyspace());
     settings.setManageSchema(true);
@@ -71,13 +92,15 @@ public final class TestStack {
    */
   public static <C extends Configuration> DropwizardAppExtension<C> app(
       Class<? extends Application<C>> application, String module, Map<String, String> extra) {
-    requireListening("Cassandra", cassandraPort());
+    requireCassandra();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("mode", "TEST");
     settings.put("server.applicationConnectors[0].port", "0");
     settings.put("server.adminConnectors[0].port", "0");
     settings.put("logging.level", "WARN");
     settings.put("eureka.serviceUrl", eurekaUrl());
+    settings.put("cassandra.contactPoints", String.join(",", cassandraContactPoints()));
+    settings.put("cassandra.replication", cassandraReplication());
     settings.put("cassandra.port", Integer.toString(cassandraPort()));
     settings.put("cassandra.keyspace", keyspace());
     settings.put("cassandra.manageSchema", "true");
@@ -110,10 +133,18 @@ public final class TestStack {
 
   /** Fails fast, with the command to run, when the test stack is not up. */
   public static void requireListening(String store, int port) {
+    requireListening(store, "127.0.0.1", port);
+  }
+
+  private static void requireCassandra() {
+    requireListening("Cassandra", cassandraContactPoints().get(0), cassandraPort());
+  }
+
+  private static void requireListening(String store, String address, int port) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      socket.connect(new InetSocketAddress(address, port), 1000);
     } catch (IOException e) {
-      throw new IllegalStateException(store + " is not listening on 127.0.0.1:" + port
+      throw new IllegalStateException(store + " is not listening on " + address + ":" + port
           + "; integration tests need the test stack: run ./platform test");
     }
   }

@@ -84,7 +84,7 @@ public final class UsersResource {
     }
     String scoped = "register:" + idempotencyKey;
     String requestHash = fingerprints.fingerprint(write(request));
-    Optional<Idempotency.Stored> earlier = idempotency.claim(scoped, requestHash);
+    Optional<Idempotency.Stored> earlier = claim(scoped, requestHash);
     if (earlier.isPresent()) {
       return replay(earlier.get(), requestHash);
     }
@@ -101,6 +101,23 @@ public final class UsersResource {
       throw e;
     } catch (RuntimeException e) {
       idempotency.abandon(scoped);
+      throw e;
+    }
+  }
+
+  /**
+   * A claim that failed may still have been written (its coordinator died after the write): it is
+   * withdrawn, else the customer's retry would find it "in progress" until it expires.
+   */
+  private Optional<Idempotency.Stored> claim(String scoped, String requestHash) {
+    try {
+      return idempotency.claim(scoped, requestHash);
+    } catch (RuntimeException e) {
+      try {
+        idempotency.abandon(scoped);
+      } catch (RuntimeException abandonFailed) {
+        e.addSuppressed(abandonFailed);
+      }
       throw e;
     }
   }

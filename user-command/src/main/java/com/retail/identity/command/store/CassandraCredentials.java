@@ -32,11 +32,12 @@ public final class CassandraCredentials implements Credentials {
     this.events = events;
     String table = cassandra.keyspace() + ".user_events";
     open = session.prepare("UPDATE " + table + " SET email_key = ?, password_hash = ?, roles = ?, erased = false"
-        + " WHERE user_id = ?");
+        + " WHERE user_id = ?").setIdempotent(true);
     select = session.prepare("SELECT email_key, password_hash, roles, version, erased FROM " + table
-        + " WHERE user_id = ? LIMIT 1");
-    newHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?");
-    erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?");
+        + " WHERE user_id = ? LIMIT 1").setIdempotent(true);
+    newHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?").setIdempotent(true);
+    erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?")
+        .setIdempotent(true);
     rehash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ? IF password_hash = ?");
   }
 

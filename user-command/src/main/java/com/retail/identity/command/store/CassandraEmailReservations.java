@@ -62,22 +62,28 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
     this.noteAttempts = noteAttempts;
     String ks = cassandra.keyspace();
     noteAttempt = session.prepare("INSERT INTO " + ks + ".reservation_attempts (bucket, attempt_id, email_key, user_id,"
-        + " erasure) VALUES (?, ?, ?, ?, ?)");
+        + " erasure) VALUES (?, ?, ?, ?, ?)").setIdempotent(true);
     attemptsIn = session.prepare("SELECT attempt_id, email_key, user_id, erasure FROM " + ks + ".reservation_attempts"
-        + " WHERE bucket = ? AND attempt_id >= minTimeuuid(?) AND attempt_id < minTimeuuid(?)");
-    holding = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?");
+        + " WHERE bucket = ? AND attempt_id >= minTimeuuid(?) AND attempt_id < minTimeuuid(?)").setIdempotent(true);
+    holding = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?")
+        .setIdempotent(true);
     removePending = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ?"
         + " IF user_id = ? AND state = 'pending'");
     reserve = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
         + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
     takeOver = session.prepare("UPDATE " + ks + ".email_reservations SET user_id = ?, reserved_at = ?"
         + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
+    // Conditional, yet safe for the driver to send again when a coordinator dies (ADR 0008): a second
+    // confirm finds the row already ours and active, a second release finds it gone; neither can
+    // take a reservation from another user.
     confirm = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?"
-        + " IF user_id = ?");
-    release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?");
-    select = session.prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?");
+        + " IF user_id = ?").setIdempotent(true);
+    release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?")
+        .setIdempotent(true);
+    select = session.prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?")
+        .setIdempotent(true);
     insertActive = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
-        + " VALUES (?, ?, 'active', ?)");
+        + " VALUES (?, ?, 'active', ?)").setIdempotent(true);
   }
 
   @Override

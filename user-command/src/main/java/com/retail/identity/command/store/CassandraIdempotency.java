@@ -27,8 +27,8 @@ public final class CassandraIdempotency implements Idempotency {
     claim = session.prepare("INSERT INTO " + table + " (scope_key, request_hash, status) VALUES (?, ?, 0)"
         + " IF NOT EXISTS USING TTL " + CLAIM_SECONDS);
     complete = session.prepare("UPDATE " + table + " USING TTL " + DAY
-        + " SET status = ?, response = ?, location = ?, request_hash = ? WHERE scope_key = ?");
-    abandon = session.prepare("DELETE FROM " + table + " WHERE scope_key = ?");
+        + " SET status = ?, response = ?, location = ?, request_hash = ? WHERE scope_key = ?").setIdempotent(true);
+    abandon = session.prepare("DELETE FROM " + table + " WHERE scope_key = ?").setIdempotent(true);
   }
 
   @Override

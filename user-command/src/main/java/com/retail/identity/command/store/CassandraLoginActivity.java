@@ -20,7 +20,7 @@ public final class CassandraLoginActivity implements LoginActivity {
     this.session = cassandra.session();
     this.buckets = buckets;
     insert = session.prepare("INSERT INTO " + cassandra.keyspace() + ".login_activity (bucket, event_id, user_id,"
-        + " event_type, schema_version, payload) VALUES (?, ?, ?, ?, ?, ?) USING TTL 7776000");
+        + " event_type, schema_version, payload) VALUES (?, ?, ?, ?, ?, ?) USING TTL 7776000").setIdempotent(true);
   }
 
   @Override

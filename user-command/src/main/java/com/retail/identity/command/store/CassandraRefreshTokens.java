@@ -42,17 +42,20 @@ public final class CassandraRefreshTokens implements RefreshTokens {
     String ks = cassandra.keyspace();
     int ttl = (int) lifetime.toSeconds();
     insertFamily = session.prepare("INSERT INTO " + ks + ".refresh_families (family_id, user_id, revoked, created_at)"
-        + " VALUES (?, ?, false, ?) USING TTL " + ttl);
+        + " VALUES (?, ?, false, ?) USING TTL " + ttl).setIdempotent(true);
     insertUserFamily = session.prepare("INSERT INTO " + ks + ".user_refresh_families (user_id, family_id) VALUES (?, ?)"
-        + " USING TTL " + ttl);
+        + " USING TTL " + ttl).setIdempotent(true);
     insertToken = session.prepare("INSERT INTO " + ks + ".refresh_tokens (token_hash, family_id, user_id, rotated, expires_at)"
-        + " VALUES (?, ?, ?, false, ?) USING TTL " + ttl);
+        + " VALUES (?, ?, ?, false, ?) USING TTL " + ttl).setIdempotent(true);
     selectToken = session.prepare("SELECT family_id, user_id, rotated, expires_at FROM " + ks
-        + ".refresh_tokens WHERE token_hash = ?");
+        + ".refresh_tokens WHERE token_hash = ?").setIdempotent(true);
     markRotated = session.prepare("UPDATE " + ks + ".refresh_tokens SET rotated = true WHERE token_hash = ? IF rotated = false");
-    selectFamily = session.prepare("SELECT revoked FROM " + ks + ".refresh_families WHERE family_id = ?");
-    revokeFamily = session.prepare("UPDATE " + ks + ".refresh_families SET revoked = true WHERE family_id = ?");
-    selectUserFamilies = session.prepare("SELECT family_id FROM " + ks + ".user_refresh_families WHERE user_id = ?");
+    selectFamily = session.prepare("SELECT revoked FROM " + ks + ".refresh_families WHERE family_id = ?")
+        .setIdempotent(true);
+    revokeFamily = session.prepare("UPDATE " + ks + ".refresh_families SET revoked = true WHERE family_id = ?")
+        .setIdempotent(true);
+    selectUserFamilies = session.prepare("SELECT family_id FROM " + ks + ".user_refresh_families WHERE user_id = ?")
+        .setIdempotent(true);
   }
 
   @Override

@@ -114,7 +114,7 @@ class CassandraOutageUnderLoadIT {
           assertThat(row.getString("state")).as("reservation of %s", row.getUUID("user_id")).isEqualTo("active");
           reservedBy.put(row.getUUID("user_id"), row.getString("email_key"));
         }
-        Set<UUID> live = liveUsers(cassandra);
+        Set<UUID> live = liveUsers(cassandra, KEYSPACE);
         assertThat(reservedBy.keySet()).as("users holding a reservation").isEqualTo(live);
         assertThat(live).as("every customer told 201").containsAll(registered.values());
       });
@@ -131,11 +131,11 @@ class CassandraOutageUnderLoadIT {
     }
   }
 
-  /** Users whose stream exists and does not end erased. */
-  static Set<UUID> liveUsers(CassandraConnector cassandra) {
+  /** Users of the keyspace whose stream exists and does not end erased. */
+  static Set<UUID> liveUsers(CassandraConnector cassandra, String keyspace) {
     Set<UUID> live = new HashSet<>();
     Map<UUID, String> last = new HashMap<>();
-    for (Row row : cassandra.session().execute("SELECT user_id, seq, event_type FROM " + KEYSPACE + ".user_events")) {
+    for (Row row : cassandra.session().execute("SELECT user_id, seq, event_type FROM " + keyspace + ".user_events")) {
       last.put(row.getUUID("user_id"), row.getString("event_type")); // rows of a stream come in seq order
     }
     last.forEach((user, type) -> {

@@ -1,6 +1,5 @@
 package com.retail.identity.query.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.common.crypto.MasterKeySettings;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.crypto.LocalMasterKey;
@@ -17,7 +16,6 @@ import com.retail.identity.common.testing.TestStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,8 +48,9 @@ public final class Seed implements AutoCloseable {
   }
 
   public static CassandraSettings cassandra(String keyspace) {
-    return new ObjectMapper().convertValue(Map.of(
-        "port", TestStack.cassandraPort(), "keyspace", keyspace, "manageSchema", true), CassandraSettings.class);
+    CassandraSettings settings = TestStack.cassandra();
+    settings.setKeyspace(keyspace);
+    return settings;
   }
 
   public CassandraConnector connector() {
