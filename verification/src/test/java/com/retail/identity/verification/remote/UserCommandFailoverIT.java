@@ -153,7 +153,8 @@ class UserCommandFailoverIT {
     EurekaRegistration caller = new EurekaRegistration(callerSettings, "/healthcheck");
     caller.register(freePort(), -1);
     try (ServiceClient ribbon = new ServiceClient(CLIENT, caller, VIP)) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
+      // Eureka's registry converges slowly on a busy machine (the second instance's lease, the caller's fetch)
+      await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> {
         ribbon.refreshServerList();
         return ribbon.getReachableServers().size() == 2;
       });
