@@ -41,6 +41,11 @@ public class SearchSettings {
     this.indexPrefix = indexPrefix;
   }
 
+  /** A batch job (a rebuild) waits longer on a busy node than a request may: bulk pages and index creation. */
+  public void atLeastReadTimeoutMillis(int millis) {
+    readTimeoutMillis = Math.max(readTimeoutMillis, millis);
+  }
+
   public int getReadTimeoutMillis() {
     return readTimeoutMillis;
   }

@@ -59,6 +59,8 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Rebuilds the search index (new index, then alias swap) and/or the profile cache from the event log.")
 public final class ReplayCommand implements Callable<Integer> {
+  /** Bulk pages of a rebuild may wait this long on a busy search node (requests keep the configured timeout). */
+  private static final int REBUILD_READ_TIMEOUT_MILLIS = 30_000;
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
   @Option(names = "--config", defaultValue = "user-query/config/local.yml",
@@ -113,6 +115,7 @@ public final class ReplayCommand implements Callable<Integer> {
       CassandraDataKeys keys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
       Replay replay = new Replay(cassandra, events, buckets, new ProfileFolder(new PersonalDataCipher(keys)), folds, start);
       if (search) {
+        settings.getSearch().atLeastReadTimeoutMillis(REBUILD_READ_TIMEOUT_MILLIS);
         SearchConnector searchConnector = new SearchConnector(settings.getSearch());
         try {
           summary = rebuildSearch(replay, searchConnector, settings);
