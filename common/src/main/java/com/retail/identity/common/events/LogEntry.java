@@ -9,10 +9,16 @@ import java.util.UUID;
  * a reader takes the event itself, and whether it exists, from the stream.
  */
 public record LogEntry(UUID eventId, UUID userId, long seq) {
+  /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */
   private static final long UUID_EPOCH_OFFSET = 0x01B21DD213814000L;
 
   /** The time of the event id (a version 1 UUID). */
   public Instant occurredAt() {
-    return Instant.ofEpochMilli((eventId.timestamp() - UUID_EPOCH_OFFSET) / 10_000);
+    return timeOf(eventId);
+  }
+
+  /** The time of a version 1 (time-based) UUID, to the millisecond. */
+  public static Instant timeOf(UUID timeBased) {
+    return Instant.ofEpochMilli((timeBased.timestamp() - UUID_EPOCH_OFFSET) / 10_000);
   }
 }

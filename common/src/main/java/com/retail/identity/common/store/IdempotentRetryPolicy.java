@@ -23,7 +23,7 @@ public final class IdempotentRetryPolicy implements RetryPolicy {
   @Override
   public RetryDecision onReadTimeout(Statement statement, ConsistencyLevel cl, int requiredResponses,
       int receivedResponses, boolean dataRetrieved, int nbRetry) {
-    if (nbRetry == 0 && Boolean.TRUE.equals(statement.isIdempotent())) {
+    if (oncePerIdempotentStatement(statement, nbRetry)) {
       return RetryDecision.tryNextHost(cl);
     }
     return defaults.onReadTimeout(statement, cl, requiredResponses, receivedResponses, dataRetrieved, nbRetry);
@@ -32,10 +32,14 @@ public final class IdempotentRetryPolicy implements RetryPolicy {
   @Override
   public RetryDecision onWriteTimeout(Statement statement, ConsistencyLevel cl, WriteType writeType,
       int requiredAcks, int receivedAcks, int nbRetry) {
-    if (nbRetry == 0 && Boolean.TRUE.equals(statement.isIdempotent())) {
+    if (oncePerIdempotentStatement(statement, nbRetry)) {
       return RetryDecision.tryNextHost(cl);
     }
     return defaults.onWriteTimeout(statement, cl, writeType, requiredAcks, receivedAcks, nbRetry);
+  }
+
+  private static boolean oncePerIdempotentStatement(Statement statement, int nbRetry) {
+    return nbRetry == 0 && Boolean.TRUE.equals(statement.isIdempotent());
   }
 
   @Override

@@ -65,8 +65,4 @@ final class AwaitedEntries {
   void clear() {
     byUser.clear();
   }
-
-  int size() {
-    return byUser.size();
-  }
 }
