@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,14 +54,18 @@ class UserCommandFailoverIT {
   private static final String HYSTRIX_TIMEOUT = "hystrix.command." + UserCommandClient.RECORD_COMMAND
       + ".execution.isolation.thread.timeoutInMilliseconds";
 
-  /** Fast discovery: beats every second, a lapsed lease after 3 s (the server evicts every 5 s). */
+  /**
+   * Fast discovery: beats every second, a lapsed lease after 10 s (the server evicts every 5 s). A
+   * shorter lease flaps on a loaded machine: a heartbeat slower than its 1 s period backs off up to
+   * 10 s, the lease lapses, and the instance is evicted and registers again, over and over.
+   */
   private static Map<String, String> instanceSettings() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("eureka.enabled", "true");
     settings.put("eureka.appName", APP_NAME);
     settings.put("eureka.vipAddress", VIP);
     settings.put("eureka.leaseRenewalSeconds", "1");
-    settings.put("eureka.leaseExpirationSeconds", "3");
+    settings.put("eureka.leaseExpirationSeconds", "10");
     settings.put("eureka.registryFetchSeconds", "1");
     settings.put("signingKeyFile", KEYS); // service tokens from one instance are good on the other
     return settings;
@@ -154,10 +159,15 @@ class UserCommandFailoverIT {
     caller.register(freePort(), -1);
     try (ServiceClient ribbon = new ServiceClient(CLIENT, caller, VIP)) {
       // Eureka's registry converges slowly on a busy machine (the second instance's lease, the caller's fetch)
-      await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-        ribbon.refreshServerList();
-        return ribbon.getReachableServers().size() == 2;
-      });
+      try {
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+          ribbon.refreshServerList();
+          return ribbon.getReachableServers().size() == 2;
+        });
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("Ribbon lists " + ribbon.getReachableServers() + "; Eureka lists "
+            + registered(), e);
+      }
       UserCommandClient userCommand = new UserCommandClient(ribbon, new ServiceClientSettings(), Clock.systemUTC());
       List<UUID> users = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -200,6 +210,16 @@ class UserCommandFailoverIT {
       }
     } finally {
       caller.stop();
+    }
+  }
+
+  /** What the registry itself holds for the app, for a failure message. */
+  private static String registered() {
+    try {
+      return ItSupport.send(HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + APP_NAME))
+          .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build()).body();
+    } catch (Exception e) {
+      return "(registry unreadable: " + e + ")";
     }
   }
 
