@@ -83,7 +83,7 @@ class NodeLossRingIT {
 
   /** Launch mix rate (logical requests per second, all clients together), kept modest for two shared cores. */
   private static final int CLIENTS = 12;
-  private static final int RATE = 30;
+  private static final int RATE = 20;
   /** How long a client keeps retrying one request (503 with Retry-After, or no answer) before it counts as failed. */
   private static final Duration REQUEST_BUDGET = Duration.ofSeconds(10);
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
