@@ -11,6 +11,10 @@ public interface Idempotency {
 
   void complete(String scopedKey, String requestHash, int status, String body, String location);
 
-  /** Gives the key up after a failure the caller should retry (5xx). */
+  /**
+   * Gives the key up after a failure the caller should retry (5xx), without waiting for the store:
+   * the answer goes out at once, and a retry that comes before the key is free gets "in progress".
+   * If the store cannot take it, the claim expires by itself.
+   */
   void abandon(String scopedKey);
 }

@@ -113,11 +113,7 @@ public final class UsersResource {
     try {
       return idempotency.claim(scoped, requestHash);
     } catch (RuntimeException e) {
-      try {
-        idempotency.abandon(scoped);
-      } catch (RuntimeException abandonFailed) {
-        e.addSuppressed(abandonFailed);
-      }
+      idempotency.abandon(scoped);
       throw e;
     }
   }

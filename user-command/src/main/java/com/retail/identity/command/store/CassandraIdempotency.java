@@ -49,6 +49,7 @@ public final class CassandraIdempotency implements Idempotency {
 
   @Override
   public void abandon(String scopedKey) {
-    session.execute(abandon.bind(scopedKey));
+    // Not awaited: when the store is failing this would add its whole timeout to the 503.
+    session.executeAsync(abandon.bind(scopedKey));
   }
 }
