@@ -1,8 +1,8 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.common.admission.Admission;
-import com.retail.identity.common.admission.AdmissionDecision;
-import com.retail.identity.common.admission.AdmissionRequest;
+import com.retail.identity.command.admission.Admission;
+import com.retail.identity.command.admission.AdmissionDecision;
+import com.retail.identity.command.admission.AdmissionRequest;
 
 /**
  * Admission control in front of registration and login. In production it is always the real

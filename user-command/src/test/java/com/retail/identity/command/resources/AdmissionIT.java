@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.common.admission.Admission;
+import com.retail.identity.command.admission.Admission;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.challenge.Difficulty;

@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.admission;
 
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.errors.ProblemException;

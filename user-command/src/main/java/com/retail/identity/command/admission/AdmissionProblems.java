@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.admission;
 
 import com.retail.identity.common.api.FieldError;
 import com.retail.identity.common.api.Problem;

@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.admission;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

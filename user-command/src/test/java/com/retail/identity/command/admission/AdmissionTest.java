@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
