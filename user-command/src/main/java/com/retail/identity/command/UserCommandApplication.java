@@ -27,6 +27,10 @@ import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.admission.AdmissionControl;
+import com.retail.identity.command.core.admission.AdmissionGate;
+import com.retail.identity.command.core.admission.ProofOfWork;
+import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.SessionsResource;
@@ -38,10 +42,8 @@ import com.retail.identity.command.store.CassandraIdempotency;
 import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
 import com.retail.identity.command.store.CassandraRefreshTokens;
+import com.retail.identity.command.store.RedisAdmissionCounters;
 import com.retail.identity.command.store.RedisLoginThrottle;
-import com.retail.identity.common.admission.Admission;
-import com.retail.identity.command.core.AdmissionGate;
-import com.retail.identity.common.admission.TrustedProxies;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
@@ -275,7 +277,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
         return AdmissionGate.open();
       }
       Challenges challenges = new Challenges(configuration.getChallenge(), redis, environment.metrics(), clock);
-      return AdmissionGate.of(new Admission(redis, challenges, environment.metrics(), clock));
+      return new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(redis), ProofOfWork.by(challenges),
+          environment.metrics(), clock);
     }
 
     @Provides @Singleton

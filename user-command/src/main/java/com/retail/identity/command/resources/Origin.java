@@ -1,7 +1,7 @@
 package com.retail.identity.command.resources;
 
-import com.retail.identity.common.admission.ClientAddresses;
-import com.retail.identity.common.admission.TrustedProxies;
+import com.retail.identity.command.core.admission.ClientAddresses;
+import com.retail.identity.command.core.admission.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Where a request came from, as admission control sees it. */

@@ -7,9 +7,9 @@ import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.Sessions;
-import com.retail.identity.command.core.AdmissionGate;
-import com.retail.identity.common.admission.AdmissionRequest;
-import com.retail.identity.common.admission.TrustedProxies;
+import com.retail.identity.command.core.admission.AdmissionGate;
+import com.retail.identity.command.core.admission.AdmissionRequest;
+import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
@@ -51,8 +51,8 @@ public final class SessionsResource {
   @POST
   public SessionResponse logIn(@NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
     Origin origin = Origin.of(http, proxies);
-    admission.decide(AdmissionRequest.login(origin.clientAddress(), origin.deviceId(), request.email(),
-        origin.challengeSolution())).enforce();
+    AdmissionProblems.enforce(admission.decide(AdmissionRequest.login(origin.clientAddress(), origin.deviceId(),
+        request.email(), origin.challengeSolution())));
     // The account is named by its keyed hash in the credential-stuffing signals, never by the email.
     String accountKey = emailKeys.keyOf(request.email());
     try {

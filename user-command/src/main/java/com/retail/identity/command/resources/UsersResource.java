@@ -11,9 +11,9 @@ import com.retail.identity.command.core.AccountChanges;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.RegisterUser;
-import com.retail.identity.command.core.AdmissionGate;
-import com.retail.identity.common.admission.AdmissionRequest;
-import com.retail.identity.common.admission.TrustedProxies;
+import com.retail.identity.command.core.admission.AdmissionGate;
+import com.retail.identity.command.core.admission.AdmissionRequest;
+import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.RequestIdFilter;
@@ -74,8 +74,8 @@ public final class UsersResource {
     String correlationId = (String) http.getAttribute(RequestIdFilter.MDC_KEY);
     // Bots pay first: rate limits, disposable domains and proof of work come before any hashing.
     Origin origin = Origin.of(http, proxies);
-    admission.decide(AdmissionRequest.register(origin.clientAddress(), origin.deviceId(), request.email(),
-        origin.challengeSolution())).enforce();
+    AdmissionProblems.enforce(admission.decide(AdmissionRequest.register(origin.clientAddress(), origin.deviceId(),
+        request.email(), origin.challengeSolution())));
     if (idempotencyKey == null) {
       return created(registerUser.register(request, correlationId));
     }

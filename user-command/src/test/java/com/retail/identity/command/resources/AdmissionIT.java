@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.command.Http;
+import com.retail.identity.command.AdmissionKnobs;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.common.admission.Admission;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.challenge.Difficulty;
@@ -40,7 +40,7 @@ class AdmissionIT {
 
   @AfterEach
   void launchIsOver() {
-    Knobs.clearOverride(Admission.LAUNCH_MODE);
+    Knobs.clearOverride(AdmissionKnobs.LAUNCH_MODE);
     Knobs.clearOverride(Difficulty.DIFFICULTY);
     Knobs.clearOverride(Difficulty.LEVELS);
   }
@@ -50,7 +50,7 @@ class AdmissionIT {
     Http http = new Http(APP.getLocalPort());
     Knobs.override(Difficulty.DIFFICULTY, "2000");
     Knobs.override(Difficulty.LEVELS, "0:2000");
-    Knobs.override(Admission.LAUNCH_MODE, "true");
+    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     String client = someClient();
 
     // Without a solution: 403 with the challenge to solve

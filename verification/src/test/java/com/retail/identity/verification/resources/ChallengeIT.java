@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.retail.identity.common.admission.Admission;
-import com.retail.identity.common.admission.AdmissionDecision;
-import com.retail.identity.common.admission.AdmissionRequest;
+import com.retail.identity.command.AdmissionKnobs;
+import com.retail.identity.command.core.admission.AdmissionControl;
+import com.retail.identity.command.core.admission.AdmissionDecision;
+import com.retail.identity.command.core.admission.AdmissionRequest;
+import com.retail.identity.command.core.admission.ProofOfWork;
+import com.retail.identity.command.resources.AdmissionProblems;
+import com.retail.identity.command.store.RedisAdmissionCounters;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.challenge.Challenges;
@@ -54,11 +58,17 @@ class ChallengeIT {
   private final RedisConnector redis = redis();
   private final MetricRegistry metrics = new MetricRegistry();
   private final Challenges userCommandChallenges = new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC());
-  private final Admission admission = new Admission(redis, userCommandChallenges, metrics, Clock.systemUTC());
+  private final AdmissionControl admission = admissionOn(redis, userCommandChallenges, metrics);
+
+  /** Admission control as user-command wires it. */
+  static AdmissionControl admissionOn(RedisConnector redis, Challenges challenges, MetricRegistry metrics) {
+    return new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(redis), ProofOfWork.by(challenges),
+        metrics, Clock.systemUTC());
+  }
 
   @AfterEach
   void clearKnobs() {
-    for (String knob : new String[] {Admission.LAUNCH_MODE, Difficulty.DIFFICULTY, Difficulty.LEVELS, TrafficMeter.WINDOW}) {
+    for (String knob : new String[] {AdmissionKnobs.LAUNCH_MODE, Difficulty.DIFFICULTY, Difficulty.LEVELS, TrafficMeter.WINDOW}) {
       Knobs.clearOverride(knob);
     }
     redis.stop();
@@ -97,10 +107,10 @@ class ChallengeIT {
     AdmissionDecision normal = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
     assertThat(normal.outcome()).isEqualTo(AdmissionDecision.Outcome.ALLOW);
 
-    Knobs.override(Admission.LAUNCH_MODE, "true");
+    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     AdmissionDecision demanded = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
     assertThat(demanded.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
-    ProblemException problem = demanded.problem().orElseThrow();
+    ProblemException problem = AdmissionProblems.problem(demanded).orElseThrow();
     JsonNode json = ItSupport.JSON.readTree(ItSupport.JSON.writeValueAsString(problem.problem()));
     assertThat(json.get("status").asInt()).isEqualTo(403);
     assertThat(json.get("type").asText()).isEqualTo("https://identity.retail.example/problems/challenge-required");
@@ -119,8 +129,8 @@ class ChallengeIT {
     AdmissionDecision replayed = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", solution));
     assertThat(replayed.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(replayed.reason()).isEqualTo("challenge-replayed");
-    Admission otherInstance = new Admission(redis, new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC()),
-        metrics, Clock.systemUTC());
+    AdmissionControl otherInstance = admissionOn(redis,
+        new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC()), metrics);
     assertThat(otherInstance.decide(AdmissionRequest.login(client, null, "grace@example.com", solution)).reason())
         .isEqualTo("challenge-replayed");
     assertThat(metrics.counter("admission.register.challenge.launch-mode").getCount()).isEqualTo(1);
@@ -149,7 +159,7 @@ class ChallengeIT {
 
   @Test
   void aChallengeSignedWithAnotherKeyIsNotAccepted() throws Exception {
-    Knobs.override(Admission.LAUNCH_MODE, "true");
+    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     Knobs.override(Difficulty.DIFFICULTY, "1000");
     Knobs.override(Difficulty.LEVELS, "0:1000");
     ChallengeSettings other = new ChallengeSettings();

@@ -9,11 +9,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.codahale.metrics.MetricRegistry;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.retail.identity.command.AdmissionKnobs;
 import com.retail.identity.command.UserCommandApp;
+import com.retail.identity.command.core.admission.AdmissionControl;
+import com.retail.identity.command.core.admission.AdmissionDecision;
+import com.retail.identity.command.core.admission.AdmissionRequest;
+import com.retail.identity.command.resources.AdmissionProblems;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.common.admission.Admission;
-import com.retail.identity.common.admission.AdmissionDecision;
-import com.retail.identity.common.admission.AdmissionRequest;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.challenge.Challenges;
@@ -61,7 +63,7 @@ class RedisOutageIT {
   static Customer customer;
   static RedisConnector redis;
   static final MetricRegistry METRICS = new MetricRegistry();
-  static Admission admission;
+  static AdmissionControl admission;
   static Challenges challenges;
 
   @BeforeAll
@@ -70,7 +72,7 @@ class RedisOutageIT {
     customer = customer(COMMAND.getLocalPort()); // while Redis is up
     redis = ChallengeIT.redis();
     challenges = new Challenges(new ChallengeSettings(), redis, METRICS, Clock.systemUTC());
-    admission = new Admission(redis, challenges, METRICS, Clock.systemUTC());
+    admission = ChallengeIT.admissionOn(redis, challenges, METRICS);
     Knobs.override(Difficulty.DIFFICULTY, "1000");
     Knobs.override(Difficulty.LEVELS, "0:1000");
     Knobs.override("identity.ratelimit.register.address.burst", "3");
@@ -83,8 +85,8 @@ class RedisOutageIT {
     try {
       StoreControl.start("redis");
     } finally {
-      for (String knob : List.of(Difficulty.DIFFICULTY, Difficulty.LEVELS, Admission.RATELIMIT_ON_REDIS_DOWN,
-          Admission.LAUNCH_MODE, ReplayGuard.ON_REDIS_DOWN)) {
+      for (String knob : List.of(Difficulty.DIFFICULTY, Difficulty.LEVELS, AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
+          AdmissionKnobs.LAUNCH_MODE, ReplayGuard.ON_REDIS_DOWN)) {
         Knobs.clearOverride(knob);
       }
       // the other ITs of this JVM keep their generous limits
@@ -98,14 +100,14 @@ class RedisOutageIT {
 
   @AfterEach
   void clearModes() {
-    for (String knob : List.of(Admission.RATELIMIT_ON_REDIS_DOWN, Admission.LAUNCH_MODE, ReplayGuard.ON_REDIS_DOWN)) {
+    for (String knob : List.of(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, AdmissionKnobs.LAUNCH_MODE, ReplayGuard.ON_REDIS_DOWN)) {
       Knobs.clearOverride(knob);
     }
   }
 
   @Test
   void rateLimitsFailOpenOnInProcessBucketsOrClosedWith503() {
-    Knobs.override(Admission.RATELIMIT_ON_REDIS_DOWN, "open");
+    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
     String client = "198.19.7.1";
     for (int i = 0; i < 3; i++) {
       assertThat(admission.decide(AdmissionRequest.register(client, null, "a@example.com", null)).outcome())
@@ -117,16 +119,16 @@ class RedisOutageIT {
     assertThat(admission.decide(AdmissionRequest.register("198.19.7.2", null, "x@yopmail.com", null)).outcome())
         .isEqualTo(AdmissionDecision.Outcome.REFUSED);
 
-    Knobs.override(Admission.RATELIMIT_ON_REDIS_DOWN, "closed");
+    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "closed");
     AdmissionDecision closed = admission.decide(AdmissionRequest.register("198.19.7.3", null, "a@example.com", null));
     assertThat(closed.outcome()).isEqualTo(AdmissionDecision.Outcome.UNAVAILABLE);
-    assertThat(closed.problem().orElseThrow().problem().getStatus()).isEqualTo(503);
+    assertThat(AdmissionProblems.problem(closed).orElseThrow().problem().getStatus()).isEqualTo(503);
     assertThat(METRICS.counter("admission.register.unavailable.redis-down").getCount()).isEqualTo(1);
   }
 
   @Test
   void theReplayGuardFailsOpenInProcessOrClosed() throws Exception {
-    Knobs.override(Admission.RATELIMIT_ON_REDIS_DOWN, "open");
+    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
     // challenges are still issued while Redis is down
     HttpResponse<String> answer = ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
     assertThat(answer.statusCode()).isEqualTo(200);
@@ -140,7 +142,7 @@ class RedisOutageIT {
     Challenge next = challenges.issue(1000);
     Knobs.override(ReplayGuard.ON_REDIS_DOWN, "closed");
     assertThat(challenges.verify(Challenges.solutionHeader(next, Challenges.solve(next)))).isEqualTo(SolutionCheck.UNAVAILABLE);
-    Knobs.override(Admission.LAUNCH_MODE, "true");
+    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     Challenge third = challenges.issue(1000);
     AdmissionDecision decision = admission.decide(AdmissionRequest.login("198.19.8.1", null, "a@example.com",
         Challenges.solutionHeader(third, Challenges.solve(third))));

@@ -1,25 +1,46 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.resources;
 
+import com.retail.identity.command.core.admission.AdmissionDecision;
+import com.retail.identity.command.core.admission.DisposableEmailDomains;
 import com.retail.identity.common.api.FieldError;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.errors.ProblemException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The problem+json answers of admission control, ready to throw from a resource. */
+/** The problem+json answers of admission control's decisions. */
 public final class AdmissionProblems {
   public static final String CHALLENGE_REQUIRED = "challenge-required";
   public static final String RATE_LIMITED = "rate-limited";
-  public static final String DISPOSABLE_EMAIL = "disposable-email";
 
   private AdmissionProblems() {}
+
+  /** Returns normally for ALLOW; otherwise throws the problem to answer with. */
+  public static void enforce(AdmissionDecision decision) {
+    Optional<ProblemException> problem = problem(decision);
+    if (problem.isPresent()) {
+      throw problem.get();
+    }
+  }
+
+  /** The problem to answer with, or empty for ALLOW. */
+  public static Optional<ProblemException> problem(AdmissionDecision decision) {
+    return switch (decision.outcome()) {
+      case ALLOW -> Optional.empty();
+      case CHALLENGE -> Optional.of(challengeRequired(decision.challenge()));
+      case RATE_LIMITED -> Optional.of(rateLimited(decision.retryAfterSeconds()));
+      case REFUSED -> Optional.of(refused(decision.reason()));
+      case UNAVAILABLE -> Optional.of(unavailable(decision.retryAfterSeconds()));
+    };
+  }
 
   /**
    * 403, type {@code .../challenge-required}, the challenge in the {@code challenge} member (the shape
    * of {@code GET /v1/challenges}). {@code Cache-Control: no-store}: a challenge is single use.
    */
-  public static ProblemException challengeRequired(Challenge challenge, String reason) {
+  static ProblemException challengeRequired(Challenge challenge) {
     Problem problem = Problem.of(CHALLENGE_REQUIRED, "Challenge required", 403,
         "Solve the proof-of-work challenge and repeat the request with the solution in the X-Challenge-Solution header.")
         .with("challenge", challenge);
@@ -27,15 +48,15 @@ public final class AdmissionProblems {
   }
 
   /** 429, type {@code .../rate-limited}, with {@code Retry-After}. */
-  public static ProblemException rateLimited(long retryAfterSeconds) {
+  static ProblemException rateLimited(long retryAfterSeconds) {
     return new ProblemException(
         Problem.of(RATE_LIMITED, "Too many requests", 429, "Too many attempts; retry after the time in Retry-After."),
         Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
   }
 
   /** A refusal; a disposable email domain is a validation error on {@code email}. */
-  public static ProblemException refused(String reason) {
-    if (DISPOSABLE_EMAIL.equals(reason)) {
+  static ProblemException refused(String reason) {
+    if (DisposableEmailDomains.REASON.equals(reason)) {
       return ProblemException.validation(List.of(
           new FieldError("email", "addresses of disposable email services are not accepted")));
     }
@@ -43,7 +64,7 @@ public final class AdmissionProblems {
   }
 
   /** 503 with {@code Retry-After}: a check that fails closed could not run. */
-  public static ProblemException unavailable(long retryAfterSeconds) {
+  static ProblemException unavailable(long retryAfterSeconds) {
     return ProblemException.unavailable("Sign-up and sign-in are briefly unavailable; retry shortly.",
         (int) Math.max(1, Math.min(retryAfterSeconds, Integer.MAX_VALUE)));
   }

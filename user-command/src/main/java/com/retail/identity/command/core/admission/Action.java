@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ public enum Action {
   /** {@code POST /v1/sessions}. */
   LOGIN;
 
-  /** The knob and metric name segment: {@code register}, {@code login}. */
+  /** The knob, metric and Redis key name segment: {@code register}, {@code login}. */
   public String slug() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class ClientAddressesTest {
     assertThat(AdmissionRequest.domainOf("Grace@Mailinator.COM.")).isEqualTo("mailinator.com");
     assertThat(AdmissionRequest.domainOf("a@bücher.example")).isEqualTo("xn--bcher-kva.example");
     assertThat(AdmissionRequest.domainOf("no-at-sign")).isNull();
-    assertThat(DisposableDomains.candidates("x.y.mailinator.com")).containsExactly("x.y.mailinator.com", "y.mailinator.com", "mailinator.com");
-    assertThat(DisposableDomains.builtIn("eu.mailinator.com")).isTrue();
+    assertThat(DisposableEmailDomains.candidates("x.y.mailinator.com")).containsExactly("x.y.mailinator.com", "y.mailinator.com", "mailinator.com");
+    assertThat(DisposableEmailDomains.builtIn("eu.mailinator.com")).isTrue();
   }
 }

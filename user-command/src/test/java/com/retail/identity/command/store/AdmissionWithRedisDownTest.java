@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.AdmissionKnobs;
+import com.retail.identity.command.core.admission.AdmissionControl;
+import com.retail.identity.command.core.admission.AdmissionDecision;
+import com.retail.identity.command.core.admission.AdmissionRequest;
+import com.retail.identity.command.core.admission.ProofOfWork;
+import com.retail.identity.command.resources.AdmissionProblems;
 import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.config.Knobs;
@@ -20,12 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Admission decisions with Redis unreachable, so the fail-open path (in-process state) and the
- * fail-closed knobs are exercised without a store; AdmissionIT runs the same rules on Redis.
+ * fail-closed knobs are exercised without a store; RedisAdmissionCountersIT runs the same rules on Redis.
  */
-class AdmissionTest {
+class AdmissionWithRedisDownTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final MetricRegistry metrics = new MetricRegistry();
-  private Admission admission;
+  private AdmissionControl admission;
   private Challenges challenges;
 
   @BeforeEach
@@ -34,16 +40,18 @@ class AdmissionTest {
     settings.setPort(1);
     RedisConnector down = new RedisConnector(settings);
     challenges = new Challenges(new ChallengeSettings(), down, metrics, Clock.systemUTC());
-    admission = new Admission(down, challenges, metrics, Clock.systemUTC());
+    admission = new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(down), ProofOfWork.by(challenges),
+        metrics, Clock.systemUTC());
     Knobs.override("identity.challenge.difficulty", "1000");
     Knobs.override("identity.challenge.levels", "0:1000");
   }
 
   @AfterEach
   void clearKnobs() {
-    for (String knob : new String[] {Admission.LAUNCH_MODE, Admission.RATELIMIT_ON_REDIS_DOWN, Admission.SIGNALS_ON_REDIS_DOWN,
+    for (String knob : new String[] {AdmissionKnobs.LAUNCH_MODE,
+        AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, AdmissionKnobs.SIGNALS_ON_REDIS_DOWN,
         "identity.ratelimit.register.address.burst", "identity.challenge.difficulty", "identity.challenge.levels",
-        Admission.RISK_MIN_ATTEMPTS}) {
+        AdmissionKnobs.RISK_MIN_ATTEMPTS}) {
       Knobs.clearOverride(knob);
     }
   }
@@ -70,10 +78,10 @@ class AdmissionTest {
 
   @Test
   void failingClosedTheRateLimitsAnswerUnavailable() {
-    Knobs.override(Admission.RATELIMIT_ON_REDIS_DOWN, "closed");
+    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "closed");
     AdmissionDecision decision = admission.decide(AdmissionRequest.login(address(), "dev-1", "a@example.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.UNAVAILABLE);
-    assertThatThrownBy(decision::enforce).isInstanceOfSatisfying(ProblemException.class, e -> {
+    assertThatThrownBy(() -> AdmissionProblems.enforce(decision)).isInstanceOfSatisfying(ProblemException.class, e -> {
       assertThat(e.problem().getStatus()).isEqualTo(503);
       assertThat(e.headers()).containsKey("Retry-After");
     });
@@ -81,7 +89,7 @@ class AdmissionTest {
 
   @Test
   void signalsFailingClosedDemandAChallenge() {
-    Knobs.override(Admission.SIGNALS_ON_REDIS_DOWN, "closed");
+    Knobs.override(AdmissionKnobs.SIGNALS_ON_REDIS_DOWN, "closed");
     AdmissionDecision decision = admission.decide(AdmissionRequest.login(address(), null, "a@example.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(decision.reason()).isEqualTo("risk-unknown");
@@ -91,7 +99,7 @@ class AdmissionTest {
   void aDisposableDomainIsRefusedFromTheBuiltInListAsAValidationError() {
     AdmissionDecision decision = admission.decide(AdmissionRequest.register(address(), null, "bot@mailinator.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
-    assertThatThrownBy(decision::enforce).isInstanceOfSatisfying(ProblemException.class, e -> {
+    assertThatThrownBy(() -> AdmissionProblems.enforce(decision)).isInstanceOfSatisfying(ProblemException.class, e -> {
       assertThat(e.problem().getStatus()).isEqualTo(400);
       assertThat(e.problem().getErrors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("email"));
     });
@@ -101,13 +109,13 @@ class AdmissionTest {
 
   @Test
   void launchModeDemandsAChallengeThatIsAcceptedOnce() throws Exception {
-    Knobs.override(Admission.LAUNCH_MODE, "true");
+    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     String ip = address();
     AdmissionDecision first = admission.decide(AdmissionRequest.register(ip, null, "a@example.com", null));
     assertThat(first.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(first.reason()).isEqualTo("launch-mode");
 
-    ProblemException problem = first.problem().orElseThrow();
+    ProblemException problem = AdmissionProblems.problem(first).orElseThrow();
     JsonNode body = JSON.readTree(JSON.writeValueAsString(problem.problem()));
     assertThat(body.path("status").asInt()).isEqualTo(403);
     assertThat(body.path("type").asText()).endsWith("/challenge-required");
@@ -127,7 +135,7 @@ class AdmissionTest {
 
   @Test
   void manyFailedLoginsFromAnAddressMakeItRisky() {
-    Knobs.override(Admission.RISK_MIN_ATTEMPTS, "5");
+    Knobs.override(AdmissionKnobs.RISK_MIN_ATTEMPTS, "5");
     String ip = address();
     for (int i = 0; i < 5; i++) {
       admission.recordLogin(ip, "account-" + i, false);
@@ -135,13 +143,5 @@ class AdmissionTest {
     AdmissionDecision decision = admission.decide(AdmissionRequest.login(ip, null, "a@example.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(decision.reason()).isEqualTo("risk-failed-logins");
-  }
-
-  @Test
-  void theRateLimitedProblemCarriesRetryAfter() {
-    ProblemException e = AdmissionDecision.rateLimited("address", 7).problem().orElseThrow();
-    assertThat(e.problem().getStatus()).isEqualTo(429);
-    assertThat(e.problem().getType().toString()).endsWith("/rate-limited");
-    assertThat(e.headers()).containsEntry("Retry-After", "7");
   }
 }

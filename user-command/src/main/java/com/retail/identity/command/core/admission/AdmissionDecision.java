@@ -1,12 +1,11 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import com.retail.identity.common.challenge.Challenge;
-import com.retail.identity.common.errors.ProblemException;
-import java.util.Optional;
 
 /**
  * What admission control decided for one request, and why ({@code reason} is a short slug, also
- * the metric name segment: {@code launch-mode}, {@code address}, {@code disposable-email}, ...).
+ * the metric name segment: {@code launch-mode}, {@code address}, {@code disposable-email}, ...). The
+ * resource turns anything but ALLOW into its problem+json answer.
  *
  * @param challenge the challenge to put in the 403's {@code challenge} member (CHALLENGE only)
  * @param retryAfterSeconds for RATE_LIMITED and UNAVAILABLE
@@ -48,24 +47,5 @@ public record AdmissionDecision(Outcome outcome, String reason, Challenge challe
 
   public boolean isAllowed() {
     return outcome == Outcome.ALLOW;
-  }
-
-  /** The problem to answer with, or empty for ALLOW. */
-  public Optional<ProblemException> problem() {
-    return switch (outcome) {
-      case ALLOW -> Optional.empty();
-      case CHALLENGE -> Optional.of(AdmissionProblems.challengeRequired(challenge, reason));
-      case RATE_LIMITED -> Optional.of(AdmissionProblems.rateLimited(retryAfterSeconds));
-      case REFUSED -> Optional.of(AdmissionProblems.refused(reason));
-      case UNAVAILABLE -> Optional.of(AdmissionProblems.unavailable(retryAfterSeconds));
-    };
-  }
-
-  /** Returns normally for ALLOW; otherwise throws the problem the resource should answer with. */
-  public void enforce() {
-    Optional<ProblemException> problem = problem();
-    if (problem.isPresent()) {
-      throw problem.get();
-    }
   }
 }

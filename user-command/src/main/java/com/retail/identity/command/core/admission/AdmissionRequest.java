@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import java.util.Locale;
 
@@ -16,6 +16,7 @@ public record AdmissionRequest(Action action, String clientAddress, String devic
     String challengeSolution) {
   /** Device ids longer than this are cut (a device id is an opaque app-generated UUID-like string). */
   static final int MAX_DEVICE_ID = 128;
+  static final String UNKNOWN_ADDRESS = "unknown";
 
   public AdmissionRequest {
     if (action == null) {
@@ -27,6 +28,11 @@ public record AdmissionRequest(Action action, String clientAddress, String devic
     }
     emailDomain = normalizeDomain(emailDomain);
     clientAddress = clientAddress == null || clientAddress.isBlank() ? null : clientAddress.strip();
+  }
+
+  /** The client address, or {@code unknown} (all requests without one share its buckets and signals). */
+  public String addressOrUnknown() {
+    return clientAddress == null ? UNKNOWN_ADDRESS : clientAddress;
   }
 
   public static AdmissionRequest register(String clientAddress, String deviceId, String email, String challengeSolution) {
@@ -46,7 +52,8 @@ public record AdmissionRequest(Action action, String clientAddress, String devic
     return at < 0 ? null : normalizeDomain(email.substring(at + 1));
   }
 
-  static String normalizeDomain(String domain) {
+  /** Lower-cased ASCII (IDN) without trailing dots, or null when empty or too long. */
+  public static String normalizeDomain(String domain) {
     if (domain == null) {
       return null;
     }

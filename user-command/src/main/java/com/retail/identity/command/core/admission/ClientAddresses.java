@@ -1,4 +1,4 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;

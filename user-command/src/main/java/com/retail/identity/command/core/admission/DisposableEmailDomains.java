@@ -1,18 +1,18 @@
-package com.retail.identity.common.admission;
+package com.retail.identity.command.core.admission;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Disposable (throw-away) email domains. The reference list lives in the Redis SET
- * {@code <keyPrefix>ref:disposable-email-domains} (one lower-case ASCII domain per member, loaded by the
- * read side's reference-data loader from the {@code disposable-email-domains} list). While that set
- * is empty or Redis is down, this small built-in list of the most common services applies.
+ * Refuses registrations with disposable (throw-away) email domains. The reference list is loaded by
+ * the read side's reference-data loader from the {@code disposable-email-domains} list; while it is
+ * empty or cannot be read, this small built-in list of the most common services applies. Logins are
+ * never refused (accounts may predate the list).
  */
-public final class DisposableDomains {
-  /** The Redis SET key, after the key prefix. */
-  public static final String KEY = "ref:disposable-email-domains";
+public final class DisposableEmailDomains {
+  /** The reason of the refusal, answered as a validation error on {@code email}. */
+  public static final String REASON = "disposable-email";
 
   static final Set<String> BUILT_IN = Set.of(
       "mailinator.com", "guerrillamail.com", "guerrillamail.net", "guerrillamailblock.com", "sharklasers.com",
@@ -22,7 +22,19 @@ public final class DisposableDomains {
       "emailondeck.com", "spamgourmet.com", "tempr.email", "discard.email", "mailcatch.com", "getairmail.com",
       "mytemp.email", "temp-mail.io", "burnermail.io", "inboxkitten.com", "moakt.com", "spam4.me");
 
-  private DisposableDomains() {}
+  /** The domains to look up for this request: none for a login. */
+  public List<String> candidatesFor(AdmissionRequest request) {
+    return request.action() == Action.REGISTER ? candidates(request.emailDomain()) : List.of();
+  }
+
+  /** Whether to refuse, given what the reference list said about {@code candidates}. */
+  public boolean refuses(List<String> candidates, DisposableListing listing) {
+    return switch (listing) {
+      case LISTED -> true;
+      case NOT_LISTED -> false;
+      case NO_LIST -> candidates.stream().anyMatch(BUILT_IN::contains);
+    };
+  }
 
   /** The domain and its parent domains down to two labels: {@code a.b.example.com} -> itself, {@code b.example.com}, {@code example.com}. */
   static List<String> candidates(String domain) {
