@@ -38,7 +38,7 @@ record ModelSettings(long seed, int histories, int shrinks, int people, int clie
         names(Operation.class, value("model.operations", "register,login,profile,password,erase,import")),
         names(History.Spelling.class, value("model.spellings", "plain,upper_case,padded,full_width,ligature,kelvin_sign")),
         names(History.Precondition.class, value("model.preconditions", "none,current,stale,ahead,zero,negative,not_a_number")),
-        Integer.parseInt(value("model.projectionWaitSeconds", "30")));
+        Integer.parseInt(value("model.projectionWaitSeconds", "60")));
   }
 
   String describe() {
