@@ -27,6 +27,7 @@ import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.resources.CommandProblemMappers;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.SessionsResource;
@@ -103,6 +104,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     if (configuration.getReservations().isReaper()) {
       environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
     }
+    environment.jersey().register(new CommandProblemMappers());
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
