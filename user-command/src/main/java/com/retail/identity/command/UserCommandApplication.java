@@ -31,6 +31,7 @@ import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.ProofOfWork;
 import com.retail.identity.command.core.admission.TrustedProxies;
+import com.retail.identity.command.resources.CommandProblemMappers;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.SessionsResource;
@@ -105,6 +106,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     if (configuration.getReservations().isReaper()) {
       environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
     }
+    environment.jersey().register(new CommandProblemMappers());
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));

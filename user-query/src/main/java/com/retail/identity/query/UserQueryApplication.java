@@ -17,6 +17,7 @@ import com.retail.identity.query.core.ReferenceDataLoader;
 import com.retail.identity.query.core.ReferenceStore;
 import com.retail.identity.query.health.ProjectionLagHealthCheck;
 import com.retail.identity.query.resources.ProfileResource;
+import com.retail.identity.query.resources.QueryProblemMappers;
 import com.retail.identity.query.resources.ReferenceResource;
 import com.retail.identity.query.resources.UserSearchResource;
 import com.retail.identity.query.store.CouchbaseProfiles;
@@ -72,6 +73,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
         new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
             configuration.eventLogShards()),
         new ReadSideModule(configuration, environment, knobs, userCommand));
+    environment.jersey().register(new QueryProblemMappers());
     environment.jersey().register(injector.getInstance(ProfileResource.class));
     environment.jersey().register(injector.getInstance(UserSearchResource.class));
     environment.jersey().register(injector.getInstance(ReferenceResource.class));

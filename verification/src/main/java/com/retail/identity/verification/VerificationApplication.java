@@ -37,6 +37,7 @@ import com.retail.identity.verification.resources.ChallengesResource;
 import com.retail.identity.verification.resources.EligibilityResource;
 import com.retail.identity.verification.resources.FlagsResource;
 import com.retail.identity.verification.resources.SmsOutboxResource;
+import com.retail.identity.verification.resources.VerificationProblemMappers;
 import com.retail.identity.verification.resources.VerificationsResource;
 import com.retail.identity.verification.sms.OutboxSmsSender;
 import com.retail.identity.verification.sms.SnsSmsSender;
@@ -74,6 +75,7 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
         new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
             configuration.eventLogShards()),
         new VerificationModule(configuration, environment, userCommand));
+    environment.jersey().register(new VerificationProblemMappers());
     environment.jersey().register(injector.getInstance(VerificationsResource.class));
     environment.jersey().register(injector.getInstance(ChallengesResource.class));
     environment.jersey().register(injector.getInstance(EligibilityResource.class));

@@ -7,6 +7,7 @@ import com.retail.identity.common.config.KnobTask;
 import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.discovery.EurekaRegistration;
 import com.retail.identity.common.discovery.HystrixStreamServlet;
+import com.retail.identity.common.errors.DomainProblemMappers;
 import com.retail.identity.common.errors.JsonProblemMapper;
 import com.retail.identity.common.errors.ProblemErrorHandler;
 import com.retail.identity.common.errors.ProblemExceptionMapper;
@@ -104,6 +105,7 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
       server.setRegisterDefaultExceptionMappers(false);
     }
     environment.jersey().register(new ProblemExceptionMapper());
+    environment.jersey().register(new DomainProblemMappers());
     environment.jersey().register(new JsonProblemMapper());
     environment.jersey().register(new ViolationProblemMapper());
     environment.jersey().register(new WebApplicationProblemMapper());

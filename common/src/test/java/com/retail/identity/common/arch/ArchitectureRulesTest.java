@@ -1,7 +1,9 @@
 package com.retail.identity.common.arch;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.retail.identity.common.arch.core.WebBoundUseCases;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.testing.ArchitectureRules;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The read-only rules catch what they are for: a read side that appends. */
+/** The rules catch what they are for: a read side that appends, a use case that knows the web. */
 class ArchitectureRulesTest {
   /** What a read side must never do. */
   static final class AppendingReader {
@@ -28,5 +30,36 @@ class ArchitectureRulesTest {
         .isInstanceOf(AssertionError.class).hasMessageContaining("append");
     assertThatThrownBy(() -> ArchitectureRules.ReadOnlyEventLog.neverBuildsEventsToAppend.check(classes))
         .isInstanceOf(AssertionError.class).hasMessageContaining("NewEvent");
+  }
+
+  @Test
+  void aCoreClassThatThrowsAProblemExceptionBreaksTheDomainRule() {
+    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsProblem.class);
+
+    assertThatThrownBy(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("ProblemException");
+  }
+
+  @Test
+  void aCoreClassThatTakesAWireTypeBreaksTheDomainRule() {
+    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.TakesWireType.class);
+
+    assertThatThrownBy(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("api.FieldError");
+  }
+
+  @Test
+  void aCoreClassThatBuildsAJaxRsResponseBreaksTheDomainRule() {
+    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.AnswersHttp.class);
+
+    assertThatThrownBy(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("jakarta.ws.rs.core.Response");
+  }
+
+  @Test
+  void aCoreClassThatThrowsADomainExceptionKeepsTheDomainRule() {
+    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsDomainException.class);
+
+    assertThatCode(() -> ArchitectureRules.domainKnowsNoWeb.check(classes)).doesNotThrowAnyException();
   }
 }

@@ -2,6 +2,7 @@ package com.retail.identity.common.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.NewEvent;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /** Boundaries every service keeps; each service's ArchitectureTest runs them on its own classes. */
 public final class ArchitectureRules {
   static final String[] STORE_CLIENTS = {"com.datastax..", "io.searchbox..", "com.couchbase..", "redis.clients.."};
+  static final String[] WEB = {"..api..", "jakarta.ws.rs..", "org.glassfish..", "org.eclipse.jetty..", "io.dropwizard.jersey.."};
 
   private ArchitectureRules() {}
 
@@ -20,6 +22,15 @@ public final class ArchitectureRules {
       .that().resideInAPackage("..core..")
       .should().dependOnClassesThat().resideInAnyPackage(STORE_CLIENTS)
       .because("use cases talk to ports; adapters in the store package talk to the stores")
+      .allowEmptyShould(true);
+
+  @ArchTest
+  public static final ArchRule domainKnowsNoWeb = noClasses()
+      .that().resideInAPackage("..core..")
+      .should().dependOnClassesThat().resideInAnyPackage(WEB)
+      .orShould().dependOnClassesThat().belongToAnyOf(ProblemException.class)
+      .because("use cases take and return domain types and throw domain exceptions; resources translate to and"
+          + " from the wire, and mappers turn domain exceptions into problem+json")
       .allowEmptyShould(true);
 
   @ArchTest

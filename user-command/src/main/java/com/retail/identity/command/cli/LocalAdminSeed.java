@@ -1,8 +1,7 @@
 package com.retail.identity.command.cli;
 
-import com.retail.identity.command.api.RegistrationRequest;
+import com.retail.identity.command.core.EmailTaken;
 import com.retail.identity.command.core.RegisterUser;
-import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.Principal;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +25,11 @@ public final class LocalAdminSeed {
   public void seed(Map<String, String> environment) {
     String password = environment.getOrDefault("LOCAL_ADMIN_PASSWORD", DEFAULT_PASSWORD);
     try {
-      registerUser.create(new RegistrationRequest(EMAIL, password, "Local", "Admin", "US", null, "en-US"),
+      registerUser.create(new RegisterUser.Command(EMAIL, password, "Local", "Admin", "US", null, "en-US"),
           Set.of(Principal.USER, Principal.ADMIN), "local-admin-seed");
       LOG.info("Seeded the local admin account {}", EMAIL);
-    } catch (ProblemException alreadyThere) {
-      if (alreadyThere.problem().getStatus() != 409) {
-        throw alreadyThere;
-      }
+    } catch (EmailTaken alreadyThere) {
+      // seeded by an earlier start
     }
   }
 }

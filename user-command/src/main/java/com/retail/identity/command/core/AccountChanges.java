@@ -1,12 +1,12 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.command.api.PasswordChangeRequest;
-import com.retail.identity.command.api.ProfileChangeRequest;
-import com.retail.identity.common.api.FieldError;
-import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.Conflict;
+import com.retail.identity.common.domain.FieldViolation;
+import com.retail.identity.common.domain.InvalidInput;
+import com.retail.identity.common.domain.NotFound;
+import com.retail.identity.common.domain.StaleVersion;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.events.EventTypes;
@@ -26,6 +26,25 @@ public final class AccountChanges {
   public static final String ERASE_AFTER_SESSIONS = "erase:after-sessions";
   /** Between ending the other sessions and the event of a password change. */
   public static final String PASSWORD_AFTER_SESSIONS = "password:after-sessions";
+
+  /**
+   * The profile fields to change; null leaves a field as it is. An email is refused: it is changed
+   * elsewhere.
+   */
+  public record ProfileChange(String firstName, String lastName, String country, String phone, String locale,
+      String email) {
+    @Override
+    public String toString() {
+      return "ProfileChange[country=" + country + "]";
+    }
+  }
+
+  public record PasswordChange(String currentPassword, String newPassword) {
+    @Override
+    public String toString() {
+      return "PasswordChange[]";
+    }
+  }
 
   private final RegistrationRules rules;
   private final EventStore events;
@@ -57,12 +76,12 @@ public final class AccountChanges {
 
   /**
    * Applies the given fields. With {@code expectedVersion} (from If-Match) a stale version is
-   * refused with 412; without it the change applies to the current version.
+   * refused ({@link StaleVersion}); without it the change applies to the current version.
    */
-  public long updateProfile(UUID userId, ProfileChangeRequest change, Long expectedVersion, String correlationId) {
-    List<FieldError> errors = RegistrationRules.errors();
+  public long updateProfile(UUID userId, ProfileChange change, Long expectedVersion, String correlationId) {
+    List<FieldViolation> errors = RegistrationRules.errors();
     if (change.email() != null) {
-      errors.add(new FieldError("email", "cannot be changed with this request"));
+      errors.add(new FieldViolation("email", "cannot be changed with this request"));
     }
     rules.name("firstName", change.firstName(), false, errors);
     rules.name("lastName", change.lastName(), false, errors);
@@ -70,7 +89,7 @@ public final class AccountChanges {
     rules.phone(change.phone(), errors);
     rules.locale(change.locale(), errors);
     if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
+      throw new InvalidInput(errors);
     }
     Credentials.Credential credential = existing(userId);
     PersonalData changed = new PersonalData(null, strip(change.firstName()), strip(change.lastName()),
@@ -81,16 +100,16 @@ public final class AccountChanges {
     return append(credential, expectedVersion, event, Credentials.Change.NONE, correlationId);
   }
 
-  public void changePassword(UUID userId, UUID currentSession, PasswordChangeRequest change, Long expectedVersion,
+  public void changePassword(UUID userId, UUID currentSession, PasswordChange change, Long expectedVersion,
       String correlationId) {
-    List<FieldError> errors = RegistrationRules.errors();
+    List<FieldViolation> errors = RegistrationRules.errors();
     rules.password("newPassword", change.newPassword(), errors);
     if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
+      throw new InvalidInput(errors);
     }
     Credentials.Credential credential = existing(userId);
     if (!pool.run(() -> hashes.verify(credential.passwordHash(), change.currentPassword()))) {
-      throw ProblemException.validation("currentPassword", "is not the current password");
+      throw InvalidInput.of("currentPassword", "is not the current password");
     }
     String newHash = pool.run(() -> hashes.hash(change.newPassword()));
     // The other sessions end first: a change that fails after this logs the other devices out for
@@ -138,8 +157,8 @@ public final class AccountChanges {
 
   /**
    * Appends the event with the credential change it records. With {@code expectedVersion} (If-Match)
-   * only at exactly that version (412 otherwise); without it at the current version, re-reading it
-   * when another writer slipped in.
+   * only at exactly that version (a {@link StaleVersion} otherwise); without it at the current
+   * version, re-reading it when another writer slipped in.
    */
   private long append(Credentials.Credential credential, Long expectedVersion, NewEvent event, Credentials.Change change,
       String correlationId) {
@@ -157,11 +176,10 @@ public final class AccountChanges {
         return head(credentials.append(userId, current, correlationId, List.of(event), change));
       } catch (StreamConflictException e) {
         if (attempt >= 2) {
-          throw new ProblemException(Problem.of("conflict", "Conflict", 409,
-              "The account is being changed by another request; retry."));
+          throw new Conflict("The account is being changed by another request; retry.");
         }
         // The credential again, not only the version: the other writer may have erased the account,
-        // and nothing may follow an erasure (404 as for any erased account).
+        // and nothing may follow an erasure (not found, as for any erased account).
         current = existing(userId).streamVersion();
       }
     }
@@ -176,16 +194,19 @@ public final class AccountChanges {
    * (the change is then refused, as its append finds the account erased).
    */
   private String sealWithExistingKey(UUID userId, PersonalData data) {
-    return cipher.seal(userId, dataKeys.find(userId).orElseThrow(() -> ProblemException.notFound("No such user.")), data);
+    return cipher.seal(userId, dataKeys.find(userId).orElseThrow(AccountChanges::noSuchUser), data);
   }
 
   private Credentials.Credential existing(UUID userId) {
-    return credentials.find(userId).orElseThrow(() -> ProblemException.notFound("No such user."));
+    return credentials.find(userId).orElseThrow(AccountChanges::noSuchUser);
   }
 
-  private static ProblemException stale(long expected) {
-    return new ProblemException(Problem.of("precondition-failed", "Precondition failed", 412,
-        "The account has changed since version " + expected + "; read it again and retry."));
+  private static NotFound noSuchUser() {
+    return new NotFound("No such user.");
+  }
+
+  private static StaleVersion stale(long expected) {
+    return new StaleVersion("The account has changed since version " + expected + "; read it again and retry.");
   }
 
   private static String strip(String value) {

@@ -1,7 +1,8 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.Unavailable;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Password hashing on a pool sized to the cores with a short queue. Hashing is the physical limit
- * of login throughput: a flood queues briefly, and once the queue is full the caller gets 503 with
- * {@code Retry-After} at once instead of a timeout storm on every request thread.
+ * of login throughput: a flood queues briefly, and once the queue is full the caller is told at once
+ * to retry shortly ({@link Unavailable}) instead of a timeout storm on every request thread.
  */
 public final class HashingPool implements Managed {
   private final ThreadPoolExecutor executor;
@@ -59,8 +60,8 @@ public final class HashingPool implements Managed {
     return executor.getQueue().size();
   }
 
-  private static ProblemException busy() {
-    return ProblemException.unavailable("The service is busy; retry in a moment.", 1);
+  private static Unavailable busy() {
+    return new Unavailable("The service is busy; retry in a moment.", Duration.ofSeconds(1));
   }
 
   @Override

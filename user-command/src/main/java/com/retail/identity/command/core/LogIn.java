@@ -1,17 +1,14 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.events.UserEvents;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Password login on the credential snapshot. Unknown email and wrong password look the same from
- * outside: one 401 body, an unknown email still pays for a hash, and both are throttled alike.
- * A legacy or outdated hash is replaced after a successful login.
+ * outside: one refusal ({@link InvalidCredentials}), an unknown email still pays for a hash, and both
+ * are throttled alike. A legacy or outdated hash is replaced after a successful login.
  */
 public final class LogIn {
   private static final java.util.UUID NO_ONE = new java.util.UUID(0, 0);
@@ -41,10 +38,7 @@ public final class LogIn {
     String emailKey = emailKeys.keyOf(email);
     Optional<Duration> wait = throttle.waitBeforeNextTry(emailKey);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      throw new ProblemException(Problem.of("rate-limited", "Too many attempts", 429,
-          "Too many failed logins for this account; wait before trying again."),
-          Map.of("Retry-After", Long.toString(seconds)));
+      throw new LoginThrottled(wait.get());
     }
     // An unknown email reads a credential too (of an id nobody has) and verifies against a hash of
     // the current cost: the same store round trips and the same hashing work as a wrong password.
@@ -54,7 +48,7 @@ public final class LogIn {
     if (credential.isEmpty() || !matches) {
       throttle.failed(emailKey);
       credential.ifPresent(c -> activity.record(c.userId(), new UserEvents.LoginFailed(clock.instant(), 0)));
-      throw invalidCredentials();
+      throw new InvalidCredentials();
     }
     Credentials.Credential found = credential.get();
     throttle.succeeded(emailKey);
@@ -63,10 +57,5 @@ public final class LogIn {
       credentials.rehash(found.userId(), found.passwordHash(), pool.run(() -> hashes.hash(password)));
     }
     return found;
-  }
-
-  public static ProblemException invalidCredentials() {
-    return new ProblemException(Problem.of("invalid-credentials", "Invalid credentials", 401,
-        "The email or password is incorrect."));
   }
 }

@@ -1,10 +1,8 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.command.api.RegistrationRequest;
-import com.retail.identity.common.api.FieldError;
-import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.crypto.PersonalDataCipher;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.FieldViolation;
+import com.retail.identity.common.domain.InvalidInput;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.events.PersonalData;
@@ -26,6 +24,15 @@ public final class RegisterUser {
   /** Crash points between the writes of a registration (the event store adds its own). */
   public static final String AFTER_RESERVATION = "register:after-reservation";
   public static final String AFTER_DATA_KEY = "register:after-data-key";
+
+  /** What a customer registers with; phone and locale are optional. */
+  public record Command(String email, String password, String firstName, String lastName, String country, String phone,
+      String locale) {
+    @Override
+    public String toString() {
+      return "RegisterUser.Command[country=" + country + "]";
+    }
+  }
 
   public record Registered(UUID userId, long version) {}
 
@@ -53,8 +60,8 @@ public final class RegisterUser {
   }
 
   /** Every rule is checked before any work, and every broken one is reported. */
-  public void validate(RegistrationRequest request) {
-    List<FieldError> errors = RegistrationRules.errors();
+  public void validate(Command request) {
+    List<FieldViolation> errors = RegistrationRules.errors();
     rules.email(request.email(), errors);
     rules.password("password", request.password(), errors);
     rules.name("firstName", request.firstName(), true, errors);
@@ -63,23 +70,22 @@ public final class RegisterUser {
     rules.phone(request.phone(), errors);
     rules.locale(request.locale(), errors);
     if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
+      throw new InvalidInput(errors);
     }
   }
 
-  public Registered register(RegistrationRequest request, String correlationId) {
+  public Registered register(Command request, String correlationId) {
     validate(request);
     return create(request, Set.of(Principal.USER), correlationId);
   }
 
   /** Creates the account without the password-strength rule: for the seeded local admin only. */
-  public Registered create(RegistrationRequest request, Set<String> roles, String correlationId) {
+  public Registered create(Command request, Set<String> roles, String correlationId) {
     String email = EmailKeys.storedForm(request.email());
     String emailKey = emailKeys.keyOf(email);
     UUID userId = UUID.randomUUID();
     if (!reservations.reserve(emailKey, userId)) {
-      throw new ProblemException(Problem.of("email-taken", "Email already registered", 409,
-          "An account with this email address already exists."));
+      throw new EmailTaken();
     }
     CrashPoints.reached(AFTER_RESERVATION);
     boolean appending = false;

@@ -3,7 +3,7 @@ package com.retail.identity.command.core;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import com.retail.identity.common.api.FieldError;
+import com.retail.identity.common.domain.FieldViolation;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
@@ -35,79 +35,79 @@ public final class RegistrationRules {
   }
 
   /** Checked in the form that is kept (NFKC), so a full-width spelling is the address it stands for. */
-  public void email(String email, List<FieldError> errors) {
+  public void email(String email, List<FieldViolation> errors) {
     if (email == null || email.isBlank()) {
-      errors.add(new FieldError("email", "must not be empty"));
+      errors.add(new FieldViolation("email", "must not be empty"));
       return;
     }
     String stored = EmailKeys.storedForm(email);
     if (stored.length() > 254 || !EMAIL.matcher(stored).matches()) {
-      errors.add(new FieldError("email", "must be an email address"));
+      errors.add(new FieldViolation("email", "must be an email address"));
     }
   }
 
   /** 8 to 128 characters of any script; refused when common, breached-style or too guessable. */
-  public void password(String field, String password, List<FieldError> errors) {
+  public void password(String field, String password, List<FieldViolation> errors) {
     if (password == null || password.isEmpty()) {
-      errors.add(new FieldError(field, "must not be empty"));
+      errors.add(new FieldViolation(field, "must not be empty"));
       return;
     }
     int length = password.codePointCount(0, password.length());
     if (length < 8 || length > 128) {
-      errors.add(new FieldError(field, "must be 8 to 128 characters long"));
+      errors.add(new FieldViolation(field, "must be 8 to 128 characters long"));
       return;
     }
     Result result = strength.estimate(password);
     if (!result.isMinimumEntropyMet()) {
       String warning = result.getFeedback() == null ? null : result.getFeedback().getWarning();
-      errors.add(new FieldError(field, "is too easy to guess"
+      errors.add(new FieldViolation(field, "is too easy to guess"
           + (warning == null || warning.isBlank() ? "" : ": " + warning)));
     }
   }
 
-  public void name(String field, String name, boolean required, List<FieldError> errors) {
+  public void name(String field, String name, boolean required, List<FieldViolation> errors) {
     if (name == null) {
       if (required) {
-        errors.add(new FieldError(field, "must not be empty"));
+        errors.add(new FieldViolation(field, "must not be empty"));
       }
       return;
     }
     String trimmed = name.strip();
     if (trimmed.isEmpty()) {
-      errors.add(new FieldError(field, "must not be empty"));
+      errors.add(new FieldViolation(field, "must not be empty"));
     } else if (trimmed.codePointCount(0, trimmed.length()) > 100) {
-      errors.add(new FieldError(field, "must be at most 100 characters"));
+      errors.add(new FieldViolation(field, "must be at most 100 characters"));
     } else if (CONTROL.matcher(trimmed).find()) {
-      errors.add(new FieldError(field, "must not contain control characters"));
+      errors.add(new FieldViolation(field, "must not contain control characters"));
     }
   }
 
-  public void country(String country, boolean required, List<FieldError> errors) {
+  public void country(String country, boolean required, List<FieldViolation> errors) {
     if (country == null) {
       if (required) {
-        errors.add(new FieldError("country", "must not be empty"));
+        errors.add(new FieldViolation("country", "must not be empty"));
       }
     } else if (!COUNTRIES.contains(country)) {
-      errors.add(new FieldError("country", "must be an ISO 3166 alpha-2 country code"));
+      errors.add(new FieldViolation("country", "must be an ISO 3166 alpha-2 country code"));
     }
   }
 
   /** Optional; when given, a valid number in E.164 form (+ and country code). */
-  public void phone(String phone, List<FieldError> errors) {
+  public void phone(String phone, List<FieldViolation> errors) {
     if (phone == null) {
       return;
     }
     if (!phone.matches("\\+[1-9][0-9]{6,14}")) {
-      errors.add(new FieldError("phone", "must be an E.164 number, e.g. +14155552671"));
+      errors.add(new FieldViolation("phone", "must be an E.164 number, e.g. +14155552671"));
       return;
     }
     try {
       Phonenumber.PhoneNumber number = PHONES.parse(phone, null);
       if (!PHONES.isValidNumber(number)) {
-        errors.add(new FieldError("phone", "is not a valid phone number"));
+        errors.add(new FieldViolation("phone", "is not a valid phone number"));
       }
     } catch (NumberParseException e) {
-      errors.add(new FieldError("phone", "is not a valid phone number"));
+      errors.add(new FieldViolation("phone", "is not a valid phone number"));
     }
   }
 
@@ -127,20 +127,20 @@ public final class RegistrationRules {
   }
 
   /** Optional; a well-formed BCP 47 language tag. */
-  public void locale(String locale, List<FieldError> errors) {
+  public void locale(String locale, List<FieldViolation> errors) {
     if (locale == null) {
       return;
     }
     try {
       if (locale.length() > 35 || new Locale.Builder().setLanguageTag(locale).build().getLanguage().isEmpty()) {
-        errors.add(new FieldError("locale", "must be a BCP 47 language tag, e.g. en-US"));
+        errors.add(new FieldViolation("locale", "must be a BCP 47 language tag, e.g. en-US"));
       }
     } catch (IllformedLocaleException e) {
-      errors.add(new FieldError("locale", "must be a BCP 47 language tag, e.g. en-US"));
+      errors.add(new FieldViolation("locale", "must be a BCP 47 language tag, e.g. en-US"));
     }
   }
 
-  public static List<FieldError> errors() {
+  public static List<FieldViolation> errors() {
     return new ArrayList<>();
   }
 }

@@ -1,7 +1,5 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.Principal;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,7 @@ public final class ServiceTokens {
     byte[] expected = secretHashes.get(clientId);
     byte[] presented = sha256(clientSecret);
     if (expected == null || !MessageDigest.isEqual(expected, presented)) {
-      throw new ProblemException(Problem.of("invalid-client", "Invalid client", 401, "Unknown client or wrong secret."));
+      throw new InvalidClient();
     }
     return tokens.issue(subjectOf(clientId), Set.of(Principal.SERVICE), null, LIFETIME_SECONDS);
   }

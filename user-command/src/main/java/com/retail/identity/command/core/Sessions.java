@@ -1,13 +1,18 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.command.api.SessionResponse;
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.AccessTokens;
 import java.util.UUID;
 
 /** Login sessions: an access token plus a rotating refresh token of one family per login. */
 public final class Sessions {
+  /** A started or refreshed session: a bearer access token and the refresh token that renews it. */
+  public record Session(String accessToken, int expiresInSeconds, String refreshToken, UUID userId) {
+    @Override
+    public String toString() {
+      return "Session[userId=" + userId + "]";
+    }
+  }
+
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
   private final Credentials credentials;
@@ -18,19 +23,19 @@ public final class Sessions {
     this.credentials = credentials;
   }
 
-  public SessionResponse start(Credentials.Credential credential) {
+  public Session start(Credentials.Credential credential) {
     UUID family = UUID.randomUUID();
     String refresh = refreshTokens.startFamily(credential.userId(), family);
-    return response(credential, family, refresh);
+    return session(credential, family, refresh);
   }
 
-  public SessionResponse refresh(String refreshToken) {
+  public Session refresh(String refreshToken) {
     RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
     if (rotation instanceof RefreshTokens.Rotated rotated) {
-      Credentials.Credential credential = credentials.find(rotated.userId()).orElseThrow(Sessions::invalid);
-      return response(credential, rotated.familyId(), rotated.refreshToken());
+      Credentials.Credential credential = credentials.find(rotated.userId()).orElseThrow(InvalidRefreshToken::new);
+      return session(credential, rotated.familyId(), rotated.refreshToken());
     }
-    throw invalid();
+    throw new InvalidRefreshToken();
   }
 
   public void end(UUID sessionId) {
@@ -39,13 +44,8 @@ public final class Sessions {
     }
   }
 
-  private SessionResponse response(Credentials.Credential credential, UUID family, String refresh) {
+  private Session session(Credentials.Credential credential, UUID family, String refresh) {
     String access = accessTokens.issue(credential.userId(), credential.roles(), family);
-    return new SessionResponse(access, "Bearer", accessTokens.lifetimeSeconds(), refresh, credential.userId());
-  }
-
-  private static ProblemException invalid() {
-    return new ProblemException(Problem.of("invalid-refresh-token", "Invalid refresh token", 401,
-        "The refresh token is unknown, expired or revoked; log in again."));
+    return new Session(access, accessTokens.lifetimeSeconds(), refresh, credential.userId());
   }
 }

@@ -5,12 +5,12 @@ import com.retail.identity.command.api.RefreshRequest;
 import com.retail.identity.command.api.SessionResponse;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.InvalidCredentials;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
-import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,11 +58,9 @@ public final class SessionsResource {
     try {
       Credentials.Credential credential = logIn.authenticate(request.email(), request.password());
       admission.recordLogin(origin.clientAddress(), accountKey, true);
-      return sessions.start(credential);
-    } catch (ProblemException e) {
-      if (e.problem().getStatus() == 401) {
-        admission.recordLogin(origin.clientAddress(), accountKey, false);
-      }
+      return response(sessions.start(credential));
+    } catch (InvalidCredentials e) {
+      admission.recordLogin(origin.clientAddress(), accountKey, false);
       throw e;
     }
   }
@@ -70,7 +68,12 @@ public final class SessionsResource {
   @POST
   @Path("/refresh")
   public SessionResponse refresh(@NotNull @Valid RefreshRequest request) {
-    return sessions.refresh(request.refreshToken());
+    return response(sessions.refresh(request.refreshToken()));
+  }
+
+  private static SessionResponse response(Sessions.Session session) {
+    return new SessionResponse(session.accessToken(), "Bearer", session.expiresInSeconds(), session.refreshToken(),
+        session.userId());
   }
 
   /** Logout: the session's refresh-token family is revoked; the access token simply expires. */

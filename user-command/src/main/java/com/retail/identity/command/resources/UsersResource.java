@@ -15,6 +15,7 @@ import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.domain.DomainException;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.BearerAuthenticator;
@@ -36,6 +37,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -70,14 +73,15 @@ public final class UsersResource {
 
   @POST
   public Response register(@NotNull @Valid RegistrationRequest request,
-      @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http) {
+      @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http,
+      @Context Providers providers) {
     String correlationId = (String) http.getAttribute(RequestIdFilter.MDC_KEY);
     // Bots pay first: rate limits, disposable domains and proof of work come before any hashing.
     Origin origin = Origin.of(http, proxies);
     AdmissionProblems.enforce(admission.decide(AdmissionRequest.register(origin.clientAddress(), origin.deviceId(),
         request.email(), origin.challengeSolution())));
     if (idempotencyKey == null) {
-      return created(registerUser.register(request, correlationId));
+      return created(registerUser.register(command(request), correlationId));
     }
     if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       throw ProblemException.validation("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
@@ -89,20 +93,35 @@ public final class UsersResource {
       return replay(earlier.get(), requestHash);
     }
     try {
-      Response response = created(registerUser.register(request, correlationId));
+      Response response = created(registerUser.register(command(request), correlationId));
       idempotency.complete(scoped, requestHash, 201, write(response.getEntity()), response.getHeaderString("Location"));
       return response;
-    } catch (ProblemException e) {
-      if (e.problem().getStatus() >= 500) {
+    } catch (DomainException e) {
+      // A refusal (4xx) is also the answer to a retry; after a 503 the retry runs again.
+      Optional<Response> answer = answerTo(e, providers);
+      if (answer.isEmpty() || answer.get().getStatus() >= 500) {
         idempotency.abandon(scoped);
       } else {
-        idempotency.complete(scoped, requestHash, e.problem().getStatus(), write(e.problem()), null);
+        idempotency.complete(scoped, requestHash, answer.get().getStatus(), write(answer.get().getEntity()), null);
       }
       throw e;
     } catch (RuntimeException e) {
       idempotency.abandon(scoped);
       throw e;
     }
+  }
+
+  /** The answer the exception mappers give to {@code e}, exactly as the client receives it. */
+  @SuppressWarnings("unchecked")
+  private static Optional<Response> answerTo(DomainException e, Providers providers) {
+    ExceptionMapper<DomainException> mapper =
+        (ExceptionMapper<DomainException>) (ExceptionMapper<?>) providers.getExceptionMapper(e.getClass());
+    return Optional.ofNullable(mapper).map(m -> m.toResponse(e));
+  }
+
+  private static RegisterUser.Command command(RegistrationRequest request) {
+    return new RegisterUser.Command(request.email(), request.password(), request.firstName(), request.lastName(),
+        request.country(), request.phone(), request.locale());
   }
 
   /**
@@ -150,7 +169,10 @@ public final class UsersResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context HttpServletRequest http) {
     UUID userId = owned(id, authorization, true);
-    long version = changes.updateProfile(userId, change, expectedVersion(ifMatch), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    AccountChanges.ProfileChange command = new AccountChanges.ProfileChange(change.firstName(), change.lastName(),
+        change.country(), change.phone(), change.locale(), change.email());
+    long version = changes.updateProfile(userId, command, expectedVersion(ifMatch),
+        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.ok(new VersionResponse(userId, version)).tag(new EntityTag(Long.toString(version))).build();
   }
 
@@ -164,7 +186,8 @@ public final class UsersResource {
     if (!caller.userId().equals(userId)) {
       throw BearerAuthenticator.forbidden();
     }
-    changes.changePassword(userId, caller.sessionId(), change, expectedVersion(ifMatch),
+    changes.changePassword(userId, caller.sessionId(),
+        new AccountChanges.PasswordChange(change.currentPassword(), change.newPassword()), expectedVersion(ifMatch),
         (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }

@@ -3,7 +3,8 @@ package com.retail.identity.command.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.Unavailable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class HashingPoolTest {
   @Test
-  void whenThreadAndQueueAreFullTheNextCallerGets503AtOnce() throws Exception {
+  void whenThreadAndQueueAreFullTheNextCallerIsToldToRetryAtOnce() throws Exception {
     HashingPool pool = new HashingPool(1, 1, 10_000);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch running = new CountDownLatch(1);
@@ -29,10 +30,7 @@ class HashingPoolTest {
         Thread.sleep(5);
       }
       assertThatThrownBy(() -> pool.run(() -> 3))
-          .isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.problem().getStatus()).isEqualTo(503);
-            assertThat(e.headers()).containsEntry("Retry-After", "1");
-          });
+          .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
     } finally {
       release.countDown();
       callers.shutdownNow();

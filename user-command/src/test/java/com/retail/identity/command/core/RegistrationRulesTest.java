@@ -2,7 +2,7 @@ package com.retail.identity.command.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.retail.identity.common.api.FieldError;
+import com.retail.identity.common.domain.FieldViolation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegistrationRulesTest {
   private final RegistrationRules rules = new RegistrationRules();
 
-  private List<FieldError> errors(java.util.function.Consumer<List<FieldError>> rule) {
-    List<FieldError> errors = RegistrationRules.errors();
+  private List<FieldViolation> errors(java.util.function.Consumer<List<FieldViolation>> rule) {
+    List<FieldViolation> errors = RegistrationRules.errors();
     rule.accept(errors);
     return errors;
   }
@@ -33,9 +33,9 @@ class RegistrationRulesTest {
 
   @Test
   void passwordLengthIsCountedInCharactersNotBytes() {
-    assertThat(errors(e -> rules.password("password", "short", e))).extracting(FieldError::message)
+    assertThat(errors(e -> rules.password("password", "short", e))).extracting(FieldViolation::message)
         .containsExactly("must be 8 to 128 characters long");
-    assertThat(errors(e -> rules.password("password", "x".repeat(129), e))).extracting(FieldError::message)
+    assertThat(errors(e -> rules.password("password", "x".repeat(129), e))).extracting(FieldViolation::message)
         .containsExactly("must be 8 to 128 characters long");
   }
 

@@ -1,7 +1,6 @@
 package com.retail.identity.query.core;
 
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.NotFound;
 import com.retail.identity.common.events.StoredEvent;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +38,8 @@ public final class ReadProfile {
 
   /**
    * @param minVersion 0 for "whatever the read models hold"
-   * @throws ProblemException 404 for an unknown or erased user, 409 when the stream itself is older
-   *     than {@code minVersion}
+   * @throws NotFound for an unknown or erased user
+   * @throws VersionNotReached when the stream itself is older than {@code minVersion}
    */
   public Result read(UUID userId, long minVersion) {
     Optional<Result> known = fromReadModels(userId, minVersion);
@@ -75,10 +74,9 @@ public final class ReadProfile {
 
   private Result fromStream(UUID userId, long minVersion) {
     List<StoredEvent> stream = events.readStream(userId);
-    Profile profile = folder.fold(stream).orElseThrow(() -> ProblemException.notFound("No such user."));
+    Profile profile = folder.fold(stream).orElseThrow(() -> new NotFound("No such user."));
     if (profile.version() < minVersion) {
-      throw new ProblemException(Problem.of("version-not-reached", "Version not reached", 409,
-          "The profile is at version " + profile.version() + "; version " + minVersion + " does not exist."));
+      throw new VersionNotReached(profile.version(), minVersion);
     }
     repopulate(profile);
     return new Result(profile, Source.STREAM);

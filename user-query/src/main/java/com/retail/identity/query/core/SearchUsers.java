@@ -12,7 +12,7 @@ public final class SearchUsers {
   }
 
   /**
-   * @throws com.retail.identity.common.errors.ProblemException 400 naming each bad parameter
+   * @throws com.retail.identity.common.domain.InvalidInput naming each bad parameter
    * @throws ReadModelUnavailable when the search store cannot answer
    */
   public Result search(String q, String country, String verified, String page, String size) {

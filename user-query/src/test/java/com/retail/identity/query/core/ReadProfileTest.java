@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.identity.common.crypto.PersonalDataCipher;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.NotFound;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.UserEvents;
 import com.retail.identity.query.core.Fakes.MemoryDataKeys;
@@ -117,20 +117,19 @@ class ReadProfileTest {
   }
 
   @Test
-  void givenAnUnknownUser_then404_andAVersionTheStreamHasNotReached_then409() {
-    assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOfSatisfying(ProblemException.class,
-        e -> assertThat(e.problem().getStatus()).isEqualTo(404));
+  void givenAnUnknownUser_thenNotFound_andAVersionTheStreamHasNotReached_thenVersionNotReached() {
+    assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOf(NotFound.class);
     register();
-    assertThatThrownBy(() -> read.read(userId, 5)).isInstanceOfSatisfying(ProblemException.class,
-        e -> assertThat(e.problem().getStatus()).isEqualTo(409));
+    assertThatThrownBy(() -> read.read(userId, 5)).isInstanceOfSatisfying(VersionNotReached.class,
+        e -> assertThat(e.current()).isEqualTo(1));
   }
 
   @Test
-  void givenAnErasedUser_then404AndNothingIsCached() {
+  void givenAnErasedUser_thenNotFoundAndNothingIsCached() {
     register();
     events.append(userId, 1, "c", List.of(new UserEvents.UserErased(clock.instant()).toEvent()));
 
-    assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOf(NotFound.class);
     assertThat(cache.docs).isEmpty();
   }
 }

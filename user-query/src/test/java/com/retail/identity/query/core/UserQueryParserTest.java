@@ -3,8 +3,8 @@ package com.retail.identity.query.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.retail.identity.common.api.FieldError;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.FieldViolation;
+import com.retail.identity.common.domain.InvalidInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +12,10 @@ class UserQueryParserTest {
   private static List<String> badFields(Runnable parse) {
     try {
       parse.run();
-    } catch (ProblemException e) {
-      assertThat(e.problem().getStatus()).isEqualTo(400);
-      return e.problem().getErrors().stream().map(FieldError::field).toList();
+    } catch (InvalidInput e) {
+      return e.violations().stream().map(FieldViolation::field).toList();
     }
-    throw new AssertionError("expected a 400 problem");
+    throw new AssertionError("expected an invalid input");
   }
 
   @Test
@@ -75,7 +74,7 @@ class UserQueryParserTest {
 
     assertThat(next.page()).isEqualTo(new UserQuery.Page.After(List.of(1.25, 1700000000000L, "user-id")));
     assertThatThrownBy(() -> UserQueryParser.parse("ada", "US", null, token, "10"))
-        .as("a token of another search").isInstanceOf(ProblemException.class);
+        .as("a token of another search").isInstanceOf(InvalidInput.class);
   }
 
   @Test

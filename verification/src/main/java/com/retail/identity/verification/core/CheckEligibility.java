@@ -3,7 +3,7 @@ package com.retail.identity.verification.core;
 import com.codahale.metrics.MetricRegistry;
 import com.netflix.config.DynamicIntProperty;
 import com.retail.identity.common.config.Knobs;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.NotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,9 +78,9 @@ public final class CheckEligibility {
 
   public Eligibility check(String launchId, UUID userId) {
     Launches.Launch launch = launches.find(launchId)
-        .orElseThrow(() -> ProblemException.notFound("No such launch."));
+        .orElseThrow(() -> new NotFound("No such launch."));
     AccountFacts.Account account = accounts.find(userId)
-        .orElseThrow(() -> ProblemException.notFound("No such user."));
+        .orElseThrow(() -> new NotFound("No such user."));
     List<String> reasons = new ArrayList<>();
     if (account.erased()) {
       reasons.add(ACCOUNT_CLOSED);

@@ -1,7 +1,10 @@
 package com.retail.identity.verification.core;
 
 import com.codahale.metrics.MetricRegistry;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.DomainException;
+import com.retail.identity.common.domain.InvalidInput;
+import com.retail.identity.common.domain.NotFound;
+import com.retail.identity.common.domain.Unavailable;
 import com.retail.identity.verification.config.CodeSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks a code. A right one is recorded first at user-command (the user's stream gets
  * {@code PhoneVerified}; idempotent by verification id), then in verification's own phone records,
- * and only then used up: if either step fails the answer is 503 and the code stays valid, so the
- * customer simply retries (no pending state to reconcile).
+ * and only then used up: if either step fails the answer is {@link Unavailable} and the code stays
+ * valid, so the customer simply retries (no pending state to reconcile).
  *
  * <p>Metrics: {@code verification.confirm.<outcome>}.
  */
@@ -42,20 +45,33 @@ public final class ConfirmVerification {
 
   public void confirm(UUID userId, String verificationId, String code) {
     if (!OtpCodes.wellFormed(code)) {
-      throw ProblemException.validation("code", "must be the 6 digits we sent");
+      throw InvalidInput.of("code", "must be the 6 digits we sent");
     }
     try {
       confirmWellFormed(userId, verificationId, code);
-    } catch (ProblemException e) {
-      metrics.counter("verification.confirm." + slug(e)).inc();
+    } catch (DomainException e) {
+      metrics.counter("verification.confirm." + outcome(e)).inc();
       throw e;
     }
     metrics.counter("verification.confirm.verified").inc();
   }
 
-  private static String slug(ProblemException e) {
-    String type = e.problem().getType().toString();
-    return type.substring(type.lastIndexOf('/') + 1);
+  /** The metric name of a refusal (the same words as its problem type). */
+  static String outcome(DomainException e) {
+    if (e instanceof NotFound) {
+      return "not-found";
+    } else if (e instanceof Unavailable) {
+      return "unavailable";
+    } else if (e instanceof VerificationProblems.Completed) {
+      return "verification-completed";
+    } else if (e instanceof VerificationProblems.TooManyAttempts) {
+      return "too-many-attempts";
+    } else if (e instanceof VerificationProblems.CodeExpired) {
+      return "code-expired";
+    } else if (e instanceof VerificationProblems.CodeMismatch) {
+      return "code-mismatch";
+    }
+    return "refused";
   }
 
   private void confirmWellFormed(UUID userId, String verificationId, String code) {
@@ -89,7 +105,7 @@ public final class ConfirmVerification {
       throw VerificationProblems.unavailable();
     }
     if (recorded == UserCommand.Recorded.UNKNOWN_USER) {
-      throw ProblemException.notFound("The account no longer exists.");
+      throw new NotFound("The account no longer exists.");
     }
     try {
       records.recordVerified(userId, phoneHash, verificationId, Instant.ofEpochMilli(clock.millis()));

@@ -4,8 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.InvalidInput;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,28 +17,30 @@ public final class PhonePolicy {
   static final Set<PhoneNumberType> ACCEPTED = Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-  /** The number, or a 400 (not an E.164 number) / 422 {@code phone-not-mobile} problem. */
+  /**
+   * The number; {@link InvalidInput} when it is not an E.164 number, {@link VerificationProblems.PhoneNotMobile}
+   * when it cannot receive an SMS.
+   */
   public Phone parse(String input) {
     if (input == null || input.isBlank()) {
-      throw ProblemException.validation("phone", "must not be blank");
+      throw InvalidInput.of("phone", "must not be blank");
     }
     String text = input.strip();
     if (!text.startsWith("+") || text.length() > 20) {
-      throw ProblemException.validation("phone", "must be an international number in E.164 form, e.g. +4915112345678");
+      throw InvalidInput.of("phone", "must be an international number in E.164 form, e.g. +4915112345678");
     }
     Phonenumber.PhoneNumber number;
     try {
       number = UTIL.parse(text, null);
     } catch (NumberParseException e) {
-      throw ProblemException.validation("phone", "must be an international number in E.164 form, e.g. +4915112345678");
+      throw InvalidInput.of("phone", "must be an international number in E.164 form, e.g. +4915112345678");
     }
     if (!UTIL.isValidNumber(number)) {
-      throw ProblemException.validation("phone", "is not a valid phone number");
+      throw InvalidInput.of("phone", "is not a valid phone number");
     }
     PhoneNumberType type = UTIL.getNumberType(number);
     if (!ACCEPTED.contains(type)) {
-      throw new ProblemException(Problem.of("phone-not-mobile", "Not a mobile number", 422,
-          "Codes are sent by SMS to mobile numbers only.").with("numberType", type.name().toLowerCase(java.util.Locale.ROOT)));
+      throw new VerificationProblems.PhoneNotMobile(type.name().toLowerCase(Locale.ROOT));
     }
     return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number), type.name());
   }

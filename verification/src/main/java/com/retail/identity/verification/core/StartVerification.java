@@ -82,8 +82,8 @@ public final class StartVerification {
       throw switch (result.status()) {
         case COOLDOWN -> VerificationProblems.resendTooSoon(result.value());
         case LOCKED -> VerificationProblems.tooManyAttempts(result.value());
-        case CAP_PHONE -> VerificationProblems.dailyLimit("phone", result.value());
-        case CAP_USER -> VerificationProblems.dailyLimit("user", result.value());
+        case CAP_PHONE -> VerificationProblems.dailyLimit(VerificationProblems.DailyLimit.Of.PHONE, result.value());
+        case CAP_USER -> VerificationProblems.dailyLimit(VerificationProblems.DailyLimit.Of.USER, result.value());
         case COUNTRY_BUDGET, BRAKE -> VerificationProblems.smsPaused(result.value());
         case SENT -> new IllegalStateException();
       };

@@ -1,66 +1,165 @@
 package com.retail.identity.verification.core;
 
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
-import java.util.Map;
+import com.retail.identity.common.domain.DomainException;
+import com.retail.identity.common.domain.NotFound;
+import com.retail.identity.common.domain.Unavailable;
+import java.time.Duration;
 
-/** The problems of the verification API, by type slug. */
+/** Why phone verification refuses a request: the domain exceptions of this service. */
 public final class VerificationProblems {
   private VerificationProblems() {}
 
-  static String seconds(long millis) {
-    return Long.toString(Math.max(1, (millis + 999) / 1000));
+  /** A code went to this number moments ago. */
+  public static final class ResendTooSoon extends DomainException {
+    private final Duration retryAfter;
+
+    public ResendTooSoon(Duration retryAfter) {
+      super("resend too soon");
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
   }
 
-  public static ProblemException resendTooSoon(long waitMillis) {
-    return new ProblemException(Problem.of("resend-too-soon", "Too soon", 429,
-        "A code was sent to this number moments ago; wait before asking for another."),
-        Map.of("Retry-After", seconds(waitMillis)));
+  /** No more codes today, for this phone or for this account. */
+  public static final class DailyLimit extends DomainException {
+    public enum Of { PHONE, USER }
+
+    private final Of of;
+    private final Duration retryAfter;
+
+    public DailyLimit(Of of, Duration retryAfter) {
+      super("daily limit reached");
+      this.of = of;
+      this.retryAfter = retryAfter;
+    }
+
+    public Of of() {
+      return of;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
   }
 
-  public static ProblemException dailyLimit(String which, long waitMillis) {
-    return new ProblemException(Problem.of("daily-limit", "Daily limit reached", 429,
-        "No more codes can be sent today" + ("phone".equals(which) ? " to this number." : " for this account."))
-        .with("limit", which), Map.of("Retry-After", seconds(waitMillis)));
+  /** The verification is locked after too many wrong codes. */
+  public static final class TooManyAttempts extends DomainException {
+    private final Duration retryAfter;
+
+    public TooManyAttempts(Duration retryAfter) {
+      super("too many wrong codes");
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
   }
 
-  public static ProblemException tooManyAttempts(long waitMillis) {
-    return new ProblemException(Problem.of("too-many-attempts", "Too many wrong codes", 429,
-        "This verification is locked after too many wrong codes; try again later."),
-        Map.of("Retry-After", seconds(waitMillis)));
+  /** Codes to this destination are paused (country budget or the global brake). */
+  public static final class SmsPaused extends DomainException {
+    private final Duration retryAfter;
+
+    public SmsPaused(Duration retryAfter) {
+      super("codes paused");
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
   }
 
-  public static ProblemException smsPaused(long waitMillis) {
-    return new ProblemException(Problem.of("sms-paused", "Codes paused", 503,
-        "Codes to this destination are paused for a moment; retry shortly."),
-        Map.of("Retry-After", seconds(waitMillis)));
+  /** The SMS provider did not take the code. */
+  public static final class SmsFailed extends DomainException {
+    public SmsFailed() {
+      super("code not sent");
+    }
   }
 
-  public static ProblemException smsFailed() {
-    return new ProblemException(Problem.of("sms-failed", "Code not sent", 503,
-        "The code could not be sent; retry shortly."), Map.of("Retry-After", "5"));
+  /** A well-formed code that is not the one sent. */
+  public static final class CodeMismatch extends DomainException {
+    private final long attemptsLeft;
+
+    public CodeMismatch(long attemptsLeft) {
+      super("wrong code");
+      this.attemptsLeft = attemptsLeft;
+    }
+
+    public long attemptsLeft() {
+      return attemptsLeft;
+    }
   }
 
-  public static ProblemException codeMismatch(long attemptsLeft) {
-    return new ProblemException(Problem.of("code-mismatch", "Wrong code", 422,
-        "The code is not the one we sent.").with("attemptsLeft", attemptsLeft));
+  public static final class CodeExpired extends DomainException {
+    public CodeExpired() {
+      super("code expired");
+    }
   }
 
-  public static ProblemException codeExpired() {
-    return new ProblemException(Problem.of("code-expired", "Code expired", 410,
-        "The code has expired; ask for a new one."));
+  /** The verification was completed already; its code cannot be used again. */
+  public static final class Completed extends DomainException {
+    public Completed() {
+      super("verification already completed");
+    }
   }
 
-  public static ProblemException completed() {
-    return new ProblemException(Problem.of("verification-completed", "Already verified", 409,
-        "This verification has already been completed; its code cannot be used again."));
+  /** Codes go by SMS to mobile numbers only. */
+  public static final class PhoneNotMobile extends DomainException {
+    private final String numberType;
+
+    public PhoneNotMobile(String numberType) {
+      super("not a mobile number");
+      this.numberType = numberType;
+    }
+
+    /** libphonenumber's type of the number, in lower case (e.g. {@code fixed_line}). */
+    public String numberType() {
+      return numberType;
+    }
   }
 
-  public static ProblemException verificationNotFound() {
-    return ProblemException.notFound("No such verification.");
+  public static ResendTooSoon resendTooSoon(long waitMillis) {
+    return new ResendTooSoon(Duration.ofMillis(waitMillis));
   }
 
-  public static ProblemException unavailable() {
-    return ProblemException.unavailable("Phone verification is briefly unavailable; your code stays valid, retry shortly.", 5);
+  public static DailyLimit dailyLimit(DailyLimit.Of of, long waitMillis) {
+    return new DailyLimit(of, Duration.ofMillis(waitMillis));
+  }
+
+  public static TooManyAttempts tooManyAttempts(long waitMillis) {
+    return new TooManyAttempts(Duration.ofMillis(waitMillis));
+  }
+
+  public static SmsPaused smsPaused(long waitMillis) {
+    return new SmsPaused(Duration.ofMillis(waitMillis));
+  }
+
+  public static SmsFailed smsFailed() {
+    return new SmsFailed();
+  }
+
+  public static CodeMismatch codeMismatch(long attemptsLeft) {
+    return new CodeMismatch(attemptsLeft);
+  }
+
+  public static CodeExpired codeExpired() {
+    return new CodeExpired();
+  }
+
+  public static Completed completed() {
+    return new Completed();
+  }
+
+  public static NotFound verificationNotFound() {
+    return new NotFound("No such verification.");
+  }
+
+  public static Unavailable unavailable() {
+    return new Unavailable("Phone verification is briefly unavailable; your code stays valid, retry shortly.",
+        Duration.ofSeconds(5));
   }
 }

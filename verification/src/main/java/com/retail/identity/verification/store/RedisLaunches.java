@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.Unavailable;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.verification.core.Launches;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class RedisLaunches implements Launches {
     try {
       json = redis.redis().hget(redis.key(KEY), launchId);
     } catch (JedisException e) {
-      throw ProblemException.unavailable("Launch definitions are briefly unavailable; retry shortly.", 5);
+      throw new Unavailable("Launch definitions are briefly unavailable; retry shortly.", Duration.ofSeconds(5));
     }
     if (json == null) {
       return Optional.empty();

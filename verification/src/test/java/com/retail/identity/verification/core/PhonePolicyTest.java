@@ -3,7 +3,8 @@ package com.retail.identity.verification.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.domain.FieldViolation;
+import com.retail.identity.common.domain.InvalidInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,17 +35,14 @@ class PhonePolicyTest {
       "+18005551234, toll_free",
       "+33912345678, voip"})
   void premiumRateLandlineTollFreeAndVoipAreRefused(String number, String type) {
-    assertThatThrownBy(() -> policy.parse(number)).isInstanceOfSatisfying(ProblemException.class, e -> {
-      assertThat(e.problem().getStatus()).isEqualTo(422);
-      assertThat(e.problem().getType().toString()).endsWith("/phone-not-mobile");
-      assertThat(e.problem().getExtensions()).containsEntry("numberType", type);
-    });
+    assertThatThrownBy(() -> policy.parse(number)).isInstanceOfSatisfying(VerificationProblems.PhoneNotMobile.class,
+        e -> assertThat(e.numberType()).isEqualTo(type));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"015112345678", "+49 abc", "+4990012345678", "+", "+123456789012345678901"})
   void somethingThatIsNotAValidE164NumberIsAValidationError(String input) {
-    assertThatThrownBy(() -> policy.parse(input)).isInstanceOfSatisfying(ProblemException.class,
-        e -> assertThat(e.problem().getStatus()).isEqualTo(400));
+    assertThatThrownBy(() -> policy.parse(input)).isInstanceOfSatisfying(InvalidInput.class,
+        e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("phone"));
   }
 }

@@ -1,0 +1,97 @@
+package com.retail.identity.command.resources;
+
+import com.retail.identity.command.core.EmailTaken;
+import com.retail.identity.command.core.InvalidClient;
+import com.retail.identity.command.core.InvalidCredentials;
+import com.retail.identity.command.core.InvalidRefreshToken;
+import com.retail.identity.command.core.LoginThrottled;
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.errors.DomainProblemMapper;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.List;
+import java.util.Map;
+
+/** The answers to user-command's own domain exceptions (the shared ones are answered by common's mappers). */
+public final class CommandProblemMappers implements Feature {
+  public static List<DomainProblemMapper<?>> all() {
+    return List.of(new EmailTakenMapper(), new InvalidCredentialsMapper(), new LoginThrottledMapper(),
+        new InvalidRefreshTokenMapper(), new InvalidClientMapper());
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    for (DomainProblemMapper<?> mapper : all()) {
+      context.register(mapper);
+    }
+    return true;
+  }
+
+  /** 409 {@code email-taken}. */
+  public static final class EmailTakenMapper extends DomainProblemMapper<EmailTaken> {
+    public EmailTakenMapper() {
+      super(EmailTaken.class);
+    }
+
+    @Override
+    public Problem problem(EmailTaken exception) {
+      return Problem.of("email-taken", "Email already registered", 409,
+          "An account with this email address already exists.");
+    }
+  }
+
+  /** 401 {@code invalid-credentials}: one body for an unknown email and a wrong password. */
+  public static final class InvalidCredentialsMapper extends DomainProblemMapper<InvalidCredentials> {
+    public InvalidCredentialsMapper() {
+      super(InvalidCredentials.class);
+    }
+
+    @Override
+    public Problem problem(InvalidCredentials exception) {
+      return Problem.of("invalid-credentials", "Invalid credentials", 401, "The email or password is incorrect.");
+    }
+  }
+
+  /** 429 {@code rate-limited} with {@code Retry-After}. */
+  public static final class LoginThrottledMapper extends DomainProblemMapper<LoginThrottled> {
+    public LoginThrottledMapper() {
+      super(LoginThrottled.class);
+    }
+
+    @Override
+    public Problem problem(LoginThrottled exception) {
+      return Problem.of("rate-limited", "Too many attempts", 429,
+          "Too many failed logins for this account; wait before trying again.");
+    }
+
+    @Override
+    public Map<String, String> headers(LoginThrottled exception) {
+      return retryAfter(exception.retryAfter());
+    }
+  }
+
+  /** 401 {@code invalid-refresh-token}. */
+  public static final class InvalidRefreshTokenMapper extends DomainProblemMapper<InvalidRefreshToken> {
+    public InvalidRefreshTokenMapper() {
+      super(InvalidRefreshToken.class);
+    }
+
+    @Override
+    public Problem problem(InvalidRefreshToken exception) {
+      return Problem.of("invalid-refresh-token", "Invalid refresh token", 401,
+          "The refresh token is unknown, expired or revoked; log in again.");
+    }
+  }
+
+  /** 401 {@code invalid-client}. */
+  public static final class InvalidClientMapper extends DomainProblemMapper<InvalidClient> {
+    public InvalidClientMapper() {
+      super(InvalidClient.class);
+    }
+
+    @Override
+    public Problem problem(InvalidClient exception) {
+      return Problem.of("invalid-client", "Invalid client", 401, "Unknown client or wrong secret.");
+    }
+  }
+}
