@@ -1,6 +1,10 @@
 package com.retail.identity.common.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -11,33 +15,177 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generators of hostile requests for every service's hostile-input suite: wrong types, huge numbers,
  * deep nesting, invalid UTF-8, control characters, very long strings, missing and duplicated fields,
- * odd headers, path segments and query strings; and the one check every answer must pass.
+ * odd headers, path segments and query strings; the one check every answer must pass; and the runner
+ * that sends a given number of generated requests.
  */
 public final class HostileInputs {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final BigInteger TEN_TO_80 = BigInteger.TEN.pow(80);
+  private static final BigInteger TEN_TO_40 = BigInteger.TEN.pow(40);
 
   private HostileInputs() {}
 
+  /** A property that may throw (an HTTP call, a store read): any exception fails the case. */
+  @FunctionalInterface
+  public interface Check<T> {
+    void check(T value) throws Exception;
+  }
+
+  /**
+   * Checks {@code cases} generated values at least, without shrinking (a hostile request is reported as
+   * it was sent). QuickTheories skips a value it has already tried, so a run that comes up short is
+   * followed by another with the next seed until the count is reached. {@code -Dhostile.seed=N} repeats
+   * a run's choices.
+   */
+  public static <T> void check(int cases, Gen<T> values, Check<T> check) {
+    long seed = Long.getLong("hostile.seed", System.nanoTime());
+    AtomicInteger checked = new AtomicInteger();
+    for (int round = 0; checked.get() < cases; round++) {
+      int before = checked.get();
+      try {
+        qt().withFixedSeed(seed + round).withExamples(cases - before).withShrinkCycles(0).forAll(values)
+            .checkAssert(value -> {
+              checked.incrementAndGet();
+              try {
+                check.check(value);
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            });
+      } catch (AssertionError failed) {
+        throw new AssertionError("after " + checked.get() + " cases (-Dhostile.seed=" + seed + " repeats the run): "
+            + failed.getMessage(), failed);
+      }
+      if (checked.get() == before) {
+        throw new IllegalStateException("the generator repeats itself: " + before + " of " + cases + " cases");
+      }
+    }
+  }
+
+  /** One of the values, each as likely. */
+  @SafeVarargs
+  public static <T> Gen<T> pick(T... values) {
+    return Generate.pick(Arrays.asList(values));
+  }
+
+  public static <T> Gen<T> pick(List<T> values) {
+    return Generate.pick(List.copyOf(values));
+  }
+
+  /** A value of one of the generators, each as likely. */
+  @SafeVarargs
+  public static <T> Gen<T> oneOf(Gen<? extends T>... generators) {
+    List<Pair<Integer, Gen<T>>> weighted = new ArrayList<>();
+    for (Gen<? extends T> generator : generators) {
+      weighted.add(Pair.of(1, widen(generator)));
+    }
+    return Generate.frequency(weighted);
+  }
+
+  /** A value of one of the generators, each as likely. */
+  public static <T> Gen<T> oneOf(List<Gen<T>> generators) {
+    List<Pair<Integer, Gen<T>>> weighted = new ArrayList<>();
+    for (Gen<T> generator : generators) {
+      weighted.add(Pair.of(1, generator));
+    }
+    return Generate.frequency(weighted);
+  }
+
+  /** A value of the generators', as likely as its weight. */
+  public static <T> Gen<T> frequencyOf(int weight, Gen<T> values, int otherWeight, Gen<T> others) {
+    return Generate.frequency(Pair.of(weight, values), Pair.of(otherWeight, others));
+  }
+
+  private static <T> Gen<T> widen(Gen<? extends T> generator) {
+    return generator::generate;
+  }
+
+  /** Mostly the generator's values, and one time in twenty one of its edge values. */
+  @SafeVarargs
+  public static <T> Gen<T> withEdges(Gen<T> values, T... edges) {
+    return Generate.frequency(Pair.of(19, values), Pair.of(1, pick(edges)));
+  }
+
+  /** Lists of up to {@code maxSize} values; the empty list among the edges. */
+  public static <T> Gen<List<T>> listsOf(Gen<T> values, int minSize, int maxSize) {
+    Gen<List<T>> lists = lists().of(values).ofSizeBetween(minSize, maxSize);
+    return minSize == 0 ? withEdges(lists, List.of()) : lists;
+  }
+
+  /** Any text: characters of the basic plane (lone surrogates included) and, one time in four, beyond it. */
+  public static Gen<String> anyText(int minLength, int maxLength) {
+    Gen<String> text = Generate.frequency(
+        Pair.of(3, strings().basicMultilingualPlaneAlphabet().ofLengthBetween(minLength, maxLength)),
+        Pair.of(1, strings().allPossible().ofLengthBetween(minLength, maxLength)));
+    return withEdges(text, edgeTexts(minLength, '\u0000', ' ', 'a', '\uffff'));
+  }
+
+  /** Text of the characters from {@code first} to {@code last}. */
+  public static Gen<String> textOf(char first, char last, int minLength, int maxLength) {
+    return withEdges(strings().betweenCodePoints(first, last).ofLengthBetween(minLength, maxLength),
+        edgeTexts(minLength, first, last));
+  }
+
+  private static String[] edgeTexts(int minLength, char... chars) {
+    List<String> edges = new ArrayList<>();
+    if (minLength == 0) {
+      edges.add("");
+    }
+    for (char c : chars) {
+      edges.add(String.valueOf(c).repeat(Math.max(1, minLength)));
+    }
+    return edges.toArray(String[]::new);
+  }
+
+  /** Whole numbers from {@code -limit} to {@code limit}, spread over every magnitude. */
+  public static Gen<BigInteger> bigIntegers(BigInteger limit) {
+    int digits = limit.toString().length();
+    Gen<BigInteger> numbers = Generate.range(1, digits).zip(strings().betweenCodePoints('0', '9').ofLength(digits),
+        Generate.booleans(), (length, text, negative) -> {
+          BigInteger n = new BigInteger(text.substring(0, length)).min(limit);
+          return negative ? n.negate() : n;
+        });
+    return withEdges(numbers, BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate(), limit, limit.negate());
+  }
+
+  /** Raw bytes, any value, up to {@code maxSize} of them. */
+  public static Gen<byte[]> byteArrays(int maxSize) {
+    return withEdges(Generate.byteArrays(Generate.range(0, maxSize), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)),
+        new byte[0], new byte[] {0}, new byte[] {(byte) 0xff});
+  }
+
+  /** Any whole number a {@code long} holds. */
+  public static Gen<Long> longs() {
+    return withEdges(org.quicktheories.generators.SourceDSL.longs().all(), 0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** Any double, infinities and NaN included. */
+  public static Gen<Double> doublesOfAnySize() {
+    return withEdges(doubles().any(), 0.0d, -0.0d, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+  }
+
   /** JSON literals of every type and size, for any field. */
-  public static Arbitrary<String> jsonValues() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(300).map(HostileInputs::quoted),
-        Arbitraries.strings().withChars('\u0000', '\u001f').ofMaxLength(40).map(HostileInputs::quoted),
-        Arbitraries.strings().ofMinLength(1_000).ofMaxLength(20_000).withChars('a', 'z').map(HostileInputs::quoted),
-        Arbitraries.bigIntegers().between(BigInteger.TEN.pow(80).negate(), BigInteger.TEN.pow(80)).map(Object::toString),
-        Arbitraries.doubles().map(d -> Double.isFinite(d) ? Double.toString(d) : "1e999"),
-        Arbitraries.of("true", "null", "[]", "{}", "[1,2,3]", "{\"a\":{\"b\":1}}", "\"\"", "\" \"", "-0", "1e-999"),
-        Arbitraries.integers().between(1, 200).map(n -> "[".repeat(n) + "]".repeat(n)),
-        Arbitraries.integers().between(1, 60).map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
+  public static Gen<String> jsonValues() {
+    return oneOf(
+        anyText(0, 300).map(HostileInputs::quoted),
+        textOf('\u0000', '\u001f', 0, 40).map(HostileInputs::quoted),
+        textOf('a', 'z', 1_000, 20_000).map(HostileInputs::quoted),
+        bigIntegers(TEN_TO_80).map(n -> n.toString()),
+        doublesOfAnySize().map(d -> Double.isFinite(d) ? Double.toString(d) : "1e999"),
+        pick("true", "null", "[]", "{}", "[1,2,3]", "{\"a\":{\"b\":1}}", "\"\"", "\" \"", "-0", "1e-999"),
+        withEdges(Generate.range(1, 200), 1, 200).map(n -> "[".repeat(n) + "]".repeat(n)),
+        withEdges(Generate.range(1, 60), 1, 60).map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
   }
 
   /**
@@ -45,15 +193,15 @@ public final class HostileInputs {
    * given twice), plausible values from {@code plausible} so deeper checks are reached, truncated
    * JSON, invalid UTF-8 and raw bytes.
    */
-  public static Arbitrary<byte[]> bodies(List<String> fields, List<String> plausible) {
-    Arbitrary<String> values = plausible.isEmpty() ? jsonValues()
-        : Arbitraries.oneOf(jsonValues(), Arbitraries.of(plausible).map(HostileInputs::quoted));
-    Arbitrary<String> members = Combinators.combine(Arbitraries.of(fields), values).as((k, v) -> quoted(k) + ":" + v);
-    Arbitrary<List<String>> memberLists = members.list().ofMaxSize(8);
-    Arbitrary<String> objects = Arbitraries.oneOf(
+  public static Gen<byte[]> bodies(List<String> fields, List<String> plausible) {
+    Gen<String> values = plausible.isEmpty() ? jsonValues()
+        : oneOf(jsonValues(), pick(plausible).map(HostileInputs::quoted));
+    Gen<String> members = pick(fields).zip(values, (k, v) -> quoted(k) + ":" + v);
+    Gen<List<String>> memberLists = listsOf(members, 0, 8);
+    Gen<String> objects = oneOf(
         memberLists.map(list -> "{" + String.join(",", list) + "}"),
         // the same field twice, with two values
-        Combinators.combine(memberLists, members).as((list, twice) -> {
+        memberLists.zip(members, (list, twice) -> {
           List<String> all = new ArrayList<>(list);
           all.add(twice);
           all.add(0, twice);
@@ -61,29 +209,26 @@ public final class HostileInputs {
         }),
         // not an object at all
         jsonValues());
-    Arbitrary<byte[]> json = objects.map(s -> s.getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> broken = objects.map(s -> s.substring(0, s.length() / 2).getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> invalidUtf8 = Combinators.combine(Arbitraries.of(fields),
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(200))
-        .as((field, b) -> concat(("{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8), b,
+    Gen<byte[]> json = objects.map(s -> s.getBytes(StandardCharsets.UTF_8));
+    Gen<byte[]> broken = objects.map(s -> s.substring(0, s.length() / 2).getBytes(StandardCharsets.UTF_8));
+    Gen<byte[]> invalidUtf8 = pick(fields).zip(byteArrays(200),
+        (field, b) -> concat(("{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8), b,
             new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}'}));
-    Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(500);
-    return Arbitraries.frequencyOf(
-        Tuple.of(5, json), Tuple.of(2, broken), Tuple.of(2, invalidUtf8),
-        Tuple.of(1, raw), Tuple.of(1, Arbitraries.just(new byte[0])));
+    Gen<byte[]> raw = byteArrays(500);
+    return Generate.frequency(Pair.of(5, json), Pair.of(2, broken), Pair.of(2, invalidUtf8), Pair.of(1, raw),
+        Pair.of(1, Generate.constant(new byte[0])));
   }
 
-  public static Arbitrary<String> contentTypes() {
-    return Arbitraries.of("application/json", "application/json", "application/json; charset=utf-8", "text/plain",
+  public static Gen<String> contentTypes() {
+    return pick("application/json", "application/json", "application/json; charset=utf-8", "text/plain",
         "application/x-www-form-urlencoded", "application/json; charset=latin1", "*/*", "application/xml",
         "multipart/form-data; boundary=x", "application/json; charset=\u00ff", "");
   }
 
   /** Header values: printable junk, and bearer tokens that are not tokens. */
-  public static Arbitrary<String> headerValues() {
-    return Arbitraries.oneOf(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(300),
-        Arbitraries.strings().withCharRange('!', '~').ofMinLength(4_000).ofMaxLength(6_000),
-        Arbitraries.of("Bearer ", "Bearer a.b.c", "Basic Zm9vOmJhcg==", "Bearer eyJhbGciOiJub25lIn0.e30.", "Bearer  x",
+  public static Gen<String> headerValues() {
+    return oneOf(textOf('!', '~', 0, 300), textOf('!', '~', 4_000, 6_000),
+        pick("Bearer ", "Bearer a.b.c", "Basic Zm9vOmJhcg==", "Bearer eyJhbGciOiJub25lIn0.e30.", "Bearer  x",
             "bearer", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"));
   }
 
@@ -91,46 +236,43 @@ public final class HostileInputs {
    * Text as it arrives in a path segment or a query value: unicode, control characters, long runs,
    * huge and negative numbers, look-alikes of real values (given as {@code plausible}).
    */
-  public static Arbitrary<String> texts(List<String> plausible) {
-    List<Arbitrary<String>> choices = new ArrayList<>(List.of(
-        Arbitraries.strings().ofMaxLength(120),
-        Arbitraries.strings().withChars('\u0000', '\u001f').ofMinLength(1).ofMaxLength(20),
-        Arbitraries.strings().withChars('a', 'z').ofMinLength(200).ofMaxLength(5_000),
-        Arbitraries.bigIntegers().between(BigInteger.TEN.pow(40).negate(), BigInteger.TEN.pow(40)).map(Object::toString),
-        Arbitraries.of("", " ", "0", "-1", "1e9", "NaN", "true", "null", "%", "%%", "..", "../..", "*", "?", "#", "&",
+  public static Gen<String> texts(List<String> plausible) {
+    List<Gen<String>> choices = new ArrayList<>(List.of(
+        anyText(0, 120),
+        textOf('\u0000', '\u001f', 1, 20),
+        textOf('a', 'z', 200, 5_000),
+        bigIntegers(TEN_TO_40).map(n -> n.toString()),
+        pick("", " ", "0", "-1", "1e9", "NaN", "true", "null", "%", "%%", "..", "../..", "*", "?", "#", "&",
             "=", "+", "\u202e", "\ufeff", "\ud800", "\uffff", "\u00e9\u0301", "\ud83d\ude00", "１２３", "0x10")));
     if (!plausible.isEmpty()) {
-      choices.add(Arbitraries.of(plausible));
+      choices.add(pick(plausible));
     }
-    return Arbitraries.oneOf(choices);
+    return oneOf(choices);
   }
 
   /** Raw bytes (so invalid UTF-8 too), percent-encoded as a client must to get them onto the wire. */
-  public static Arbitrary<String> encodedBytes() {
-    return Arbitraries.bytes().array(byte[].class).ofMaxSize(60).map(HostileInputs::percentEncode);
+  public static Gen<String> encodedBytes() {
+    return byteArrays(60).map(HostileInputs::percentEncode);
   }
 
   /** A path segment: encoded text or encoded raw bytes. */
-  public static Arbitrary<String> pathSegments(List<String> plausible) {
-    return Arbitraries.oneOf(texts(plausible).map(s -> percentEncode(s.getBytes(StandardCharsets.UTF_8))),
-        encodedBytes());
+  public static Gen<String> pathSegments(List<String> plausible) {
+    return oneOf(texts(plausible).map(s -> percentEncode(s.getBytes(StandardCharsets.UTF_8))), encodedBytes());
   }
 
   /**
    * Query strings over the given parameter names: values from {@code values}, parameters missing,
    * repeated, without {@code =}, unknown ones, and raw bytes.
    */
-  public static Arbitrary<String> queryStrings(List<String> names, Arbitrary<String> values) {
-    Arbitrary<String> encodedValues = Arbitraries.oneOf(
-        values.map(v -> percentEncode(v.getBytes(StandardCharsets.UTF_8))), encodedBytes());
-    Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(names), Arbitraries.of(names),
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10), encodedBytes());
-    Arbitrary<String> pair = Arbitraries.oneOf(
-        Combinators.combine(name, encodedValues).as((n, v) -> n + "=" + v),
-        Combinators.combine(name, encodedValues).as((n, v) -> n + "=" + v),
+  public static Gen<String> queryStrings(List<String> names, Gen<String> values) {
+    Gen<String> encodedValues = oneOf(values.map(v -> percentEncode(v.getBytes(StandardCharsets.UTF_8))), encodedBytes());
+    Gen<String> name = oneOf(pick(names), pick(names), textOf('a', 'z', 1, 10), encodedBytes());
+    Gen<String> pair = oneOf(
+        name.zip(encodedValues, (n, v) -> n + "=" + v),
+        name.zip(encodedValues, (n, v) -> n + "=" + v),
         name,
         name.map(n -> n + "="));
-    return pair.list().ofMaxSize(8).map(list -> String.join("&", list));
+    return listsOf(pair, 0, 8).map(list -> String.join("&", list));
   }
 
   /** The query string of the parameters as a well-behaved client would send them. */

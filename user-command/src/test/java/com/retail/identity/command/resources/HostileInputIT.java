@@ -18,17 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Thousands of generated hostile requests at every public endpoint of user-command: wrong types,
@@ -38,6 +33,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * reservation behind (the emails the generated requests use are watched).
  */
 class HostileInputIT {
+  private static final int CASES = 10_000;
   private static DropwizardAppExtension<UserCommandConfiguration> app;
   private static CassandraConnector cassandra;
   private static EmailKeys emailKeys;
@@ -48,7 +44,7 @@ class HostileInputIT {
   /** Watched emails a generated registration did register (201). */
   private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws Exception {
     app = UserCommandApp.extension();
     app.before();
@@ -56,24 +52,22 @@ class HostileInputIT {
     emailKeys = new EmailKeys(app.getConfiguration().emailLookupSecret());
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     cassandra.stop();
     app.after();
   }
 
-  @Provide
-  Arbitrary<String> endpoints() {
-    return Arbitraries.of("POST /v1/users", "POST /v1/sessions", "POST /v1/sessions/refresh",
+  private static Gen<String> endpoints() {
+    return HostileInputs.pick("POST /v1/users", "POST /v1/sessions", "POST /v1/sessions/refresh",
         "PATCH /v1/users/00000000-0000-0000-0000-000000000001", "PUT /v1/users/not-a-uuid/password",
         "DELETE /v1/sessions/current", "POST /internal/service-tokens",
         "POST /internal/users/00000000-0000-0000-0000-000000000001/phone-verified", "DELETE /v1/users/x");
   }
 
-  @Provide
-  Arbitrary<byte[]> bodies() {
-    return Arbitraries.frequencyOf(Tuple.of(3, HostileInputs.bodies(FIELDS, List.of())),
-        Tuple.of(1, HostileInputs.bodies(FIELDS, plausible())), Tuple.of(2, nearlyRightRegistrations()));
+  private static Gen<byte[]> bodies() {
+    return Generate.frequency(Pair.of(3, HostileInputs.bodies(FIELDS, List.of())),
+        Pair.of(1, HostileInputs.bodies(FIELDS, plausible())), Pair.of(2, nearlyRightRegistrations()));
   }
 
   private static List<String> plausible() {
@@ -83,10 +77,10 @@ class HostileInputIT {
   }
 
   /** A registration of a watched email that is right but for one field: wrong, missing or given twice. */
-  private static Arbitrary<byte[]> nearlyRightRegistrations() {
-    return Combinators.combine(Arbitraries.of(WATCHED), Arbitraries.of("email", "password", "firstName", "lastName",
-            "country", "phone", "locale"), Arbitraries.of("wrong", "missing", "twice", "right"), HostileInputs.jsonValues())
-        .as((email, field, how, value) -> {
+  private static Gen<byte[]> nearlyRightRegistrations() {
+    return HostileInputs.pick(WATCHED).zip(HostileInputs.pick("email", "password", "firstName", "lastName",
+            "country", "phone", "locale"), HostileInputs.pick("wrong", "missing", "twice", "right"), HostileInputs.jsonValues(),
+        (email, field, how, value) -> {
           Map<String, String> members = new LinkedHashMap<>(Map.of("email", HostileInputs.quoted(email),
               "password", HostileInputs.quoted(UserCommandApp.PASSWORD), "firstName", "\"Grace\"", "lastName", "\"Hopper\"",
               "country", "\"US\"", "phone", "\"+447700900123\"", "locale", "\"en-GB\""));
@@ -105,38 +99,60 @@ class HostileInputIT {
         });
   }
 
-  @Provide
-  Arbitrary<String> contentTypes() {
-    return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just("application/json")), Tuple.of(1, HostileInputs.contentTypes()));
+  private static Gen<String> contentTypes() {
+    return HostileInputs.frequencyOf(2, Generate.constant("application/json"), 1, HostileInputs.contentTypes());
   }
 
-  @Provide
-  Arbitrary<String> headerValues() {
-    return HostileInputs.headerValues();
-  }
-
-  @Property(tries = 10_000, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
-  void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesAReservation(@ForAll("endpoints") String endpoint,
-      @ForAll("bodies") byte[] body, @ForAll("contentTypes") String contentType,
-      @ForAll("headerValues") String authorization, @ForAll("headerValues") String idempotencyKey) throws Exception {
-    String[] parts = endpoint.split(" ", 2);
-    HttpRequest request = HostileInputs.request(app.getLocalPort(), parts[0], parts[1], body,
-        "Content-Type", contentType, "Authorization", authorization, "Idempotency-Key", idempotencyKey);
-
-    HttpResponse<String> response = HostileInputs.send(request);
-
-    String what = HostileInputs.describe(parts[0], parts[1], body);
-    HostileInputs.assertWellBehaved(response, what);
-    if (response.statusCode() == 201) {
-      String sent = new String(body, StandardCharsets.UTF_8);
-      WATCHED.stream().filter(sent::contains).forEach(REGISTERED::add);
+  /** One generated request. */
+  record Attempt(String endpoint, byte[] body, String contentType, String authorization, String idempotencyKey) {
+    String method() {
+      return endpoint.split(" ", 2)[0];
     }
-    if (response.statusCode() >= 400) {
-      for (String email : WATCHED) {
-        assertThat(reserved(email)).as("a reservation of %s after %s answered %s", email, what, response.statusCode())
-            .isEqualTo(REGISTERED.contains(email));
+
+    String path() {
+      return endpoint.split(" ", 2)[1];
+    }
+
+    @Override
+    public String toString() {
+      return HostileInputs.describe(method(), path(), body);
+    }
+  }
+
+  private static Gen<Attempt> attempts() {
+    Gen<String> endpoints = endpoints();
+    Gen<byte[]> bodies = bodies();
+    Gen<String> contentTypes = contentTypes();
+    Gen<String> headerValues = HostileInputs.headerValues();
+    return in -> new Attempt(endpoints.generate(in), bodies.generate(in), contentTypes.generate(in),
+        headerValues.generate(in), headerValues.generate(in));
+  }
+
+  @Test
+  void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesAReservation() {
+    HostileInputs.check(CASES, attempts(), attempt -> {
+      // Given a generated request
+      HttpRequest request = HostileInputs.request(app.getLocalPort(), attempt.method(), attempt.path(), attempt.body(),
+          "Content-Type", attempt.contentType(), "Authorization", attempt.authorization(),
+          "Idempotency-Key", attempt.idempotencyKey());
+
+      // When it is sent
+      HttpResponse<String> response = HostileInputs.send(request);
+
+      // Then the answer is well behaved, and a refusal leaves no reservation of a watched email
+      String what = attempt.toString();
+      HostileInputs.assertWellBehaved(response, what);
+      if (response.statusCode() == 201) {
+        String sent = new String(attempt.body(), StandardCharsets.UTF_8);
+        WATCHED.stream().filter(sent::contains).forEach(REGISTERED::add);
       }
-    }
+      if (response.statusCode() >= 400) {
+        for (String email : WATCHED) {
+          assertThat(reserved(email)).as("a reservation of %s after %s answered %s", email, what, response.statusCode())
+              .isEqualTo(REGISTERED.contains(email));
+        }
+      }
+    });
   }
 
   private static boolean reserved(String email) {

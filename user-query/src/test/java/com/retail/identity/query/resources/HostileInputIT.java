@@ -18,17 +18,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Ten thousand generated hostile requests at every public endpoint of user-query: profile reads
@@ -40,6 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * leave half-made.
  */
 class HostileInputIT {
+  private static final int CASES = 10_000;
   private static final List<String> PARAMS = List.of("q", "country", "verified", "page", "size", "minVersion");
   private static final List<String> PLAUSIBLE = List.of("US", "de", "true", "false", "1", "20", "100", "101", "0",
       "grace", "grace hop", "Grace@Example.com", "+1 (415) 555-0100", "0014155550100", "999999999", "1000000000000000000");
@@ -52,7 +48,7 @@ class HostileInputIT {
   private static Seed seed;
   private static UUID owner;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws Exception {
     tokens = TestTokens.start();
     app = TestStack.app(UserQueryApplication.class, "user-query",
@@ -69,34 +65,30 @@ class HostileInputIT {
         && HostileInputs.send(search).statusCode() == 200);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     app.after();
     seed.close();
     tokens.stop();
   }
 
-  @Provide
-  Arbitrary<String> methods() {
-    return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("GET")),
-        Tuple.of(1, Arbitraries.of("POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND")));
+  private static Gen<String> methods() {
+    return HostileInputs.frequencyOf(8, Generate.constant("GET"),
+        1, HostileInputs.pick("POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND"));
   }
 
-  @Provide
-  Arbitrary<String> targets() {
+  private static Gen<String> targets() {
     List<String> ids = List.of(owner.toString(), UUID.randomUUID().toString(), owner.toString().toUpperCase(),
         owner.toString().replace("-", ""), " " + owner, "countries");
-    Arbitrary<String> segment = HostileInputs.pathSegments(ids);
-    Arbitrary<String> path = Arbitraries.oneOf(
+    Gen<String> segment = HostileInputs.pathSegments(ids);
+    Gen<String> path = HostileInputs.oneOf(
         segment.map(s -> "/v1/users/" + s),
-        Arbitraries.of("/v1/users/" + owner, "/v1/users", "/v1/users/", "/v1/reference/countries", "/v1/reference"),
+        HostileInputs.pick("/v1/users/" + owner, "/v1/users", "/v1/users/", "/v1/reference/countries", "/v1/reference"),
         segment.map(s -> "/v1/reference/" + s),
         segment.map(s -> "/v1/users/" + owner + "/" + s),
         segment.map(s -> "/" + s));
-    Arbitrary<String> query = HostileInputs.queryStrings(PARAMS, HostileInputs.texts(PLAUSIBLE));
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, Combinators.combine(path, query).as((p, q) -> q.isEmpty() ? p : p + "?" + q)),
-        Tuple.of(2, forgedPages()));
+    Gen<String> query = HostileInputs.queryStrings(PARAMS, HostileInputs.texts(PLAUSIBLE));
+    return HostileInputs.frequencyOf(6, path.zip(query, (p, q) -> q.isEmpty() ? p : p + "?" + q), 2, forgedPages());
   }
 
   /**
@@ -104,62 +96,79 @@ class HostileInputIT {
    * check) but carrying sort values of any type, count and size: what someone who read the token
    * format could send.
    */
-  private static Arbitrary<String> forgedPages() {
-    Arbitrary<Object> scalar = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(200).map(s -> (Object) s),
-        Arbitraries.longs().map(l -> (Object) l),
-        Arbitraries.doubles().filter(Double::isFinite).map(d -> (Object) d),
-        Arbitraries.of(Boolean.TRUE, "", Long.MAX_VALUE, Long.MIN_VALUE, Double.MAX_VALUE, -0.0d, "_doc", "*"));
-    Arbitrary<Object> value = Arbitraries.oneOf(scalar, scalar, scalar,
-        scalar.list().ofMaxSize(3).map(l -> (Object) l),
-        scalar.map(s -> (Object) Map.of("k", s)));
-    Arbitrary<List<Object>> sortValues = value.list().ofMinSize(1).ofMaxSize(4);
-    Arbitrary<String> q = Arbitraries.of("", "grace", "grace hop", "a@example.com", "+14155550100");
-    Arbitrary<String> size = Arbitraries.of("", "1", "20");
-    return Combinators.combine(q, Arbitraries.of("", "US"), Arbitraries.of("", "true"), size, sortValues)
-        .as((text, country, verified, pageSize, after) -> {
-          String cursor = PageCursor.encode(UserQueryParser.parse(text, country, verified, null, pageSize), after);
-          return "/v1/users?" + HostileInputs.query(Arrays.asList("q", text, "country", country, "verified", verified,
-              "size", pageSize, "page", cursor));
-        });
+  private static Gen<String> forgedPages() {
+    Gen<Object> scalar = HostileInputs.oneOf(
+        HostileInputs.anyText(0, 200),
+        HostileInputs.longs(),
+        HostileInputs.doublesOfAnySize().map(d -> Double.isFinite(d) ? d : Double.MAX_VALUE),
+        HostileInputs.<Object>pick(Boolean.TRUE, "", Long.MAX_VALUE, Long.MIN_VALUE, Double.MAX_VALUE, -0.0d, "_doc", "*"));
+    Gen<Object> value = HostileInputs.oneOf(scalar, scalar, scalar,
+        HostileInputs.listsOf(scalar, 0, 3),
+        scalar.map(s -> Map.of("k", s)));
+    Gen<List<Object>> sortValues = HostileInputs.listsOf(value, 1, 4);
+    Gen<String> q = HostileInputs.pick("", "grace", "grace hop", "a@example.com", "+14155550100");
+    Gen<String> countries = HostileInputs.pick("", "US");
+    Gen<String> verifieds = HostileInputs.pick("", "true");
+    Gen<String> sizes = HostileInputs.pick("", "1", "20");
+    return in -> {
+      String text = q.generate(in);
+      String country = countries.generate(in);
+      String verified = verifieds.generate(in);
+      String pageSize = sizes.generate(in);
+      String cursor = PageCursor.encode(UserQueryParser.parse(text, country, verified, null, pageSize), sortValues.generate(in));
+      return "/v1/users?" + HostileInputs.query(Arrays.asList("q", text, "country", country, "verified", verified,
+          "size", pageSize, "page", cursor));
+    };
   }
 
-  @Provide
-  Arbitrary<Caller> callers() {
-    return Arbitraries.frequency(Tuple.of(1, Caller.NOBODY), Tuple.of(3, Caller.OWNER),
-        Tuple.of(2, Caller.OTHER_CUSTOMER), Tuple.of(4, Caller.ADMIN),
-        Tuple.of(1, Caller.JUNK));
+  private static Gen<Caller> callers() {
+    return Generate.frequency(Pair.of(1, Generate.constant(Caller.NOBODY)), Pair.of(3, Generate.constant(Caller.OWNER)),
+        Pair.of(2, Generate.constant(Caller.OTHER_CUSTOMER)), Pair.of(4, Generate.constant(Caller.ADMIN)),
+        Pair.of(1, Generate.constant(Caller.JUNK)));
   }
 
-  @Provide
-  Arbitrary<String> headerValues() {
-    return HostileInputs.headerValues();
-  }
-
-  @Provide
-  Arbitrary<String> accepts() {
-    return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of("", "application/json", "*/*")),
-        Tuple.of(2, Arbitraries.of("text/html", "application/xml", "application/problem+json",
+  private static Gen<String> accepts() {
+    return Generate.frequency(Pair.of(6, HostileInputs.pick("", "application/json", "*/*")),
+        Pair.of(2, HostileInputs.pick("text/html", "application/xml", "application/problem+json",
             "application/json;q=0")),
-        Tuple.of(1, HostileInputs.headerValues()));
+        Pair.of(1, HostileInputs.headerValues()));
   }
 
-  @Provide
-  Arbitrary<byte[]> bodies() {
-    return Arbitraries.oneOf(Arbitraries.just(new byte[0]),
+  private static Gen<byte[]> bodies() {
+    return HostileInputs.oneOf(Generate.constant(new byte[0]),
         HostileInputs.bodies(new ArrayList<>(PARAMS), PLAUSIBLE));
   }
 
-  @Property(tries = 10_000, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
-  void noHostileRequestGetsA5xxOrAnythingButProblemJson(@ForAll("methods") String method,
-      @ForAll("targets") String target, @ForAll("callers") Caller caller, @ForAll("headerValues") String junk,
-      @ForAll("accepts") String accept, @ForAll("bodies") byte[] body) throws Exception {
-    HttpRequest request = HostileInputs.request(app.getLocalPort(), method, target, body.length == 0 ? null : body,
-        "Authorization", authorization(caller, junk), "Accept", accept, "Content-Type", "application/json",
-        "X-Request-Id", junk);
+  /** One generated request. */
+  record Attempt(String method, String target, Caller caller, String junk, String accept, byte[] body) {
+    @Override
+    public String toString() {
+      return caller + " " + HostileInputs.describe(method, target, body);
+    }
+  }
 
-    HostileInputs.assertWellBehaved(HostileInputs.send(request),
-        caller + " " + HostileInputs.describe(method, target, body));
+  private static Gen<Attempt> attempts() {
+    Gen<String> methods = methods();
+    Gen<String> targets = targets();
+    Gen<Caller> callers = callers();
+    Gen<String> headerValues = HostileInputs.headerValues();
+    Gen<String> accepts = accepts();
+    Gen<byte[]> bodies = bodies();
+    return in -> new Attempt(methods.generate(in), targets.generate(in), callers.generate(in), headerValues.generate(in),
+        accepts.generate(in), bodies.generate(in));
+  }
+
+  @Test
+  void noHostileRequestGetsA5xxOrAnythingButProblemJson() {
+    HostileInputs.check(CASES, attempts(), attempt -> {
+      // Given a generated request from one of the callers
+      HttpRequest request = HostileInputs.request(app.getLocalPort(), attempt.method(), attempt.target(),
+          attempt.body().length == 0 ? null : attempt.body(), "Authorization", authorization(attempt.caller(), attempt.junk()),
+          "Accept", attempt.accept(), "Content-Type", "application/json", "X-Request-Id", attempt.junk());
+
+      // When it is sent, then the answer is well behaved
+      HostileInputs.assertWellBehaved(HostileInputs.send(request), attempt.toString());
+    });
   }
 
   /** Fresh tokens: the run is longer than a token lives. */

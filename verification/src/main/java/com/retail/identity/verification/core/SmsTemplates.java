@@ -21,8 +21,11 @@ public final class SmsTemplates {
   String templateFor(String language) {
     if (language != null) {
       for (String range : language.split(",")) {
-        String tag = range.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        String primary = tag.split("[-_]")[0];
+        // split(...) drops trailing empty parts: "-" and ";" give no parts at all, and name no language.
+        String[] tagAndWeight = range.split(";");
+        String tag = tagAndWeight.length == 0 ? "" : tagAndWeight[0].strip().toLowerCase(Locale.ROOT);
+        String[] subtags = tag.split("[-_]");
+        String primary = subtags.length == 0 ? "" : subtags[0];
         if (templates.containsKey(tag)) {
           return templates.get(tag);
         }

@@ -27,17 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -50,6 +45,7 @@ import redis.clients.jedis.resps.ScanResult;
  * leaves no record behind (verification records in Redis, phone records and flags in Cassandra).
  */
 class HostileInputIT {
+  private static final int CASES = 10_000;
   private static final List<String> FIELDS = List.of("phone", "locale", "code", "reason", "verificationId", "userId");
 
   /** Who calls. */
@@ -66,7 +62,7 @@ class HostileInputIT {
   private static final String LAUNCH = "launch-hostile-" + UUID.randomUUID();
   private static final UUID UNKNOWN_USER = UUID.randomUUID();
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws Exception {
     sns = ItSupport.sns();
     userCommandProxy = ItSupport.userCommandProxy();
@@ -90,7 +86,7 @@ class HostileInputIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> HostileInputs.send(warmUp).statusCode() == 200);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     cassandra.stop();
     redis.close();
@@ -113,95 +109,108 @@ class HostileInputIT {
 
   private static final String STARTED = "{started}";
 
-  @Provide
-  Arbitrary<Call> calls() {
-    Arbitrary<String> segment = HostileInputs.pathSegments(plausible());
-    Arbitrary<String> query = HostileInputs.queryStrings(List.of("userId", "phone", "launchId"),
+  private static Gen<Call> calls() {
+    Gen<String> segment = HostileInputs.pathSegments(plausible());
+    Gen<String> query = HostileInputs.queryStrings(List.of("userId", "phone", "launchId"),
         HostileInputs.texts(plausible()));
-    Arbitrary<String> userIds = Arbitraries.oneOf(Arbitraries.of(CUSTOMERS).map(UUID::toString), segment);
-    Arbitrary<String> verificationIds = Arbitraries.oneOf(Arbitraries.just(STARTED), Arbitraries.just(STARTED), segment);
-    Arbitrary<String> launches = Arbitraries.oneOf(Arbitraries.just(LAUNCH), segment);
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, body("phone", "locale").map(b -> new Call("POST", "/v1/verifications", b))),
-        Tuple.of(3, Combinators.combine(verificationIds, body("code", "verificationId"))
-            .as((id, b) -> new Call("POST", "/v1/verifications/" + id + "/confirm", b))),
-        Tuple.of(1, query.map(q -> new Call("GET", "/v1/challenges?" + q, null))),
-        Tuple.of(2, Combinators.combine(launches, userIds, query)
-            .as((launch, user, q) -> new Call("GET", "/v1/launches/" + launch + "/eligibility?userId=" + user + "&" + q, null))),
-        Tuple.of(2, Combinators.combine(userIds, body("reason", "userId")).as((user, b) -> new Call("PUT", "/v1/flags/" + user, b))),
-        Tuple.of(1, userIds.map(user -> new Call("DELETE", "/v1/flags/" + user, null))),
-        Tuple.of(2, Combinators.combine(Arbitraries.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"),
-                Arbitraries.oneOf(Arbitraries.of("/v1/verifications", "/v1/challenges", "/dev/sms-outbox?phone=%2B49151",
+    Gen<String> userIds = HostileInputs.oneOf(HostileInputs.pick(CUSTOMERS).map(UUID::toString), segment);
+    Gen<String> verificationIds = HostileInputs.oneOf(Generate.constant(STARTED), Generate.constant(STARTED), segment);
+    Gen<String> launches = HostileInputs.oneOf(Generate.constant(LAUNCH), segment);
+    return Generate.frequency(
+        Pair.of(4, body("phone", "locale").map(b -> new Call("POST", "/v1/verifications", b))),
+        Pair.of(3, verificationIds.zip(body("code", "verificationId"),
+            (id, b) -> new Call("POST", "/v1/verifications/" + id + "/confirm", b))),
+        Pair.of(1, query.map(q -> new Call("GET", "/v1/challenges?" + q, null))),
+        Pair.of(2, launches.zip(userIds, query,
+            (launch, user, q) -> new Call("GET", "/v1/launches/" + launch + "/eligibility?userId=" + user + "&" + q, null))),
+        Pair.of(2, userIds.zip(body("reason", "userId"), (user, b) -> new Call("PUT", "/v1/flags/" + user, b))),
+        Pair.of(1, userIds.map(user -> new Call("DELETE", "/v1/flags/" + user, null))),
+        Pair.of(2, HostileInputs.pick("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+            .zip(HostileInputs.oneOf(HostileInputs.pick("/v1/verifications", "/v1/challenges", "/dev/sms-outbox?phone=%2B49151",
                     "/v1/flags", "/v1/launches"), segment.map(s -> "/v1/" + s), segment.map(s -> "/v1/verifications/" + s)),
-                HostileInputs.bodies(FIELDS, plausible()))
-            .as(Call::new)));
+                HostileInputs.bodies(FIELDS, plausible()), Call::new)));
   }
 
   /**
    * Bodies for an endpoint: hostile ones over every field, and nearly right ones (its own field with a
    * plausible value, plus one hostile member) that get past the first check to the rules and stores behind it.
    */
-  private static Arbitrary<byte[]> body(String field, String other) {
-    Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of(plausible()).map(HostileInputs::quoted),
-        Arbitraries.strings().numeric().ofLength(6).map(HostileInputs::quoted));
-    Arbitrary<byte[]> nearlyRight = Combinators.combine(value, Arbitraries.of(other, "extra", field), HostileInputs.jsonValues())
-        .as((v, name, junk) -> ("{\"" + field + "\":" + v + (name.equals(field) ? "}" : ",\"" + name + "\":" + junk + "}"))
+  private static Gen<byte[]> body(String field, String other) {
+    Gen<String> value = HostileInputs.oneOf(HostileInputs.pick(plausible()).map(HostileInputs::quoted),
+        HostileInputs.textOf('0', '9', 6, 6).map(HostileInputs::quoted));
+    Gen<byte[]> nearlyRight = value.zip(HostileInputs.pick(other, "extra", field), HostileInputs.jsonValues(),
+        (v, name, junk) -> ("{\"" + field + "\":" + v + (name.equals(field) ? "}" : ",\"" + name + "\":" + junk + "}"))
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return Arbitraries.oneOf(HostileInputs.bodies(FIELDS, plausible()), nearlyRight, nearlyRight);
+    return HostileInputs.oneOf(HostileInputs.bodies(FIELDS, plausible()), nearlyRight, nearlyRight);
   }
 
-  @Provide
-  Arbitrary<String> optionalHeaders() {
-    return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("")), Tuple.of(1, HostileInputs.headerValues()),
-        Tuple.of(1, Arbitraries.of("de-DE", "fr;q=0.8,en", "*", "x-klingon")));
+  private static Gen<String> optionalHeaders() {
+    return Generate.frequency(Pair.of(3, Generate.constant("")), Pair.of(1, HostileInputs.headerValues()),
+        Pair.of(1, HostileInputs.pick("de-DE", "fr;q=0.8,en", "*", "x-klingon")));
   }
 
-  @Provide
-  Arbitrary<Caller> callers() {
-    return Arbitraries.frequency(Tuple.of(1, Caller.NOBODY), Tuple.of(5, Caller.CUSTOMER), Tuple.of(2, Caller.SERVICE),
-        Tuple.of(3, Caller.ADMIN), Tuple.of(1, Caller.JUNK));
+  private static Gen<Caller> callers() {
+    return Generate.frequency(Pair.of(1, Generate.constant(Caller.NOBODY)), Pair.of(5, Generate.constant(Caller.CUSTOMER)),
+        Pair.of(2, Generate.constant(Caller.SERVICE)), Pair.of(3, Generate.constant(Caller.ADMIN)),
+        Pair.of(1, Generate.constant(Caller.JUNK)));
   }
 
-  @Provide
-  Arbitrary<String> headerValues() {
-    return HostileInputs.headerValues();
+  private static Gen<String> contentTypes() {
+    return HostileInputs.frequencyOf(3, Generate.constant("application/json"), 1, HostileInputs.contentTypes());
   }
 
-  @Provide
-  Arbitrary<String> contentTypes() {
-    return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("application/json")), Tuple.of(1, HostileInputs.contentTypes()));
-  }
-
-  @Property(tries = 10_000, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
-  void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesARecord(@ForAll("calls") Call call,
-      @ForAll("contentTypes") String contentType, @ForAll("callers") Caller caller, @ForAll("headerValues") String junk,
-      @ForAll("optionalHeaders") String language, @ForAll("optionalHeaders") String solution) throws Exception {
-    UUID customer = CUSTOMERS.get(Math.floorMod(call.target().hashCode(), CUSTOMERS.size()));
-    String target = call.target();
-    if (target.contains(STARTED)) {
-      Started started = lastStarted;
-      target = target.replace(STARTED, started == null ? UUID.randomUUID().toString() : started.verificationId());
-      customer = started == null ? customer : started.customer();
+  /** One generated attempt: the call, and the headers it carries. */
+  record Attempt(Call call, String contentType, Caller caller, String junk, String language, String solution) {
+    @Override
+    public String toString() {
+      return caller + " " + HostileInputs.describe(call.method(), call.target(), call.body());
     }
-    HttpRequest request = HostileInputs.request(app.getLocalPort(), call.method(), target, call.body(),
-        "Content-Type", contentType, "Authorization", authorization(caller, customer, junk),
-        "Accept-Language", language, "X-Challenge-Solution", solution);
-    Records before = records(customer);
+  }
 
-    HttpResponse<String> response = HostileInputs.send(request);
+  private static Gen<Attempt> attempts() {
+    Gen<Call> calls = calls();
+    Gen<String> contentTypes = contentTypes();
+    Gen<Caller> callers = callers();
+    Gen<String> headerValues = HostileInputs.headerValues();
+    Gen<String> optionalHeaders = optionalHeaders();
+    return in -> new Attempt(calls.generate(in), contentTypes.generate(in), callers.generate(in), headerValues.generate(in),
+        optionalHeaders.generate(in), optionalHeaders.generate(in));
+  }
 
-    String what = caller + " " + HostileInputs.describe(call.method(), target, call.body());
-    HostileInputs.assertWellBehaved(response, what);
-    if (response.statusCode() == 202) {
-      lastStarted = new Started(customer, ItSupport.body(response).get("verificationId").asText());
-    }
-    if (response.statusCode() >= 400) {
-      Records after = records(customer);
-      // Verification records expire on their own, so only a new one would be a leftover.
-      assertThat(after.verifications()).as("verification records after %s", what).isLessThanOrEqualTo(before.verifications());
-      assertThat(after.phoneVerified()).as("phone record after %s", what).isEqualTo(before.phoneVerified());
-      assertThat(after.flags()).as("flags after %s", what).isEqualTo(before.flags());
-    }
+  @Test
+  void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesARecord() {
+    HostileInputs.check(CASES, attempts(), attempt -> {
+      // Given a generated request, and what the stores hold before it
+      Call call = attempt.call();
+      UUID customer = CUSTOMERS.get(Math.floorMod(call.target().hashCode(), CUSTOMERS.size()));
+      String target = call.target();
+      if (target.contains(STARTED)) {
+        Started started = lastStarted;
+        target = target.replace(STARTED, started == null ? UUID.randomUUID().toString() : started.verificationId());
+        customer = started == null ? customer : started.customer();
+      }
+      HttpRequest request = HostileInputs.request(app.getLocalPort(), call.method(), target, call.body(),
+          "Content-Type", attempt.contentType(), "Authorization", authorization(attempt.caller(), customer, attempt.junk()),
+          "Accept-Language", attempt.language(), "X-Challenge-Solution", attempt.solution());
+      Records before = records(customer);
+
+      // When it is sent
+      HttpResponse<String> response = HostileInputs.send(request);
+
+      // Then the answer is well behaved, and a refusal leaves no record behind
+      String what = attempt.caller() + " " + HostileInputs.describe(call.method(), target, call.body());
+      HostileInputs.assertWellBehaved(response, what);
+      if (response.statusCode() == 202) {
+        lastStarted = new Started(customer, ItSupport.body(response).get("verificationId").asText());
+      }
+      if (response.statusCode() >= 400) {
+        Records after = records(customer);
+        // Verification records expire on their own, so only a new one would be a leftover.
+        assertThat(after.verifications()).as("verification records after %s", what).isLessThanOrEqualTo(before.verifications());
+        assertThat(after.phoneVerified()).as("phone record after %s", what).isEqualTo(before.phoneVerified());
+        assertThat(after.flags()).as("flags after %s", what).isEqualTo(before.flags());
+      }
+    });
   }
 
   /** The newest verification a customer started during the run. */
