@@ -66,7 +66,8 @@ class ReplayIT {
 
     // Then the new index holds every live user and not the erased one, and the alias serves it
     search("/" + index + "/_refresh");
-    JsonNode hits = search("/" + index + "/_search?size=100&rest_total_hits_as_int=true");
+    // every document, not the first page: in a whole suite the window also holds earlier tests' users (100+)
+    JsonNode hits = search("/" + index + "/_search?size=10000&rest_total_hits_as_int=true");
     Set<String> ids = new HashSet<>();
     hits.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
     // (a replay re-reads a short window before --from for late events, so earlier tests' users may join them)
