@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.util.Arrays;
 import java.util.List;
 
 /** Where the event store lives and how the service talks to it. */
@@ -72,8 +73,18 @@ public class CassandraSettings {
     this.port = port;
   }
 
+  /**
+   * Each entry may itself be a comma-separated list: the configs quote {@code
+   * ${CASSANDRA_CONTACT_POINTS}} so they stay valid YAML before substitution, and the environment
+   * names a whole ring in one variable.
+   */
   public void setContactPoints(List<String> contactPoints) {
-    this.contactPoints = List.copyOf(contactPoints);
+    this.contactPoints =
+        contactPoints.stream()
+            .flatMap(entry -> Arrays.stream(entry.split(",")))
+            .map(String::trim)
+            .filter(host -> !host.isEmpty())
+            .toList();
   }
 
   public void setReplication(String replication) {
