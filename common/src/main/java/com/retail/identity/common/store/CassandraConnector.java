@@ -24,7 +24,16 @@ public final class CassandraConnector implements Managed, AutoCloseable {
 
   public CassandraConnector(CassandraSettings settings) {
     this.keyspace = settings.getKeyspace();
-    this.cluster = Cluster.builder()
+    this.cluster = connect(settings);
+    this.session = cluster.connect();
+    if (settings.isManageSchema()) {
+      new CassandraSchema(session, settings.getKeyspace(), settings.getReplication()).migrate();
+      awaitSchemaAgreement();
+    }
+  }
+
+  private static Cluster newCluster(CassandraSettings settings) {
+    return Cluster.builder()
         .addContactPoints(settings.getContactPoints().toArray(String[]::new))
         .withPort(settings.getPort())
         .withProtocolVersion(ProtocolVersion.V4)
@@ -57,11 +66,6 @@ public final class CassandraConnector implements Managed, AutoCloseable {
             .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)
             .setDefaultIdempotence(false))
         .build();
-    this.session = connect(settings);
-    if (settings.isManageSchema()) {
-      new CassandraSchema(session, settings.getKeyspace(), settings.getReplication()).migrate();
-      awaitSchemaAgreement();
-    }
   }
 
   /** Until every node has the schema this instance just migrated (a warning, not a failure, if one does not answer). */
@@ -76,19 +80,25 @@ public final class CassandraConnector implements Managed, AutoCloseable {
     }
   }
 
-  private Session connect(CassandraSettings settings) {
+  /**
+   * A cluster whose control connection is up. A Cluster that failed its initialisation refuses
+   * every later call, so each attempt builds a fresh one.
+   */
+  private static Cluster connect(CassandraSettings settings) {
     NoHostAvailableException last = null;
     for (int attempt = 1; attempt <= settings.getConnectAttempts(); attempt++) {
+      Cluster candidate = newCluster(settings);
       try {
-        return cluster.connect();
+        candidate.init();
+        return candidate;
       } catch (NoHostAvailableException e) {
+        candidate.close();
         last = e;
         LOG.warn("Cassandra not reachable at {}:{} (attempt {}/{})", settings.getContactPoints(),
             settings.getPort(), attempt, settings.getConnectAttempts());
         sleep(1000);
       }
     }
-    cluster.close();
     throw new IllegalStateException("Cassandra unreachable at " + settings.getContactPoints() + ":" + settings.getPort(), last);
   }
 

@@ -69,6 +69,10 @@ public class CassandraSettings {
     return connectAttempts;
   }
 
+  public void setConnectAttempts(int connectAttempts) {
+    this.connectAttempts = connectAttempts;
+  }
+
   public void setPort(int port) {
     this.port = port;
   }
