@@ -219,7 +219,7 @@ class NodeLossRingIT {
       long afterAt = System.nanoTime();
       load.until(Duration.ofSeconds(120), l -> millisSince(afterAt) >= 5_000);
       load.close();
-      assertThat(load.violations()).as("answers no customer may see; %s", summary()).isEmpty();
+      assertThat(load.violations()).as("answers no customer may see (first the answers, then the phases): %s; %s", load.violations(), summary()).isEmpty();
     }
 
     // Then no request failed: at most a retry within its budget
@@ -274,7 +274,7 @@ class NodeLossRingIT {
       phase(load, "after");
       load.until(Duration.ofSeconds(120), l -> phases.get("after").outcomes.getOrDefault("register 201", new AtomicLong()).get() >= 10);
       load.close();
-      assertThat(load.violations()).as("answers no customer may see; %s", summary()).isEmpty();
+      assertThat(load.violations()).as("answers no customer may see (first the answers, then the phases): %s; %s", load.violations(), summary()).isEmpty();
     }
 
     // Then while two nodes were down every answer was a fast 503 (problem+json with Retry-After:
