@@ -20,8 +20,4 @@ public final class MemoryLoginActivity implements LoginActivity {
   public List<UserEvents.Payload> of(UUID userId) {
     return List.copyOf(recorded.getOrDefault(userId, List.of()));
   }
-
-  public int total() {
-    return recorded.values().stream().mapToInt(List::size).sum();
-  }
 }
