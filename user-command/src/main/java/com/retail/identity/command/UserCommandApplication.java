@@ -10,10 +10,14 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.retail.identity.command.cli.LocalAdminSeed;
-import com.retail.identity.command.core.AccountChanges;
+import com.retail.identity.command.core.AccountDataSeal;
+import com.retail.identity.command.core.AccountWrites;
+import com.retail.identity.command.core.ChangePassword;
+import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasedEmails;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.Idempotency;
@@ -21,6 +25,7 @@ import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.LoginActivity;
 import com.retail.identity.command.core.LoginThrottle;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
@@ -260,11 +265,36 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    AccountChanges accountChanges(RegistrationRules rules, EventStore events, Credentials credentials,
-        EmailReservations reservations, ErasedEmails erasedEmails, RefreshTokens refreshTokens, PasswordHashes hashes,
-        HashingPool pool, PersonalDataCipher cipher, DataKeys dataKeys, Clock clock) {
-      return new AccountChanges(rules, events, credentials, reservations, erasedEmails, refreshTokens, hashes, pool,
-          cipher, dataKeys, clock);
+    AccountWrites accountWrites(Credentials credentials) {
+      return new AccountWrites(credentials);
+    }
+
+    @Provides @Singleton
+    AccountDataSeal accountDataSeal(PersonalDataCipher cipher, DataKeys dataKeys) {
+      return new AccountDataSeal(cipher, dataKeys);
+    }
+
+    @Provides @Singleton
+    ChangeProfile changeProfile(RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
+      return new ChangeProfile(rules, accounts, seal, clock);
+    }
+
+    @Provides @Singleton
+    ChangePassword changePassword(RegistrationRules rules, AccountWrites accounts, PasswordHashes hashes,
+        HashingPool pool, RefreshTokens refreshTokens, Clock clock) {
+      return new ChangePassword(rules, accounts, hashes, pool, refreshTokens, clock);
+    }
+
+    @Provides @Singleton
+    EraseAccount eraseAccount(AccountWrites accounts, EmailReservations reservations, ErasedEmails erasedEmails,
+        DataKeys dataKeys, RefreshTokens refreshTokens, Clock clock) {
+      return new EraseAccount(accounts, reservations, erasedEmails, dataKeys, refreshTokens, clock);
+    }
+
+    @Provides @Singleton
+    RecordVerifiedPhone recordVerifiedPhone(AccountWrites accounts, EventStore events, AccountDataSeal seal,
+        Clock clock) {
+      return new RecordVerifiedPhone(accounts, events, seal, clock);
     }
 
     @Provides @Singleton
@@ -289,10 +319,11 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    UsersResource usersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency,
-        EmailKeys keys, BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies) {
-      return new UsersResource(registerUser, changes, idempotency, keys, authenticator, admission, proxies,
-          environment.getObjectMapper());
+    UsersResource usersResource(RegisterUser registerUser, ChangeProfile changeProfile, ChangePassword changePassword,
+        EraseAccount eraseAccount, Idempotency idempotency, EmailKeys keys, BearerAuthenticator authenticator,
+        AdmissionGate admission, TrustedProxies proxies) {
+      return new UsersResource(registerUser, changeProfile, changePassword, eraseAccount, idempotency, keys,
+          authenticator, admission, proxies, environment.getObjectMapper());
     }
 
     @Provides @Singleton
@@ -302,9 +333,9 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    InternalResource internalResource(ServiceTokens serviceTokens, AccountChanges changes,
+    InternalResource internalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone,
         BearerAuthenticator authenticator) {
-      return new InternalResource(serviceTokens, changes, authenticator);
+      return new InternalResource(serviceTokens, recordVerifiedPhone, authenticator);
     }
 
     @Provides @Singleton

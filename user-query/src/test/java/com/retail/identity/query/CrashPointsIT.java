@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.command.core.AccountChanges;
+import com.retail.identity.command.core.ChangePassword;
+import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.StoredEvent;
@@ -150,7 +151,7 @@ class CrashPointsIT {
 
   @Test
   void givenAPasswordChangeThatDiesBetweenAnyTwoWrites_thenExactlyOnePasswordWorksTheStreamSaysWhichAndOtherSessionsAreOver() {
-    for (String point : List.of(AccountChanges.PASSWORD_AFTER_SESSIONS, CassandraEventStore.AFTER_LOG_ENTRIES,
+    for (String point : List.of(ChangePassword.AFTER_SESSIONS, CassandraEventStore.AFTER_LOG_ENTRIES,
         CassandraEventStore.AFTER_STREAM)) {
       Http http = command();
       String email = uniqueEmail();
@@ -176,7 +177,7 @@ class CrashPointsIT {
   @Test
   void givenAnErasureThatDiesBetweenAnyTwoWrites_thenTheAccountIsWhollyThereOrWhollyGone() {
     for (String point : List.of(CassandraEventStore.AFTER_LOG_ENTRIES, CassandraEventStore.AFTER_STREAM,
-        AccountChanges.ERASE_AFTER_DATA_KEY, AccountChanges.ERASE_AFTER_SESSIONS)) {
+        EraseAccount.AFTER_DATA_KEY, EraseAccount.AFTER_SESSIONS)) {
       Http http = command();
       String email = uniqueEmail();
       UUID userId = UUID.fromString(http.register(email));

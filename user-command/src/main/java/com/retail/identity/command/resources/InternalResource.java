@@ -3,7 +3,7 @@ package com.retail.identity.command.resources;
 import com.retail.identity.command.api.PhoneVerifiedRequest;
 import com.retail.identity.command.api.ServiceTokenRequest;
 import com.retail.identity.command.api.ServiceTokenResponse;
-import com.retail.identity.command.core.AccountChanges;
+import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.BearerAuthenticator;
@@ -28,12 +28,13 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public final class InternalResource {
   private final ServiceTokens serviceTokens;
-  private final AccountChanges changes;
+  private final RecordVerifiedPhone recordVerifiedPhone;
   private final BearerAuthenticator authenticator;
 
-  public InternalResource(ServiceTokens serviceTokens, AccountChanges changes, BearerAuthenticator authenticator) {
+  public InternalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone,
+      BearerAuthenticator authenticator) {
     this.serviceTokens = serviceTokens;
-    this.changes = changes;
+    this.recordVerifiedPhone = recordVerifiedPhone;
     this.authenticator = authenticator;
   }
 
@@ -53,8 +54,8 @@ public final class InternalResource {
     if (!caller.hasRole(Principal.SERVICE)) {
       throw BearerAuthenticator.forbidden();
     }
-    changes.phoneVerified(UsersResource.parse(id), request.verificationId(), request.phone(),
-        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    recordVerifiedPhone.record(new RecordVerifiedPhone.Command(UsersResource.parse(id), request.verificationId(),
+        request.phone()), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 }

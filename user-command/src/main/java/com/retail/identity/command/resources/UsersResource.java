@@ -7,8 +7,10 @@ import com.retail.identity.command.api.ProfileChangeRequest;
 import com.retail.identity.command.api.RegistrationRequest;
 import com.retail.identity.command.api.RegistrationResponse;
 import com.retail.identity.command.api.VersionResponse;
-import com.retail.identity.command.core.AccountChanges;
+import com.retail.identity.command.core.ChangePassword;
+import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.admission.AdmissionGate;
@@ -51,7 +53,9 @@ import java.util.regex.Pattern;
 public final class UsersResource {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private final RegisterUser registerUser;
-  private final AccountChanges changes;
+  private final ChangeProfile changeProfile;
+  private final ChangePassword changePassword;
+  private final EraseAccount eraseAccount;
   private final Idempotency idempotency;
   private final EmailKeys fingerprints;
   private final BearerAuthenticator authenticator;
@@ -59,10 +63,13 @@ public final class UsersResource {
   private final TrustedProxies proxies;
   private final ObjectMapper json;
 
-  public UsersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency, EmailKeys fingerprints,
+  public UsersResource(RegisterUser registerUser, ChangeProfile changeProfile, ChangePassword changePassword,
+      EraseAccount eraseAccount, Idempotency idempotency, EmailKeys fingerprints,
       BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies, ObjectMapper json) {
     this.registerUser = registerUser;
-    this.changes = changes;
+    this.changeProfile = changeProfile;
+    this.changePassword = changePassword;
+    this.eraseAccount = eraseAccount;
     this.idempotency = idempotency;
     this.fingerprints = fingerprints;
     this.authenticator = authenticator;
@@ -169,10 +176,9 @@ public final class UsersResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context HttpServletRequest http) {
     UUID userId = owned(id, authorization, true);
-    AccountChanges.ProfileChange command = new AccountChanges.ProfileChange(change.firstName(), change.lastName(),
-        change.country(), change.phone(), change.locale(), change.email());
-    long version = changes.updateProfile(userId, command, expectedVersion(ifMatch),
-        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    ChangeProfile.Command command = new ChangeProfile.Command(userId, change.firstName(), change.lastName(),
+        change.country(), change.phone(), change.locale(), change.email(), expectedVersion(ifMatch));
+    long version = changeProfile.change(command, (String) http.getAttribute(RequestIdFilter.MDC_KEY)).version();
     return Response.ok(new VersionResponse(userId, version)).tag(new EntityTag(Long.toString(version))).build();
   }
 
@@ -186,9 +192,8 @@ public final class UsersResource {
     if (!caller.userId().equals(userId)) {
       throw BearerAuthenticator.forbidden();
     }
-    changes.changePassword(userId, caller.sessionId(),
-        new AccountChanges.PasswordChange(change.currentPassword(), change.newPassword()), expectedVersion(ifMatch),
-        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    changePassword.change(new ChangePassword.Command(userId, caller.sessionId(), change.currentPassword(),
+        change.newPassword(), expectedVersion(ifMatch)), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
@@ -197,7 +202,8 @@ public final class UsersResource {
   public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
     UUID userId = owned(id, authorization, true);
-    changes.erase(userId, expectedVersion(ifMatch), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    eraseAccount.erase(new EraseAccount.Command(userId, expectedVersion(ifMatch)),
+        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 

@@ -126,7 +126,7 @@ class ReservationReaperIT {
     registeredUpToTheEvent(emailKey, customer);
     RESERVATIONS.confirm(emailKey, customer);
     String refresh = REFRESH.startFamily(customer, UUID.randomUUID());
-    // The erasure as AccountChanges makes it, up to the crash point after its event
+    // The erasure as EraseAccount makes it, up to the crash point after its event
     RESERVATIONS.noteErasure(emailKey, customer);
     CREDENTIALS.append(customer, 1, "it", List.of(new UserEvents.UserErased(Instant.now()).toEvent()),
         new Credentials.Change.Erased());

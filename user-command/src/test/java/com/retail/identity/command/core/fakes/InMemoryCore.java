@@ -1,0 +1,125 @@
+package com.retail.identity.command.core.fakes;
+
+import com.codahale.metrics.MetricRegistry;
+import com.retail.identity.command.core.AccountDataSeal;
+import com.retail.identity.command.core.AccountWrites;
+import com.retail.identity.command.core.ChangePassword;
+import com.retail.identity.command.core.ChangeProfile;
+import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.EraseAccount;
+import com.retail.identity.command.core.HashingPool;
+import com.retail.identity.command.core.LogIn;
+import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.RecordVerifiedPhone;
+import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.command.core.RegistrationRules;
+import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.command.core.Sessions;
+import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.faults.CrashPoints;
+import com.retail.identity.common.testing.MemoryDataKeys;
+import com.retail.identity.common.testing.MemoryEventStore;
+import com.retail.identity.common.testing.TestClock;
+import com.retail.identity.common.tokens.AccessTokens;
+import com.retail.identity.common.tokens.SigningKeys;
+import com.retail.identity.common.tokens.TokenSettings;
+import com.retail.identity.common.tokens.TokenVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The write side's use cases on in-memory ports sharing one test clock, with the real domain
+ * services: the field rules, Argon2id at a tiny cost on a real hashing pool, sealing with per-user keys,
+ * signed access tokens. One per test; {@link #close} stops the pool and disarms the crash points.
+ */
+public final class InMemoryCore implements AutoCloseable {
+  /** A password the strength rule accepts. */
+  public static final String PASSWORD = "violet-Harbor-93-lantern!";
+  public static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+  public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+
+  public final TestClock clock = new TestClock(Instant.parse("2027-03-01T09:00:00Z"));
+  public final MemoryEventStore events = new MemoryEventStore(clock);
+  public final MemoryCredentials credentials = new MemoryCredentials(events);
+  public final MemoryEmailReservations reservations = new MemoryEmailReservations(clock, ABANDONED_AFTER);
+  public final MemoryErasedEmails erasedEmails = new MemoryErasedEmails();
+  public final MemoryRefreshTokens refreshTokens = new MemoryRefreshTokens(clock, REFRESH_LIFETIME);
+  public final MemoryLoginThrottle throttle = new MemoryLoginThrottle(clock);
+  public final MemoryLoginActivity loginActivity = new MemoryLoginActivity();
+  public final MemoryJobLease lease = new MemoryJobLease(clock);
+  public final MemoryDataKeys dataKeys = new MemoryDataKeys();
+  public final PersonalDataCipher cipher = new PersonalDataCipher(dataKeys);
+  public final EmailKeys emailKeys = new EmailKeys("a lookup secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8));
+  public final RegistrationRules rules = new RegistrationRules();
+  public final PasswordHashes hashes = PasswordHashes.withFixedCost(PasswordHashes.Cost.BENCH);
+  public final HashingPool pool = new HashingPool(2, 16, 30_000);
+  private final SigningKeys signingKeys = SigningKeys.of(new JWKSet(SigningKeys.generate()));
+  private final TokenSettings tokenSettings = new TokenSettings();
+  private final AccountWrites accounts = new AccountWrites(credentials);
+  private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
+
+  public RegisterUser registerUser() {
+    return new RegisterUser(rules, emailKeys, reservations, hashes, pool, events, credentials, cipher, clock);
+  }
+
+  public LogIn logIn() {
+    return logIn(hashes);
+  }
+
+  /** Login that hashes new passwords with {@code current} (e.g. after the cost knobs changed). */
+  public LogIn logIn(PasswordHashes current) {
+    return new LogIn(emailKeys, reservations, credentials, current, pool, throttle, loginActivity, clock);
+  }
+
+  /** Access tokens are checked against real time by their verifier, so they are issued on the system clock. */
+  public Sessions sessions() {
+    return new Sessions(new AccessTokens(signingKeys, tokenSettings, Clock.systemUTC()), refreshTokens, credentials);
+  }
+
+  public TokenVerifier tokenVerifier() {
+    return new TokenVerifier(signingKeys::publicSet, tokenSettings);
+  }
+
+  public ChangeProfile changeProfile() {
+    return new ChangeProfile(rules, accounts, seal, clock);
+  }
+
+  public ChangePassword changePassword() {
+    return new ChangePassword(rules, accounts, hashes, pool, refreshTokens, clock);
+  }
+
+  public EraseAccount eraseAccount() {
+    return new EraseAccount(accounts, reservations, erasedEmails, dataKeys, refreshTokens, clock);
+  }
+
+  public RecordVerifiedPhone recordVerifiedPhone() {
+    return new RecordVerifiedPhone(accounts, events, seal, clock);
+  }
+
+  /** A reaper that settles attempts older than {@link #ABANDONED_AFTER}, looking back an hour on its first pass. */
+  public ReservationReaper reaper(String owner) {
+    return new ReservationReaper(reservations, lease, owner, events, credentials, dataKeys, refreshTokens, erasedEmails,
+        clock, ABANDONED_AFTER, Duration.ofSeconds(30), Duration.ofHours(1), new MetricRegistry());
+  }
+
+  /** A customer registered with {@link #PASSWORD}: their id. */
+  public UUID registered(String email) {
+    return registerUser().register(new RegisterUser.Command(email, PASSWORD, "Grace", "Hopper", "US", null, "en-US"),
+        "test").userId();
+  }
+
+  /** The customer's email lookup key, as registration and login compute it. */
+  public String keyOf(String email) {
+    return emailKeys.keyOf(email);
+  }
+
+  @Override
+  public void close() {
+    CrashPoints.disarmAll();
+    pool.stop();
+  }
+}

@@ -1,0 +1,74 @@
+package com.retail.identity.command.core.fakes;
+
+import com.retail.identity.command.core.Credentials;
+import com.retail.identity.common.events.NewEvent;
+import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.common.testing.MemoryEventStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Credentials beside the user's stream, as the real ones live in the stream's partition: each change
+ * is made in the same write as the event that records it, and only if that append lands.
+ */
+public final class MemoryCredentials implements Credentials {
+  private record Row(String emailKey, String passwordHash, Set<String> roles, boolean erased) {}
+
+  private final Map<UUID, Row> rows = new HashMap<>();
+  private final MemoryEventStore events;
+
+  public MemoryCredentials(MemoryEventStore events) {
+    this.events = events;
+  }
+
+  @Override
+  public Optional<Credential> find(UUID userId) {
+    synchronized (events) {
+      Row row = rows.get(userId);
+      long version = events.currentVersion(userId);
+      if (row == null || row.erased() || version == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new Credential(userId, row.emailKey(), row.passwordHash(), row.roles(), version));
+    }
+  }
+
+  @Override
+  public List<StoredEvent> open(Credential credential, String correlationId, List<NewEvent> newEvents) {
+    return events.appendToNewStream(credential.userId(), correlationId, newEvents, () -> rows.put(credential.userId(),
+        new Row(credential.emailKey(), credential.passwordHash(), Set.copyOf(credential.roles()), false)));
+  }
+
+  @Override
+  public List<StoredEvent> append(UUID userId, long expectedVersion, String correlationId, List<NewEvent> newEvents,
+      Change change) {
+    return events.append(userId, expectedVersion, correlationId, newEvents, () -> apply(userId, change));
+  }
+
+  private void apply(UUID userId, Change change) {
+    Row row = rows.get(userId);
+    if (row == null) {
+      return;
+    }
+    if (change instanceof Change.NewPasswordHash hash) {
+      rows.put(userId, new Row(row.emailKey(), hash.passwordHash(), row.roles(), row.erased()));
+    } else if (change instanceof Change.Erased) {
+      rows.put(userId, new Row(row.emailKey(), null, row.roles(), true));
+    }
+  }
+
+  @Override
+  public void rehash(UUID userId, String oldHash, String newHash) {
+    synchronized (events) {
+      Row row = rows.get(userId);
+      if (row != null && Objects.equals(row.passwordHash(), oldHash)) {
+        rows.put(userId, new Row(row.emailKey(), newHash, row.roles(), row.erased()));
+      }
+    }
+  }
+}
