@@ -20,6 +20,7 @@ import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.LoginActivity;
 import com.retail.identity.command.core.LoginThrottle;
+import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
@@ -161,9 +162,9 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     PasswordHashes passwordHashes() {
       if (configuration.isBenchHashing()) {
         LOG.warn("BENCH HASHING: passwords are hashed with a tiny Argon2id cost; never use this for real accounts");
-        return PasswordHashes.withFixedCost(PasswordHashes.Cost.BENCH);
+        return new PasswordHashes(() -> PasswordHashSettings.BENCH);
       }
-      return new PasswordHashes();
+      return new PasswordHashes(new PasswordHashKnobs(configuration.getPasswordHashing()));
     }
 
     @Provides @Singleton

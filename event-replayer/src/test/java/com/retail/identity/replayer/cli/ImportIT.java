@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.query.core.ProfileFolder;
 import com.retail.identity.verification.VerificationConfiguration;
@@ -277,7 +278,7 @@ class ImportIT {
   }
 
   private static final String LEGACY_PASSWORD = "a-legacy-Password-42";
-  private static final String LEGACY_HASH = new PasswordHashes().hash(LEGACY_PASSWORD);
+  private static final String LEGACY_HASH = new PasswordHashes(() -> PasswordHashSettings.DEFAULTS).hash(LEGACY_PASSWORD);
 
   private static String row(String email, String phone, boolean phoneVerified, String createdAt) {
     java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
