@@ -9,6 +9,7 @@ import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.query.core.ProfileFolder;
 import com.retail.identity.verification.VerificationConfiguration;
 import com.retail.identity.verification.core.CheckEligibility;
+import com.retail.identity.verification.core.EligibilitySettings;
 import com.retail.identity.verification.core.Launches;
 import com.retail.identity.verification.core.PhoneKeys;
 import com.retail.identity.verification.core.PhoneRecords;
@@ -263,7 +264,8 @@ class ImportIT {
       CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(Duration.ofMinutes(1)));
       CheckEligibility eligibility = new CheckEligibility(
           id -> Optional.of(new Launches.Launch(id, Duration.ofDays(7), 1, true)),
-          new StreamAccountFacts(events, Clock.systemUTC()), records, new MetricRegistry(), Clock.systemUTC());
+          new StreamAccountFacts(events, Clock.systemUTC()), records, () -> EligibilitySettings.DEFAULTS,
+          new MetricRegistry(), Clock.systemUTC());
       assertThat(eligibility.check("launch", veteranId).eligible()).isTrue();
       assertThat(eligibility.check("launch", otherId).eligible()).isTrue();
       assertThat(eligibility.check("launch", newcomer).reasons()).contains(CheckEligibility.PHONE_SHARED);
