@@ -15,9 +15,12 @@ import com.retail.identity.common.challenge.OnRedisDown;
 import com.retail.identity.common.config.Knobs;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -90,6 +93,30 @@ public final class AdmissionKnobs implements Supplier<AdmissionSettings> {
     return new AdmissionSettings(enabled.get(), launchMode.get(), current, exempt(),
         new RiskThresholds(failureRatio.get(), minAttempts.get(), maxAccounts.get(), windowSeconds.get()),
         rateLimitsOnRedisDown.get(), signalsOnRedisDown.get());
+  }
+
+  /**
+   * Each knob with the value it has while no layer sets it (the README's knob table is checked against
+   * this). The exempt domains are listed sorted.
+   */
+  public static Map<String, String> knobs(AdmissionSettings settings) {
+    Map<String, String> knobs = new LinkedHashMap<>();
+    knobs.put(ENABLED, String.valueOf(settings.enabled()));
+    knobs.put(LAUNCH_MODE, String.valueOf(settings.launchMode()));
+    for (Action action : Action.values()) {
+      for (BucketKind kind : BucketKind.values()) {
+        knobs.put(burst(action, kind), String.valueOf(settings.limit(action, kind).burst()));
+        knobs.put(perMinute(action, kind), String.valueOf(settings.limit(action, kind).perMinute()));
+      }
+    }
+    knobs.put(DOMAIN_EXEMPT, String.join(" ", new TreeSet<>(settings.domainLimitExempt())));
+    knobs.put(RISK_FAILURE_RATIO, String.valueOf(settings.risk().failureRatio()));
+    knobs.put(RISK_MIN_ATTEMPTS, String.valueOf(settings.risk().minAttempts()));
+    knobs.put(RISK_MAX_ACCOUNTS, String.valueOf(settings.risk().maxAccountsPerAddress()));
+    knobs.put(RISK_WINDOW, String.valueOf(settings.risk().windowSeconds()));
+    knobs.put(RATELIMIT_ON_REDIS_DOWN, settings.rateLimitsOnRedisDown().name().toLowerCase(Locale.ROOT));
+    knobs.put(SIGNALS_ON_REDIS_DOWN, settings.signalsOnRedisDown().name().toLowerCase(Locale.ROOT));
+    return knobs;
   }
 
   private record LimitKnobs(DynamicIntProperty burst, DynamicIntProperty perMinute) {}

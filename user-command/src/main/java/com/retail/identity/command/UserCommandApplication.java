@@ -24,6 +24,7 @@ import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.LoginActivity;
 import com.retail.identity.command.core.LoginThrottle;
+import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RefreshTokens;
@@ -166,9 +167,9 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     PasswordHashes passwordHashes() {
       if (configuration.isBenchHashing()) {
         LOG.warn("BENCH HASHING: passwords are hashed with a tiny Argon2id cost; never use this for real accounts");
-        return PasswordHashes.withFixedCost(PasswordHashes.Cost.BENCH);
+        return new PasswordHashes(() -> PasswordHashSettings.BENCH);
       }
-      return new PasswordHashes();
+      return new PasswordHashes(new PasswordHashKnobs(configuration.getPasswordHashing()));
     }
 
     @Provides @Singleton

@@ -1,6 +1,7 @@
 package com.retail.identity.command;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.http.ConcurrencySettings;
 import com.retail.identity.common.platform.PlatformConfiguration;
@@ -48,6 +49,17 @@ public class UserCommandConfiguration extends PlatformConfiguration {
   /** Hashes waiting for a thread before new ones get 503 at once. */
   @JsonProperty @Min(1) @Max(100_000)
   private int hashingQueue = 64;
+
+  /**
+   * Argon2id cost of new hashes where an environment needs other than the defaults; the
+   * {@code identity.password.argon2.*} knobs override it at runtime.
+   */
+  @JsonProperty @Valid @NotNull
+  private PasswordHashSettings passwordHashing = PasswordHashSettings.DEFAULTS;
+
+  public PasswordHashSettings getPasswordHashing() {
+    return passwordHashing;
+  }
 
   /**
    * Benchmarks only: hash with a tiny Argon2id cost so the capacity of everything but the hash can
@@ -142,6 +154,9 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     List<String> problems = super.crossFieldProblems();
     if (!admissionControl && getMode().isProduction()) {
       problems.add("admissionControl cannot be off in production; use the identity.admission.enabled knob");
+    }
+    if (passwordHashing.memoryKib() < 8 * passwordHashing.parallelism()) {
+      problems.add("passwordHashing.memoryKib must be at least 8 KiB per lane (parallelism)");
     }
     if (benchHashing && !getMode().isLocal()) {
       problems.add("benchHashing is for benchmarks in local mode only; mode is " + getMode());

@@ -2,8 +2,12 @@ package com.retail.identity.query;
 
 import com.netflix.config.DynamicBooleanProperty;
 import com.netflix.config.DynamicIntProperty;
+import com.netflix.config.PropertyWrapper;
 import com.retail.identity.common.config.Knobs;
 import com.retail.identity.query.core.ProjectionTuning;
+import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The read side's runtime knobs (Archaius; documented in the README's knob table). */
 public final class ReadSideKnobs {
@@ -31,6 +35,23 @@ public final class ReadSideKnobs {
         () -> clamp(settleMillis.get(), 0, 60_000),
         () -> clamp(leaseSeconds.get(), 2, 600),
         paused::get);
+  }
+
+  /** Each knob (every knob field of this class) with its default (the README's knob table is checked against this). */
+  public static Map<String, String> knobs() {
+    ReadSideKnobs knobs = new ReadSideKnobs();
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (Field field : ReadSideKnobs.class.getDeclaredFields()) {
+      if (PropertyWrapper.class.isAssignableFrom(field.getType())) {
+        try {
+          PropertyWrapper<?> knob = (PropertyWrapper<?>) field.get(knobs);
+          defaults.put(knob.getName(), String.valueOf(knob.getDefaultValue()));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return defaults;
   }
 
   /** A mistyped knob must not stop the projector (0 ms polls, negative batches). */

@@ -26,7 +26,6 @@ import com.retail.identity.verification.core.OtpCodes;
 import com.retail.identity.verification.core.PhoneKeys;
 import com.retail.identity.verification.core.PhonePolicy;
 import com.retail.identity.verification.core.PhoneRecords;
-import com.retail.identity.verification.core.SmsBudgets;
 import com.retail.identity.verification.core.SmsSender;
 import com.retail.identity.verification.core.SmsTemplates;
 import com.retail.identity.verification.core.StartVerification;
@@ -159,7 +158,8 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     StartVerification startVerification(PhoneKeys keys, VerificationStore store, SmsSender sender, MetricRegistry metrics,
         Clock clock) {
       return new StartVerification(new PhonePolicy(), keys, new OtpCodes(), store, sender,
-          new SmsTemplates(configuration.getSms().getTemplates()), new SmsBudgets(), configuration.getCodes(), metrics, clock);
+          new SmsTemplates(configuration.getSms().getTemplates()), new SmsBudgetKnobs(configuration.getSmsBudgets()),
+          configuration.getCodes(), metrics, clock);
     }
 
     @Provides @Singleton
@@ -171,7 +171,8 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     @Provides @Singleton
     CheckEligibility checkEligibility(Launches launches, AccountFacts accounts, PhoneRecords records,
         MetricRegistry metrics, Clock clock) {
-      return new CheckEligibility(launches, accounts, records, metrics, clock);
+      return new CheckEligibility(launches, accounts, records, new EligibilityKnobs(configuration.getEligibility()),
+          metrics, clock);
     }
 
     @Provides @Singleton

@@ -8,6 +8,8 @@ import com.retail.identity.common.store.RedisSettings;
 import com.retail.identity.verification.config.CodeSettings;
 import com.retail.identity.verification.config.ServiceClientSettings;
 import com.retail.identity.verification.config.SmsSettings;
+import com.retail.identity.verification.core.EligibilitySettings;
+import com.retail.identity.verification.core.SmsBudgetSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +50,14 @@ public class VerificationConfiguration extends PlatformConfiguration {
   @JsonProperty @Valid @NotNull
   private SmsSettings sms = new SmsSettings();
 
+  /** Launch-eligibility rules where an environment needs other than the defaults; knobs override them at runtime. */
+  @JsonProperty @Valid @NotNull
+  private EligibilitySettings eligibility = EligibilitySettings.DEFAULTS;
+
+  /** SMS send budgets where an environment needs other than the defaults; knobs override them at runtime. */
+  @JsonProperty @Valid @NotNull
+  private SmsBudgetSettings smsBudgets = SmsBudgetSettings.DEFAULTS;
+
   public CassandraSettings getCassandra() {
     return cassandra;
   }
@@ -78,6 +88,14 @@ public class VerificationConfiguration extends PlatformConfiguration {
 
   public SmsSettings getSms() {
     return sms;
+  }
+
+  public EligibilitySettings getEligibility() {
+    return eligibility;
+  }
+
+  public SmsBudgetSettings getSmsBudgets() {
+    return smsBudgets;
   }
 
   @Override

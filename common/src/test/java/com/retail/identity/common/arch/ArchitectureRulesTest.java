@@ -3,6 +3,7 @@ package com.retail.identity.common.arch;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.retail.identity.common.arch.core.KnobReadingUseCases;
 import com.retail.identity.common.arch.core.WebBoundUseCases;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.NewEvent;
@@ -61,5 +62,14 @@ class ArchitectureRulesTest {
     JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsDomainException.class);
 
     assertThatCode(() -> ArchitectureRules.domainKnowsNoWeb.check(classes)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aCoreClassThatReadsAKnobBreaksTheKnobRuleAndOneHandedItsSettingKeepsIt() {
+    assertThatThrownBy(() -> ArchitectureRules.domainReadsNoKnobs.check(
+        new ClassFileImporter().importClasses(KnobReadingUseCases.ReadsKnobs.class)))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("Knobs");
+    assertThatCode(() -> ArchitectureRules.domainReadsNoKnobs.check(
+        new ClassFileImporter().importClasses(KnobReadingUseCases.HandedItsSetting.class))).doesNotThrowAnyException();
   }
 }

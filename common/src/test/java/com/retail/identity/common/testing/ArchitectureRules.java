@@ -2,6 +2,7 @@ package com.retail.identity.common.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.NewEvent;
@@ -31,6 +32,15 @@ public final class ArchitectureRules {
       .orShould().dependOnClassesThat().belongToAnyOf(ProblemException.class)
       .because("use cases take and return domain types and throw domain exceptions; resources translate to and"
           + " from the wire, and mappers turn domain exceptions into problem+json")
+      .allowEmptyShould(true);
+
+  @ArchTest
+  public static final ArchRule domainReadsNoKnobs = noClasses()
+      .that().resideInAPackage("..core..")
+      .should().dependOnClassesThat().resideInAnyPackage("com.netflix.config..")
+      .orShould().dependOnClassesThat().belongToAnyOf(Knobs.class)
+      .because("settings reach the domain as typed values through one supplier each, so tests hand them in;"
+          + " the Archaius adapters sit next to the configuration")
       .allowEmptyShould(true);
 
   @ArchTest

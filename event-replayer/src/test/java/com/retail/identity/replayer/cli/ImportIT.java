@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.query.core.ProfileFolder;
 import com.retail.identity.verification.VerificationConfiguration;
 import com.retail.identity.verification.core.CheckEligibility;
+import com.retail.identity.verification.core.EligibilitySettings;
 import com.retail.identity.verification.core.Launches;
 import com.retail.identity.verification.core.PhoneKeys;
 import com.retail.identity.verification.core.PhoneRecords;
@@ -262,7 +264,8 @@ class ImportIT {
       CassandraEventStore events = new CassandraEventStore(cassandra, new LogBuckets(Duration.ofMinutes(1)));
       CheckEligibility eligibility = new CheckEligibility(
           id -> Optional.of(new Launches.Launch(id, Duration.ofDays(7), 1, true)),
-          new StreamAccountFacts(events, Clock.systemUTC()), records, new MetricRegistry(), Clock.systemUTC());
+          new StreamAccountFacts(events, Clock.systemUTC()), records, () -> EligibilitySettings.DEFAULTS,
+          new MetricRegistry(), Clock.systemUTC());
       assertThat(eligibility.check("launch", veteranId).eligible()).isTrue();
       assertThat(eligibility.check("launch", otherId).eligible()).isTrue();
       assertThat(eligibility.check("launch", newcomer).reasons()).contains(CheckEligibility.PHONE_SHARED);
@@ -277,7 +280,7 @@ class ImportIT {
   }
 
   private static final String LEGACY_PASSWORD = "a-legacy-Password-42";
-  private static final String LEGACY_HASH = new PasswordHashes().hash(LEGACY_PASSWORD);
+  private static final String LEGACY_HASH = new PasswordHashes(() -> PasswordHashSettings.DEFAULTS).hash(LEGACY_PASSWORD);
 
   private static String row(String email, String phone, boolean phoneVerified, String createdAt) {
     java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();

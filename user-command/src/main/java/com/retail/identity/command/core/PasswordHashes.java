@@ -1,8 +1,6 @@
 package com.retail.identity.command.core;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import com.netflix.config.DynamicIntProperty;
-import com.retail.identity.common.config.Knobs;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import java.nio.charset.StandardCharsets;
@@ -18,48 +16,28 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Password hashes as self-describing PHC-style strings. New hashes are Argon2id through the native
  * reference implementation (the fastest correct one: hashing is the physical limit of login
- * throughput), with cost parameters as knobs. Imported legacy hashes verify as they are (bcrypt,
- * PBKDF2-SHA256 as {@code $pbkdf2-sha256$<iterations>$<salt>$<hash>} in unpadded standard base64)
- * and are replaced on the next successful login.
+ * throughput), at the cost the settings give at that moment. Imported legacy hashes verify as they are
+ * (bcrypt, PBKDF2-SHA256 as {@code $pbkdf2-sha256$<iterations>$<salt>$<hash>} in unpadded standard
+ * base64) and are replaced on the next successful login.
  */
 public class PasswordHashes {
-  public static final String MEMORY_KIB = "identity.password.argon2.memoryKib";
-  public static final String ITERATIONS = "identity.password.argon2.iterations";
-  public static final String PARALLELISM = "identity.password.argon2.parallelism";
   private static final Pattern PBKDF2 = Pattern.compile("\\$pbkdf2-sha256\\$(\\d+)\\$([A-Za-z0-9+/.=]+)\\$([A-Za-z0-9+/.=]+)");
   private static final Pattern ARGON2_PARAMS = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$.*");
 
-  /** Argon2id cost of new hashes. */
-  public record Cost(int memoryKib, int iterations, int parallelism) {
-    /** Benchmarks of everything but the hash only: local mode with the explicit bench flag. */
-    public static final Cost BENCH = new Cost(64, 1, 1);
-  }
-
   private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
-  private final Supplier<Cost> cost;
+  private final Supplier<PasswordHashSettings> cost;
   private volatile Dummy dummy;
 
-  private record Dummy(Cost cost, String hash) {}
+  private record Dummy(PasswordHashSettings cost, String hash) {}
 
-  /** Production hashing: the cost comes from the knobs (default OWASP m=19456 KiB, t=2, p=1). */
-  public PasswordHashes() {
-    DynamicIntProperty memoryKib = Knobs.intKnob(MEMORY_KIB, 19_456);
-    DynamicIntProperty iterations = Knobs.intKnob(ITERATIONS, 2);
-    DynamicIntProperty parallelism = Knobs.intKnob(PARALLELISM, 1);
-    this.cost = () -> new Cost(memoryKib.get(), iterations.get(), parallelism.get());
-  }
-
-  private PasswordHashes(Cost fixed) {
-    this.cost = () -> fixed;
-  }
-
-  public static PasswordHashes withFixedCost(Cost cost) {
-    return new PasswordHashes(cost);
+  /** @param cost read for every new hash, so a changed cost applies from the next one */
+  public PasswordHashes(Supplier<PasswordHashSettings> cost) {
+    this.cost = cost;
   }
 
   public String hash(String password) {
     char[] chars = password.toCharArray();
-    Cost current = cost.get();
+    PasswordHashSettings current = cost.get();
     try {
       return argon2.hash(current.iterations(), current.memoryKib(), current.parallelism(), chars, StandardCharsets.UTF_8);
     } finally {
@@ -69,10 +47,10 @@ public class PasswordHashes {
 
   /**
    * A hash no password matches, at the current cost: verifying against it for an unknown account
-   * costs what verifying a real password costs, also after the cost knobs changed.
+   * costs what verifying a real password costs, also after the cost changed.
    */
   public String dummyHash() {
-    Cost current = cost.get();
+    PasswordHashSettings current = cost.get();
     Dummy known = dummy;
     if (known == null || !known.cost().equals(current)) {
       known = new Dummy(current, hash(java.util.UUID.randomUUID().toString()));
@@ -103,10 +81,10 @@ public class PasswordHashes {
     return false;
   }
 
-  /** True when the hash is legacy, or Argon2id with other parameters than the current knobs. */
+  /** True when the hash is legacy, or Argon2id with other parameters than the current cost. */
   public boolean needsRehash(String hash) {
     Matcher argon = ARGON2_PARAMS.matcher(hash);
-    Cost current = cost.get();
+    PasswordHashSettings current = cost.get();
     return !argon.matches()
         || Integer.parseInt(argon.group(1)) != current.memoryKib()
         || Integer.parseInt(argon.group(2)) != current.iterations()

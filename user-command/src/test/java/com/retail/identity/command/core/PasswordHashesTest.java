@@ -2,31 +2,36 @@ package com.retail.identity.command.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.retail.identity.common.config.Knobs;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PasswordHashesTest {
-  @AfterEach
-  void clearKnobs() {
-    Knobs.clearOverride(PasswordHashes.MEMORY_KIB);
-    Knobs.clearOverride(PasswordHashes.ITERATIONS);
-  }
-
   @Test
-  void givenTheCostKnobsChange_thenTheDummyHashOfUnknownAccountsCostsTheNewCostToo() {
-    PasswordHashes hashes = new PasswordHashes();
-    Knobs.override(PasswordHashes.MEMORY_KIB, "1024");
-    Knobs.override(PasswordHashes.ITERATIONS, "1");
+  void givenTheCostChanges_thenTheDummyHashOfUnknownAccountsCostsTheNewCostToo() {
+    AtomicReference<PasswordHashSettings> cost = new AtomicReference<>(new PasswordHashSettings(1024, 1, 1));
+    PasswordHashes hashes = new PasswordHashes(cost::get);
     String before = hashes.dummyHash();
 
-    Knobs.override(PasswordHashes.MEMORY_KIB, "2048");
-    Knobs.override(PasswordHashes.ITERATIONS, "3");
+    cost.set(new PasswordHashSettings(2048, 3, 1));
     String after = hashes.dummyHash();
 
     assertThat(before).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
     assertThat(after).startsWith("$argon2id$v=19$m=2048,t=3,p=1$");
     assertThat(hashes.dummyHash()).as("kept while the cost stays").isSameAs(after);
     assertThat(hashes.verify(after, "")).isFalse();
+  }
+
+  @Test
+  void givenTheCostChanges_thenHashesAtTheOldCostNeedARehashAndKeepVerifying() {
+    AtomicReference<PasswordHashSettings> cost = new AtomicReference<>(new PasswordHashSettings(1024, 1, 1));
+    PasswordHashes hashes = new PasswordHashes(cost::get);
+    String old = hashes.hash("violet-Harbor-93-lantern!");
+    assertThat(hashes.needsRehash(old)).isFalse();
+
+    cost.set(new PasswordHashSettings(1024, 2, 1));
+
+    assertThat(hashes.needsRehash(old)).isTrue();
+    assertThat(hashes.verify(old, "violet-Harbor-93-lantern!")).isTrue();
+    assertThat(hashes.hash("violet-Harbor-93-lantern!")).startsWith("$argon2id$v=19$m=1024,t=2,p=1$");
   }
 }

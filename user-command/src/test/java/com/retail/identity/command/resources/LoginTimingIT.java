@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.command.core.PasswordHashes;
-import com.retail.identity.common.config.Knobs;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,13 +32,6 @@ class LoginTimingIT {
   private static final String WRONG = "wrong-Password-77-harbor!";
   /** Headers that differ on every answer, whatever the outcome. */
   private static final Set<String> PER_RESPONSE = Set.of("date", "x-request-id");
-
-  @BeforeAll
-  static void productionCost() {
-    for (String knob : List.of(PasswordHashes.MEMORY_KIB, PasswordHashes.ITERATIONS, PasswordHashes.PARALLELISM)) {
-      Knobs.clearOverride(knob);
-    }
-  }
 
   private static HttpResponse<String> logIn(Http http, String email) {
     return http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + WRONG + "\"}");

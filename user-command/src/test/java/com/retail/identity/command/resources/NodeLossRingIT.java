@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.command.core.PasswordHashes;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CassandraEventStore;
@@ -54,9 +52,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -79,7 +75,10 @@ class NodeLossRingIT {
       "cassandra.keyspace", KEYSPACE,
       "reservations.abandonedAfter", "3 seconds",
       "reservations.reaperInterval", "500 milliseconds",
-      "reservations.reaperLookback", "10 minutes"));
+      "reservations.reaperLookback", "10 minutes",
+      // The faults are in the store: spend the two cores on the ring, not on Argon2id at production cost.
+      "passwordHashing.memoryKib", "1024",
+      "passwordHashing.iterations", "1"));
 
   /** Launch mix rate (logical requests per second, all clients together), kept modest for two shared cores. */
   private static final int CLIENTS = 12;
@@ -153,19 +152,6 @@ class NodeLossRingIT {
       return sorted.get(sorted.size() / 2) + "/" + sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1))
           + "/" + sorted.get(sorted.size() - 1);
     }
-  }
-
-  @BeforeAll
-  static void cheapHashes() {
-    // The faults are in the store: spend the two cores on the ring, not on Argon2id at production cost.
-    Knobs.override(PasswordHashes.MEMORY_KIB, "1024");
-    Knobs.override(PasswordHashes.ITERATIONS, "1");
-  }
-
-  @AfterAll
-  static void productionHashes() {
-    Knobs.clearOverride(PasswordHashes.MEMORY_KIB);
-    Knobs.clearOverride(PasswordHashes.ITERATIONS);
   }
 
   @BeforeEach

@@ -1,8 +1,6 @@
 package com.retail.identity.verification.core;
 
 import com.codahale.metrics.MetricRegistry;
-import com.netflix.config.DynamicIntProperty;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.domain.NotFound;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,19 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Launch-purchase eligibility: the account's phone is verified, that phone backs no more than the
- * launch's (or the knob's) number of accounts (the first ones to verify it keep eligibility), the
+ * launch's (or the settings') number of accounts (the first ones to verify it keep eligibility), the
  * account is older than the launch's minimum age, and it is neither locked nor flagged.
  *
  * <p>Metrics: {@code eligibility.eligible}, {@code eligibility.ineligible.<reason>}.
  */
 public final class CheckEligibility {
-  public static final String MAX_ACCOUNTS_PER_PHONE = "identity.launch.maxAccountsPerPhone";
-  /** How long an erased account still holds its verified phone (docs/adr/0007-erasure-is-final.md). */
-  public static final String ERASED_PHONE_HOLD_DAYS = "identity.erasure.phoneHoldDays";
-
   public static final String PHONE_NOT_VERIFIED = "phone-not-verified";
   public static final String PHONE_SHARED = "phone-shared";
   public static final String ACCOUNT_TOO_NEW = "account-too-new";
@@ -34,15 +29,17 @@ public final class CheckEligibility {
   private final Launches launches;
   private final AccountFacts accounts;
   private final PhoneRecords records;
+  private final Supplier<EligibilitySettings> settings;
   private final MetricRegistry metrics;
   private final Clock clock;
-  private final DynamicIntProperty maxAccountsPerPhone = Knobs.intKnob(MAX_ACCOUNTS_PER_PHONE, 1);
-  private final DynamicIntProperty erasedPhoneHoldDays = Knobs.intKnob(ERASED_PHONE_HOLD_DAYS, 30);
 
-  public CheckEligibility(Launches launches, AccountFacts accounts, PhoneRecords records, MetricRegistry metrics, Clock clock) {
+  /** @param settings read for every check, so a changed rule applies from the next one */
+  public CheckEligibility(Launches launches, AccountFacts accounts, PhoneRecords records,
+      Supplier<EligibilitySettings> settings, MetricRegistry metrics, Clock clock) {
     this.launches = launches;
     this.accounts = accounts;
     this.records = records;
+    this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -56,11 +53,11 @@ public final class CheckEligibility {
    * and came back gets their phone back. Other owners' streams are read only until the places are
    * filled, so a phone with one owner costs no read at all.
    */
-  private List<UUID> firstHolders(String phoneHash, UUID userId, int allowed) {
+  private List<UUID> firstHolders(String phoneHash, UUID userId, int allowed, int holdDays) {
     List<PhoneRecords.Owner> owners = records.owners(phoneHash).stream()
         .sorted(Comparator.comparing(PhoneRecords.Owner::firstVerifiedAt).thenComparing(PhoneRecords.Owner::userId))
         .toList();
-    Instant releasedBefore = clock.instant().minus(Duration.ofDays(Math.max(0, erasedPhoneHoldDays.get())));
+    Instant releasedBefore = clock.instant().minus(Duration.ofDays(Math.max(0, holdDays)));
     List<UUID> holders = new ArrayList<>();
     for (PhoneRecords.Owner owner : owners) {
       if (holders.size() >= allowed) {
@@ -81,6 +78,7 @@ public final class CheckEligibility {
         .orElseThrow(() -> new NotFound("No such launch."));
     AccountFacts.Account account = accounts.find(userId)
         .orElseThrow(() -> new NotFound("No such user."));
+    EligibilitySettings rules = settings.get();
     List<String> reasons = new ArrayList<>();
     if (account.erased()) {
       reasons.add(ACCOUNT_CLOSED);
@@ -92,8 +90,8 @@ public final class CheckEligibility {
     } else if (phone.isEmpty()) {
       reasons.add(PHONE_NOT_VERIFIED);
     } else {
-      int allowed = launch.maxAccountsPerPhone() != null ? launch.maxAccountsPerPhone() : maxAccountsPerPhone.get();
-      if (!firstHolders(phone.get().phoneHash(), userId, allowed).contains(userId)) {
+      int allowed = launch.maxAccountsPerPhone() != null ? launch.maxAccountsPerPhone() : rules.maxAccountsPerPhone();
+      if (!firstHolders(phone.get().phoneHash(), userId, allowed, rules.erasedPhoneHoldDays()).contains(userId)) {
         reasons.add(PHONE_SHARED);
       }
     }

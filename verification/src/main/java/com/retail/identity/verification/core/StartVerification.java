@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +29,14 @@ public final class StartVerification {
   private final VerificationStore store;
   private final SmsSender sender;
   private final SmsTemplates templates;
-  private final SmsBudgets budgets;
+  private final Supplier<SmsBudgetSettings> budgets;
   private final CodeSettings rules;
   private final MetricRegistry metrics;
   private final Clock clock;
 
   public StartVerification(PhonePolicy policy, PhoneKeys keys, OtpCodes codes, VerificationStore store, SmsSender sender,
-      SmsTemplates templates, SmsBudgets budgets, CodeSettings rules, MetricRegistry metrics, Clock clock) {
+      SmsTemplates templates, Supplier<SmsBudgetSettings> budgets, CodeSettings rules, MetricRegistry metrics,
+      Clock clock) {
     this.policy = policy;
     this.keys = keys;
     this.codes = codes;
@@ -62,13 +64,14 @@ public final class StartVerification {
     long now = clock.millis();
     LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
     long toDayEnd = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - now;
+    SmsBudgetSettings budget = budgets.get();
     VerificationStore.StartResult result;
     try {
       result = store.start(new VerificationStore.StartCommand(userId, phoneHash, keys.seal(userId, phone.e164()),
           phone.region(), UUID.randomUUID().toString(), keys.codeHash(userId, phoneHash, code), now,
           rules.ttl().toMillis(), rules.resendCooldown().toMillis(), rules.attemptWindow().toMillis(),
           rules.getMaxAttempts(), rules.getDailyPerPhone(), rules.getDailyPerUser(), today.toString(), toDayEnd,
-          budgets.country(phone.region()), budgets.global(), budgets.brakeEngaged()));
+          storeBudget(budget.country(phone.region())), storeBudget(budget.brake()), budget.brakeEngaged()));
     } catch (VerificationStore.StoreUnavailable e) {
       metrics.counter("verification.sms.refused.store-unavailable").inc();
       throw VerificationProblems.unavailable();
@@ -106,5 +109,9 @@ public final class StartVerification {
     LOG.info("Code sent for verification {} to a {} {} number", result.verificationId(), phone.region(),
         phone.type().toLowerCase(Locale.ROOT));
     return new Started(result.verificationId(), Instant.ofEpochMilli(result.value()));
+  }
+
+  private static VerificationStore.Budget storeBudget(SmsBudgetSettings.Budget budget) {
+    return new VerificationStore.Budget(budget.burst(), budget.perMinute());
   }
 }

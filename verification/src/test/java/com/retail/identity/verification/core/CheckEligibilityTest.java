@@ -19,10 +19,12 @@ class CheckEligibilityTest {
   private static final Instant NOW = Instant.parse("2026-12-04T09:00:00Z");
   private final Map<UUID, AccountFacts.Account> accounts = new HashMap<>();
   private final FakeRecords records = new FakeRecords();
+  private EligibilitySettings settings = EligibilitySettings.DEFAULTS;
   private final CheckEligibility eligibility = new CheckEligibility(
-      id -> Optional.of(new Launches.Launch(id, id.equals("old-only") ? Duration.ofDays(7) : Duration.ZERO, null,
-          !id.equals("no-phone-rule"))),
-      id -> Optional.ofNullable(accounts.get(id)), records, new MetricRegistry(), Clock.fixed(NOW, ZoneOffset.UTC));
+      id -> Optional.of(new Launches.Launch(id, id.equals("old-only") ? Duration.ofDays(7) : Duration.ZERO,
+          id.equals("two-per-phone") ? Integer.valueOf(2) : null, !id.equals("no-phone-rule"))),
+      id -> Optional.ofNullable(accounts.get(id)), records, () -> settings, new MetricRegistry(),
+      Clock.fixed(NOW, ZoneOffset.UTC));
 
   private UUID account(Duration age, boolean locked) {
     UUID id = UUID.randomUUID();
@@ -76,6 +78,37 @@ class CheckEligibilityTest {
 
     assertThat(eligibility.check("launch", live).eligible()).isTrue();
     assertThat(eligibility.check("launch", third).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+  }
+
+  @Test
+  void givenMoreAccountsPerPhoneAllowed_thenTheSecondAccountIsEligibleUnlessTheLaunchSaysOtherwise() {
+    UUID first = account(Duration.ofDays(30), false);
+    UUID second = account(Duration.ofDays(30), false);
+    UUID third = account(Duration.ofDays(30), false);
+    records.recordVerified(first, "p8", "v1", NOW.minusSeconds(180));
+    records.recordVerified(second, "p8", "v2", NOW.minusSeconds(120));
+    records.recordVerified(third, "p8", "v3", NOW.minusSeconds(60));
+    assertThat(eligibility.check("launch", second).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("two-per-phone", second).eligible()).as("the launch's own number").isTrue();
+
+    settings = settings.withMaxAccountsPerPhone(3);
+
+    assertThat(eligibility.check("launch", third).eligible()).isTrue();
+    assertThat(eligibility.check("two-per-phone", third).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+  }
+
+  @Test
+  void givenAShorterHold_thenAnErasedAccountReleasesItsPhoneSooner() {
+    UUID erased = account(Duration.ofDays(60), false);
+    UUID next = account(Duration.ofDays(30), false);
+    records.recordVerified(erased, "p9", "v1", NOW.minus(Duration.ofDays(50)));
+    records.recordVerified(next, "p9", "v2", NOW.minus(Duration.ofDays(1)));
+    accounts.put(erased, new AccountFacts.Account(erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(2))));
+    assertThat(eligibility.check("launch", next).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+
+    settings = settings.withErasedPhoneHoldDays(1);
+
+    assertThat(eligibility.check("launch", next).eligible()).isTrue();
   }
 
   @Test

@@ -12,16 +12,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.ItSupport.Customer;
+import com.retail.identity.verification.EligibilityKnobs;
 import com.retail.identity.verification.VerificationApplication;
 import com.retail.identity.verification.VerificationConfiguration;
-import com.retail.identity.verification.core.CheckEligibility;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpRequest;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -55,6 +56,10 @@ class EligibilityIT {
   static final String OPEN_LAUNCH = "launch-open-" + UUID.randomUUID();
   static final String AGED_LAUNCH = "launch-aged-" + UUID.randomUUID();
   static String serviceToken;
+
+  /** Knobs an operator turns on the running service. */
+  @RegisterExtension
+  final TurnedKnobs operator = new TurnedKnobs();
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -140,12 +145,8 @@ class EligibilityIT {
         .containsExactly("account-closed");
 
     // And once the hold has ended the phone is released to the next account
-    Knobs.override(CheckEligibility.ERASED_PHONE_HOLD_DAYS, "0");
-    try {
-      assertThat(eligible(OPEN_LAUNCH, next.userId()).get("eligible").asBoolean()).isTrue();
-    } finally {
-      Knobs.clearOverride(CheckEligibility.ERASED_PHONE_HOLD_DAYS);
-    }
+    operator.turn(EligibilityKnobs.ERASED_PHONE_HOLD_DAYS, "0");
+    assertThat(eligible(OPEN_LAUNCH, next.userId()).get("eligible").asBoolean()).isTrue();
   }
 
   @Test

@@ -27,9 +27,9 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.ItSupport.Customer;
 import com.retail.identity.verification.VerificationApplication;
@@ -45,10 +45,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -92,13 +92,9 @@ class PhoneVerificationIT {
     USER_COMMAND.stop();
   }
 
-  @AfterEach
-  void clearKnobs() {
-    for (String knob : List.of("identity.sms.budget.FR.burst", "identity.sms.budget.FR.perMinute", "identity.sms.budget.ES.perMinute",
-        "identity.sms.brake.engaged")) {
-      Knobs.clearOverride(knob);
-    }
-  }
+  /** The SMS budget knobs an operator turns on the running service. */
+  @RegisterExtension
+  final TurnedKnobs operator = new TurnedKnobs();
 
   private static int port() {
     return APP.getLocalPort();
@@ -341,8 +337,8 @@ class PhoneVerificationIT {
   @Test
   void aCountryBudgetAndTheGlobalBrakeStopSends() throws Exception {
     Customer customer = customer(COMMAND.getLocalPort());
-    Knobs.override("identity.sms.budget.FR.burst", "2");
-    Knobs.override("identity.sms.budget.FR.perMinute", "1");
+    operator.turn("identity.sms.budget.FR.burst", "2");
+    operator.turn("identity.sms.budget.FR.perMinute", "1");
     started(customer, ItSupport.frenchMobile());
     started(customer, ItSupport.frenchMobile());
     String third = ItSupport.frenchMobile();
@@ -355,12 +351,12 @@ class PhoneVerificationIT {
     started(other, germanMobile());
 
     // a budget of 0 stops a country outright
-    Knobs.override("identity.sms.budget.ES.perMinute", "0");
+    operator.turn("identity.sms.budget.ES.perMinute", "0");
     String spanish = "+346" + String.format("%08d", (int) (Math.random() * 100_000_000));
     assertThat(startVerification(port(), other.token(), spanish).statusCode()).isEqualTo(503);
     assertThat(ItSupport.publishesTo(SNS, spanish)).isEmpty();
 
-    Knobs.override("identity.sms.brake.engaged", "true");
+    operator.turn("identity.sms.brake.engaged", "true");
     HttpResponse<String> braked = startVerification(port(), other.token(), germanMobile());
     assertThat(braked.statusCode()).isEqualTo(503);
     assertThat(body(braked).get("type").asText()).endsWith("/sms-paused");
