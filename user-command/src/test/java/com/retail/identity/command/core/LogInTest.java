@@ -99,7 +99,7 @@ class LogInTest {
   @Test
   void givenTheHashCostWasRaised_whenTheCustomerLogsIn_thenTheirHashIsReplacedByOneAtTodaysCost() {
     UUID grace = core.registered("grace@example.com");
-    LogIn atRaisedCost = core.logIn(PasswordHashes.withFixedCost(new PasswordHashes.Cost(128, 1, 1)));
+    LogIn atRaisedCost = core.logIn(new PasswordHashes(() -> new PasswordHashSettings(128, 1, 1)));
     String before = core.credentials.find(grace).orElseThrow().passwordHash();
 
     catchThrowable(() -> atRaisedCost.authenticate("grace@example.com", "not-" + PASSWORD));

@@ -9,6 +9,7 @@ import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.LogIn;
+import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RegisterUser;
@@ -55,7 +56,7 @@ public final class InMemoryCore implements AutoCloseable {
   public final PersonalDataCipher cipher = new PersonalDataCipher(dataKeys);
   public final EmailKeys emailKeys = new EmailKeys("a lookup secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8));
   public final RegistrationRules rules = new RegistrationRules();
-  public final PasswordHashes hashes = PasswordHashes.withFixedCost(PasswordHashes.Cost.BENCH);
+  public final PasswordHashes hashes = new PasswordHashes(() -> PasswordHashSettings.BENCH);
   public final HashingPool pool = new HashingPool(2, 16, 30_000);
   private final SigningKeys signingKeys = SigningKeys.of(new JWKSet(SigningKeys.generate()));
   private final TokenSettings tokenSettings = new TokenSettings();
