@@ -37,6 +37,11 @@ public final class ReplayerConfiguration {
     return load(UserCommandConfiguration.class, file);
   }
 
+  /** user-query's configuration file, as a rebuild and the reference-data load read it (not its configuration class). */
+  public static ReadSideSettings query(Path file) {
+    return load(ReadSideSettings.class, file);
+  }
+
   public static VerificationConfiguration verification(Path file) {
     return load(VerificationConfiguration.class, file);
   }

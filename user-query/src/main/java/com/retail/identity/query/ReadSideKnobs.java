@@ -3,7 +3,7 @@ package com.retail.identity.query;
 import com.netflix.config.DynamicBooleanProperty;
 import com.netflix.config.DynamicIntProperty;
 import com.retail.identity.common.config.Knobs;
-import com.retail.identity.query.core.ProjectionTuning;
+import com.retail.identity.readmodel.core.ProjectionTuning;
 
 /** The read side's runtime knobs (Archaius; documented in the README's knob table). */
 public final class ReadSideKnobs {

@@ -142,7 +142,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         new ArrayBlockingQueue<>(parallelism), new ThreadPoolExecutor.CallerRunsPolicy());
     try (ImportSource source = new ImportSource(file);
          BufferedWriter rejectsOut = Files.newBufferedWriter(rejectFile, StandardCharsets.UTF_8);
-         ProgressBar progress = Progress.bar("import", ImportSource.countRows(file), "users")) {
+         ProgressBar progress = ConsoleProgress.bar("import", ImportSource.countRows(file), "users")) {
       List<Candidate> rows = new ArrayList<>(chunkRows);
       List<Long> lines = new ArrayList<>(chunkRows);
       while (source.hasNext()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.common.events.EventTypes;
-import com.retail.identity.query.core.ProfileFolder;
+import com.retail.identity.readmodel.core.ProfileFolder;
 import com.retail.identity.verification.VerificationConfiguration;
 import com.retail.identity.verification.core.CheckEligibility;
 import com.retail.identity.verification.core.Launches;

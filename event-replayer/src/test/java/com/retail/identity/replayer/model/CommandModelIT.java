@@ -9,7 +9,7 @@ import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.common.testing.TestStack;
 import com.retail.identity.query.UserQueryApplication;
 import com.retail.identity.query.UserQueryConfiguration;
-import com.retail.identity.query.store.SearchProfiles;
+import com.retail.identity.query.testing.ReadStores;
 import com.retail.identity.replayer.ReplayerConfiguration;
 import com.retail.identity.replayer.cli.ImportRunner;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -59,7 +59,7 @@ class CommandModelIT {
     AtomicInteger histories = new AtomicInteger();
     try (ImportRunner imports = new ImportRunner(Path.of(config), Path.of(TestStack.localConfigOf("verification")));
          Stores stores = new Stores(command.getMasterKey().build(),
-        SearchProfiles.aliasOf(QUERY.getConfiguration().getSearch().getIndexPrefix()))) {
+        ReadStores.alias(QUERY.getConfiguration().getSearch().getIndexPrefix()))) {
       ModelCheck model = new ModelCheck(stores, new EmailKeys(command.emailLookupSecret()),
           COMMAND.getConfiguration().getReservations().abandonedAfter());
       Importer importer = new Importer(files, imports);
