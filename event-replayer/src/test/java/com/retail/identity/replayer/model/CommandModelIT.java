@@ -11,6 +11,7 @@ import com.retail.identity.query.UserQueryApplication;
 import com.retail.identity.query.UserQueryConfiguration;
 import com.retail.identity.query.testing.ReadStores;
 import com.retail.identity.replayer.ReplayerConfiguration;
+import com.retail.identity.replayer.WriteSideSettings;
 import com.retail.identity.replayer.cli.ImportRunner;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -54,7 +55,7 @@ class CommandModelIT {
     // Given the write side, the import and the read side on the test stack, and a seeded generator of histories
     System.out.println("CommandModelIT: " + SETTINGS.describe() + "\n  replay with: " + SETTINGS.replay());
     String config = TestStack.localConfigOf("user-command");
-    UserCommandConfiguration command = ReplayerConfiguration.command(Path.of(config));
+    WriteSideSettings command = ReplayerConfiguration.command(Path.of(config));
     CommandApi api = new CommandApi(COMMAND.getLocalPort());
     AtomicInteger histories = new AtomicInteger();
     try (ImportRunner imports = new ImportRunner(Path.of(config), Path.of(TestStack.localConfigOf("verification")));
