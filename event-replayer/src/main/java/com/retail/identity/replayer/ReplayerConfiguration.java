@@ -1,7 +1,6 @@
 package com.retail.identity.replayer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.verification.VerificationConfiguration;
 import io.dropwizard.configuration.ConfigurationException;
@@ -17,6 +16,8 @@ import java.nio.file.Path;
 /**
  * The replayer reads the services' own configuration files, so it writes with exactly the
  * keyspace, keys and secrets the services use ({@code ${VAR:-default}} from the environment too).
+ * It reads each through its own view of the sections it needs ({@link WriteSideSettings},
+ * {@link ReadSideSettings}), not through the services' configuration classes.
  */
 public final class ReplayerConfiguration {
   private ReplayerConfiguration() {}
@@ -33,8 +34,14 @@ public final class ReplayerConfiguration {
     }
   }
 
-  public static UserCommandConfiguration command(Path file) {
-    return load(UserCommandConfiguration.class, file);
+  /** user-command's configuration file, as the import reads it. */
+  public static WriteSideSettings command(Path file) {
+    return load(WriteSideSettings.class, file);
+  }
+
+  /** user-query's configuration file, as a rebuild and the reference-data load read it. */
+  public static ReadSideSettings query(Path file) {
+    return load(ReadSideSettings.class, file);
   }
 
   public static VerificationConfiguration verification(Path file) {

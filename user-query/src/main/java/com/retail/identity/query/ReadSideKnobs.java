@@ -4,7 +4,7 @@ import com.netflix.config.DynamicBooleanProperty;
 import com.netflix.config.DynamicIntProperty;
 import com.netflix.config.PropertyWrapper;
 import com.retail.identity.common.config.Knobs;
-import com.retail.identity.query.core.ProjectionTuning;
+import com.retail.identity.readmodel.core.ProjectionTuning;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;

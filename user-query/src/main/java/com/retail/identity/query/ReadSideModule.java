@@ -15,20 +15,22 @@ import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.RemoteJwks;
 import com.retail.identity.common.tokens.TokenVerifier;
 import com.retail.identity.query.core.CountryCatalog;
-import com.retail.identity.query.core.EventLog;
-import com.retail.identity.query.core.ProfileFolder;
-import com.retail.identity.query.core.ProjectionState;
 import com.retail.identity.query.core.ReadProfile;
-import com.retail.identity.query.core.ReferenceStore;
 import com.retail.identity.query.core.SearchUsers;
 import com.retail.identity.query.resources.ProfileResource;
 import com.retail.identity.query.resources.ReferenceResource;
 import com.retail.identity.query.resources.UserSearchResource;
-import com.retail.identity.query.store.CassandraEventLog;
-import com.retail.identity.query.store.CassandraProjectionState;
 import com.retail.identity.query.store.CouchbaseProfiles;
-import com.retail.identity.query.store.RedisReferenceStore;
 import com.retail.identity.query.store.SearchProfiles;
+import com.retail.identity.readmodel.core.EventLog;
+import com.retail.identity.readmodel.core.ProfileFolder;
+import com.retail.identity.readmodel.core.ProjectionState;
+import com.retail.identity.readmodel.core.ReferenceStore;
+import com.retail.identity.readmodel.store.CassandraEventLog;
+import com.retail.identity.readmodel.store.CassandraProjectionState;
+import com.retail.identity.readmodel.store.CouchbaseProfileWriter;
+import com.retail.identity.readmodel.store.RedisReferenceStore;
+import com.retail.identity.readmodel.store.SearchProfileWriter;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,15 +64,25 @@ final class ReadSideModule extends AbstractModule {
 
   @Provides @Singleton
   SearchProfiles searchProfiles(SearchConnector search) {
-    return new SearchProfiles(search, configuration.getProfileIndex());
+    return new SearchProfiles(search);
   }
 
   @Provides @Singleton
-  CouchbaseProfiles couchbaseProfiles(CouchbaseConnector couchbase) {
+  SearchProfileWriter searchProfileWriter(SearchConnector search) {
+    return new SearchProfileWriter(search, configuration.getProfileIndex());
+  }
+
+  @Provides @Singleton
+  CouchbaseProfileWriter couchbaseProfileWriter(CouchbaseConnector couchbase) {
     int threads = configuration.getProjection().getThreads();
     ExecutorService pool = environment.lifecycle().executorService("profile-cache-%d")
         .minThreads(threads).maxThreads(threads).build();
-    return new CouchbaseProfiles(couchbase, () -> Math.max(0, knobs.cacheTtlSeconds.get()), pool);
+    return new CouchbaseProfileWriter(couchbase, () -> Math.max(0, knobs.cacheTtlSeconds.get()), pool);
+  }
+
+  @Provides @Singleton
+  CouchbaseProfiles couchbaseProfiles(CouchbaseProfileWriter documents) {
+    return new CouchbaseProfiles(documents);
   }
 
   @Provides @Singleton

@@ -7,21 +7,21 @@ import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
-import com.retail.identity.query.core.EventLog;
-import com.retail.identity.query.core.ProfileFolder;
-import com.retail.identity.query.core.ProjectionMetrics;
-import com.retail.identity.query.core.ProjectionState;
-import com.retail.identity.query.core.ProjectionTarget;
-import com.retail.identity.query.core.Projector;
-import com.retail.identity.query.core.ReferenceDataLoader;
-import com.retail.identity.query.core.ReferenceStore;
 import com.retail.identity.query.health.ProjectionLagHealthCheck;
 import com.retail.identity.query.resources.ProfileResource;
 import com.retail.identity.query.resources.QueryProblemMappers;
 import com.retail.identity.query.resources.ReferenceResource;
 import com.retail.identity.query.resources.UserSearchResource;
-import com.retail.identity.query.store.CouchbaseProfiles;
-import com.retail.identity.query.store.SearchProfiles;
+import com.retail.identity.readmodel.core.EventLog;
+import com.retail.identity.readmodel.core.ProfileFolder;
+import com.retail.identity.readmodel.core.ProjectionMetrics;
+import com.retail.identity.readmodel.core.ProjectionState;
+import com.retail.identity.readmodel.core.ProjectionTarget;
+import com.retail.identity.readmodel.core.Projector;
+import com.retail.identity.readmodel.core.ReferenceDataLoader;
+import com.retail.identity.readmodel.core.ReferenceStore;
+import com.retail.identity.readmodel.store.CouchbaseProfileWriter;
+import com.retail.identity.readmodel.store.SearchProfileWriter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.lang.management.ManagementFactory;
@@ -96,8 +96,8 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
         .minThreads(threads).maxThreads(threads).build();
     String owner = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
     Duration lookback = Duration.ofMinutes(configuration.getProjection().getInitialLookbackMinutes());
-    for (ProjectionTarget target : List.<ProjectionTarget>of(injector.getInstance(SearchProfiles.class),
-        injector.getInstance(CouchbaseProfiles.class))) {
+    for (ProjectionTarget target : List.<ProjectionTarget>of(injector.getInstance(SearchProfileWriter.class),
+        injector.getInstance(CouchbaseProfileWriter.class))) {
       projectors.add(new Projector(target, injector.getInstance(EventLog.class), injector.getInstance(EventStore.class)::readStream,
           injector.getInstance(ProfileFolder.class), injector.getInstance(ProjectionState.class), knobs.tuning(),
           new ProjectionMetrics(environment.metrics(), target.name()), folds, Clock.systemUTC(), lookback, owner));

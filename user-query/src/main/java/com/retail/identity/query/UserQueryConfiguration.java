@@ -6,7 +6,7 @@ import com.retail.identity.common.store.CassandraSettings;
 import com.retail.identity.common.store.CouchbaseSettings;
 import com.retail.identity.common.store.RedisSettings;
 import com.retail.identity.common.store.SearchSettings;
-import com.retail.identity.query.store.ProfileIndexSettings;
+import com.retail.identity.readmodel.store.ProfileIndexSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

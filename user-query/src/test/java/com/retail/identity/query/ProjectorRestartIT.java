@@ -9,16 +9,16 @@ import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.common.store.SearchSettings;
 import com.retail.identity.common.testing.TestStack;
-import com.retail.identity.query.core.ProfileFolder;
-import com.retail.identity.query.core.ProjectionMetrics;
-import com.retail.identity.query.core.ProjectionTuning;
-import com.retail.identity.query.core.Projector;
-import com.retail.identity.query.store.CassandraEventLog;
-import com.retail.identity.query.store.CassandraProjectionState;
-import com.retail.identity.query.store.ProfileIndexSettings;
-import com.retail.identity.query.store.SearchProfiles;
 import com.retail.identity.query.testing.ReadStores;
 import com.retail.identity.query.testing.Seed;
+import com.retail.identity.readmodel.core.ProfileFolder;
+import com.retail.identity.readmodel.core.ProjectionMetrics;
+import com.retail.identity.readmodel.core.ProjectionTuning;
+import com.retail.identity.readmodel.core.Projector;
+import com.retail.identity.readmodel.store.CassandraEventLog;
+import com.retail.identity.readmodel.store.CassandraProjectionState;
+import com.retail.identity.readmodel.store.ProfileIndexSettings;
+import com.retail.identity.readmodel.store.SearchProfileWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,9 +58,9 @@ class ProjectorRestartIT {
   }
 
   private static Projector projector(String owner) {
-    return new Projector(new SearchProfiles(SEARCH, new ProfileIndexSettings()),
+    return new Projector(new SearchProfileWriter(SEARCH, new ProfileIndexSettings()),
         new CassandraEventLog(SEED.connector(), BUCKETS), SEED.events()::readStream, new ProfileFolder(SEED.cipher()), STATE,
-        ProjectionTuning.fixed(50, 10, 10, 5, 6), new ProjectionMetrics(new MetricRegistry(), SearchProfiles.PROJECTION),
+        ProjectionTuning.fixed(50, 10, 10, 5, 6), new ProjectionMetrics(new MetricRegistry(), SearchProfileWriter.PROJECTION),
         POOL, Clock.systemUTC(), Duration.ofMinutes(10), owner);
   }
 
@@ -85,7 +85,7 @@ class ProjectorRestartIT {
     first.runOnce();
     Thread.sleep(1100);
     first.runOnce();
-    assertThat(STATE.checkpoint(SearchProfiles.PROJECTION)).isPresent();
+    assertThat(STATE.checkpoint(SearchProfileWriter.PROJECTION)).isPresent();
     long partly = STORES.searchCount(ReadStores.alias(PREFIX));
     assertThat(partly).isPositive().isLessThan(50);
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.retail.identity.common.testing.TestStack;
-import com.retail.identity.query.core.Projector;
 import com.retail.identity.query.testing.ReadStores;
 import com.retail.identity.query.testing.Seed;
+import com.retail.identity.readmodel.core.Projector;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;

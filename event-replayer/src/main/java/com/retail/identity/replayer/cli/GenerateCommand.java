@@ -41,7 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
         ? new CsvMapper().writerFor(ImportRow.class).with(CsvMapper.builder().build().schemaFor(ImportRow.class).withoutHeader())
         : new ObjectMapper().writerFor(ImportRow.class);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-         ProgressBar progress = Progress.bar("generate", users, "users")) {
+         ProgressBar progress = ConsoleProgress.bar("generate", users, "users")) {
       if (csv) {
         out.write(String.join(",", CsvMapper.builder().build().schemaFor(ImportRow.class).getColumnNames()));
         out.newLine();

@@ -1,16 +1,16 @@
 package com.retail.identity.replayer.cli;
 
 import com.retail.identity.common.store.RedisConnector;
-import com.retail.identity.query.UserQueryConfiguration;
-import com.retail.identity.query.core.ReferenceDataLoader;
-import com.retail.identity.query.store.RedisReferenceStore;
+import com.retail.identity.readmodel.core.ReferenceDataLoader;
+import com.retail.identity.readmodel.store.RedisReferenceStore;
+import com.retail.identity.replayer.ReadSideSettings;
 import com.retail.identity.replayer.ReplayerConfiguration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Loads the reference data shipped with user-query (countries, disposable domains, launches) into Redis. */
+/** Loads the shipped reference data (countries, disposable domains, launches) into Redis. */
 @Command(name = "load-reference", mixinStandardHelpOptions = true,
     description = "Loads countries, disposable-email domains and launch definitions into Redis (each set replaced atomically).")
 public final class LoadReferenceCommand implements Callable<Integer> {
@@ -20,7 +20,7 @@ public final class LoadReferenceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UserQueryConfiguration settings = ReplayerConfiguration.load(UserQueryConfiguration.class, config);
+    ReadSideSettings settings = ReplayerConfiguration.query(config);
     RedisConnector redis = new RedisConnector(settings.getRedis());
     try {
       ReferenceDataLoader.Counts counts = new ReferenceDataLoader(new RedisReferenceStore(redis)).load();

@@ -1,7 +1,9 @@
 package com.retail.identity.replayer.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.retail.identity.command.core.ImportUsers;
 
 /** One existing customer, as the previous system exports them (JSON Lines or CSV with a header). */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,6 +17,13 @@ public record ImportRow(
     @JsonProperty("createdAt") String createdAt,
     @JsonProperty("passwordHash") String passwordHash,
     @JsonProperty("locale") String locale) {
+
+  /** The customer, for user-command's import. */
+  @JsonIgnore
+  public ImportUsers.ExistingCustomer customer() {
+    return new ImportUsers.ExistingCustomer(email, firstName, lastName, country, phone, phoneVerified, createdAt,
+        passwordHash, locale);
+  }
 
   @Override
   public String toString() {

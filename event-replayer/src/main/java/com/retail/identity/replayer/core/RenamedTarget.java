@@ -1,7 +1,7 @@
 package com.retail.identity.replayer.core;
 
-import com.retail.identity.query.core.ProfileChange;
-import com.retail.identity.query.core.ProjectionTarget;
+import com.retail.identity.readmodel.core.ProfileChange;
+import com.retail.identity.readmodel.core.ProjectionTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

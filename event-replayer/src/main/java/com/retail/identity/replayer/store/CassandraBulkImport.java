@@ -1,6 +1,7 @@
 package com.retail.identity.replayer.store;
 
 import com.datastax.driver.core.BatchStatement;
+import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.ResultSet;
 import com.datastax.driver.core.ResultSetFuture;
 import com.datastax.driver.core.Row;
@@ -13,140 +14,124 @@ import com.datastax.driver.core.exceptions.QueryConsistencyException;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.retail.identity.command.store.CassandraCredentials;
-import com.retail.identity.command.store.CassandraEmailReservations;
-import com.retail.identity.command.store.CassandraErasedEmails;
+import com.retail.identity.command.core.ImportedAccounts;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CassandraDataKeys;
 import com.retail.identity.common.store.CassandraEventStore;
-import com.retail.identity.replayer.core.ImportRow;
-import com.retail.identity.replayer.core.ImportUsers;
-import com.retail.identity.replayer.core.ImportUsers.Outcome;
 import com.retail.identity.verification.core.PhoneKeys;
 import com.retail.identity.verification.store.CassandraPhoneRecords;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
- * Writes imported users in chunks, with few round trips per user. For a chunk of rows it first
- * reads their erasure tombstones (a row whose customer erased their account is left alone), then takes
- * (or, in an initial load, reads) their reservations, writes each new user's data key, stream row
- * and credential as one unlogged batch (same partition key: one mutation, applied whole), then the
- * log rows grouped by bucket (one partition per batch), and last confirms the reservations. A row
- * is done only once its reservation is active, so a load that stops anywhere is completed by the
- * next run: a row whose reservation is missing or still pending (and ours) is written again whole
- * with a fresh key (the batch replaces the key, the stream row and the credential together; a log
- * row left over from the stopped run only makes the projector fold the stream once more). The user
- * id comes from the email lookup key, so a second run finds every active reservation and writes
- * nothing.
+ * What an import writes, on Cassandra, a chunk at a time with few round trips per user: every
+ * request of a round is sent at once (at most {@code maxRequests} in flight across all chunks) and
+ * a timeout or an overloaded node is retried. The rows are the ones user-command's own adapters
+ * write (the tables of {@code local-stack} {@code cql/}): email reservations, erasure tombstones,
+ * data keys, the stream with the credential in its static columns, the log; and verification's
+ * phone record.
  *
- * <p>By default each reservation is a lightweight transaction, as for a registration, so the load
- * may run while customers sign up. An initial load ({@code lightweightTransactions = false}) reads
- * and writes the reservations plainly instead: a quarter of the store's work, but safe only while
- * nothing else registers (sign-ups closed).
+ * <p>An account is written as the log rows grouped by bucket (one partition per batch) first, then
+ * per user one unlogged batch of the data key, the stream row and the credential (same partition
+ * key: one mutation, applied whole). Every write may run twice: inserts of the same values, and a
+ * reservation that was applied before it timed out reads back as this user's own pending one,
+ * which {@code ImportUsers} then writes again whole.
  */
-public final class CassandraBulkImport {
-  /** A row that passed the checks, with its email lookup key. */
-  public record Candidate(ImportRow row, String emailKey, String correlationId) {}
-
+public final class CassandraBulkImport implements ImportedAccounts {
   private static final int ATTEMPTS = 3;
   private final Session session;
-  private final ImportUsers users;
-  private final CassandraEmailReservations reservations;
-  private final CassandraErasedEmails erasedEmails;
+  private final Clock clock;
   private final CassandraDataKeys dataKeys;
   private final CassandraEventStore events;
-  private final CassandraCredentials credentials;
   private final CassandraPhoneRecords phoneRecords;
   private final PhoneKeys phoneKeys;
-  private final boolean lightweightTransactions;
   private final Semaphore inFlight;
   private final int logBatchRows;
+  private final PreparedStatement erasedEmail;
+  private final PreparedStatement reserve;
+  private final PreparedStatement holder;
+  private final PreparedStatement takeOver;
+  private final PreparedStatement confirm;
+  private final PreparedStatement credential;
 
-  public CassandraBulkImport(CassandraConnector cassandra, ImportUsers users, CassandraEmailReservations reservations,
-      CassandraErasedEmails erasedEmails, CassandraDataKeys dataKeys, CassandraEventStore events,
-      CassandraCredentials credentials, CassandraPhoneRecords phoneRecords, PhoneKeys phoneKeys,
-      boolean lightweightTransactions, int maxRequests, int logBatchRows) {
+  /**
+   * @param maxRequests requests in flight at once: enough to keep a busy node fed, few enough that
+   *     none waits in its queue longer than the request timeout
+   * @param logBatchRows log rows per batch (one partition, one mutation)
+   */
+  public CassandraBulkImport(CassandraConnector cassandra, Clock clock, CassandraDataKeys dataKeys,
+      CassandraEventStore events, CassandraPhoneRecords phoneRecords, PhoneKeys phoneKeys, int maxRequests,
+      int logBatchRows) {
     this.session = cassandra.session();
-    this.users = users;
-    this.reservations = reservations;
-    this.erasedEmails = erasedEmails;
+    this.clock = clock;
     this.dataKeys = dataKeys;
     this.events = events;
-    this.credentials = credentials;
     this.phoneRecords = phoneRecords;
     this.phoneKeys = phoneKeys;
-    this.lightweightTransactions = lightweightTransactions;
     this.inFlight = new Semaphore(maxRequests);
     this.logBatchRows = logBatchRows;
+    String ks = cassandra.keyspace();
+    erasedEmail = session.prepare("SELECT erased_at FROM " + ks + ".erased_emails WHERE email_key = ?");
+    reserve = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
+        + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
+    holder = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?")
+        .setIdempotent(true);
+    takeOver = session.prepare("UPDATE " + ks + ".email_reservations SET user_id = ?, reserved_at = ?"
+        + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
+    // Plain, not conditional: the user id is derived from the email, so it cannot hold the key for another user.
+    confirm = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
+        + " VALUES (?, ?, 'active', ?)").setIdempotent(true);
+    credential = session.prepare("UPDATE " + ks + ".user_events SET email_key = ?, password_hash = ?, roles = ?,"
+        + " erased = false WHERE user_id = ?").setIdempotent(true);
   }
 
-  /** Writes a chunk; the outcome of each row in order ({@link Outcome#FAILED}: run the file again). */
-  public List<Outcome> write(List<Candidate> chunk) {
-    Outcome[] outcomes = new Outcome[chunk.size()];
-    UUID[] userIds = new UUID[chunk.size()];
-    // Erasure is final: a customer who erased their account is not written back, whatever the file says.
-    List<CompletableFuture<ResultSet>> tombstones = new ArrayList<>(chunk.size());
-    for (Candidate candidate : chunk) {
-      tombstones.add(send(erasedEmails.readRow(candidate.emailKey())));
-    }
-    for (int i = 0; i < chunk.size(); i++) {
-      if (result(tombstones.get(i), outcomes, i) && tombstones.get(i).join().one() != null) {
-        outcomes[i] = Outcome.ERASED;
-      }
-    }
-    List<CompletableFuture<ResultSet>> reads = new ArrayList<>(Collections.nCopies(chunk.size(), null));
-    for (int i = 0; i < chunk.size(); i++) {
-      userIds[i] = ImportUsers.userIdFor(chunk.get(i).emailKey());
-      String emailKey = chunk.get(i).emailKey();
-      if (outcomes[i] == null) {
-        reads.set(i, send(lightweightTransactions ? reservations.reserveRow(emailKey, userIds[i])
-            : reservations.plainRead(emailKey)));
-      }
-    }
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] != null || !result(reads.get(i), outcomes, i)) {
-        continue;
-      }
-      ResultSet reservation = reads.get(i).join();
-      Row held = lightweightTransactions && reservation.wasApplied() ? null : reservation.one();
-      if (held == null) {
-        continue; // ours now
-      }
-      if (!userIds[i].equals(held.getUUID("user_id"))) {
-        boolean ours = lightweightTransactions && takeOver(chunk.get(i).emailKey(), userIds[i], held, outcomes, i);
-        if (!ours && outcomes[i] == null) {
-          outcomes[i] = Outcome.TAKEN; // registered by the customer, or imported under another file
-        }
-      } else if ("active".equals(held.getString("state"))) {
-        outcomes[i] = Outcome.DUPLICATE;
-      } // else our own pending reservation from a load that stopped: write the row whole
-    }
+  @Override
+  public List<Reply<Boolean>> erased(List<String> emailKeys) {
+    return replies(emailKeys.stream().map(key -> send(erasedEmail.bind(key))).toList(), rows -> rows.one() != null);
+  }
 
+  @Override
+  public List<Reply<Optional<Holder>>> reserve(List<Claim> claims) {
+    Date now = Date.from(clock.instant());
+    return replies(claims.stream().map(c -> send(reserve.bind(c.emailKey(), c.userId(), now))).toList(),
+        rows -> rows.wasApplied() ? Optional.empty() : holderOf(rows.one()));
+  }
+
+  @Override
+  public List<Reply<Optional<Holder>>> holders(List<String> emailKeys) {
+    return replies(emailKeys.stream().map(key -> send(holder.bind(key))).toList(), rows -> holderOf(rows.one()));
+  }
+
+  @Override
+  public boolean takeOver(Claim claim, Holder abandoned) {
+    return session.execute(takeOver.bind(claim.userId(), Date.from(clock.instant()), claim.emailKey(),
+        abandoned.userId())).wasApplied();
+  }
+
+  @Override
+  public List<Boolean> open(List<NewAccount> accounts) {
+    boolean[] failed = new boolean[accounts.size()];
     // The log entries first (one partition per batch), then each user's own rows: an event is never
     // in a stream without its entry (docs/adr/0106). An entry whose user rows fail names nothing.
-    List<CassandraDataKeys.FreshKey> keys = new ArrayList<>(Collections.nCopies(chunk.size(), null));
-    List<CassandraEventStore.Rows> userRows = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+    List<CassandraDataKeys.FreshKey> keys = new ArrayList<>(accounts.size());
+    List<CassandraEventStore.Rows> userRows = new ArrayList<>(accounts.size());
     Map<String, List<Pending>> logRows = new LinkedHashMap<>();
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] != null) {
-        continue;
-      }
-      Candidate candidate = chunk.get(i);
-      CassandraDataKeys.FreshKey key = dataKeys.freshKeyRow(userIds[i]);
-      CassandraEventStore.Rows rows = events.newStreamRows(userIds[i], candidate.correlationId(),
-          List.of(users.importedEvent(candidate.row(), userIds[i], key.key())),
-          List.of(credentials.openRow(ImportUsers.credentialOf(candidate.row(), userIds[i], candidate.emailKey()))));
-      userRows.set(i, rows);
-      keys.set(i, key);
+    for (int i = 0; i < accounts.size(); i++) {
+      NewAccount account = accounts.get(i);
+      CassandraDataKeys.FreshKey key = dataKeys.freshKeyRow(account.userId());
+      CassandraEventStore.Rows rows = events.newStreamRows(account.userId(), account.correlationId(),
+          List.of(account.sealedEvent().apply(key.key())), List.of(credentialRow(account)));
+      keys.add(key);
+      userRows.add(rows);
       events.recordEpoch(rows.events().get(0).occurredAt());
       for (CassandraEventStore.LogRow row : rows.log()) {
         logRows.computeIfAbsent(row.partition(), b -> new ArrayList<>()).add(new Pending(i, row.insert()));
@@ -164,80 +149,92 @@ public final class CassandraBulkImport {
       }
     }
     for (int b = 0; b < logWrites.size(); b++) {
-      try {
-        logWrites.get(b).join();
-      } catch (CompletionException e) {
-        logBatches.get(b).forEach(p -> outcomes[p.index()] = Outcome.FAILED);
+      if (!succeeded(logWrites.get(b))) {
+        logBatches.get(b).forEach(p -> failed[p.index()] = true);
       }
     }
 
-    List<CompletableFuture<ResultSet>> userWrites = new ArrayList<>(Collections.nCopies(chunk.size(), null));
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] != null) {
+    List<CompletableFuture<ResultSet>> userWrites = new ArrayList<>(accounts.size());
+    for (int i = 0; i < accounts.size(); i++) {
+      if (failed[i]) {
+        userWrites.add(null);
         continue;
       }
       BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
       batch.add(keys.get(i).insert());
       batch.addAll(userRows.get(i).stream());
-      userWrites.set(i, send(batch));
+      userWrites.add(send(batch));
     }
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] == null) {
-        result(userWrites.get(i), outcomes, i);
-      }
+    List<Boolean> written = new ArrayList<>(accounts.size());
+    for (int i = 0; i < accounts.size(); i++) {
+      written.add(!failed[i] && succeeded(userWrites.get(i)));
     }
-
-    // Then verification's record of the phones the previous system verified (one phone, one account,
-    // for migrated customers too): before the confirm, so a row whose record failed is written again.
-    List<List<CompletableFuture<ResultSet>>> phoneWrites = new ArrayList<>(Collections.nCopies(chunk.size(), List.of()));
-    for (int i = 0; i < chunk.size(); i++) {
-      String phone = ImportUsers.verifiedPhone(chunk.get(i).row());
-      if (outcomes[i] == null && phone != null) {
-        phoneWrites.set(i, phoneRecords.importedRows(userIds[i], phoneKeys.phoneHash(phone),
-            users.createdAt(chunk.get(i).row()), lightweightTransactions).stream().map(this::send).toList());
-      }
-    }
-    for (int i = 0; i < chunk.size(); i++) {
-      for (CompletableFuture<ResultSet> write : phoneWrites.get(i)) {
-        result(write, outcomes, i);
-      }
-    }
-
-    // Last the reservations, confirmed: from here on a row counts as imported.
-    List<CompletableFuture<ResultSet>> confirms = new ArrayList<>(Collections.nCopies(chunk.size(), null));
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] == null) {
-        confirms.set(i, send(reservations.activeRow(chunk.get(i).emailKey(), userIds[i])));
-      }
-    }
-    for (int i = 0; i < chunk.size(); i++) {
-      if (outcomes[i] == null && result(confirms.get(i), outcomes, i)) {
-        outcomes[i] = Outcome.IMPORTED;
-      }
-    }
-    return Arrays.asList(outcomes);
+    return written;
   }
 
-  /** A log row of chunk row {@code index}. */
+  @Override
+  public List<Boolean> recordVerifiedPhones(List<VerifiedPhone> phones, boolean contended) {
+    List<List<CompletableFuture<ResultSet>>> writes = new ArrayList<>(phones.size());
+    for (VerifiedPhone phone : phones) {
+      writes.add(phoneRecords.importedRows(phone.userId(), phoneKeys.phoneHash(phone.e164()), phone.verifiedAt(), contended)
+          .stream().map(this::send).toList());
+    }
+    List<Boolean> recorded = new ArrayList<>(phones.size());
+    for (List<CompletableFuture<ResultSet>> write : writes) {
+      boolean all = true;
+      for (CompletableFuture<ResultSet> part : write) {
+        all &= succeeded(part);
+      }
+      recorded.add(all);
+    }
+    return recorded;
+  }
+
+  @Override
+  public List<Boolean> confirm(List<Claim> claims) {
+    Date now = Date.from(clock.instant());
+    List<CompletableFuture<ResultSet>> writes = claims.stream()
+        .map(c -> send(confirm.bind(c.emailKey(), c.userId(), now))).toList();
+    return writes.stream().map(CassandraBulkImport::succeeded).toList();
+  }
+
+  private Statement credentialRow(NewAccount account) {
+    var c = account.credential();
+    return credential.bind(c.emailKey(), c.passwordHash(), c.roles(), c.userId());
+  }
+
+  /** A reservation row (user_id, state, reserved_at), or empty. */
+  private static Optional<Holder> holderOf(Row row) {
+    if (row == null) {
+      return Optional.empty();
+    }
+    Date reservedAt = row.getTimestamp("reserved_at");
+    return Optional.of(new Holder(row.getUUID("user_id"), !"active".equals(row.getString("state")),
+        reservedAt == null ? null : reservedAt.toInstant()));
+  }
+
+  /** A log row of account {@code index}. */
   private record Pending(int index, Statement statement) {}
 
-  /** A registration that died half way left the key pending: take it over, as a registration would. */
-  private boolean takeOver(String emailKey, UUID userId, Row held, Outcome[] outcomes, int index) {
-    try {
-      return reservations.takeOverIfAbandoned(emailKey, userId, held);
-    } catch (RuntimeException e) {
-      outcomes[index] = Outcome.FAILED;
-      return false;
+  /** Waits for each request in order: its answer, or a failure. */
+  private static <T> List<Reply<T>> replies(List<CompletableFuture<ResultSet>> requests, Function<ResultSet, T> answer) {
+    List<Reply<T>> replies = new ArrayList<>(requests.size());
+    for (CompletableFuture<ResultSet> request : requests) {
+      try {
+        replies.add(Reply.of(answer.apply(request.join())));
+      } catch (CompletionException e) {
+        replies.add(Reply.failure());
+      }
     }
+    return replies;
   }
 
-  /** Waits for a write; false (and the row marked failed) when it did not succeed. */
-  private static boolean result(CompletableFuture<ResultSet> write, Outcome[] outcomes, int index) {
+  /** Waits for a write; false when it did not succeed. */
+  private static boolean succeeded(CompletableFuture<ResultSet> write) {
     try {
       write.join();
       return true;
     } catch (CompletionException e) {
-      outcomes[index] = Outcome.FAILED;
       return false;
     }
   }
@@ -250,10 +247,6 @@ public final class CassandraBulkImport {
     return done;
   }
 
-  /**
-   * Every write here may run twice: inserts of the same values, and a reservation that was applied
-   * before it timed out reads back as this user's own pending one, which is then written whole.
-   */
   private void execute(Statement statement, CompletableFuture<ResultSet> done, int attempt) {
     ResultSetFuture future = session.executeAsync(statement);
     Futures.addCallback(future, new FutureCallback<>() {

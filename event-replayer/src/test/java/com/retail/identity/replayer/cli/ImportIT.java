@@ -6,7 +6,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.common.events.EventTypes;
-import com.retail.identity.query.core.ProfileFolder;
+import com.retail.identity.readmodel.core.ProfileFolder;
 import com.retail.identity.verification.VerificationConfiguration;
 import com.retail.identity.verification.core.CheckEligibility;
 import com.retail.identity.verification.core.EligibilitySettings;
@@ -35,6 +35,7 @@ import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.testing.TestStack;
 import com.retail.identity.replayer.ReplayerConfiguration;
+import com.retail.identity.replayer.core.ImportFile;
 import com.retail.identity.replayer.core.UserGenerator;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -57,7 +58,7 @@ class ImportIT {
   @TempDir
   Path dir;
 
-  private ImportCommand.Summary run(String... args) {
+  private ImportFile.Summary run(String... args) {
     ImportCommand command = new ImportCommand();
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--verification-config", TestStack.localConfigOf("verification")));
@@ -83,7 +84,7 @@ class ImportIT {
 
     // When it is imported
     Path rejects = dir.resolve("rejects.jsonl");
-    ImportCommand.Summary first = run(users.toString(), "--config", config, "--rejects", rejects.toString());
+    ImportFile.Summary first = run(users.toString(), "--config", config, "--rejects", rejects.toString());
 
     // Then exactly the malformed lines are rejected, with their line numbers
     assertThat(first.read()).isEqualTo(10_000);
@@ -105,7 +106,7 @@ class ImportIT {
     }
 
     // And importing the same file again adds nothing
-    ImportCommand.Summary second = run(users.toString(), "--config", config, "--rejects", dir.resolve("again.jsonl").toString());
+    ImportFile.Summary second = run(users.toString(), "--config", config, "--rejects", dir.resolve("again.jsonl").toString());
     assertThat(second.imported()).isZero();
     assertThat(second.duplicates()).isEqualTo(9_900);
     assertThat(second.rejected()).isEqualTo(100);
@@ -122,7 +123,7 @@ class ImportIT {
 
     // When it is imported as an initial load, in chunks smaller than the file
     Path rejects = dir.resolve("rejects.jsonl");
-    ImportCommand.Summary first = run(users.toString(), "--config", config, "--initial-load", "--chunk", "64",
+    ImportFile.Summary first = run(users.toString(), "--config", config, "--initial-load", "--chunk", "64",
         "--rejects", rejects.toString());
 
     // Then the malformed lines and the registered customer's line are rejected, with their line numbers
@@ -146,7 +147,7 @@ class ImportIT {
         cassandra.session().execute("DELETE FROM " + cassandra.keyspace() + ".email_reservations WHERE email_key = ?",
             keys.keyOf(UserGenerator.emailOf(index, domain)));
       }
-      ImportCommand.Summary again = run(users.toString(), "--config", config, "--initial-load",
+      ImportFile.Summary again = run(users.toString(), "--config", config, "--initial-load",
           "--rejects", dir.resolve("again.jsonl").toString());
 
       // Then only those rows are written, again whole: their sealed data opens with their (new) key
@@ -167,7 +168,7 @@ class ImportIT {
     }
 
     // And the default mode finds nothing left to do either
-    ImportCommand.Summary checked = run(users.toString(), "--config", config, "--rejects", dir.resolve("third.jsonl").toString());
+    ImportFile.Summary checked = run(users.toString(), "--config", config, "--rejects", dir.resolve("third.jsonl").toString());
     assertThat(checked.imported()).isZero();
     assertThat(checked.duplicates()).isEqualTo(1_979);
   }
@@ -188,9 +189,9 @@ class ImportIT {
         Http.bearer(session.get("accessToken").asText())).statusCode()).isEqualTo(204);
 
     // When the same file is imported again, and a file with the address in full-width upper case
-    ImportCommand.Summary again = run(users.toString(), "--config", config, "--rejects", dir.resolve("r2.jsonl").toString());
+    ImportFile.Summary again = run(users.toString(), "--config", config, "--rejects", dir.resolve("r2.jsonl").toString());
     Path variant = usersFile(row(fullWidth(erasedEmail.toUpperCase()), null, false, null));
-    ImportCommand.Summary spelledOtherwise = run(variant.toString(), "--config", config,
+    ImportFile.Summary spelledOtherwise = run(variant.toString(), "--config", config,
         "--rejects", dir.resolve("r3.jsonl").toString());
 
     // Then nothing is written back: no login, no data key, a credential still erased, a stream still ending erased
@@ -217,7 +218,7 @@ class ImportIT {
 
     // And the customer may register again by themselves; the import leaves that new account alone
     String newId = http.register(erasedEmail);
-    ImportCommand.Summary third = run(users.toString(), "--config", config, "--rejects", dir.resolve("r4.jsonl").toString());
+    ImportFile.Summary third = run(users.toString(), "--config", config, "--rejects", dir.resolve("r4.jsonl").toString());
     assertThat(third.imported()).isZero();
     assertThat(http.logIn(erasedEmail, UserCommandApp.PASSWORD).get("userId").asText()).isEqualTo(newId);
   }
@@ -271,7 +272,7 @@ class ImportIT {
       assertThat(eligibility.check("launch", newcomer).reasons()).contains(CheckEligibility.PHONE_SHARED);
 
       // And importing the file again, or as an initial load, changes nothing
-      ImportCommand.Summary again = run(users.toString(), "--config", config, "--initial-load",
+      ImportFile.Summary again = run(users.toString(), "--config", config, "--initial-load",
           "--rejects", dir.resolve("r2.jsonl").toString());
       assertThat(again.duplicates()).isEqualTo(3);
       assertThat(records.owners(phoneKeys.phoneHash(sharedPhone))).extracting(PhoneRecords.Owner::userId)

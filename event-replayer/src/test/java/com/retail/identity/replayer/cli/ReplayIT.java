@@ -7,6 +7,7 @@ import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.replayer.core.RebuildSearchIndex;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -34,7 +35,7 @@ class ReplayIT {
     return Http.json(response);
   }
 
-  private ReplayCommand.Summary replay(String... args) {
+  private RebuildSearchIndex.Summary replay(String... args) {
     ReplayCommand command = new ReplayCommand();
     assertThat(new CommandLine(command).execute(args)).isZero();
     return command.summary();
@@ -59,10 +60,10 @@ class ReplayIT {
     String alias = TestStack.env("SEARCH_INDEX_PREFIX", "it-manual") + "-profiles";
 
     // When a rebuild stops after a few events (as if killed) and is run again with its index
-    ReplayCommand.Summary first = replay("--config", config, "--from", from.toString(), "--batch", "3", "--stop-after", "3");
+    RebuildSearchIndex.Summary first = replay("--config", config, "--from", from.toString(), "--batch", "3", "--stop-after", "3");
     assertThat(first.previousIndices()).isEmpty();
     String index = first.index();
-    ReplayCommand.Summary resumed = replay("--config", config, "--from", from.toString(), "--index", index);
+    RebuildSearchIndex.Summary resumed = replay("--config", config, "--from", from.toString(), "--index", index);
 
     // Then the new index holds every live user and not the erased one, and the alias serves it
     search("/" + index + "/_refresh");

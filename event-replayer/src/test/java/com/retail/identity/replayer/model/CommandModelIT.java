@@ -9,8 +9,9 @@ import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.common.testing.TestStack;
 import com.retail.identity.query.UserQueryApplication;
 import com.retail.identity.query.UserQueryConfiguration;
-import com.retail.identity.query.store.SearchProfiles;
+import com.retail.identity.query.testing.ReadStores;
 import com.retail.identity.replayer.ReplayerConfiguration;
+import com.retail.identity.replayer.WriteSideSettings;
 import com.retail.identity.replayer.cli.ImportRunner;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -54,12 +55,12 @@ class CommandModelIT {
     // Given the write side, the import and the read side on the test stack, and a seeded generator of histories
     System.out.println("CommandModelIT: " + SETTINGS.describe() + "\n  replay with: " + SETTINGS.replay());
     String config = TestStack.localConfigOf("user-command");
-    UserCommandConfiguration command = ReplayerConfiguration.command(Path.of(config));
+    WriteSideSettings command = ReplayerConfiguration.command(Path.of(config));
     CommandApi api = new CommandApi(COMMAND.getLocalPort());
     AtomicInteger histories = new AtomicInteger();
     try (ImportRunner imports = new ImportRunner(Path.of(config), Path.of(TestStack.localConfigOf("verification")));
          Stores stores = new Stores(command.getMasterKey().build(),
-        SearchProfiles.aliasOf(QUERY.getConfiguration().getSearch().getIndexPrefix()))) {
+        ReadStores.alias(QUERY.getConfiguration().getSearch().getIndexPrefix()))) {
       ModelCheck model = new ModelCheck(stores, new EmailKeys(command.emailLookupSecret()),
           COMMAND.getConfiguration().getReservations().abandonedAfter());
       Importer importer = new Importer(files, imports);

@@ -2,8 +2,8 @@ package com.retail.identity.replayer.model;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.retail.identity.replayer.cli.ImportCommand;
 import com.retail.identity.replayer.cli.ImportRunner;
+import com.retail.identity.replayer.core.ImportFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ final class Importer {
       String hash = legacyHashes.computeIfAbsent(password, p -> BCrypt.withDefaults().hashToString(4, p.toCharArray()));
       Files.writeString(file, JSON.writeValueAsString(Map.of("email", email, "firstName", firstName, "lastName", "Imported",
           "country", "GB", "passwordHash", hash, "createdAt", "2019-04-01T10:15:30Z")) + "\n");
-      ImportCommand.Summary summary;
+      ImportFile.Summary summary;
       synchronized (runner) {
         summary = runner.importFile(file, rejects);
       }

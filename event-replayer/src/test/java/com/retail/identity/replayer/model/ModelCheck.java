@@ -2,12 +2,12 @@ package com.retail.identity.replayer.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.ImportUsers;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents;
-import com.retail.identity.replayer.core.ImportUsers;
 import com.retail.identity.replayer.model.Journal.Action;
 import com.retail.identity.replayer.model.Journal.Call;
 import java.time.Duration;

@@ -1,33 +1,22 @@
 package com.retail.identity.replayer.model;
 
-import com.couchbase.client.core.error.DocumentNotFoundException;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.GetOptions;
 import com.datastax.driver.core.PreparedStatement;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.MasterKey;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.store.CassandraConnector;
-import com.retail.identity.common.store.CouchbaseConnector;
-import com.retail.identity.common.store.CouchbaseSettings;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.query.testing.ReadStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -36,10 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Reads what the platform stored, directly, as an operator would: the user's stream (with its
  * credential in the partition's static columns) and reservation rows in Cassandra, and the profile
- * documents in Couchbase and OpenSearch.
+ * documents in Couchbase and OpenSearch (through user-query's {@link ReadStores}).
  */
 final class Stores implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final CassandraConnector cassandra;
   private final MasterKey masterKey;
   private final PreparedStatement stream;
@@ -47,9 +35,8 @@ final class Stores implements AutoCloseable {
   private final PreparedStatement reservation;
   private final PreparedStatement dataKey;
   private final PersonalDataCipher cipher;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final ReadStores readStores = new ReadStores();
   private final String searchAlias;
-  private CouchbaseConnector couchbase;
 
   Stores(MasterKey masterKey, String searchAlias) {
     this.cassandra = new CassandraConnector(TestStack.cassandra());
@@ -147,13 +134,7 @@ final class Stores implements AutoCloseable {
   /** The search document ({@code _version}, {@code _source}), or empty. */
   Optional<JsonNode> searchDocument(UUID userId) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestStack.searchPort()
-          + "/" + searchAlias + "/_doc/" + userId)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 404) {
-        return Optional.empty();
-      }
-      JsonNode doc = JSON.readTree(response.body());
-      return doc.path("found").asBoolean() ? Optional.of(doc) : Optional.empty();
+      return readStores.searchDocument(searchAlias, userId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -165,31 +146,15 @@ final class Stores implements AutoCloseable {
   /** The cache document {@code user::<id>}, or empty. */
   Optional<JsonNode> cacheDocument(UUID userId) {
     try {
-      byte[] content = couchbase().profiles().get("user::" + userId,
-          GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE)).contentAs(byte[].class);
-      return Optional.of(JSON.readTree(content));
-    } catch (DocumentNotFoundException e) {
-      return Optional.empty();
+      return readStores.cacheDocument(userId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private synchronized CouchbaseConnector couchbase() {
-    if (couchbase == null) {
-      couchbase = new CouchbaseConnector(JSON.convertValue(Map.of(
-          "managerPort", TestStack.couchbasePort(),
-          "kvPort", Integer.parseInt(TestStack.env("COUCHBASE_KV_PORT", "21210")),
-          "password", TestStack.env("COUCHBASE_BUCKET_PASSWORD", "profiles-pass")), CouchbaseSettings.class));
-    }
-    return couchbase;
-  }
-
   @Override
   public synchronized void close() {
-    if (couchbase != null) {
-      couchbase.stop();
-    }
+    readStores.close();
     cassandra.close();
   }
 }

@@ -1,5 +1,7 @@
 package com.retail.identity.query.core;
 
+import com.retail.identity.readmodel.core.Country;
+import com.retail.identity.readmodel.core.ReferenceStore;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;

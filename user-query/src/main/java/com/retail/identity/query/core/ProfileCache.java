@@ -1,5 +1,6 @@
 package com.retail.identity.query.core;
 
+import com.retail.identity.readmodel.core.Profile;
 import java.util.Optional;
 import java.util.UUID;
 

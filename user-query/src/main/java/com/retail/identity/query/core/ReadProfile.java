@@ -2,6 +2,9 @@ package com.retail.identity.query.core;
 
 import com.retail.identity.common.domain.NotFound;
 import com.retail.identity.common.events.StoredEvent;
+import com.retail.identity.readmodel.core.Profile;
+import com.retail.identity.readmodel.core.ProfileFolder;
+import com.retail.identity.readmodel.core.UserStreams;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

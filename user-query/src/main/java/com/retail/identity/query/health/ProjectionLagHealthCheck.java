@@ -1,7 +1,7 @@
 package com.retail.identity.query.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import com.retail.identity.query.core.Projector;
+import com.retail.identity.readmodel.core.Projector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;

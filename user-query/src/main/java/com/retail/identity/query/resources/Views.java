@@ -1,7 +1,7 @@
 package com.retail.identity.query.resources;
 
 import com.retail.identity.query.api.ProfileView;
-import com.retail.identity.query.core.Profile;
+import com.retail.identity.readmodel.core.Profile;
 
 /** Read-model profiles as the apps see them. */
 final class Views {

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.retail.identity.query.core.Profile;
 import com.retail.identity.query.core.UserHits;
 import com.retail.identity.query.core.UserQuery;
+import com.retail.identity.readmodel.core.Profile;
+import com.retail.identity.readmodel.store.ReadModelJson;
 import java.util.ArrayList;
 import java.util.List;
 

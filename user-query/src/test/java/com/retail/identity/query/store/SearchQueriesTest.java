@@ -3,9 +3,11 @@ package com.retail.identity.query.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.retail.identity.query.core.Profile;
 import com.retail.identity.query.core.UserHits;
 import com.retail.identity.query.core.UserQuery;
+import com.retail.identity.readmodel.core.Profile;
+import com.retail.identity.readmodel.store.ReadModelJson;
+import com.retail.identity.readmodel.store.SearchProfileWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +64,7 @@ class SearchQueriesTest {
     Profile p = new Profile(UUID.randomUUID(), "g@example.com", "Grace", "Hopper", "+14155550100", true, "US", "en-US",
         Instant.parse("2027-01-01T00:00:00Z"), 3);
 
-    JsonNode doc = ReadModelJson.JSON.readTree(SearchProfiles.document(p));
+    JsonNode doc = ReadModelJson.JSON.readTree(SearchProfileWriter.document(p));
 
     assertThat(doc.path("name").asText()).isEqualTo("Grace Hopper");
     assertThat(doc.path("createdAt").asText()).isEqualTo("2027-01-01T00:00:00Z");

@@ -34,7 +34,8 @@ public final class ReadStores implements AutoCloseable {
 
   /** The search document's source with its {@code _version}, or empty. */
   public Optional<JsonNode> searchDocument(String alias, UUID userId) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(search("/" + alias + "/_doc/" + userId)).build(),
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(search("/" + alias + "/_doc/" + userId))
+        .timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 404) {
       return Optional.empty();
