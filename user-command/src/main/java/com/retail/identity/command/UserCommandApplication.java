@@ -58,7 +58,7 @@ import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.AccessTokens;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.core.setup.Environment;
@@ -107,6 +107,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
       environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
     }
     environment.jersey().register(new CommandProblemMappers());
+    environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
@@ -232,8 +233,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    BearerAuthenticator authenticator(SigningKeys keys) {
-      return new BearerAuthenticator(new TokenVerifier(keys::publicSet, configuration.getTokens()));
+    BearerAuth bearerAuth(SigningKeys keys) {
+      return new BearerAuth(new TokenVerifier(keys::publicSet, configuration.getTokens()));
     }
 
     @Provides @Singleton
@@ -290,21 +291,20 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     UsersResource usersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency,
-        EmailKeys keys, BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies) {
-      return new UsersResource(registerUser, changes, idempotency, keys, authenticator, admission, proxies,
+        EmailKeys keys, AdmissionGate admission, TrustedProxies proxies) {
+      return new UsersResource(registerUser, changes, idempotency, keys, admission, proxies,
           environment.getObjectMapper());
     }
 
     @Provides @Singleton
-    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator,
-        AdmissionGate admission, TrustedProxies proxies, EmailKeys keys) {
-      return new SessionsResource(logIn, sessions, authenticator, admission, proxies, keys);
+    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, AdmissionGate admission, TrustedProxies proxies,
+        EmailKeys keys) {
+      return new SessionsResource(logIn, sessions, admission, proxies, keys);
     }
 
     @Provides @Singleton
-    InternalResource internalResource(ServiceTokens serviceTokens, AccountChanges changes,
-        BearerAuthenticator authenticator) {
-      return new InternalResource(serviceTokens, changes, authenticator);
+    InternalResource internalResource(ServiceTokens serviceTokens, AccountChanges changes) {
+      return new InternalResource(serviceTokens, changes);
     }
 
     @Provides @Singleton

@@ -18,8 +18,11 @@ import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.domain.DomainException;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.RequestIdFilter;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.common.tokens.PublicEndpoint;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,24 +57,23 @@ public final class UsersResource {
   private final AccountChanges changes;
   private final Idempotency idempotency;
   private final EmailKeys fingerprints;
-  private final BearerAuthenticator authenticator;
   private final AdmissionGate admission;
   private final TrustedProxies proxies;
   private final ObjectMapper json;
 
   public UsersResource(RegisterUser registerUser, AccountChanges changes, Idempotency idempotency, EmailKeys fingerprints,
-      BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies, ObjectMapper json) {
+      AdmissionGate admission, TrustedProxies proxies, ObjectMapper json) {
     this.registerUser = registerUser;
     this.changes = changes;
     this.idempotency = idempotency;
     this.fingerprints = fingerprints;
-    this.authenticator = authenticator;
     this.admission = admission;
     this.proxies = proxies;
     this.json = json;
   }
 
   @POST
+  @PublicEndpoint
   public Response register(@NotNull @Valid RegistrationRequest request,
       @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http,
       @Context Providers providers) {
@@ -165,10 +167,11 @@ public final class UsersResource {
 
   @PATCH
   @Path("/{id}")
+  @PermitAll
   public Response updateProfile(@PathParam("id") String id, @NotNull @Valid ProfileChangeRequest change,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Auth Principal caller,
       @Context HttpServletRequest http) {
-    UUID userId = owned(id, authorization, true);
+    UUID userId = owned(id, caller, true);
     AccountChanges.ProfileChange command = new AccountChanges.ProfileChange(change.firstName(), change.lastName(),
         change.country(), change.phone(), change.locale(), change.email());
     long version = changes.updateProfile(userId, command, expectedVersion(ifMatch),
@@ -178,14 +181,11 @@ public final class UsersResource {
 
   @PUT
   @Path("/{id}/password")
+  @PermitAll
   public Response changePassword(@PathParam("id") String id, @NotNull @Valid PasswordChangeRequest change,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Auth Principal caller,
       @Context HttpServletRequest http) {
-    Principal caller = authenticator.authenticate(authorization);
-    UUID userId = parse(id);
-    if (!caller.userId().equals(userId)) {
-      throw BearerAuthenticator.forbidden();
-    }
+    UUID userId = owned(id, caller, false);
     changes.changePassword(userId, caller.sessionId(),
         new AccountChanges.PasswordChange(change.currentPassword(), change.newPassword()), expectedVersion(ifMatch),
         (String) http.getAttribute(RequestIdFilter.MDC_KEY));
@@ -194,18 +194,19 @@ public final class UsersResource {
 
   @DELETE
   @Path("/{id}")
+  @PermitAll
   public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
-    UUID userId = owned(id, authorization, true);
+      @Auth Principal caller, @Context HttpServletRequest http) {
+    UUID userId = owned(id, caller, true);
     changes.erase(userId, expectedVersion(ifMatch), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
-  private UUID owned(String id, String authorization, boolean adminMay) {
-    Principal caller = authenticator.authenticate(authorization);
+  /** The user the path names, when the caller may act on it: that user, or (where {@code adminMay}) an admin. */
+  private static UUID owned(String id, Principal caller, boolean adminMay) {
     UUID userId = parse(id);
     if (!(caller.userId().equals(userId) || (adminMay && caller.hasRole(Principal.ADMIN)))) {
-      throw BearerAuthenticator.forbidden();
+      throw BearerAuth.forbidden();
     }
     return userId;
   }
