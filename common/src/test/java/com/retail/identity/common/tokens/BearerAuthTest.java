@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.retail.identity.common.errors.JsonProblemMapper;
 import com.retail.identity.common.errors.ProblemExceptionMapper;
 import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import io.dropwizard.auth.Auth;
@@ -11,9 +12,14 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -37,6 +43,7 @@ class BearerAuthTest {
       .setRegisterDefaultExceptionMappers(false)
       .addProvider(new ProblemExceptionMapper())
       .addProvider(new WebApplicationProblemMapper())
+      .addProvider(new JsonProblemMapper())
       .addProvider(new BearerAuth(new TokenVerifier(KEYS::publicSet, SETTINGS)))
       .addResource(new Probe())
       .build();
@@ -66,6 +73,14 @@ class BearerAuthTest {
       return "hits";
     }
 
+    @POST
+    @Path("/names")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String rename(@NotNull @Valid Name name, @Auth Principal caller) {
+      return name.lastName();
+    }
+
     @GET
     @Path("/eligibility")
     @RolesAllowed({Principal.SERVICE, Principal.ADMIN})
@@ -73,6 +88,8 @@ class BearerAuthTest {
       return "eligible";
     }
   }
+
+  public record Name(String lastName) {}
 
   private static Response get(String path, String authorization) {
     var request = RESOURCES.target(path).request();
@@ -157,6 +174,19 @@ class BearerAuthTest {
     assertThat(get("/probe/eligibility", admin).getStatus()).isEqualTo(200);
     assertThat(get("/probe/eligibility", service).getStatus()).isEqualTo(200);
     assertThat(get("/probe/flags", service).getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void givenNoTokenAndAMalformedBody_thenA401BeforeTheBodyIsRead() {
+    String malformed = "{\"lastName\": ";
+
+    Response anonymous = RESOURCES.target("/probe/names").request().post(Entity.json(malformed));
+    Response customer = RESOURCES.target("/probe/names").request()
+        .header("Authorization", "Bearer " + TOKENS.issue(UUID.randomUUID(), Set.of(Principal.USER)))
+        .post(Entity.json(malformed));
+
+    assertThat(anonymous.getStatus()).isEqualTo(401);
+    assertThat(customer.getStatus()).isEqualTo(400);
   }
 
   @Test
