@@ -1,11 +1,11 @@
 package com.retail.identity.common.tokens;
 
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.errors.ProblemException;
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import java.util.Optional;
