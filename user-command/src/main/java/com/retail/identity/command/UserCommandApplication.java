@@ -1,5 +1,6 @@
 package com.retail.identity.command;
 
+import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -64,17 +65,25 @@ import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.AccessTokens;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
+import io.dropwizard.auth.Auth;
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
+import jakarta.ws.rs.Consumes;
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.jaxrs2.ResolvedParameter;
 import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Set;
@@ -113,6 +122,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
       environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
     }
     environment.jersey().register(new CommandProblemMappers());
+    environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
@@ -137,13 +147,29 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
   /** {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from them. */
   static OpenApiResource openApi() {
+    OpenApiResource resource = new OpenApiResource();
+    resource.setOpenApiConfiguration(openApiConfiguration());
+    return resource;
+  }
+
+  static SwaggerConfiguration openApiConfiguration() {
     OpenAPI document = new OpenAPI().info(new Info().title("user-command").version("1")
         .description("Registration, login, sessions and account changes of the identity platform."));
-    SwaggerConfiguration configuration = new SwaggerConfiguration().openAPI(document).prettyPrint(true)
-        .resourcePackages(Set.of("com.retail.identity.command.resources"));
-    OpenApiResource resource = new OpenApiResource();
-    resource.setOpenApiConfiguration(configuration);
-    return resource;
+    return new SwaggerConfiguration().openAPI(document).prettyPrint(true)
+        .resourcePackages(Set.of("com.retail.identity.command.resources"))
+        .readerClass(CallerFromTheToken.class.getName());
+  }
+
+  /** Reads the resources for the document without their {@code @Auth} parameters: the caller comes from the token. */
+  public static final class CallerFromTheToken extends Reader {
+    @Override
+    protected ResolvedParameter getParameters(Type type, List<Annotation> annotations, Operation operation,
+        Consumes classConsumes, Consumes methodConsumes, JsonView jsonView) {
+      if (annotations.stream().anyMatch(Auth.class::isInstance)) {
+        return new ResolvedParameter();
+      }
+      return super.getParameters(type, annotations, operation, classConsumes, methodConsumes, jsonView);
+    }
   }
 
   /** Wires the use cases to their store adapters. */
@@ -238,8 +264,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     }
 
     @Provides @Singleton
-    BearerAuthenticator authenticator(SigningKeys keys) {
-      return new BearerAuthenticator(new TokenVerifier(keys::publicSet, configuration.getTokens()));
+    BearerAuth bearerAuth(SigningKeys keys) {
+      return new BearerAuth(new TokenVerifier(keys::publicSet, configuration.getTokens()));
     }
 
     @Provides @Singleton
@@ -321,22 +347,21 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
 
     @Provides @Singleton
     UsersResource usersResource(RegisterUser registerUser, ChangeProfile changeProfile, ChangePassword changePassword,
-        EraseAccount eraseAccount, Idempotency idempotency, EmailKeys keys, BearerAuthenticator authenticator,
-        AdmissionGate admission, TrustedProxies proxies) {
+        EraseAccount eraseAccount, Idempotency idempotency, EmailKeys keys, AdmissionGate admission,
+        TrustedProxies proxies) {
       return new UsersResource(registerUser, changeProfile, changePassword, eraseAccount, idempotency, keys,
-          authenticator, admission, proxies, environment.getObjectMapper());
+          admission, proxies, environment.getObjectMapper());
     }
 
     @Provides @Singleton
-    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator,
-        AdmissionGate admission, TrustedProxies proxies, EmailKeys keys) {
-      return new SessionsResource(logIn, sessions, authenticator, admission, proxies, keys);
+    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, AdmissionGate admission, TrustedProxies proxies,
+        EmailKeys keys) {
+      return new SessionsResource(logIn, sessions, admission, proxies, keys);
     }
 
     @Provides @Singleton
-    InternalResource internalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone,
-        BearerAuthenticator authenticator) {
-      return new InternalResource(serviceTokens, recordVerifiedPhone, authenticator);
+    InternalResource internalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone) {
+      return new InternalResource(serviceTokens, recordVerifiedPhone);
     }
 
     @Provides @Singleton

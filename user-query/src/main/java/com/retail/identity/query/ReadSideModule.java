@@ -11,7 +11,7 @@ import com.retail.identity.common.store.CouchbaseConnector;
 import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.store.SearchConnector;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.RemoteJwks;
 import com.retail.identity.common.tokens.TokenVerifier;
 import com.retail.identity.query.core.CountryCatalog;
@@ -52,9 +52,9 @@ final class ReadSideModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  BearerAuthenticator authenticator() {
+  BearerAuth bearerAuth() {
     RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
-    return new BearerAuthenticator(new TokenVerifier(jwks, configuration.getTokens()));
+    return new BearerAuth(new TokenVerifier(jwks, configuration.getTokens()));
   }
 
   @Provides @Singleton
@@ -101,16 +101,16 @@ final class ReadSideModule extends AbstractModule {
   }
 
   @Provides @Singleton
-  ProfileResource profileResource(BearerAuthenticator authenticator, CouchbaseProfiles cache, SearchProfiles index,
-      EventStore events, ProfileFolder folder) {
+  ProfileResource profileResource(CouchbaseProfiles cache, SearchProfiles index, EventStore events,
+      ProfileFolder folder) {
     ReadProfile read = new ReadProfile(cache, index, events::readStream, folder,
         () -> ReadSideKnobs.clamp(knobs.minVersionWaitMillis.get(), 0, 10_000));
-    return new ProfileResource(authenticator, read);
+    return new ProfileResource(read);
   }
 
   @Provides @Singleton
-  UserSearchResource userSearchResource(BearerAuthenticator authenticator, SearchProfiles index) {
-    return new UserSearchResource(authenticator, new SearchUsers(index),
+  UserSearchResource userSearchResource(SearchProfiles index) {
+    return new UserSearchResource(new SearchUsers(index),
         () -> ReadSideKnobs.clamp(knobs.searchRetryAfterSeconds.get(), 1, 300));
   }
 

@@ -7,6 +7,7 @@ import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.query.health.ProjectionLagHealthCheck;
 import com.retail.identity.query.resources.ProfileResource;
 import com.retail.identity.query.resources.QueryProblemMappers;
@@ -74,6 +75,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
             configuration.eventLogShards()),
         new ReadSideModule(configuration, environment, knobs, userCommand));
     environment.jersey().register(new QueryProblemMappers());
+    environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(ProfileResource.class));
     environment.jersey().register(injector.getInstance(UserSearchResource.class));
     environment.jersey().register(injector.getInstance(ReferenceResource.class));

@@ -14,7 +14,7 @@ import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.RedisConnector;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.RemoteJwks;
 import com.retail.identity.common.tokens.TokenVerifier;
 import com.retail.identity.verification.config.SmsSettings;
@@ -75,6 +75,7 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
             configuration.eventLogShards()),
         new VerificationModule(configuration, environment, userCommand));
     environment.jersey().register(new VerificationProblemMappers());
+    environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(VerificationsResource.class));
     environment.jersey().register(injector.getInstance(ChallengesResource.class));
     environment.jersey().register(injector.getInstance(EligibilityResource.class));
@@ -104,9 +105,9 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     }
 
     @Provides @Singleton
-    BearerAuthenticator authenticator() {
+    BearerAuth bearerAuth() {
       RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
-      return new BearerAuthenticator(new TokenVerifier(jwks, configuration.getTokens()));
+      return new BearerAuth(new TokenVerifier(jwks, configuration.getTokens()));
     }
 
     @Provides @Singleton
@@ -176,9 +177,8 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     }
 
     @Provides @Singleton
-    VerificationsResource verificationsResource(BearerAuthenticator authenticator, StartVerification start,
-        ConfirmVerification confirm) {
-      return new VerificationsResource(authenticator, start, confirm);
+    VerificationsResource verificationsResource(StartVerification start, ConfirmVerification confirm) {
+      return new VerificationsResource(start, confirm);
     }
 
     @Provides @Singleton
@@ -187,13 +187,13 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     }
 
     @Provides @Singleton
-    EligibilityResource eligibilityResource(BearerAuthenticator authenticator, CheckEligibility eligibility) {
-      return new EligibilityResource(authenticator, eligibility);
+    EligibilityResource eligibilityResource(CheckEligibility eligibility) {
+      return new EligibilityResource(eligibility);
     }
 
     @Provides @Singleton
-    FlagsResource flagsResource(BearerAuthenticator authenticator, PhoneRecords records, Clock clock) {
-      return new FlagsResource(authenticator, records, clock);
+    FlagsResource flagsResource(PhoneRecords records, Clock clock) {
+      return new FlagsResource(records, clock);
     }
   }
 }

@@ -1,11 +1,10 @@
 package com.retail.identity.common.tokens;
 
-import com.retail.identity.common.api.Problem;
-import com.retail.identity.common.errors.ProblemException;
-import java.util.Map;
+import io.dropwizard.auth.Authenticator;
+import java.util.Optional;
 
-/** Turns an {@code Authorization: Bearer ...} header into a caller, or a 401 problem. */
-public final class BearerAuthenticator {
+/** Turns the token of an {@code Authorization: Bearer ...} header into a caller, or nobody. */
+public final class BearerAuthenticator implements Authenticator<String, Principal> {
   private static final String PREFIX = "Bearer ";
   private final TokenVerifier verifier;
 
@@ -13,21 +12,16 @@ public final class BearerAuthenticator {
     this.verifier = verifier;
   }
 
-  public Principal authenticate(String authorizationHeader) {
+  /** The token an {@code Authorization} header carries, or empty when it is absent or not a bearer token. */
+  static Optional<String> tokenOf(String authorizationHeader) {
     if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      throw unauthorized("A bearer access token is required.");
+      return Optional.empty();
     }
-    String token = authorizationHeader.substring(PREFIX.length()).strip();
-    return verifier.verify(token).orElseThrow(() -> unauthorized("The access token is invalid or expired."));
+    return Optional.of(authorizationHeader.substring(PREFIX.length()).strip());
   }
 
-  private static ProblemException unauthorized(String detail) {
-    return new ProblemException(Problem.of("unauthorized", "Unauthorized", 401, detail),
-        Map.of("WWW-Authenticate", "Bearer realm=\"identity\""));
-  }
-
-  /** 403 when the caller may not act on this user; 404 would leak less but apps need the distinction for their own id. */
-  public static ProblemException forbidden() {
-    return new ProblemException(Problem.of("forbidden", "Forbidden", 403, "This token may not act on that user."));
+  @Override
+  public Optional<Principal> authenticate(String token) {
+    return verifier.verify(token);
   }
 }

@@ -5,12 +5,15 @@ import java.util.UUID;
 
 /**
  * Who called: the subject of a verified access token, the roles it carries and the login session
- * (refresh-token family) it came from, when it came from one.
+ * (refresh-token family) it came from, when it came from one. Resources receive it with
+ * {@code @Auth}; {@code @RolesAllowed} names the roles below.
  */
-public record Principal(UUID userId, Set<String> roles, UUID sessionId) {
+public record Principal(UUID userId, Set<String> roles, UUID sessionId) implements java.security.Principal {
   public static final String USER = "user";
   public static final String ADMIN = "admin";
   public static final String SERVICE = "service";
+  /** Every role a token can carry; {@code @RolesAllowed} names only these. */
+  public static final Set<String> ROLES = Set.of(USER, ADMIN, SERVICE);
 
   public boolean hasRole(String role) {
     return roles.contains(role);
@@ -19,5 +22,11 @@ public record Principal(UUID userId, Set<String> roles, UUID sessionId) {
   /** The caller is this user, or an admin acting on the user's behalf. */
   public boolean mayActOn(UUID subject) {
     return hasRole(ADMIN) || userId.equals(subject);
+  }
+
+  /** The token's subject: a user id, or the id a service client's tokens carry. */
+  @Override
+  public String getName() {
+    return userId.toString();
   }
 }

@@ -6,19 +6,18 @@ import com.retail.identity.command.api.ServiceTokenResponse;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.common.http.RequestIdFilter;
-import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.common.tokens.PublicEndpoint;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,17 +28,15 @@ import jakarta.ws.rs.core.Response;
 public final class InternalResource {
   private final ServiceTokens serviceTokens;
   private final RecordVerifiedPhone recordVerifiedPhone;
-  private final BearerAuthenticator authenticator;
 
-  public InternalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone,
-      BearerAuthenticator authenticator) {
+  public InternalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone) {
     this.serviceTokens = serviceTokens;
     this.recordVerifiedPhone = recordVerifiedPhone;
-    this.authenticator = authenticator;
   }
 
   @POST
   @Path("/service-tokens")
+  @PublicEndpoint("the client id and secret in the body are the credentials")
   public ServiceTokenResponse serviceToken(@NotNull @Valid ServiceTokenRequest request) {
     return new ServiceTokenResponse(serviceTokens.issue(request.clientId(), request.clientSecret()), "Bearer",
         serviceTokens.lifetimeSeconds());
@@ -48,12 +45,9 @@ public final class InternalResource {
   /** Verification proved the phone; a repeated verification id is accepted and changes nothing. */
   @POST
   @Path("/users/{id}/phone-verified")
+  @RolesAllowed(Principal.SERVICE)
   public Response phoneVerified(@PathParam("id") String id, @NotNull @Valid PhoneVerifiedRequest request,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
-    Principal caller = authenticator.authenticate(authorization);
-    if (!caller.hasRole(Principal.SERVICE)) {
-      throw BearerAuthenticator.forbidden();
-    }
+      @Context HttpServletRequest http) {
     recordVerifiedPhone.record(new RecordVerifiedPhone.Command(UsersResource.parse(id), request.verificationId(),
         request.phone()), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();

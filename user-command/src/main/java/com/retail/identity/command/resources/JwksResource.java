@@ -1,5 +1,6 @@
 package com.retail.identity.command.resources;
 
+import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.common.tokens.SigningKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ public final class JwksResource {
   }
 
   @GET
+  @PublicEndpoint("public keys, for whoever verifies our tokens")
   @Produces(MediaType.APPLICATION_JSON)
   public Response jwks() {
     CacheControl cache = new CacheControl();

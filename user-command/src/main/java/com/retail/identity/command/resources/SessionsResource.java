@@ -11,19 +11,19 @@ import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
-import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.common.tokens.PublicEndpoint;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,22 +33,21 @@ import jakarta.ws.rs.core.Response;
 public final class SessionsResource {
   private final LogIn logIn;
   private final Sessions sessions;
-  private final BearerAuthenticator authenticator;
   private final AdmissionGate admission;
   private final TrustedProxies proxies;
   private final EmailKeys emailKeys;
 
-  public SessionsResource(LogIn logIn, Sessions sessions, BearerAuthenticator authenticator, AdmissionGate admission,
-      TrustedProxies proxies, EmailKeys emailKeys) {
+  public SessionsResource(LogIn logIn, Sessions sessions, AdmissionGate admission, TrustedProxies proxies,
+      EmailKeys emailKeys) {
     this.logIn = logIn;
     this.sessions = sessions;
-    this.authenticator = authenticator;
     this.admission = admission;
     this.proxies = proxies;
     this.emailKeys = emailKeys;
   }
 
   @POST
+  @PublicEndpoint("the email and password are the credentials")
   public SessionResponse logIn(@NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
     Origin origin = Origin.of(http, proxies);
     AdmissionProblems.enforce(admission.decide(AdmissionRequest.login(origin.clientAddress(), origin.deviceId(),
@@ -67,6 +66,7 @@ public final class SessionsResource {
 
   @POST
   @Path("/refresh")
+  @PublicEndpoint("the refresh token in the body is the credential; the access token may have expired")
   public SessionResponse refresh(@NotNull @Valid RefreshRequest request) {
     return response(sessions.refresh(request.refreshToken()));
   }
@@ -79,8 +79,8 @@ public final class SessionsResource {
   /** Logout: the session's refresh-token family is revoked; the access token simply expires. */
   @DELETE
   @Path("/current")
-  public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Principal caller = authenticator.authenticate(authorization);
+  @PermitAll
+  public Response logOut(@Auth Principal caller) {
     sessions.end(caller.sessionId());
     return Response.noContent().build();
   }

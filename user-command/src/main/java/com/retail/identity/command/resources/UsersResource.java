@@ -20,8 +20,11 @@ import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.domain.DomainException;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.RequestIdFilter;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.common.tokens.PublicEndpoint;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,27 +61,26 @@ public final class UsersResource {
   private final EraseAccount eraseAccount;
   private final Idempotency idempotency;
   private final EmailKeys fingerprints;
-  private final BearerAuthenticator authenticator;
   private final AdmissionGate admission;
   private final TrustedProxies proxies;
   private final ObjectMapper json;
 
   public UsersResource(RegisterUser registerUser, ChangeProfile changeProfile, ChangePassword changePassword,
-      EraseAccount eraseAccount, Idempotency idempotency, EmailKeys fingerprints,
-      BearerAuthenticator authenticator, AdmissionGate admission, TrustedProxies proxies, ObjectMapper json) {
+      EraseAccount eraseAccount, Idempotency idempotency, EmailKeys fingerprints, AdmissionGate admission,
+      TrustedProxies proxies, ObjectMapper json) {
     this.registerUser = registerUser;
     this.changeProfile = changeProfile;
     this.changePassword = changePassword;
     this.eraseAccount = eraseAccount;
     this.idempotency = idempotency;
     this.fingerprints = fingerprints;
-    this.authenticator = authenticator;
     this.admission = admission;
     this.proxies = proxies;
     this.json = json;
   }
 
   @POST
+  @PublicEndpoint
   public Response register(@NotNull @Valid RegistrationRequest request,
       @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http,
       @Context Providers providers) {
@@ -172,10 +174,11 @@ public final class UsersResource {
 
   @PATCH
   @Path("/{id}")
+  @PermitAll
   public Response updateProfile(@PathParam("id") String id, @NotNull @Valid ProfileChangeRequest change,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Auth Principal caller,
       @Context HttpServletRequest http) {
-    UUID userId = owned(id, authorization, true);
+    UUID userId = owned(id, caller, true);
     ChangeProfile.Command command = new ChangeProfile.Command(userId, change.firstName(), change.lastName(),
         change.country(), change.phone(), change.locale(), change.email(), expectedVersion(ifMatch));
     long version = changeProfile.change(command, (String) http.getAttribute(RequestIdFilter.MDC_KEY)).version();
@@ -184,14 +187,11 @@ public final class UsersResource {
 
   @PUT
   @Path("/{id}/password")
+  @PermitAll
   public Response changePassword(@PathParam("id") String id, @NotNull @Valid PasswordChangeRequest change,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Auth Principal caller,
       @Context HttpServletRequest http) {
-    Principal caller = authenticator.authenticate(authorization);
-    UUID userId = parse(id);
-    if (!caller.userId().equals(userId)) {
-      throw BearerAuthenticator.forbidden();
-    }
+    UUID userId = owned(id, caller, false);
     changePassword.change(new ChangePassword.Command(userId, caller.sessionId(), change.currentPassword(),
         change.newPassword(), expectedVersion(ifMatch)), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
@@ -199,19 +199,20 @@ public final class UsersResource {
 
   @DELETE
   @Path("/{id}")
+  @PermitAll
   public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest http) {
-    UUID userId = owned(id, authorization, true);
+      @Auth Principal caller, @Context HttpServletRequest http) {
+    UUID userId = owned(id, caller, true);
     eraseAccount.erase(new EraseAccount.Command(userId, expectedVersion(ifMatch)),
         (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
-  private UUID owned(String id, String authorization, boolean adminMay) {
-    Principal caller = authenticator.authenticate(authorization);
+  /** The user the path names, when the caller may act on it: that user, or (where {@code adminMay}) an admin. */
+  private static UUID owned(String id, Principal caller, boolean adminMay) {
     UUID userId = parse(id);
     if (!(caller.userId().equals(userId) || (adminMay && caller.hasRole(Principal.ADMIN)))) {
-      throw BearerAuthenticator.forbidden();
+      throw BearerAuth.forbidden();
     }
     return userId;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -26,6 +27,18 @@ class ErrorContractIT {
   static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension();
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
+  private static String customer;
+
+  /** A customer's {@code Authorization}: methods that need a token check it before they read the body. */
+  private static synchronized String signedIn() {
+    if (customer == null) {
+      Http client = new Http(APP.getLocalPort());
+      String email = UserCommandApp.uniqueEmail();
+      client.register(email);
+      customer = Http.bearer(client.logIn(email, UserCommandApp.PASSWORD).get("accessToken").asText());
+    }
+    return customer;
+  }
 
   private HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers)
       throws Exception {
@@ -135,7 +148,7 @@ class ErrorContractIT {
         + (field.equals("password") ? "" : "\"password\":\"pass-phrase-1\",");
     String body = "{" + others + "\"" + field + "\":" + value + "}";
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
-        .header("Content-Type", "application/json");
+        .header("Content-Type", "application/json").header("Authorization", signedIn());
     request = path.endsWith("/password") ? request.PUT(HttpRequest.BodyPublishers.ofString(body))
         : request.POST(HttpRequest.BodyPublishers.ofString(body));
 
@@ -149,7 +162,7 @@ class ErrorContractIT {
   void aProfileChangeWithANumberForTextIsNamed() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/v1/users/00000000-0000-0000-0000-000000000001"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Authorization", signedIn())
         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"lastName\":42}")).build(), HttpResponse.BodyHandlers.ofString());
 
     assertProblem(response, 400, "/validation");

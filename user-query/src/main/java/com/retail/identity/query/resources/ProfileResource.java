@@ -1,11 +1,12 @@
 package com.retail.identity.query.resources;
 
 import com.retail.identity.common.errors.ProblemException;
-import com.retail.identity.common.tokens.BearerAuthenticator;
+import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.query.core.ReadProfile;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,23 +29,21 @@ public final class ProfileResource {
   public static final String SOURCE_HEADER = "X-Profile-Source";
   private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
 
-  private final BearerAuthenticator authenticator;
   private final ReadProfile profiles;
 
-  public ProfileResource(BearerAuthenticator authenticator, ReadProfile profiles) {
-    this.authenticator = authenticator;
+  public ProfileResource(ReadProfile profiles) {
     this.profiles = profiles;
   }
 
   @GET
+  @PermitAll
   public Response read(@PathParam("id") String id, @QueryParam("minVersion") String minVersion,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Principal caller = authenticator.authenticate(authorization);
+      @Auth Principal caller) {
     UUID userId = parse(id);
     long min = parseMinVersion(minVersion);
     // Checked before any lookup: the answer is the same whether or not that user exists.
     if (!caller.mayActOn(userId)) {
-      throw BearerAuthenticator.forbidden();
+      throw BearerAuth.forbidden();
     }
     ReadProfile.Result result = profiles.read(userId, min);
     return Response.ok(Views.profile(result.profile()))

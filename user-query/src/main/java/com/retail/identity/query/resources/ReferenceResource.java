@@ -1,6 +1,7 @@
 package com.retail.identity.query.resources;
 
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.query.api.CountryView;
 import com.retail.identity.query.core.CountryCatalog;
 import com.retail.identity.query.core.ReadModelUnavailable;
@@ -24,6 +25,7 @@ public final class ReferenceResource {
 
   @GET
   @Path("/countries")
+  @PublicEndpoint("registration forms need the countries before sign-up")
   public Response countries() {
     List<CountryView> list;
     try {

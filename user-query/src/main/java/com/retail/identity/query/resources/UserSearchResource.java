@@ -1,18 +1,16 @@
 package com.retail.identity.query.resources;
 
-import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.ProblemException;
-import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.common.tokens.RoleRefusal;
 import com.retail.identity.query.api.UserSearchResponse;
 import com.retail.identity.query.core.ReadModelUnavailable;
 import com.retail.identity.query.core.SearchUsers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.IntSupplier;
 
@@ -24,24 +22,19 @@ import java.util.function.IntSupplier;
 @Path("/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class UserSearchResource {
-  private final BearerAuthenticator authenticator;
   private final SearchUsers search;
   private final IntSupplier retryAfterSeconds;
 
-  public UserSearchResource(BearerAuthenticator authenticator, SearchUsers search, IntSupplier retryAfterSeconds) {
-    this.authenticator = authenticator;
+  public UserSearchResource(SearchUsers search, IntSupplier retryAfterSeconds) {
     this.search = search;
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
   @GET
+  @RolesAllowed(Principal.ADMIN)
+  @RoleRefusal("Only support staff may search users.")
   public UserSearchResponse search(@QueryParam("q") String q, @QueryParam("country") String country,
-      @QueryParam("verified") String verified, @QueryParam("page") String page, @QueryParam("size") String size,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Principal caller = authenticator.authenticate(authorization);
-    if (!caller.hasRole(Principal.ADMIN)) {
-      throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Only support staff may search users."));
-    }
+      @QueryParam("verified") String verified, @QueryParam("page") String page, @QueryParam("size") String size) {
     SearchUsers.Result result;
     try {
       result = search.search(q, country, verified, page, size);

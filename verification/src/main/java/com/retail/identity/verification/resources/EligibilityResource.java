@@ -1,12 +1,11 @@
 package com.retail.identity.verification.resources;
 
 import com.retail.identity.common.errors.ProblemException;
-import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.EligibilityResponse;
 import com.retail.identity.verification.core.CheckEligibility;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,21 +17,15 @@ import java.util.UUID;
 @Path("/v1/launches/{launchId}/eligibility")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EligibilityResource {
-  private final BearerAuthenticator authenticator;
   private final CheckEligibility eligibility;
 
-  public EligibilityResource(BearerAuthenticator authenticator, CheckEligibility eligibility) {
-    this.authenticator = authenticator;
+  public EligibilityResource(CheckEligibility eligibility) {
     this.eligibility = eligibility;
   }
 
   @GET
-  public EligibilityResponse eligibility(@HeaderParam("Authorization") String authorization,
-      @PathParam("launchId") String launchId, @QueryParam("userId") String userId) {
-    Principal caller = authenticator.authenticate(authorization);
-    if (!caller.hasRole(Principal.SERVICE) && !caller.hasRole(Principal.ADMIN)) {
-      throw BearerAuthenticator.forbidden();
-    }
+  @RolesAllowed({Principal.SERVICE, Principal.ADMIN})
+  public EligibilityResponse eligibility(@PathParam("launchId") String launchId, @QueryParam("userId") String userId) {
     if (launchId == null || launchId.isBlank() || launchId.length() > 100) {
       throw ProblemException.validation("launchId", "must be a launch id");
     }

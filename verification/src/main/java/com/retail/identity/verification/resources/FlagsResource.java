@@ -1,14 +1,13 @@
 package com.retail.identity.verification.resources;
 
-import com.retail.identity.common.tokens.BearerAuthenticator;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.FlagRequest;
 import com.retail.identity.verification.core.PhoneRecords;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,37 +18,27 @@ import java.time.Clock;
 
 /** Support staff flag an abusive account, which keeps it from launch purchases (admin only). */
 @Path("/v1/flags/{userId}")
+@RolesAllowed(Principal.ADMIN)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class FlagsResource {
-  private final BearerAuthenticator authenticator;
   private final PhoneRecords records;
   private final Clock clock;
 
-  public FlagsResource(BearerAuthenticator authenticator, PhoneRecords records, Clock clock) {
-    this.authenticator = authenticator;
+  public FlagsResource(PhoneRecords records, Clock clock) {
     this.records = records;
     this.clock = clock;
   }
 
   @PUT
-  public Response flag(@HeaderParam("Authorization") String authorization, @PathParam("userId") String userId,
-      @NotNull @Valid FlagRequest request) {
-    admin(authorization);
+  public Response flag(@PathParam("userId") String userId, @NotNull @Valid FlagRequest request) {
     records.setFlag(EligibilityResource.userIdOf(userId), request.reason(), clock.instant());
     return Response.noContent().build();
   }
 
   @DELETE
-  public Response unflag(@HeaderParam("Authorization") String authorization, @PathParam("userId") String userId) {
-    admin(authorization);
+  public Response unflag(@PathParam("userId") String userId) {
     records.clearFlag(EligibilityResource.userIdOf(userId));
     return Response.noContent().build();
-  }
-
-  private void admin(String authorization) {
-    if (!authenticator.authenticate(authorization).hasRole(Principal.ADMIN)) {
-      throw BearerAuthenticator.forbidden();
-    }
   }
 }

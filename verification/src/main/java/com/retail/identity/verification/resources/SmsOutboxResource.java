@@ -1,6 +1,7 @@
 package com.retail.identity.verification.resources;
 
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.verification.api.OutboxMessage;
 import com.retail.identity.verification.sms.OutboxSmsSender;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ public final class SmsOutboxResource {
   }
 
   @GET
+  @PublicEndpoint("registered in LOCAL mode only, for the demo and the tests to read the codes")
   public List<OutboxMessage> messages(@QueryParam("phone") String phone) {
     if (phone == null || phone.isBlank()) {
       throw ProblemException.validation("phone", "is required (E.164, e.g. +4915112345678)");
