@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * boot-env, the unit's ExecStartPre, run for real against a stub instance metadata service and a stub AWS CLI:
- * settings come from user data, secrets from SSM references, the heap from the instance's memory.
+ * boot-env, the unit's ExecStartPre, run for real against a stub instance metadata service and a
+ * stub AWS CLI: settings come from user data, secrets from SSM references, the heap from the
+ * instance's memory.
  */
 class BootEnvTest {
-  private static final long MEM_TOTAL_KIB = 7_868_000; // what /proc/meminfo shows on an 8 GiB instance
-  private static final String USER_DATA = """
+  private static final long MEM_TOTAL_KIB =
+      7_868_000; // what /proc/meminfo shows on an 8 GiB instance
+  private static final String USER_DATA =
+      """
       # identity prod user-command
       EUREKA_URL=http://eureka-a.prod.internal:8761/eureka/,http://eureka-b.prod.internal:8761/eureka/
       CORS_ALLOWED_ORIGINS=https://www.retail.example,https://m.retail.example
@@ -47,19 +50,23 @@ class BootEnvTest {
 
   @BeforeEach
   void stubInstance() throws IOException {
-    imds = new StubHttp()
-        .answer("PUT", "/latest/api/token", "session-token")
-        .answer("GET", "/latest/meta-data/local-ipv4", "10.0.3.17")
-        .answer("GET", "/latest/meta-data/instance-id", "i-0123456789abcdef0")
-        .answer("GET", "/latest/meta-data/placement/region", "us-east-1")
-        .answer("GET", "/latest/meta-data/placement/availability-zone", "us-east-1b");
+    imds =
+        new StubHttp()
+            .answer("PUT", "/latest/api/token", "session-token")
+            .answer("GET", "/latest/meta-data/local-ipv4", "10.0.3.17")
+            .answer("GET", "/latest/meta-data/instance-id", "i-0123456789abcdef0")
+            .answer("GET", "/latest/meta-data/placement/region", "us-east-1")
+            .answer("GET", "/latest/meta-data/placement/availability-zone", "us-east-1b");
     Path etc = Files.createDirectories(dir.resolve("etc"));
     Files.copy(Repo.productionYml("user-command"), etc.resolve("production.yml"));
     runDir = Files.createDirectories(dir.resolve("run"));
-    Files.writeString(dir.resolve("meminfo"), "MemTotal:        " + MEM_TOTAL_KIB + " kB\nMemFree: 1 kB\n");
+    Files.writeString(
+        dir.resolve("meminfo"), "MemTotal:        " + MEM_TOTAL_KIB + " kB\nMemFree: 1 kB\n");
     // Stands in for `aws ssm get-parameter ... --name N ...`: answers "value-of:N".
     Path aws = dir.resolve("aws");
-    Files.writeString(aws, """
+    Files.writeString(
+        aws,
+        """
         #!/usr/bin/env bash
         while (($#)); do if [[ $1 == --name ]]; then echo "value-of:$2"; exit 0; fi; shift; done
         exit 1
@@ -76,13 +83,15 @@ class BootEnvTest {
     if (userData != null) {
       imds.answer("GET", "/latest/user-data", userData);
     }
-    Map<String, String> env = new HashMap<>(Map.of(
-        "ETC_DIR", dir.resolve("etc").toString(),
-        "RUN_DIR", runDir.toString(),
-        "SERVICE_USER", System.getProperty("user.name"),
-        "IMDS", imds.url(),
-        "MEMINFO", dir.resolve("meminfo").toString(),
-        "AWS_CLI", dir.resolve("aws").toString()));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "ETC_DIR", dir.resolve("etc").toString(),
+                "RUN_DIR", runDir.toString(),
+                "SERVICE_USER", System.getProperty("user.name"),
+                "IMDS", imds.url(),
+                "MEMINFO", dir.resolve("meminfo").toString(),
+                "AWS_CLI", dir.resolve("aws").toString()));
     env.putAll(extraEnv);
     return Tool.run(Repo.BAKE, env, List.of("bash", "files/bin/boot-env", "user-command"));
   }
@@ -102,15 +111,22 @@ class BootEnvTest {
     Tool.Result result = bootEnv(USER_DATA, Map.of());
     assertThat(result.exitCode()).as(result.output()).isZero();
     Map<String, String> env = serviceEnv();
-    assertThat(env).containsEntry("INSTANCE_IP", "10.0.3.17")
+    assertThat(env)
+        .containsEntry("INSTANCE_IP", "10.0.3.17")
         .containsEntry("AWS_REGION", "us-east-1")
         .containsEntry("AVAILABILITY_ZONE", "us-east-1b")
-        .containsEntry("EUREKA_URL", "http://eureka-a.prod.internal:8761/eureka/,http://eureka-b.prod.internal:8761/eureka/")
+        .containsEntry(
+            "EUREKA_URL",
+            "http://eureka-a.prod.internal:8761/eureka/,http://eureka-b.prod.internal:8761/eureka/")
         .containsEntry("REDIS_HOST", "identity-redis.prod.internal");
-    assertThat(imds.tokenHeaders).as("IMDSv2 session token on every read").isNotEmpty().allMatch("session-token"::equals);
+    assertThat(imds.tokenHeaders)
+        .as("IMDSv2 session token on every read")
+        .isNotEmpty()
+        .allMatch("session-token"::equals);
     assertThat(Files.getPosixFilePermissions(runDir.resolve("service.env")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(Repo.read(runDir.resolve("knobs.properties"))).contains("\nidentity.launch.mode=false\n");
+    assertThat(Repo.read(runDir.resolve("knobs.properties")))
+        .contains("\nidentity.launch.mode=false\n");
   }
 
   @Test
@@ -119,11 +135,14 @@ class BootEnvTest {
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).doesNotContain("value-of:");
     Map<String, String> env = serviceEnv();
-    assertThat(env).containsEntry("EMAIL_LOOKUP_SECRET", "value-of:/identity/prod/user-command/email-lookup-secret");
+    assertThat(env)
+        .containsEntry(
+            "EMAIL_LOOKUP_SECRET", "value-of:/identity/prod/user-command/email-lookup-secret");
     Path keyFile = runDir.resolve("secrets/signing_key_file");
     assertThat(env).containsEntry("SIGNING_KEY_FILE", keyFile.toString());
     assertThat(Repo.read(keyFile)).isEqualTo("value-of:/identity/prod/user-command/signing-keys\n");
-    assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("r--------"));
+    assertThat(Files.getPosixFilePermissions(keyFile))
+        .isEqualTo(PosixFilePermissions.fromString("r--------"));
   }
 
   @Test
@@ -143,26 +162,36 @@ class BootEnvTest {
   void heapShareCanBeTunedInUserDataWithinBounds() {
     Tool.Result tuned = bootEnv(USER_DATA + "JVM_HEAP_PERCENT=40\n", Map.of());
     assertThat(tuned.exitCode()).as(tuned.output()).isZero();
-    assertThat(serviceEnv().get("JAVA_OPTS")).contains("-Xmx" + (MEM_TOTAL_KIB * 40 / 100 / 1024) + "m");
+    assertThat(serviceEnv().get("JAVA_OPTS"))
+        .contains("-Xmx" + (MEM_TOTAL_KIB * 40 / 100 / 1024) + "m");
 
     Tool.Result tooBig = bootEnv(USER_DATA + "JVM_HEAP_PERCENT=90\n", Map.of());
     assertThat(tooBig.exitCode()).isNotZero();
     assertThat(tooBig.output()).contains("JVM_HEAP_PERCENT must be 30..75");
   }
 
-  /** Asgard's default user data provider writes {@code export NETFLIX_...=...} lines; they may sit beside ours. */
+  /**
+   * Asgard's default user data provider writes {@code export NETFLIX_...=...} lines; they may sit
+   * beside ours.
+   */
   @Test
   void acceptsExportLinesAsAsgardWritesThem() {
-    Tool.Result result = bootEnv("export NETFLIX_ENVIRONMENT=prod\nexport NETFLIX_APP=usercommand\n" + USER_DATA, Map.of());
+    Tool.Result result =
+        bootEnv(
+            "export NETFLIX_ENVIRONMENT=prod\nexport NETFLIX_APP=usercommand\n" + USER_DATA,
+            Map.of());
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(serviceEnv()).containsEntry("NETFLIX_APP", "usercommand").containsEntry("CASSANDRA_DC", "us-east");
+    assertThat(serviceEnv())
+        .containsEntry("NETFLIX_APP", "usercommand")
+        .containsEntry("CASSANDRA_DC", "us-east");
   }
 
   @Test
   void refusesToStartWhenUserDataLacksASettingTheConfigNeeds() {
     Tool.Result result = bootEnv(USER_DATA.replaceAll("(?m)^REDIS_HOST=.*\n", ""), Map.of());
     assertThat(result.exitCode()).isNotZero();
-    assertThat(result.output().strip()).isEqualTo("boot-env[user-command]: user data lacks REDIS_HOST");
+    assertThat(result.output().strip())
+        .isEqualTo("boot-env[user-command]: user data lacks REDIS_HOST");
   }
 
   @Test

@@ -17,12 +17,14 @@ class EurekaDrainTest {
       "PUT /eureka/apps/USER-COMMAND/10.0.3.17:user-command:8080/status?value=OUT_OF_SERVICE";
 
   private static Tool.Result drain(String eurekaUrl, boolean running) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "EUREKA_URL", eurekaUrl,
-        "EUREKA_APP", "USER-COMMAND",
-        "INSTANCE_IP", "10.0.3.17",
-        "APP_PORT", "8080",
-        "EUREKA_DRAIN_SECONDS", "0"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "EUREKA_URL", eurekaUrl,
+                "EUREKA_APP", "USER-COMMAND",
+                "INSTANCE_IP", "10.0.3.17",
+                "APP_PORT", "8080",
+                "EUREKA_DRAIN_SECONDS", "0"));
     if (running) {
       env.put("MAINPID", "4242");
     }
@@ -40,16 +42,22 @@ class EurekaDrainTest {
     }
   }
 
-  /** The id must be the one EurekaRegistration registers: host:app-lower-case:port (CodeInstanceConfig). */
+  /**
+   * The id must be the one EurekaRegistration registers: host:app-lower-case:port
+   * (CodeInstanceConfig).
+   */
   @Test
   void usesTheInstanceIdTheServiceRegistersWith() throws ReflectiveOperationException {
     EurekaSettings settings = EurekaSettings.forApp("USER-COMMAND");
     settings.setHostname("10.0.3.17");
     Class<?> config = Class.forName("com.retail.identity.common.discovery.CodeInstanceConfig");
-    Constructor<?> constructor = config.getDeclaredConstructor(EurekaSettings.class, int.class, int.class, String.class);
+    Constructor<?> constructor =
+        config.getDeclaredConstructor(EurekaSettings.class, int.class, int.class, String.class);
     constructor.setAccessible(true);
-    EurekaInstanceConfig instance = (EurekaInstanceConfig) constructor.newInstance(settings, 8080, 8081, "/healthcheck");
-    assertThat(OUT_OF_SERVICE).contains("/apps/" + instance.getAppname() + "/" + instance.getInstanceId() + "/status");
+    EurekaInstanceConfig instance =
+        (EurekaInstanceConfig) constructor.newInstance(settings, 8080, 8081, "/healthcheck");
+    assertThat(OUT_OF_SERVICE)
+        .contains("/apps/" + instance.getAppname() + "/" + instance.getInstanceId() + "/status");
   }
 
   @Test

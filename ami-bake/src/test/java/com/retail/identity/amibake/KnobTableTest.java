@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's knob table against the code: every knob of the platform's own code is in it with the
- * default of its settings class and its service, and every {@code identity.*} knob in it is one the code
- * reads. The libraries' knobs ({@code hystrix.*}, {@code <client>.ribbon.*}) are theirs, not checked.
+ * default of its settings class and its service, and every {@code identity.*} knob in it is one the
+ * code reads. The libraries' knobs ({@code hystrix.*}, {@code <client>.ribbon.*}) are theirs, not
+ * checked.
  */
 class KnobTableTest {
   private static final String SECTION = "### Knobs (change without a restart)";
@@ -35,12 +36,16 @@ class KnobTableTest {
   private static final Pattern DESCRIBED_LIST = Pattern.compile("(\\d+) [^(]*\\((.+)\\)");
 
   /** Read by common's challenge classes, whose defaults have no settings class yet: names only. */
-  private static final Set<String> NAMES_ONLY = Set.of(TrafficMeter.WINDOW, ReplayGuard.ON_REDIS_DOWN);
+  private static final Set<String> NAMES_ONLY =
+      Set.of(TrafficMeter.WINDOW, ReplayGuard.ON_REDIS_DOWN);
 
   record Known(String service, String defaultValue) {}
 
   record Row(int line, List<String> names, String defaults, String services) {
-    /** The default shown for the name at {@code index}: the whole cell for one name, else its comma-separated part. */
+    /**
+     * The default shown for the name at {@code index}: the whole cell for one name, else its
+     * comma-separated part.
+     */
     String defaultOf(int index) {
       if (names.size() == 1) {
         return defaults.strip();
@@ -51,17 +56,27 @@ class KnobTableTest {
     }
   }
 
-  /** Every knob the platform's code reads through a settings class, with its service and default. */
+  /**
+   * Every knob the platform's code reads through a settings class, with its service and default.
+   */
   static Map<String, Known> known() {
     Map<String, Known> known = new LinkedHashMap<>();
-    PasswordHashKnobs.knobs(PasswordHashSettings.DEFAULTS).forEach((k, v) -> known.put(k, new Known("user-command", v)));
-    AdmissionKnobs.knobs(AdmissionSettings.DEFAULTS).forEach((k, v) -> known.put(k, new Known("user-command", v)));
-    EligibilityKnobs.knobs(EligibilitySettings.DEFAULTS).forEach((k, v) -> known.put(k, new Known("verification", v)));
-    SmsBudgetKnobs.knobs(SmsBudgetSettings.DEFAULTS).forEach((k, v) -> known.put(k, new Known("verification", v)));
+    PasswordHashKnobs.knobs(PasswordHashSettings.DEFAULTS)
+        .forEach((k, v) -> known.put(k, new Known("user-command", v)));
+    AdmissionKnobs.knobs(AdmissionSettings.DEFAULTS)
+        .forEach((k, v) -> known.put(k, new Known("user-command", v)));
+    EligibilityKnobs.knobs(EligibilitySettings.DEFAULTS)
+        .forEach((k, v) -> known.put(k, new Known("verification", v)));
+    SmsBudgetKnobs.knobs(SmsBudgetSettings.DEFAULTS)
+        .forEach((k, v) -> known.put(k, new Known("verification", v)));
     ReadSideKnobs.knobs().forEach((k, v) -> known.put(k, new Known("user-query", v)));
-    known.put(Difficulty.DIFFICULTY, new Known("verification", String.valueOf(Difficulty.DEFAULT_DIFFICULTY)));
+    known.put(
+        Difficulty.DIFFICULTY,
+        new Known("verification", String.valueOf(Difficulty.DEFAULT_DIFFICULTY)));
     known.put(Difficulty.LEVELS, new Known("verification", Difficulty.DEFAULT_LEVELS));
-    known.put(Difficulty.MAX_DIFFICULTY, new Known("verification", String.valueOf(Difficulty.DEFAULT_MAX_DIFFICULTY)));
+    known.put(
+        Difficulty.MAX_DIFFICULTY,
+        new Known("verification", String.valueOf(Difficulty.DEFAULT_MAX_DIFFICULTY)));
     return known;
   }
 
@@ -80,7 +95,10 @@ class KnobTableTest {
     return rows;
   }
 
-  /** The backticked names of a cell; {@code `.perMinute`} after {@code `a.b.burst`} is {@code a.b.perMinute}. */
+  /**
+   * The backticked names of a cell; {@code `.perMinute`} after {@code `a.b.burst`} is {@code
+   * a.b.perMinute}.
+   */
   static List<String> names(String cell) {
     List<String> names = new ArrayList<>();
     Matcher m = NAME.matcher(cell);
@@ -97,7 +115,8 @@ class KnobTableTest {
 
   @Test
   void everyKnobOfTheCodeIsInTheTableWithItsDefaultAndService() {
-    assertThat(problems(Repo.read(Repo.ROOT.resolve("README.md")), known())).as("README knob table against the code")
+    assertThat(problems(Repo.read(Repo.ROOT.resolve("README.md")), known()))
+        .as("README knob table against the code")
         .isEmpty();
   }
 
@@ -121,25 +140,46 @@ class KnobTableTest {
           continue;
         }
         if (!row.services().contains(expected.service())) {
-          problems.add(name + " (line " + row.line() + ") belongs to " + expected.service() + ", not" + row.services());
+          problems.add(
+              name
+                  + " (line "
+                  + row.line()
+                  + ") belongs to "
+                  + expected.service()
+                  + ", not"
+                  + row.services());
         }
         String shown = row.defaultOf(i);
         if (!sameDefault(shown, expected.defaultValue())) {
-          problems.add(name + " (line " + row.line() + ") shows default " + shown + ", the code's is "
-              + expected.defaultValue());
+          problems.add(
+              name
+                  + " (line "
+                  + row.line()
+                  + ") shows default "
+                  + shown
+                  + ", the code's is "
+                  + expected.defaultValue());
         }
       }
     }
-    known.keySet().stream().filter(name -> !rowOf.containsKey(name))
-        .forEach(name -> problems.add(name + " (default " + known.get(name).defaultValue() + ") is missing from the table"));
-    NAMES_ONLY.stream().filter(name -> !rowOf.containsKey(name))
+    known.keySet().stream()
+        .filter(name -> !rowOf.containsKey(name))
+        .forEach(
+            name ->
+                problems.add(
+                    name
+                        + " (default "
+                        + known.get(name).defaultValue()
+                        + ") is missing from the table"));
+    NAMES_ONLY.stream()
+        .filter(name -> !rowOf.containsKey(name))
         .forEach(name -> problems.add(name + " is missing from the table"));
     return problems;
   }
 
   /**
-   * A plain value is shown as it is; a list (space-separated domains) as "N ... (some, of, them, ...)":
-   * N must be its size and each one shown must be in it.
+   * A plain value is shown as it is; a list (space-separated domains) as "N ... (some, of, them,
+   * ...)": N must be its size and each one shown must be in it.
    */
   static boolean sameDefault(String shown, String expected) {
     if (!expected.contains(" ")) {
@@ -147,8 +187,10 @@ class KnobTableTest {
     }
     Set<String> items = Set.of(expected.split(" "));
     Matcher described = DESCRIBED_LIST.matcher(shown);
-    return described.matches() && Integer.parseInt(described.group(1)) == items.size()
-        && Arrays.stream(described.group(2).split(", ")).map(String::strip)
+    return described.matches()
+        && Integer.parseInt(described.group(1)) == items.size()
+        && Arrays.stream(described.group(2).split(", "))
+            .map(String::strip)
             .allMatch(item -> item.equals("...") || items.contains(item));
   }
 
@@ -158,17 +200,35 @@ class KnobTableTest {
     String argon = "| `identity.password.argon2.iterations` | 2 | user-command |";
     assertThat(readme).contains(argon);
 
-    assertThat(problems(readme.replace(argon, "| `identity.password.argon2.iterations` | 3 | user-command |"), known()))
-        .containsExactly("identity.password.argon2.iterations (line " + lineOf(readme, argon)
-            + ") shows default 3, the code's is 2");
-    assertThat(problems(readme.replace(argon, "| `identity.password.argon2.iteration` | 2 | user-command |"), known()))
+    assertThat(
+            problems(
+                readme.replace(
+                    argon, "| `identity.password.argon2.iterations` | 3 | user-command |"),
+                known()))
+        .containsExactly(
+            "identity.password.argon2.iterations (line "
+                + lineOf(readme, argon)
+                + ") shows default 3, the code's is 2");
+    assertThat(
+            problems(
+                readme.replace(
+                    argon, "| `identity.password.argon2.iteration` | 2 | user-command |"),
+                known()))
         .anyMatch(p -> p.startsWith("identity.password.argon2.iteration (line"))
         .anyMatch(p -> p.startsWith("identity.password.argon2.iterations (default 2) is missing"));
-    assertThat(problems(readme.replace(argon, "| `identity.password.argon2.iterations` | 2 | user-query |"), known()))
+    assertThat(
+            problems(
+                readme.replace(argon, "| `identity.password.argon2.iterations` | 2 | user-query |"),
+                known()))
         .anyMatch(p -> p.contains("belongs to user-command"));
-    assertThat(problems(readme, Map.of("identity.sms.budget.default.burst", new Known("verification", "121"))))
-        .contains("identity.sms.budget.default.burst (line " + lineOf(readme, "| `identity.sms.budget.default.burst`")
-            + ") shows default 120, the code's is 121");
+    assertThat(
+            problems(
+                readme,
+                Map.of("identity.sms.budget.default.burst", new Known("verification", "121"))))
+        .contains(
+            "identity.sms.budget.default.burst (line "
+                + lineOf(readme, "| `identity.sms.budget.default.burst`")
+                + ") shows default 120, the code's is 121");
   }
 
   private static int lineOf(String readme, String start) {

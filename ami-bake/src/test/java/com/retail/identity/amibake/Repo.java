@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Paths of the bake and of the services it bakes. Tests run with the module directory as working directory. */
+/**
+ * Paths of the bake and of the services it bakes. Tests run with the module directory as working
+ * directory.
+ */
 final class Repo {
   static final List<String> SERVICES = List.of("user-command", "user-query", "verification");
 

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A tiny HTTP server standing in for the instance metadata service or Eureka; records every request. */
+/**
+ * A tiny HTTP server standing in for the instance metadata service or Eureka; records every
+ * request.
+ */
 final class StubHttp implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> responses = new ConcurrentHashMap<>();
@@ -19,20 +22,22 @@ final class StubHttp implements AutoCloseable {
 
   StubHttp() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
-      requests.add(key);
-      String token = exchange.getRequestHeaders().getFirst("X-aws-ec2-metadata-token");
-      if (token != null) {
-        tokenHeaders.add(token);
-      }
-      String body = responses.get(key);
-      byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+          requests.add(key);
+          String token = exchange.getRequestHeaders().getFirst("X-aws-ec2-metadata-token");
+          if (token != null) {
+            tokenHeaders.add(token);
+          }
+          String body = responses.get(key);
+          byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
   }
 

@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external tool (packer, shellcheck, bash) and fails, never skips, when it is not installed. */
+/**
+ * Runs an external tool (packer, shellcheck, bash) and fails, never skips, when it is not
+ * installed.
+ */
 final class Tool {
   /** Tool name to the Debian package that provides it. */
-  private static final Map<String, String> PACKAGES = Map.of("packer", "packer", "shellcheck", "shellcheck", "bash", "bash", "curl", "curl");
+  private static final Map<String, String> PACKAGES =
+      Map.of("packer", "packer", "shellcheck", "shellcheck", "bash", "bash", "curl", "curl");
 
   record Result(int exitCode, String output) {}
 
   private Tool() {}
 
   static Result run(Path workDir, Map<String, String> env, List<String> command) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
     Process process;
     try {
@@ -27,8 +32,15 @@ final class Tool {
     } catch (IOException e) {
       String tool = command.get(0);
       String pkg = PACKAGES.getOrDefault(tool, tool);
-      return fail(tool + " is not installed (" + e.getMessage() + "): install the Debian package '" + pkg
-          + "' (apt-get install -y " + pkg + "); ./platform test installs it before the tests");
+      return fail(
+          tool
+              + " is not installed ("
+              + e.getMessage()
+              + "): install the Debian package '"
+              + pkg
+              + "' (apt-get install -y "
+              + pkg
+              + "); ./platform test installs it before the tests");
     }
     try {
       process.getOutputStream().close();

@@ -19,11 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every cluster definition against the JSON Schema kept beside it (draft 2020-12, formats asserted). */
+/**
+ * Every cluster definition against the JSON Schema kept beside it (draft 2020-12, formats
+ * asserted).
+ */
 class ClusterSchemaTest {
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-  private static final JsonSchema SCHEMA = FACTORY.getSchema(Clusters.json(Clusters.SCHEMA), CONFIG);
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+  private static final JsonSchema SCHEMA =
+      FACTORY.getSchema(Clusters.json(Clusters.SCHEMA), CONFIG);
 
   static List<Path> files() {
     return Clusters.files();
@@ -70,7 +76,8 @@ class ClusterSchemaTest {
     assertThat(validate(noHealthCheck)).isNotEmpty();
 
     ObjectNode badTime = good.deepCopy();
-    ((ObjectNode) badTime.path("scaling").path("scheduledActions").get(0)).put("startTime", "tomorrow 9am");
+    ((ObjectNode) badTime.path("scaling").path("scheduledActions").get(0))
+        .put("startTime", "tomorrow 9am");
     assertThat(validate(badTime)).as("startTime is an RFC 3339 date-time").isNotEmpty();
 
     ObjectNode imdsV1 = good.deepCopy();
@@ -82,7 +89,8 @@ class ClusterSchemaTest {
     assertThat(validate(unknownKey)).as("a misspelt key is not silently ignored").isNotEmpty();
 
     ObjectNode httpsWithoutCertificate = good.deepCopy();
-    ((ObjectNode) httpsWithoutCertificate.path("loadBalancer").path("listeners").get(0)).remove("sslCertificateId");
+    ((ObjectNode) httpsWithoutCertificate.path("loadBalancer").path("listeners").get(0))
+        .remove("sslCertificateId");
     assertThat(validate(httpsWithoutCertificate)).isNotEmpty();
   }
 }

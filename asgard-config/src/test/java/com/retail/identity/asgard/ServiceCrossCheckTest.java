@@ -15,12 +15,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each cluster definition against the service it runs: its config/production.yml and config/local.yml
- * (ports, health path, Eureka name), what boot-env needs in user data, and least-privilege IAM.
+ * Each cluster definition against the service it runs: its config/production.yml and
+ * config/local.yml (ports, health path, Eureka name), what boot-env needs in user data, and
+ * least-privilege IAM.
  */
 class ServiceCrossCheckTest {
   /** Settings boot-env derives from instance metadata and size rather than from user data. */
-  private static final Set<String> FROM_INSTANCE = Set.of("INSTANCE_IP", "INSTANCE_ID", "AVAILABILITY_ZONE", "AWS_REGION", "JAVA_OPTS");
+  private static final Set<String> FROM_INSTANCE =
+      Set.of("INSTANCE_IP", "INSTANCE_ID", "AVAILABILITY_ZONE", "AWS_REGION", "JAVA_OPTS");
+
   private static final Pattern SECRET_KEY = Pattern.compile(".*(SECRET|PASSWORD|TOKEN_KEY|_FILE)$");
 
   static Stream<Arguments> clusters() {
@@ -53,35 +56,50 @@ class ServiceCrossCheckTest {
     int adminPort = cluster.path("service").path("adminPort").asInt();
     for (String config : List.of("production.yml", "local.yml")) {
       JsonNode yml = Clusters.serviceConfig(service, config);
-      assertThat(port(yml, "applicationConnectors")).as(service + " " + config + " application port").isEqualTo(appPort);
-      assertThat(port(yml, "adminConnectors")).as(service + " " + config + " admin port").isEqualTo(adminPort);
+      assertThat(port(yml, "applicationConnectors"))
+          .as(service + " " + config + " application port")
+          .isEqualTo(appPort);
+      assertThat(port(yml, "adminConnectors"))
+          .as(service + " " + config + " admin port")
+          .isEqualTo(adminPort);
     }
   }
 
-  /** ELB listeners forward to the application port; the ELB health check asks the admin port's /healthcheck. */
+  /**
+   * ELB listeners forward to the application port; the ELB health check asks the admin port's
+   * /healthcheck.
+   */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("clusters")
-  void loadBalancerUsesTheApplicationPortAndTheAdminHealthCheck(String service, String environment) {
+  void loadBalancerUsesTheApplicationPortAndTheAdminHealthCheck(
+      String service, String environment) {
     JsonNode cluster = Clusters.cluster(service, environment);
     JsonNode lb = cluster.path("loadBalancer");
     int appPort = cluster.path("service").path("appPort").asInt();
     int adminPort = cluster.path("service").path("adminPort").asInt();
-    assertThat(lb.path("listeners")).allSatisfy(listener -> {
-      assertThat(listener.path("instancePort").asInt()).isEqualTo(appPort);
-      assertThat(listener.path("instanceProtocol").asText()).isEqualTo("HTTP");
-    });
+    assertThat(lb.path("listeners"))
+        .allSatisfy(
+            listener -> {
+              assertThat(listener.path("instancePort").asInt()).isEqualTo(appPort);
+              assertThat(listener.path("instanceProtocol").asText()).isEqualTo("HTTP");
+            });
     assertThat(cluster.path("service").path("healthCheckPath").asText()).isEqualTo("/healthcheck");
-    assertThat(lb.path("healthCheck").path("target").asText()).isEqualTo("HTTP:" + adminPort + "/healthcheck");
-    // The services register the same path with Eureka (PlatformApplication), so Asgard and callers agree.
-    assertThat(Clusters.text(Clusters.ROOT.resolve(
-            "common/src/main/java/com/retail/identity/common/platform/PlatformApplication.java")))
+    assertThat(lb.path("healthCheck").path("target").asText())
+        .isEqualTo("HTTP:" + adminPort + "/healthcheck");
+    // The services register the same path with Eureka (PlatformApplication), so Asgard and callers
+    // agree.
+    assertThat(
+            Clusters.text(
+                Clusters.ROOT.resolve(
+                    "common/src/main/java/com/retail/identity/common/platform/PlatformApplication.java")))
         .contains("configuration.getEureka(), \"/healthcheck\"");
     assertThat(cluster.path("cluster").path("healthCheckType").asText()).isEqualTo("ELB");
   }
 
   /**
-   * Asgard links an ASG to Eureka by application name. Asgard (Frigga) names allow no hyphen, so the
-   * application name is the Eureka name lower-cased without hyphens (identical when Eureka has none).
+   * Asgard links an ASG to Eureka by application name. Asgard (Frigga) names allow no hyphen, so
+   * the application name is the Eureka name lower-cased without hyphens (identical when Eureka has
+   * none).
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("clusters")
@@ -90,21 +108,39 @@ class ServiceCrossCheckTest {
     String eurekaAppName = cluster.path("application").path("eurekaAppName").asText();
     for (String config : List.of("production.yml", "local.yml")) {
       assertThat(Clusters.serviceConfig(service, config).path("eureka").path("appName").asText())
-          .as(service + " " + config + " eureka.appName").isEqualTo(eurekaAppName);
+          .as(service + " " + config + " eureka.appName")
+          .isEqualTo(eurekaAppName);
     }
-    assertThat(Clusters.serviceConfig(service, "production.yml").path("eureka").path("enabled").asBoolean()).isTrue();
+    assertThat(
+            Clusters.serviceConfig(service, "production.yml")
+                .path("eureka")
+                .path("enabled")
+                .asBoolean())
+        .isTrue();
     String app = cluster.path("application").path("name").asText();
     assertThat(app).isEqualTo(eurekaAppName.toLowerCase(Locale.ROOT).replace("-", ""));
     assertThat(cluster.path("cluster").path("name").asText()).isEqualTo(app + "-" + environment);
-    assertThat(cluster.path("loadBalancer").path("name").asText()).isEqualTo(app + "-" + environment);
-    assertThat(cluster.path("iamRole").path("name").asText()).isEqualTo(app + "-" + environment + "-instance");
+    assertThat(cluster.path("loadBalancer").path("name").asText())
+        .isEqualTo(app + "-" + environment);
+    assertThat(cluster.path("iamRole").path("name").asText())
+        .isEqualTo(app + "-" + environment + "-instance");
     assertThat(cluster.path("securityGroups").get(0).path("name").asText()).isEqualTo(app);
     assertThat(cluster.path("launchConfiguration").path("image").path("namePattern").asText())
         .isEqualTo("identity-" + service + "-*");
-    assertThat(cluster.path("launchConfiguration").path("image").path("requiredTags").path("service").asText()).isEqualTo(service);
+    assertThat(
+            cluster
+                .path("launchConfiguration")
+                .path("image")
+                .path("requiredTags")
+                .path("service")
+                .asText())
+        .isEqualTo(service);
   }
 
-  /** The admin port (knobs, metrics, Hystrix stream) is reachable only from the ELB health check and operators. */
+  /**
+   * The admin port (knobs, metrics, Hystrix stream) is reachable only from the ELB health check and
+   * operators.
+   */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("clusters")
   void securityGroupOpensOnlyTheServicePorts(String service, String environment) {
@@ -122,10 +158,13 @@ class ServiceCrossCheckTest {
         if (ports.contains(adminPort)) {
           assertThat(from).as("admin port open to").isIn(elbGroup, "identity-ops");
         }
-        elbReachesBoth |= from.equals(elbGroup) && ports.contains(appPort) && ports.contains(adminPort);
+        elbReachesBoth |=
+            from.equals(elbGroup) && ports.contains(appPort) && ports.contains(adminPort);
       }
     }
-    assertThat(elbReachesBoth).as("the ELB reaches the listener port and the health check port").isTrue();
+    assertThat(elbReachesBoth)
+        .as("the ELB reaches the listener port and the health check port")
+        .isTrue();
   }
 
   /** Only verification may send SMS; every role reads only its own secret references. */
@@ -142,39 +181,66 @@ class ServiceCrossCheckTest {
       statement.path("Resource").forEach(r -> resources.add(r.asText()));
       boolean smsStatement = actions.stream().anyMatch(a -> matches(a, "sns:Publish"));
       publishes |= allow && smsStatement;
-      assertThat(actions).as("no all-powerful action").noneMatch(a -> a.equals("*") || a.endsWith(":*"));
+      assertThat(actions)
+          .as("no all-powerful action")
+          .noneMatch(a -> a.equals("*") || a.endsWith(":*"));
       if (resources.contains("*")) {
-        assertThat(actions).as("only SMS publishing needs Resource *").containsExactly("sns:Publish");
+        assertThat(actions)
+            .as("only SMS publishing needs Resource *")
+            .containsExactly("sns:Publish");
       }
       if (actions.stream().anyMatch(a -> a.startsWith("ssm:"))) {
-        assertThat(resources).allMatch(r -> r.endsWith(":parameter/identity/" + environment + "/" + service + "/*"));
+        assertThat(resources)
+            .allMatch(r -> r.endsWith(":parameter/identity/" + environment + "/" + service + "/*"));
       }
     }
-    assertThat(publishes).as(service + " may publish SMS (sns:Publish)").isEqualTo(service.equals("verification"));
+    assertThat(publishes)
+        .as(service + " may publish SMS (sns:Publish)")
+        .isEqualTo(service.equals("verification"));
   }
 
-  /** IAM action patterns: '*' and '?' are wildcards, service prefixes and names compare case-insensitively. */
+  /**
+   * IAM action patterns: '*' and '?' are wildcards, service prefixes and names compare
+   * case-insensitively.
+   */
   static boolean matches(String pattern, String action) {
-    String regex = Pattern.quote(pattern.toLowerCase(Locale.ROOT)).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+    String regex =
+        Pattern.quote(pattern.toLowerCase(Locale.ROOT))
+            .replace("*", "\\E.*\\Q")
+            .replace("?", "\\E.\\Q");
     return action.toLowerCase(Locale.ROOT).matches(regex);
   }
 
-  /** boot-env refuses to start without these; secrets are SSM references the role may read, never values. */
+  /**
+   * boot-env refuses to start without these; secrets are SSM references the role may read, never
+   * values.
+   */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("clusters")
   void userDataCarriesWhatProductionYmlNeeds(String service, String environment) {
     JsonNode cluster = Clusters.cluster(service, environment);
     JsonNode userData = cluster.path("launchConfiguration").path("userData");
-    List<String> required = Clusters.requiredVariables(service).stream().filter(v -> !FROM_INSTANCE.contains(v)).toList();
+    List<String> required =
+        Clusters.requiredVariables(service).stream()
+            .filter(v -> !FROM_INSTANCE.contains(v))
+            .toList();
     assertThat(required).isNotEmpty();
     assertThat(userData.fieldNames()).toIterable().as("user data keys").containsAll(required);
-    userData.fields().forEachRemaining(entry -> {
-      String value = entry.getValue().asText();
-      assertThat(value).as(entry.getKey()).doesNotContain("127.0.0.1").doesNotContain("localhost");
-      if (SECRET_KEY.matcher(entry.getKey()).matches()) {
-        assertThat(value).as(entry.getKey() + " is a secret reference").startsWith("ssm:/identity/" + environment + "/" + service + "/");
-      }
-    });
+    userData
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              String value = entry.getValue().asText();
+              assertThat(value)
+                  .as(entry.getKey())
+                  .doesNotContain("127.0.0.1")
+                  .doesNotContain("localhost");
+              if (SECRET_KEY.matcher(entry.getKey()).matches()) {
+                assertThat(value)
+                    .as(entry.getKey() + " is a secret reference")
+                    .startsWith("ssm:/identity/" + environment + "/" + service + "/");
+              }
+            });
     assertThat(Clusters.requiredVariables(service)).contains("INSTANCE_IP");
   }
 
@@ -190,24 +256,50 @@ class ServiceCrossCheckTest {
     assertThat(min).isLessThanOrEqualTo(desired);
     assertThat(desired).isLessThanOrEqualTo(max);
     assertThat(min).as("at least one instance per availability zone").isGreaterThanOrEqualTo(zones);
-    assertThat(asg.path("healthCheckGracePeriodSeconds").asInt()).as("grace covers JVM start and store connections").isGreaterThanOrEqualTo(120);
+    assertThat(asg.path("healthCheckGracePeriodSeconds").asInt())
+        .as("grace covers JVM start and store connections")
+        .isGreaterThanOrEqualTo(120);
 
     JsonNode actions = cluster.path("scaling").path("scheduledActions");
     assertThat(actions.size()).isEqualTo(2);
     JsonNode prescale = actions.get(0);
     JsonNode scaleDown = actions.get(1);
-    assertThat(Instant.parse(prescale.path("startTime").asText())).isBefore(Instant.parse(scaleDown.path("startTime").asText()));
-    assertThat(prescale.path("desiredCapacity").asInt()).isGreaterThan(desired).isLessThanOrEqualTo(max);
-    assertThat(prescale.path("minSize").asInt()).isEqualTo(prescale.path("desiredCapacity").asInt());
+    assertThat(Instant.parse(prescale.path("startTime").asText()))
+        .isBefore(Instant.parse(scaleDown.path("startTime").asText()));
+    assertThat(prescale.path("desiredCapacity").asInt())
+        .isGreaterThan(desired)
+        .isLessThanOrEqualTo(max);
+    assertThat(prescale.path("minSize").asInt())
+        .isEqualTo(prescale.path("desiredCapacity").asInt());
     assertThat(scaleDown.path("minSize").asInt()).isEqualTo(min);
     assertThat(scaleDown.path("desiredCapacity").asInt()).isEqualTo(desired);
 
     List<String> policies = new ArrayList<>();
-    cluster.path("scaling").path("stepPolicies").forEach(p -> policies.add(
-        p.path("alarm").path("metricName").asText() + "/" + p.path("alarm").path("comparison").asText()));
-    assertThat(policies).contains("CPUUtilization/GreaterThanOrEqualToThreshold", "Latency/GreaterThanOrEqualToThreshold");
-    cluster.path("scaling").path("stepPolicies").forEach(policy -> policy.path("steps").forEach(step ->
-        assertThat(Math.abs(step.path("adjustment").asInt()) % zones).as("steps keep the zones balanced").isZero()));
+    cluster
+        .path("scaling")
+        .path("stepPolicies")
+        .forEach(
+            p ->
+                policies.add(
+                    p.path("alarm").path("metricName").asText()
+                        + "/"
+                        + p.path("alarm").path("comparison").asText()));
+    assertThat(policies)
+        .contains(
+            "CPUUtilization/GreaterThanOrEqualToThreshold",
+            "Latency/GreaterThanOrEqualToThreshold");
+    cluster
+        .path("scaling")
+        .path("stepPolicies")
+        .forEach(
+            policy ->
+                policy
+                    .path("steps")
+                    .forEach(
+                        step ->
+                            assertThat(Math.abs(step.path("adjustment").asInt()) % zones)
+                                .as("steps keep the zones balanced")
+                                .isZero()));
 
     for (JsonNode step : cluster.path("push").path("steps")) {
       if (step.path("type").asText().equals("Resize")) {
@@ -222,10 +314,23 @@ class ServiceCrossCheckTest {
   void capacityPlanStatesTheProductionSizes(String service) {
     JsonNode cluster = Clusters.cluster(service, "prod");
     JsonNode asg = cluster.path("cluster");
-    String row = "| " + service + " | " + cluster.path("launchConfiguration").path("instanceType").asText()
-        + " | " + asg.path("minSize").asInt()
-        + " | " + cluster.path("scaling").path("scheduledActions").get(0).path("desiredCapacity").asInt()
-        + " | " + asg.path("maxSize").asInt() + " |";
+    String row =
+        "| "
+            + service
+            + " | "
+            + cluster.path("launchConfiguration").path("instanceType").asText()
+            + " | "
+            + asg.path("minSize").asInt()
+            + " | "
+            + cluster
+                .path("scaling")
+                .path("scheduledActions")
+                .get(0)
+                .path("desiredCapacity")
+                .asInt()
+            + " | "
+            + asg.path("maxSize").asInt()
+            + " |";
     assertThat(Clusters.text(Clusters.ROOT.resolve("docs/capacity.md"))).contains(row);
   }
 

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The import's wiring: user-command's {@link ImportUsers} over the replayer's bulk adapter, with the
- * keyspace, keys and secrets of user-command's and verification's configuration files.
+ * The import's wiring: user-command's {@link ImportUsers} over the replayer's bulk adapter, with
+ * the keyspace, keys and secrets of user-command's and verification's configuration files.
  */
 public final class ImportSetup implements AutoCloseable {
   /**
@@ -24,6 +24,7 @@ public final class ImportSetup implements AutoCloseable {
    * waits in its queue longer than the request timeout.
    */
   private static final int MAX_REQUESTS = 256;
+
   /** Log rows per batch: one partition, one mutation. */
   private static final int LOG_BATCH_ROWS = 100;
 
@@ -43,19 +44,39 @@ public final class ImportSetup implements AutoCloseable {
     WriteSideSettings settings = ReplayerConfiguration.command(commandConfig);
     VerificationConfiguration verification = ReplayerConfiguration.verification(verificationConfig);
     if (!verification.getCassandra().getKeyspace().equals(settings.getCassandra().getKeyspace())) {
-      throw new IllegalArgumentException("verification's keyspace " + verification.getCassandra().getKeyspace()
-          + " is not user-command's " + settings.getCassandra().getKeyspace() + ": the import writes both in one session");
+      throw new IllegalArgumentException(
+          "verification's keyspace "
+              + verification.getCassandra().getKeyspace()
+              + " is not user-command's "
+              + settings.getCassandra().getKeyspace()
+              + ": the import writes both in one session");
     }
     CassandraConnector cassandra = new CassandraConnector(settings.getCassandra());
     try {
       Clock clock = Clock.systemUTC();
-      CassandraDataKeys dataKeys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
-      CassandraEventStore events = new CassandraEventStore(cassandra,
-          new LogBuckets(settings.eventLogBucket(), settings.eventLogShards()));
-      CassandraBulkImport accounts = new CassandraBulkImport(cassandra, clock, dataKeys, events,
-          new CassandraPhoneRecords(cassandra), new PhoneKeys(verification.phoneSecret()), MAX_REQUESTS, LOG_BATCH_ROWS);
-      ImportUsers importUsers = new ImportUsers(new EmailKeys(settings.emailLookupSecret()), accounts,
-          new PersonalDataCipher(dataKeys), clock, settings.abandonedAfter(), initialLoad);
+      CassandraDataKeys dataKeys =
+          new CassandraDataKeys(cassandra, settings.getMasterKey().build());
+      CassandraEventStore events =
+          new CassandraEventStore(
+              cassandra, new LogBuckets(settings.eventLogBucket(), settings.eventLogShards()));
+      CassandraBulkImport accounts =
+          new CassandraBulkImport(
+              cassandra,
+              clock,
+              dataKeys,
+              events,
+              new CassandraPhoneRecords(cassandra),
+              new PhoneKeys(verification.phoneSecret()),
+              MAX_REQUESTS,
+              LOG_BATCH_ROWS);
+      ImportUsers importUsers =
+          new ImportUsers(
+              new EmailKeys(settings.emailLookupSecret()),
+              accounts,
+              new PersonalDataCipher(dataKeys),
+              clock,
+              settings.abandonedAfter(),
+              initialLoad);
       return new ImportSetup(cassandra, importUsers);
     } catch (RuntimeException e) {
       cassandra.close();

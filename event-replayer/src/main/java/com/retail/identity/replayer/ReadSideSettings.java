@@ -13,21 +13,18 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * What a rebuild and the reference-data load read from user-query's configuration file: the stores
- * of the read models and the settings of a new profile index. The rest of the file is user-query's own.
+ * of the read models and the settings of a new profile index. The rest of the file is user-query's
+ * own.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class ReadSideSettings extends PlatformConfiguration {
-  @JsonProperty @Valid @NotNull
-  private CassandraSettings cassandra = new CassandraSettings();
+  @JsonProperty @Valid @NotNull private CassandraSettings cassandra = new CassandraSettings();
 
-  @JsonProperty @Valid @NotNull
-  private SearchSettings search = new SearchSettings();
+  @JsonProperty @Valid @NotNull private SearchSettings search = new SearchSettings();
 
-  @JsonProperty @Valid @NotNull
-  private CouchbaseSettings couchbase = new CouchbaseSettings();
+  @JsonProperty @Valid @NotNull private CouchbaseSettings couchbase = new CouchbaseSettings();
 
-  @JsonProperty @Valid @NotNull
-  private RedisSettings redis = new RedisSettings();
+  @JsonProperty @Valid @NotNull private RedisSettings redis = new RedisSettings();
 
   @JsonProperty @Valid @NotNull
   private ProfileIndexSettings profileIndex = new ProfileIndexSettings();

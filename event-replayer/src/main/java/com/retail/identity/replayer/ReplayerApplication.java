@@ -8,9 +8,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The event replayer: a command-line app next to the services, never a server. */
-@Command(name = "event-replayer", mixinStandardHelpOptions = true,
-    description = "Rebuilds read models from the event log, imports existing users, loads reference data.",
-    subcommands = {ReplayCommand.class, ImportCommand.class, GenerateCommand.class, LoadReferenceCommand.class})
+@Command(
+    name = "event-replayer",
+    mixinStandardHelpOptions = true,
+    description =
+        "Rebuilds read models from the event log, imports existing users, loads reference data.",
+    subcommands = {
+      ReplayCommand.class,
+      ImportCommand.class,
+      GenerateCommand.class,
+      LoadReferenceCommand.class
+    })
 public final class ReplayerApplication implements Runnable {
   public static void main(String[] args) {
     System.setProperty("AWS_JAVA_V1_DISABLE_DEPRECATION_ANNOUNCEMENT", "true");

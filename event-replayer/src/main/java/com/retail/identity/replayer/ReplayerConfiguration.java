@@ -14,10 +14,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The replayer reads the services' own configuration files, so it writes with exactly the
- * keyspace, keys and secrets the services use ({@code ${VAR:-default}} from the environment too).
- * It reads each through its own view of the sections it needs ({@link WriteSideSettings},
- * {@link ReadSideSettings}), not through the services' configuration classes.
+ * The replayer reads the services' own configuration files, so it writes with exactly the keyspace,
+ * keys and secrets the services use ({@code ${VAR:-default}} from the environment too). It reads
+ * each through its own view of the sections it needs ({@link WriteSideSettings}, {@link
+ * ReadSideSettings}), not through the services' configuration classes.
  */
 public final class ReplayerConfiguration {
   private ReplayerConfiguration() {}
@@ -25,12 +25,16 @@ public final class ReplayerConfiguration {
   public static <T> T load(Class<T> type, Path file) {
     ObjectMapper mapper = Jackson.newObjectMapper();
     PlatformApplication.configureJson(mapper);
-    YamlConfigurationFactory<T> factory = new YamlConfigurationFactory<>(type, Validators.newValidator(), mapper, "dw");
+    YamlConfigurationFactory<T> factory =
+        new YamlConfigurationFactory<>(type, Validators.newValidator(), mapper, "dw");
     try {
-      return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-          new EnvironmentVariableSubstitutor(false)), file.toString());
+      return factory.build(
+          new SubstitutingSourceProvider(
+              new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+          file.toString());
     } catch (IOException | ConfigurationException e) {
-      throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage().strip(), e);
+      throw new IllegalArgumentException(
+          "cannot read configuration " + file + ": " + e.getMessage().strip(), e);
     }
   }
 

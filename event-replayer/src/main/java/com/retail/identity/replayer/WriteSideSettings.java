@@ -15,24 +15,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the import reads from user-command's configuration file: its Cassandra, the secret that keys
  * email addresses, and when a registration's pending reservation counts as abandoned. An import
- * writes with exactly the keys and secrets user-command uses; the rest of the file is user-command's own.
+ * writes with exactly the keys and secrets user-command uses; the rest of the file is
+ * user-command's own.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class WriteSideSettings extends PlatformConfiguration {
-  @JsonProperty @Valid @NotNull
-  private CassandraSettings cassandra = new CassandraSettings();
+  @JsonProperty @Valid @NotNull private CassandraSettings cassandra = new CassandraSettings();
 
   /** Base64 secret (32+ bytes) keying email lookup hashes. */
-  @JsonProperty @NotEmpty
-  private String emailLookupSecret;
+  @JsonProperty @NotEmpty private String emailLookupSecret;
 
-  @JsonProperty @Valid @NotNull
-  private Reservations reservations = new Reservations();
+  @JsonProperty @Valid @NotNull private Reservations reservations = new Reservations();
 
-  /** user-command's {@code reservations} section; only the abandonment window matters to an import. */
+  /**
+   * user-command's {@code reservations} section; only the abandonment window matters to an import.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public static class Reservations {
-    @JsonProperty @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration abandonedAfter = Duration.minutes(2);
   }
 

@@ -10,11 +10,11 @@ import com.tngtech.archunit.junit.ArchTests;
  * The layout by role holds: the domain knows neither the web nor a store client; the services are
  * used through their cores and read-model, never through their stores or configuration.
  */
-@AnalyzeClasses(packages = "com.retail.identity.replayer", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "com.retail.identity.replayer",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  @ArchTest
-  static final ArchTests layers = ArchTests.in(ArchitectureRules.class);
+  @ArchTest static final ArchTests layers = ArchTests.in(ArchitectureRules.class);
 
-  @ArchTest
-  static final ArchTests replayer = ArchTests.in(ReplayerArchitectureRules.class);
+  @ArchTest static final ArchTests replayer = ArchTests.in(ReplayerArchitectureRules.class);
 }

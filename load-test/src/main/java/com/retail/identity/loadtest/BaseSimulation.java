@@ -16,7 +16,9 @@ abstract class BaseSimulation extends Simulation {
   @Override
   public void after() {
     try {
-      System.out.println("recorder: " + Recorder.write(Settings.outDir(), Settings.describe(getClass().getSimpleName())));
+      System.out.println(
+          "recorder: "
+              + Recorder.write(Settings.outDir(), Settings.describe(getClass().getSimpleName())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

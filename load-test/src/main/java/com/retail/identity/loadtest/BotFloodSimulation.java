@@ -24,13 +24,19 @@ public class BotFloodSimulation extends BaseSimulation {
     double botRate = rate * Settings.botFactor();
     Phase.start(ramp, baseline);
     List<PopulationBuilder> populations = new ArrayList<>();
-    populations.add(scenario("legit").exec(Chains.launchMix("legit")).injectOpen(
-        rampUsersPerSec(Math.min(1, rate)).to(rate).during(Math.max(1, ramp)),
-        constantUsersPerSec(rate).during(baseline + duration)));
-    populations.add(scenario("bots").exec(Chains.bots()).injectOpen(
-        nothingFor(ramp + baseline),
-        rampUsersPerSec(1).to(botRate).during(5),
-        constantUsersPerSec(botRate).during(Math.max(1, duration - 5))));
+    populations.add(
+        scenario("legit")
+            .exec(Chains.launchMix("legit"))
+            .injectOpen(
+                rampUsersPerSec(Math.min(1, rate)).to(rate).during(Math.max(1, ramp)),
+                constantUsersPerSec(rate).during(baseline + duration)));
+    populations.add(
+        scenario("bots")
+            .exec(Chains.bots())
+            .injectOpen(
+                nothingFor(ramp + baseline),
+                rampUsersPerSec(1).to(botRate).during(5),
+                constantUsersPerSec(botRate).during(Math.max(1, duration - 5))));
     if (Settings.searches()) {
       populations.add(LaunchMixSimulation.adminRefresher(ramp + baseline + duration));
     }

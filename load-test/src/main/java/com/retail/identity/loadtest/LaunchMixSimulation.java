@@ -1,9 +1,9 @@
 package com.retail.identity.loadtest;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
@@ -36,14 +36,20 @@ public class LaunchMixSimulation extends BaseSimulation {
     setUp(populations).protocols(Chains.protocol());
   }
 
-  /** One virtual user that logs the admin in every 10 minutes (tokens live 15), for searches in long runs. */
+  /**
+   * One virtual user that logs the admin in every 10 minutes (tokens live 15), for searches in long
+   * runs.
+   */
   static PopulationBuilder adminRefresher(int seconds) {
     return scenario("admin")
         .exec(s -> s.set("adminAt", 0L))
-        .during(seconds).on(
-            doIf(s -> System.currentTimeMillis() - s.getLong("adminAt") > 600_000).then(
-                exec(Chains.adminLogin()).exec(s -> s.set("adminAt", System.currentTimeMillis())))
-            .pause(1))
+        .during(seconds)
+        .on(
+            doIf(s -> System.currentTimeMillis() - s.getLong("adminAt") > 600_000)
+                .then(
+                    exec(Chains.adminLogin())
+                        .exec(s -> s.set("adminAt", System.currentTimeMillis())))
+                .pause(1))
         .injectOpen(atOnceUsers(1));
   }
 }

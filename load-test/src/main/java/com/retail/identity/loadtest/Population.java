@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class Population {
   public record Account(String email, String password, String userId) {}
+
   public record Token(String userId, String accessToken) {}
 
   private static final AtomicReference<Population> CURRENT = new AtomicReference<>();
@@ -31,7 +32,12 @@ public final class Population {
   private final AtomicReference<String> adminToken = new AtomicReference<>();
   private final String runId;
 
-  private Population(List<Account> legit, List<Account> victims, List<Token> seedTokens, String adminToken, String runId) {
+  private Population(
+      List<Account> legit,
+      List<Account> victims,
+      List<Token> seedTokens,
+      String adminToken,
+      String runId) {
     this.legit = legit;
     this.victims = victims;
     this.runId = runId;
@@ -51,9 +57,11 @@ public final class Population {
         }
       }
       if (all.isEmpty()) {
-        throw new IllegalStateException("no seeded accounts in " + dir.resolve("accounts.csv") + ": run Seeder first");
+        throw new IllegalStateException(
+            "no seeded accounts in " + dir.resolve("accounts.csv") + ": run Seeder first");
       }
-      // A fifth of the seeded accounts (at least one) are only attacked, never used by legitimate logins.
+      // A fifth of the seeded accounts (at least one) are only attacked, never used by legitimate
+      // logins.
       int victimCount = all.size() >= 5 ? all.size() / 5 : 0;
       List<Account> legit = new ArrayList<>(all.subList(0, all.size() - victimCount));
       List<Account> victims = new ArrayList<>(all.subList(all.size() - victimCount, all.size()));
@@ -69,7 +77,9 @@ public final class Population {
       }
       Path adminFile = dir.resolve("admin-token.txt");
       String admin = Files.exists(adminFile) ? Files.readString(adminFile).strip() : null;
-      Population p = new Population(legit, victims.isEmpty() ? legit : victims, tokens, admin, Settings.runId());
+      Population p =
+          new Population(
+              legit, victims.isEmpty() ? legit : victims, tokens, admin, Settings.runId());
       CURRENT.set(p);
       return p;
     } catch (IOException e) {
@@ -137,7 +147,13 @@ public final class Population {
   /** A new, unique email for a registration; bots use one domain of their own. */
   public String newEmail(String kind) {
     long n = SEQ.incrementAndGet();
-    return kind + "-" + runId + "-" + n + "@" + (kind.equals("bot") ? "bot-mail.example.net" : domainOf(n));
+    return kind
+        + "-"
+        + runId
+        + "-"
+        + n
+        + "@"
+        + (kind.equals("bot") ? "bot-mail.example.net" : domainOf(n));
   }
 
   public static long nextSeq() {

@@ -49,9 +49,11 @@ public final class Recorder {
   /**
    * @param status HTTP status, 0 when no response came
    * @param millis response time in ms
-   * @param sentAtMillis wall-clock time the request was sent (minute buckets count from the first request)
+   * @param sentAtMillis wall-clock time the request was sent (minute buckets count from the first
+   *     request)
    */
-  public static void record(String trafficClass, String name, int status, long millis, long sentAtMillis) {
+  public static void record(
+      String trafficClass, String name, int status, long millis, long sentAtMillis) {
     FIRST.accumulateAndGet(sentAtMillis, Math::min);
     LAST.accumulateAndGet(sentAtMillis + Math.max(0, millis), Math::max);
     add(trafficClass + "/" + name, status, millis, sentAtMillis);
@@ -66,9 +68,13 @@ public final class Recorder {
     s.latency.recordValue(clamped);
     s.statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
     long minute = (sentAtMillis - FIRST.get()) / 60_000;
-    s.perMinute.computeIfAbsent(minute, k -> new ConcurrentHistogram(MAX_MILLIS, 2)).recordValue(clamped);
-    s.statusesPerMinute.computeIfAbsent(minute, k -> new ConcurrentSkipListMap<>())
-        .computeIfAbsent(status, k -> new LongAdder()).increment();
+    s.perMinute
+        .computeIfAbsent(minute, k -> new ConcurrentHistogram(MAX_MILLIS, 2))
+        .recordValue(clamped);
+    s.statusesPerMinute
+        .computeIfAbsent(minute, k -> new ConcurrentSkipListMap<>())
+        .computeIfAbsent(status, k -> new LongAdder())
+        .increment();
   }
 
   public static long count(String trafficClass, String name) {
@@ -82,8 +88,10 @@ public final class Recorder {
     if (s == null) {
       return 0;
     }
-    return s.statuses.entrySet().stream().filter(e -> e.getKey() >= from && e.getKey() <= to)
-        .mapToLong(e -> e.getValue().sum()).sum();
+    return s.statuses.entrySet().stream()
+        .filter(e -> e.getKey() >= from && e.getKey() <= to)
+        .mapToLong(e -> e.getValue().sum())
+        .sum();
   }
 
   /** Writes recorder.json into {@code dir}; returns its path. */
@@ -117,7 +125,9 @@ public final class Recorder {
         minute.put("count", m.getValue().getTotalCount());
         describe(minute, m.getValue());
         ObjectNode st = minute.putObject("statuses");
-        s.statusesPerMinute.getOrDefault(m.getKey(), Map.of()).forEach((k, v) -> st.put(Integer.toString(k), v.sum()));
+        s.statusesPerMinute
+            .getOrDefault(m.getKey(), Map.of())
+            .forEach((k, v) -> st.put(Integer.toString(k), v.sum()));
       }
     }
     Files.createDirectories(dir);

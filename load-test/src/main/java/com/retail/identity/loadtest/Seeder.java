@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Seeds the accounts that the simulations log in to, through the public API (so they are hashed at
  * whatever cost user-command uses now: bench cost under BENCH_HASHING, the knobs' cost otherwise),
- * logs some of them in for an initial set of access tokens, and logs the local admin in for searches.
+ * logs some of them in for an initial set of access tokens, and logs the local admin in for
+ * searches.
  *
- * <pre>java ... Seeder --command-url http://127.0.0.1:8080 --count 2000 --concurrency 16 --out DIR [--tokens 200]</pre>
+ * <pre>
+ * java ... Seeder --command-url http://127.0.0.1:8080 --count 2000 --concurrency 16 --out DIR [--tokens 200]
+ * </pre>
  *
  * An existing accounts.csv in DIR with at least --count accounts whose first account still logs in
  * is reused (seeding again only when the data or the hash cost changed).
@@ -41,14 +44,24 @@ public final class Seeder {
     int tokenCount = Integer.parseInt(opts.getOrDefault("tokens", "200"));
     Path out = Path.of(opts.getOrDefault("out", "target/bench-seed"));
     String adminEmail = opts.getOrDefault("admin-email", "admin@local.test");
-    String adminPassword = opts.getOrDefault("admin-password",
-        System.getenv().getOrDefault("LOCAL_ADMIN_PASSWORD", "local-admin-pass-1"));
-    Map<String, Object> result = seed(url, count, concurrency, tokenCount, out, adminEmail, adminPassword);
+    String adminPassword =
+        opts.getOrDefault(
+            "admin-password",
+            System.getenv().getOrDefault("LOCAL_ADMIN_PASSWORD", "local-admin-pass-1"));
+    Map<String, Object> result =
+        seed(url, count, concurrency, tokenCount, out, adminEmail, adminPassword);
     System.out.println(JSON.writeValueAsString(result));
   }
 
-  public static Map<String, Object> seed(String url, int count, int concurrency, int tokenCount, Path out,
-      String adminEmail, String adminPassword) throws Exception {
+  public static Map<String, Object> seed(
+      String url,
+      int count,
+      int concurrency,
+      int tokenCount,
+      Path out,
+      String adminEmail,
+      String adminPassword)
+      throws Exception {
     Files.createDirectories(out);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Path accountsFile = out.resolve("accounts.csv");
@@ -63,7 +76,8 @@ public final class Seeder {
           accounts.add(f);
         }
       }
-      if (accounts.size() >= count && login(http, url, accounts.get(0)[0], accounts.get(0)[1]) != null) {
+      if (accounts.size() >= count
+          && login(http, url, accounts.get(0)[0], accounts.get(0)[1]) != null) {
         reused = true;
       } else {
         accounts.clear();
@@ -77,31 +91,45 @@ public final class Seeder {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int n = i;
-        futures.add(pool.submit(() -> {
-          String email = "seed-" + run + "-" + n + "@" + Population.domainOf(n);
-          String password = "bench-Kestrel-" + n + "-Harbor!";
-          String body = "{\"email\":\"" + email + "\",\"password\":\"" + password
-              + "\",\"firstName\":\"Bench\",\"lastName\":\"Seed" + n + "\",\"country\":\"US\",\"locale\":\"en-US\"}";
-          for (int attempt = 0; attempt < 20; attempt++) {
-            try {
-              HttpResponse<String> r = http.send(post(url + "/v1/users", body, addressOf(n)),
-                  HttpResponse.BodyHandlers.ofString());
-              if (r.statusCode() == 201) {
-                made.add(new String[] {email, password, JSON.readTree(r.body()).path("userId").asText()});
-                return null;
-              }
-              if (r.statusCode() != 503 && r.statusCode() != 429) {
-                System.err.println("seed " + email + ": " + r.statusCode() + " " + r.body());
-                break;
-              }
-            } catch (IOException e) {
-              // retry below
-            }
-            Thread.sleep(200L * (attempt + 1));
-          }
-          failures.incrementAndGet();
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  String email = "seed-" + run + "-" + n + "@" + Population.domainOf(n);
+                  String password = "bench-Kestrel-" + n + "-Harbor!";
+                  String body =
+                      "{\"email\":\""
+                          + email
+                          + "\",\"password\":\""
+                          + password
+                          + "\",\"firstName\":\"Bench\",\"lastName\":\"Seed"
+                          + n
+                          + "\",\"country\":\"US\",\"locale\":\"en-US\"}";
+                  for (int attempt = 0; attempt < 20; attempt++) {
+                    try {
+                      HttpResponse<String> r =
+                          http.send(
+                              post(url + "/v1/users", body, addressOf(n)),
+                              HttpResponse.BodyHandlers.ofString());
+                      if (r.statusCode() == 201) {
+                        made.add(
+                            new String[] {
+                              email, password, JSON.readTree(r.body()).path("userId").asText()
+                            });
+                        return null;
+                      }
+                      if (r.statusCode() != 503 && r.statusCode() != 429) {
+                        System.err.println(
+                            "seed " + email + ": " + r.statusCode() + " " + r.body());
+                        break;
+                      }
+                    } catch (IOException e) {
+                      // retry below
+                    }
+                    Thread.sleep(200L * (attempt + 1));
+                  }
+                  failures.incrementAndGet();
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -122,13 +150,18 @@ public final class Seeder {
     for (int i = 0; i < Math.min(tokenCount, accounts.size()); i++) {
       JsonNode session = login(http, url, accounts.get(i)[0], accounts.get(i)[1]);
       if (session != null) {
-        tokens.append(session.path("userId").asText()).append(',').append(session.path("accessToken").asText()).append('\n');
+        tokens
+            .append(session.path("userId").asText())
+            .append(',')
+            .append(session.path("accessToken").asText())
+            .append('\n');
         made++;
       }
     }
     Files.writeString(out.resolve("tokens.csv"), tokens);
     JsonNode admin = login(http, url, adminEmail, adminPassword);
-    Files.writeString(out.resolve("admin-token.txt"), admin == null ? "" : admin.path("accessToken").asText());
+    Files.writeString(
+        out.resolve("admin-token.txt"), admin == null ? "" : admin.path("accessToken").asText());
     result.put("accounts", accounts.size());
     result.put("reused", reused);
     result.put("seedSeconds", Math.round(seedSeconds * 10) / 10.0);
@@ -137,11 +170,16 @@ public final class Seeder {
     return result;
   }
 
-  static JsonNode login(HttpClient http, String url, String email, String password) throws Exception {
+  static JsonNode login(HttpClient http, String url, String email, String password)
+      throws Exception {
     for (int attempt = 0; attempt < 10; attempt++) {
-      HttpResponse<String> r = http.send(post(url + "/v1/sessions",
-          "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", addressOf(email.hashCode())),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              post(
+                  url + "/v1/sessions",
+                  "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}",
+                  addressOf(email.hashCode())),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200) {
         return JSON.readTree(r.body());
       }
@@ -165,9 +203,12 @@ public final class Seeder {
   }
 
   private static HttpRequest post(String url, String body, String address) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").header("X-Forwarded-For", address)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("X-Forwarded-For", address)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   static Map<String, String> options(String[] args) {

@@ -45,7 +45,9 @@ public final class Settings {
     return (int) num("lt.baseline", 60);
   }
 
-  /** Bot flood: share of stuffing attempts aimed at accounts that legitimate users also log in to. */
+  /**
+   * Bot flood: share of stuffing attempts aimed at accounts that legitimate users also log in to.
+   */
   public static double botOverlap() {
     return num("lt.botOverlap", 0);
   }
@@ -73,12 +75,18 @@ public final class Settings {
     return Boolean.parseBoolean(str("lt.searches", "true"));
   }
 
-  /** Send an Idempotency-Key with each registration (an extra lightweight transaction per registration). */
+  /**
+   * Send an Idempotency-Key with each registration (an extra lightweight transaction per
+   * registration).
+   */
   public static boolean idempotencyKeys() {
     return Boolean.parseBoolean(str("lt.idempotencyKeys", "false"));
   }
 
-  /** Seeded accounts (email,password,userId), tokens (userId,token) and admin token, written by Seeder. */
+  /**
+   * Seeded accounts (email,password,userId), tokens (userId,token) and admin token, written by
+   * Seeder.
+   */
   public static Path seedDir() {
     return Path.of(str("lt.seedDir", "target/bench-seed"));
   }

@@ -36,14 +36,19 @@ class LaunchMixSmokeIT {
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   private static final String COMMAND_APP = "IT-LOAD-COMMAND-" + SUFFIX;
 
-  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension(Map.of(
-      "eureka.appName", COMMAND_APP,
-      "eureka.vipAddress", COMMAND_APP.toLowerCase()));
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
+      UserCommandApp.extension(
+          Map.of("eureka.appName", COMMAND_APP, "eureka.vipAddress", COMMAND_APP.toLowerCase()));
 
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
-      "user-query", Map.of(
-          "eureka.appName", "IT-LOAD-QUERY-" + SUFFIX,
-          "userCommandVip", COMMAND_APP.toLowerCase()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY =
+      TestStack.app(
+          UserQueryApplication.class,
+          "user-query",
+          Map.of(
+              "eureka.appName",
+              "IT-LOAD-QUERY-" + SUFFIX,
+              "userCommandVip",
+              COMMAND_APP.toLowerCase()));
 
   @Test
   void theLaunchMixRunsWithoutServerErrors() throws Exception {
@@ -54,7 +59,8 @@ class LaunchMixSmokeIT {
     Path results = Path.of("target", "smoke", "gatling").toAbsolutePath();
 
     // Given seeded accounts (production hashing: test mode refuses the bench cost) ...
-    Map<String, Object> seeded = Seeder.seed(command, 12, 4, 6, seed, "admin@local.test", "local-admin-pass-1");
+    Map<String, Object> seeded =
+        Seeder.seed(command, 12, 4, 6, seed, "admin@local.test", "local-admin-pass-1");
     assertThat(seeded.get("accounts")).isEqualTo(12);
     // ... and a read side that has found user-command's signing keys through Eureka
     awaitProfileReadable(command, query, seed);
@@ -68,8 +74,17 @@ class LaunchMixSmokeIT {
     System.setProperty("lt.seedDir", seed.toString());
     System.setProperty("lt.out", out.toString());
     System.setProperty("gatling.http.requestTimeout", "10000");
-    int exit = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-        "-s", LaunchMixSimulation.class.getName(), "-rf", results.toString(), "-rd", "smoke", "-nr"});
+    int exit =
+        io.gatling.app.Gatling$.MODULE$.fromArgs(
+            new String[] {
+              "-s",
+              LaunchMixSimulation.class.getName(),
+              "-rf",
+              results.toString(),
+              "-rd",
+              "smoke",
+              "-nr"
+            });
 
     // Then it ran, every operation of the mix was sent, and none got a 5xx or no answer
     assertThat(exit).isZero();
@@ -77,22 +92,35 @@ class LaunchMixSmokeIT {
     JsonNode all = recorded.path("series").path("legit/all");
     assertThat(all.path("count").asLong()).isGreaterThanOrEqualTo(40);
     for (String name : List.of("register", "login")) {
-      assertThat(recorded.path("series").path("legit/" + name).path("count").asLong()).as(name).isPositive();
+      assertThat(recorded.path("series").path("legit/" + name).path("count").asLong())
+          .as(name)
+          .isPositive();
     }
-    all.path("statuses").fieldNames().forEachRemaining(status ->
-        assertThat(Integer.parseInt(status)).as("status %s in %s", status, all.path("statuses")).isBetween(200, 499));
+    all.path("statuses")
+        .fieldNames()
+        .forEachRemaining(
+            status ->
+                assertThat(Integer.parseInt(status))
+                    .as("status %s in %s", status, all.path("statuses"))
+                    .isBetween(200, 499));
     assertThat(Recorder.countStatus("legit", "login", 200, 200)).isPositive();
     assertThat(Recorder.countStatus("legit", "register", 201, 201)).isPositive();
   }
 
-  private static void awaitProfileReadable(String command, String query, Path seed) throws Exception {
+  private static void awaitProfileReadable(String command, String query, Path seed)
+      throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String[] account = Files.readAllLines(seed.resolve("accounts.csv")).get(1).split(",");
     JsonNode session = Seeder.login(http, command, account[0], account[1]);
     assertThat(session).isNotNull();
-    HttpRequest read = HttpRequest.newBuilder(URI.create(query + "/v1/users/" + session.path("userId").asText()))
-        .header("Authorization", "Bearer " + session.path("accessToken").asText()).GET().build();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+    HttpRequest read =
+        HttpRequest.newBuilder(URI.create(query + "/v1/users/" + session.path("userId").asText()))
+            .header("Authorization", "Bearer " + session.path("accessToken").asText())
+            .GET()
+            .build();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The Argon2id cost as operators turn it: three Archaius knobs, read afresh for every hash. A knob no
- * layer sets has the configured value ({@code passwordHashing} in the YAML, else
- * {@link PasswordHashSettings#DEFAULTS}).
+ * The Argon2id cost as operators turn it: three Archaius knobs, read afresh for every hash. A knob
+ * no layer sets has the configured value ({@code passwordHashing} in the YAML, else {@link
+ * PasswordHashSettings#DEFAULTS}).
  */
 public final class PasswordHashKnobs implements Supplier<PasswordHashSettings> {
   public static final String MEMORY_KIB = "identity.password.argon2.memoryKib";
@@ -32,7 +32,10 @@ public final class PasswordHashKnobs implements Supplier<PasswordHashSettings> {
     return new PasswordHashSettings(memoryKib.get(), iterations.get(), parallelism.get());
   }
 
-  /** Each knob with the value it has while no layer sets it (the README's knob table is checked against this). */
+  /**
+   * Each knob with the value it has while no layer sets it (the README's knob table is checked
+   * against this).
+   */
   public static Map<String, String> knobs(PasswordHashSettings configured) {
     Map<String, String> knobs = new LinkedHashMap<>();
     knobs.put(MEMORY_KIB, String.valueOf(configured.memoryKib()));

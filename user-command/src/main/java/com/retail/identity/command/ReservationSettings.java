@@ -6,7 +6,9 @@ import io.dropwizard.validation.MinDuration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Email reservations left behind by registrations that died half way (docs/adr/0005-reservation-reaper.md):
+ * Email reservations left behind by registrations that died half way
+ * (docs/adr/0005-reservation-reaper.md):
+ *
  * <pre>
  * reservations:
  *   abandonedAfter: 2 minutes   # a pending reservation this old is taken over and reaped
@@ -16,18 +18,23 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public class ReservationSettings {
-  /** Far longer than any registration takes (hashing waits at most 5 s; store calls time out sooner). */
-  @JsonProperty @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  /**
+   * Far longer than any registration takes (hashing waits at most 5 s; store calls time out
+   * sooner).
+   */
+  @JsonProperty
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration abandonedAfter = Duration.minutes(2);
 
-  @JsonProperty @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+  @JsonProperty
+  @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
   private Duration reaperInterval = Duration.seconds(30);
 
-  @JsonProperty @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+  @JsonProperty
+  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
   private Duration reaperLookback = Duration.minutes(15);
 
-  @JsonProperty
-  private boolean reaper = true;
+  @JsonProperty private boolean reaper = true;
 
   public java.time.Duration abandonedAfter() {
     return abandonedAfter.toJavaDuration();

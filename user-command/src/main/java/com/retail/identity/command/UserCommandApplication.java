@@ -70,8 +70,6 @@ import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.core.setup.Environment;
-import jakarta.servlet.DispatcherType;
-import jakarta.ws.rs.Consumes;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.jaxrs2.ResolvedParameter;
 import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
@@ -79,16 +77,18 @@ import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
+import jakarta.servlet.DispatcherType;
+import jakarta.ws.rs.Consumes;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The write side: registration, login, tokens, profile and password changes, erasure. */
 public class UserCommandApplication extends PlatformApplication<UserCommandConfiguration> {
@@ -106,17 +106,28 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
   @Override
   protected void runService(UserCommandConfiguration configuration, Environment environment) {
     refuseScalarsAsText(environment.getObjectMapper());
-    StoresModule stores = new StoresModule(environment)
-        .cassandra(configuration.getCassandra())
-        .redis(configuration.getRedis());
-    Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
-            configuration.eventLogShards()),
-        new CommandModule(configuration, environment));
+    StoresModule stores =
+        new StoresModule(environment)
+            .cassandra(configuration.getCassandra())
+            .redis(configuration.getRedis());
+    Injector injector =
+        Guice.createInjector(
+            stores,
+            new PersonalDataModule(
+                configuration.getMasterKey(),
+                configuration.eventLogBucket(),
+                configuration.eventLogShards()),
+            new CommandModule(configuration, environment));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.
-    environment.servlets().addFilter("concurrency-limit", new ConcurrencyLimitFilter(configuration.getConcurrency(),
-        environment.getObjectMapper(), environment.metrics()))
+    environment
+        .servlets()
+        .addFilter(
+            "concurrency-limit",
+            new ConcurrencyLimitFilter(
+                configuration.getConcurrency(),
+                environment.getObjectMapper(),
+                environment.metrics()))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/*", "/internal/*");
     if (configuration.getReservations().isReaper()) {
       environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
@@ -139,13 +150,17 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
    * numeric password). Set after the configuration was read, so YAML scalars are unaffected.
    */
   static void refuseScalarsAsText(ObjectMapper mapper) {
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
   }
 
-  /** {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from them. */
+  /**
+   * {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from
+   * them.
+   */
   static OpenApiResource openApi() {
     OpenApiResource resource = new OpenApiResource();
     resource.setOpenApiConfiguration(openApiConfiguration());
@@ -153,22 +168,39 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
   }
 
   static SwaggerConfiguration openApiConfiguration() {
-    OpenAPI document = new OpenAPI().info(new Info().title("user-command").version("1")
-        .description("Registration, login, sessions and account changes of the identity platform."));
-    return new SwaggerConfiguration().openAPI(document).prettyPrint(true)
+    OpenAPI document =
+        new OpenAPI()
+            .info(
+                new Info()
+                    .title("user-command")
+                    .version("1")
+                    .description(
+                        "Registration, login, sessions and account changes of the identity platform."));
+    return new SwaggerConfiguration()
+        .openAPI(document)
+        .prettyPrint(true)
         .resourcePackages(Set.of("com.retail.identity.command.resources"))
         .readerClass(CallerFromTheToken.class.getName());
   }
 
-  /** Reads the resources for the document without their {@code @Auth} parameters: the caller comes from the token. */
+  /**
+   * Reads the resources for the document without their {@code @Auth} parameters: the caller comes
+   * from the token.
+   */
   public static final class CallerFromTheToken extends Reader {
     @Override
-    protected ResolvedParameter getParameters(Type type, List<Annotation> annotations, Operation operation,
-        Consumes classConsumes, Consumes methodConsumes, JsonView jsonView) {
+    protected ResolvedParameter getParameters(
+        Type type,
+        List<Annotation> annotations,
+        Operation operation,
+        Consumes classConsumes,
+        Consumes methodConsumes,
+        JsonView jsonView) {
       if (annotations.stream().anyMatch(Auth.class::isInstance)) {
         return new ResolvedParameter();
       }
-      return super.getParameters(type, annotations, operation, classConsumes, methodConsumes, jsonView);
+      return super.getParameters(
+          type, annotations, operation, classConsumes, methodConsumes, jsonView);
     }
   }
 
@@ -189,187 +221,292 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
       bind(RegistrationRules.class).in(Singleton.class);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     PasswordHashes passwordHashes() {
       if (configuration.isBenchHashing()) {
-        LOG.warn("BENCH HASHING: passwords are hashed with a tiny Argon2id cost; never use this for real accounts");
+        LOG.warn(
+            "BENCH HASHING: passwords are hashed with a tiny Argon2id cost; never use this for real accounts");
         return new PasswordHashes(() -> PasswordHashSettings.BENCH);
       }
       return new PasswordHashes(new PasswordHashKnobs(configuration.getPasswordHashing()));
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     HashingPool hashingPool() {
-      return new HashingPool(configuration.hashingThreads(), configuration.getHashingQueue(), 5_000);
+      return new HashingPool(
+          configuration.hashingThreads(), configuration.getHashingQueue(), 5_000);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     CassandraEmailReservations cassandraReservations(CassandraConnector cassandra, Clock clock) {
-      return CassandraEmailReservations.forRegistrations(cassandra, clock, configuration.getReservations().abandonedAfter());
+      return CassandraEmailReservations.forRegistrations(
+          cassandra, clock, configuration.getReservations().abandonedAfter());
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     EmailReservations reservations(CassandraEmailReservations reservations) {
       return reservations;
     }
 
-    @Provides @Singleton
-    ReservationReaper reservationReaper(CassandraEmailReservations reservations, CassandraConnector cassandra,
-        EventStore events, Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens,
-        ErasedEmails erasedEmails, Clock clock) {
+    @Provides
+    @Singleton
+    ReservationReaper reservationReaper(
+        CassandraEmailReservations reservations,
+        CassandraConnector cassandra,
+        EventStore events,
+        Credentials credentials,
+        DataKeys dataKeys,
+        RefreshTokens refreshTokens,
+        ErasedEmails erasedEmails,
+        Clock clock) {
       ReservationSettings settings = configuration.getReservations();
-      return new ReservationReaper(reservations, new CassandraJobLease(cassandra),
-          "user-command-" + java.util.UUID.randomUUID(), events, credentials, dataKeys, refreshTokens, erasedEmails, clock,
-          settings.abandonedAfter(), settings.reaperInterval(), settings.reaperLookback(), environment.metrics());
+      return new ReservationReaper(
+          reservations,
+          new CassandraJobLease(cassandra),
+          "user-command-" + java.util.UUID.randomUUID(),
+          events,
+          credentials,
+          dataKeys,
+          refreshTokens,
+          erasedEmails,
+          clock,
+          settings.abandonedAfter(),
+          settings.reaperInterval(),
+          settings.reaperLookback(),
+          environment.metrics());
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     Credentials credentials(CassandraConnector cassandra, CassandraEventStore events) {
       return new CassandraCredentials(cassandra, events);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     RefreshTokens refreshTokens(CassandraConnector cassandra, Clock clock) {
-      return new CassandraRefreshTokens(cassandra, clock, Duration.ofDays(configuration.getRefreshTokenDays()));
+      return new CassandraRefreshTokens(
+          cassandra, clock, Duration.ofDays(configuration.getRefreshTokenDays()));
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     Idempotency idempotency(CassandraConnector cassandra) {
       return new CassandraIdempotency(cassandra);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     LoginActivity loginActivity(CassandraConnector cassandra) {
       return new CassandraLoginActivity(cassandra, new LogBuckets(Duration.ofMinutes(60)));
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     LoginThrottle loginThrottle(RedisConnector redis, Clock clock) {
       return new RedisLoginThrottle(redis, clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     EmailKeys emailKeys() {
       return new EmailKeys(configuration.emailLookupSecret());
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     SigningKeys signingKeys() {
-      return SigningKeys.load(Path.of(configuration.getSigningKeyFile()), !configuration.getMode().isProduction());
+      return SigningKeys.load(
+          Path.of(configuration.getSigningKeyFile()), !configuration.getMode().isProduction());
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     AccessTokens accessTokens(SigningKeys keys, Clock clock) {
       return new AccessTokens(keys, configuration.getTokens(), clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     BearerAuth bearerAuth(SigningKeys keys) {
       return new BearerAuth(new TokenVerifier(keys::publicSet, configuration.getTokens()));
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     ServiceTokens serviceTokens(AccessTokens tokens) {
       return new ServiceTokens(configuration.getServiceClients(), tokens);
     }
 
-    @Provides @Singleton
-    RegisterUser registerUser(RegistrationRules rules, EmailKeys keys, EmailReservations reservations,
-        PasswordHashes hashes, HashingPool pool, EventStore events, Credentials credentials, PersonalDataCipher cipher,
+    @Provides
+    @Singleton
+    RegisterUser registerUser(
+        RegistrationRules rules,
+        EmailKeys keys,
+        EmailReservations reservations,
+        PasswordHashes hashes,
+        HashingPool pool,
+        EventStore events,
+        Credentials credentials,
+        PersonalDataCipher cipher,
         Clock clock) {
-      return new RegisterUser(rules, keys, reservations, hashes, pool, events, credentials, cipher, clock);
+      return new RegisterUser(
+          rules, keys, reservations, hashes, pool, events, credentials, cipher, clock);
     }
 
-    @Provides @Singleton
-    LogIn logIn(EmailKeys keys, EmailReservations reservations, Credentials credentials, PasswordHashes hashes,
-        HashingPool pool, LoginThrottle throttle, LoginActivity activity, Clock clock) {
+    @Provides
+    @Singleton
+    LogIn logIn(
+        EmailKeys keys,
+        EmailReservations reservations,
+        Credentials credentials,
+        PasswordHashes hashes,
+        HashingPool pool,
+        LoginThrottle throttle,
+        LoginActivity activity,
+        Clock clock) {
       return new LogIn(keys, reservations, credentials, hashes, pool, throttle, activity, clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     Sessions sessions(AccessTokens tokens, RefreshTokens refreshTokens, Credentials credentials) {
       return new Sessions(tokens, refreshTokens, credentials);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     AccountWrites accountWrites(Credentials credentials) {
       return new AccountWrites(credentials);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     AccountDataSeal accountDataSeal(PersonalDataCipher cipher, DataKeys dataKeys) {
       return new AccountDataSeal(cipher, dataKeys);
     }
 
-    @Provides @Singleton
-    ChangeProfile changeProfile(RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
+    @Provides
+    @Singleton
+    ChangeProfile changeProfile(
+        RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
       return new ChangeProfile(rules, accounts, seal, clock);
     }
 
-    @Provides @Singleton
-    ChangePassword changePassword(RegistrationRules rules, AccountWrites accounts, PasswordHashes hashes,
-        HashingPool pool, RefreshTokens refreshTokens, Clock clock) {
+    @Provides
+    @Singleton
+    ChangePassword changePassword(
+        RegistrationRules rules,
+        AccountWrites accounts,
+        PasswordHashes hashes,
+        HashingPool pool,
+        RefreshTokens refreshTokens,
+        Clock clock) {
       return new ChangePassword(rules, accounts, hashes, pool, refreshTokens, clock);
     }
 
-    @Provides @Singleton
-    EraseAccount eraseAccount(AccountWrites accounts, EmailReservations reservations, ErasedEmails erasedEmails,
-        DataKeys dataKeys, RefreshTokens refreshTokens, Clock clock) {
+    @Provides
+    @Singleton
+    EraseAccount eraseAccount(
+        AccountWrites accounts,
+        EmailReservations reservations,
+        ErasedEmails erasedEmails,
+        DataKeys dataKeys,
+        RefreshTokens refreshTokens,
+        Clock clock) {
       return new EraseAccount(accounts, reservations, erasedEmails, dataKeys, refreshTokens, clock);
     }
 
-    @Provides @Singleton
-    RecordVerifiedPhone recordVerifiedPhone(AccountWrites accounts, EventStore events, AccountDataSeal seal,
-        Clock clock) {
+    @Provides
+    @Singleton
+    RecordVerifiedPhone recordVerifiedPhone(
+        AccountWrites accounts, EventStore events, AccountDataSeal seal, Clock clock) {
       return new RecordVerifiedPhone(accounts, events, seal, clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     ErasedEmails erasedEmails(CassandraConnector cassandra) {
       return new CassandraErasedEmails(cassandra);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     AdmissionGate admission(RedisConnector redis, Clock clock) {
       if (!configuration.isAdmissionControl()) {
-        LOG.warn("Admission control is OFF (admissionControl: false): no rate limits, no proof of work");
+        LOG.warn(
+            "Admission control is OFF (admissionControl: false): no rate limits, no proof of work");
         return AdmissionGate.open();
       }
-      Challenges challenges = new Challenges(configuration.getChallenge(), redis, environment.metrics(), clock);
-      return new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(redis), ProofOfWork.by(challenges),
-          environment.metrics(), clock);
+      Challenges challenges =
+          new Challenges(configuration.getChallenge(), redis, environment.metrics(), clock);
+      return new AdmissionControl(
+          new AdmissionKnobs(),
+          new RedisAdmissionCounters(redis),
+          ProofOfWork.by(challenges),
+          environment.metrics(),
+          clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     TrustedProxies trustedProxies() {
       return TrustedProxies.of(configuration.getTrustedProxies());
     }
 
-    @Provides @Singleton
-    UsersResource usersResource(RegisterUser registerUser, ChangeProfile changeProfile, ChangePassword changePassword,
-        EraseAccount eraseAccount, Idempotency idempotency, EmailKeys keys, AdmissionGate admission,
+    @Provides
+    @Singleton
+    UsersResource usersResource(
+        RegisterUser registerUser,
+        ChangeProfile changeProfile,
+        ChangePassword changePassword,
+        EraseAccount eraseAccount,
+        Idempotency idempotency,
+        EmailKeys keys,
+        AdmissionGate admission,
         TrustedProxies proxies) {
-      return new UsersResource(registerUser, changeProfile, changePassword, eraseAccount, idempotency, keys,
-          admission, proxies, environment.getObjectMapper());
+      return new UsersResource(
+          registerUser,
+          changeProfile,
+          changePassword,
+          eraseAccount,
+          idempotency,
+          keys,
+          admission,
+          proxies,
+          environment.getObjectMapper());
     }
 
-    @Provides @Singleton
-    SessionsResource sessionsResource(LogIn logIn, Sessions sessions, AdmissionGate admission, TrustedProxies proxies,
+    @Provides
+    @Singleton
+    SessionsResource sessionsResource(
+        LogIn logIn,
+        Sessions sessions,
+        AdmissionGate admission,
+        TrustedProxies proxies,
         EmailKeys keys) {
       return new SessionsResource(logIn, sessions, admission, proxies, keys);
     }
 
-    @Provides @Singleton
-    InternalResource internalResource(ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone) {
+    @Provides
+    @Singleton
+    InternalResource internalResource(
+        ServiceTokens serviceTokens, RecordVerifiedPhone recordVerifiedPhone) {
       return new InternalResource(serviceTokens, recordVerifiedPhone);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     JwksResource jwksResource(SigningKeys keys) {
       return new JwksResource(keys);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     LocalAdminSeed localAdminSeed(RegisterUser registerUser) {
       return new LocalAdminSeed(registerUser);
     }

@@ -7,8 +7,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 
 /** The layout by role holds: domain and resources never touch a store client. */
-@AnalyzeClasses(packages = "com.retail.identity.command", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "com.retail.identity.command",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  @ArchTest
-  static final ArchTests layers = ArchTests.in(ArchitectureRules.class);
+  @ArchTest static final ArchTests layers = ArchTests.in(ArchitectureRules.class);
 }

@@ -21,15 +21,23 @@ public final class Http {
     this(port, null);
   }
 
-  /** Every request gives up after {@code timeout} (an {@link UncheckedIOException} around an HttpTimeoutException). */
+  /**
+   * Every request gives up after {@code timeout} (an {@link UncheckedIOException} around an
+   * HttpTimeoutException).
+   */
   public Http(int port, Duration timeout) {
     this.port = port;
     this.timeout = timeout;
   }
 
   public HttpResponse<String> send(String method, String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (timeout != null) {
       request.timeout(timeout);
     }
@@ -67,18 +75,22 @@ public final class Http {
 
   /** Registers a customer and returns their user id. */
   public String register(String email) {
-    HttpResponse<String> response = post("/v1/users", UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD));
+    HttpResponse<String> response =
+        post("/v1/users", UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD));
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("registration failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "registration failed: " + response.statusCode() + " " + response.body());
     }
     return json(response).get("userId").asText();
   }
 
   /** Logs in and returns the session: accessToken, refreshToken, userId. */
   public JsonNode logIn(String email, String password) {
-    HttpResponse<String> response = post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    HttpResponse<String> response =
+        post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "login failed: " + response.statusCode() + " " + response.body());
     }
     return json(response);
   }

@@ -8,17 +8,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The adapter between the Archaius knobs and the settings: names, precedence, and the listed defaults. */
+/**
+ * The adapter between the Archaius knobs and the settings: names, precedence, and the listed
+ * defaults.
+ */
 class PasswordHashKnobsTest {
   private static final PasswordHashSettings CONFIGURED = new PasswordHashSettings(4096, 3, 2);
 
-  @RegisterExtension
-  final TurnedKnobs operator = new TurnedKnobs();
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   @Test
   void givenNoKnobTurned_thenTheConfiguredCost() {
     assertThat(new PasswordHashKnobs(CONFIGURED).get()).isEqualTo(CONFIGURED);
-    assertThat(new PasswordHashKnobs(PasswordHashSettings.DEFAULTS).get()).isEqualTo(PasswordHashSettings.DEFAULTS);
+    assertThat(new PasswordHashKnobs(PasswordHashSettings.DEFAULTS).get())
+        .isEqualTo(PasswordHashSettings.DEFAULTS);
   }
 
   @Test
@@ -35,8 +38,11 @@ class PasswordHashKnobsTest {
   @Test
   void everyListedKnobTurnsItsOwnSettingAndListsTheConfiguredValue() {
     Map<String, String> listed = PasswordHashKnobs.knobs(CONFIGURED);
-    assertThat(listed).containsExactly(Map.entry(PasswordHashKnobs.MEMORY_KIB, "4096"),
-        Map.entry(PasswordHashKnobs.ITERATIONS, "3"), Map.entry(PasswordHashKnobs.PARALLELISM, "2"));
+    assertThat(listed)
+        .containsExactly(
+            Map.entry(PasswordHashKnobs.MEMORY_KIB, "4096"),
+            Map.entry(PasswordHashKnobs.ITERATIONS, "3"),
+            Map.entry(PasswordHashKnobs.PARALLELISM, "2"));
     PasswordHashKnobs knobs = new PasswordHashKnobs(CONFIGURED);
     for (String name : listed.keySet()) {
       operator.turn(name, "7");

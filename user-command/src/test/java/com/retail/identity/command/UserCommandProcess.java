@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * user-command as a separate OS process: the packaged jar with its {@code lib/}, started with
- * {@code server config/local.yml} as {@code local-stack/bin/services} starts it, pointed at the test
- * stack through the same environment variables, plus {@code -Ddw.*} settings. It keeps its ports and
- * signing keys across restarts, so clients and tokens outlive a {@link #kill9()}. Its output goes to
- * this JVM's standard output, where the test's output file (and the secret scan) finds it.
+ * {@code server config/local.yml} as {@code local-stack/bin/services} starts it, pointed at the
+ * test stack through the same environment variables, plus {@code -Ddw.*} settings. It keeps its
+ * ports and signing keys across restarts, so clients and tokens outlive a {@link #kill9()}. Its
+ * output goes to this JVM's standard output, where the test's output file (and the secret scan)
+ * finds it.
  */
 public final class UserCommandProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -37,7 +38,8 @@ public final class UserCommandProcess implements AutoCloseable {
   private final List<String> settings = new ArrayList<>();
   private final int port;
   private final int adminPort;
-  private final HttpClient health = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final HttpClient health =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private final Deque<String> lastLines = new ArrayDeque<>();
   private Process process;
 
@@ -50,10 +52,12 @@ public final class UserCommandProcess implements AutoCloseable {
     environment.put("CASSANDRA_PORT", Integer.toString(TestStack.cassandraPort()));
     environment.put("CASSANDRA_KEYSPACE", keyspace);
     environment.put("REDIS_PORT", Integer.toString(TestStack.redisPort()));
-    environment.put("REDIS_KEY_PREFIX", TestStack.env("REDIS_KEY_PREFIX", "it:manual:") + keyspace + ":");
+    environment.put(
+        "REDIS_KEY_PREFIX", TestStack.env("REDIS_KEY_PREFIX", "it:manual:") + keyspace + ":");
     environment.put("EUREKA_ENABLED", "false");
     environment.put("KNOB_FILE", "");
-    environment.put("SIGNING_KEY_FILE",
+    environment.put(
+        "SIGNING_KEY_FILE",
         Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath().toString());
     // Tests drive many accounts from one address: no rate limits, proof of work or full hash cost.
     environment.put("ADMISSION_CONTROL", "false");
@@ -61,7 +65,10 @@ public final class UserCommandProcess implements AutoCloseable {
     dwSettings.forEach((key, value) -> settings.add("-Ddw." + key + "=" + value));
   }
 
-  /** Not started yet: {@link #start()} launches it. {@code dwSettings} override the configuration (e.g. {@code reservations.abandonedAfter}). */
+  /**
+   * Not started yet: {@link #start()} launches it. {@code dwSettings} override the configuration
+   * (e.g. {@code reservations.abandonedAfter}).
+   */
   public static UserCommandProcess onTestStack(String keyspace, Map<String, String> dwSettings) {
     TestStack.requireListening("Cassandra", TestStack.cassandraPort());
     return new UserCommandProcess(keyspace, dwSettings);
@@ -79,19 +86,32 @@ public final class UserCommandProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Launches the jar and waits until its admin health check answers 200; returns how long that took. */
+  /**
+   * Launches the jar and waits until its admin health check answers 200; returns how long that
+   * took.
+   */
   public Duration start() {
     if (process != null && process.isAlive()) {
-      throw new IllegalStateException("user-command is already running (pid " + process.pid() + ")");
+      throw new IllegalStateException(
+          "user-command is already running (pid " + process.pid() + ")");
     }
     long started = System.nanoTime();
     Path jar = packagedJar();
-    // The flags of local-stack/bin/services, except a smaller heap and C1 only with the serial collector:
-    // a test restarts it several times on a busy machine, where start time matters and peak speed does not.
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-XX:+ExitOnOutOfMemoryError"));
+    // The flags of local-stack/bin/services, except a smaller heap and C1 only with the serial
+    // collector:
+    // a test restarts it several times on a busy machine, where start time matters and peak speed
+    // does not.
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError"));
     command.addAll(settings);
-    command.addAll(List.of("-jar", jar.toString(), "server", TestStack.localConfigOf("user-command")));
+    command.addAll(
+        List.of("-jar", jar.toString(), "server", TestStack.localConfigOf("user-command")));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     try {
@@ -100,14 +120,19 @@ public final class UserCommandProcess implements AutoCloseable {
       throw new UncheckedIOException("cannot start " + jar, e);
     }
     Process launched = process;
-    // A test JVM that ends without close() (a timeout, an interrupted build) leaves no orphan behind.
-    Runtime.getRuntime().addShutdownHook(new Thread(launched::destroyForcibly, "user-command-orphan-guard-" + launched.pid()));
+    // A test JVM that ends without close() (a timeout, an interrupted build) leaves no orphan
+    // behind.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(launched::destroyForcibly, "user-command-orphan-guard-" + launched.pid()));
     pump(process);
     awaitHealthy(process);
     return Duration.ofNanos(System.nanoTime() - started);
   }
 
-  /** SIGKILL to the pid this object started (no shutdown hook, no flush), then waits for the exit. */
+  /**
+   * SIGKILL to the pid this object started (no shutdown hook, no flush), then waits for the exit.
+   */
   public long kill9() {
     long pid = process.pid();
     process.destroyForcibly(); // SIGKILL on Linux
@@ -140,11 +165,17 @@ public final class UserCommandProcess implements AutoCloseable {
 
   private void awaitHealthy(Process started) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
-        .timeout(Duration.ofSeconds(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     while (System.nanoTime() < deadline) {
       if (!started.isAlive()) {
-        throw new IllegalStateException("user-command exited " + started.exitValue() + " while starting; last output:\n" + lastOutput());
+        throw new IllegalStateException(
+            "user-command exited "
+                + started.exitValue()
+                + " while starting; last output:\n"
+                + lastOutput());
       }
       try {
         if (health.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -158,27 +189,37 @@ public final class UserCommandProcess implements AutoCloseable {
       }
       sleep(100);
     }
-    throw new IllegalStateException("user-command (pid " + started.pid() + ") not healthy after " + START_TIMEOUT
-        + "; last output:\n" + lastOutput());
+    throw new IllegalStateException(
+        "user-command (pid "
+            + started.pid()
+            + ") not healthy after "
+            + START_TIMEOUT
+            + "; last output:\n"
+            + lastOutput());
   }
 
   private void pump(Process started) {
     String prefix = "[user-command pid " + started.pid() + "] ";
-    Thread thread = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          System.out.println(prefix + line);
-          synchronized (lastLines) {
-            lastLines.addLast(line);
-            if (lastLines.size() > 40) {
-              lastLines.removeFirst();
-            }
-          }
-        }
-      } catch (IOException ended) {
-        // the process is gone
-      }
-    }, "user-command-output-" + started.pid());
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  System.out.println(prefix + line);
+                  synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 40) {
+                      lastLines.removeFirst();
+                    }
+                  }
+                }
+              } catch (IOException ended) {
+                // the process is gone
+              }
+            },
+            "user-command-output-" + started.pid());
     thread.setDaemon(true);
     thread.start();
   }
@@ -189,7 +230,10 @@ public final class UserCommandProcess implements AutoCloseable {
     }
   }
 
-  /** {@code user-command/target/user-command.jar}, which the package phase builds before any integration test. */
+  /**
+   * {@code user-command/target/user-command.jar}, which the package phase builds before any
+   * integration test.
+   */
   private static Path packagedJar() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path jar = dir.resolve("user-command").resolve("target").resolve("user-command.jar");
@@ -197,12 +241,16 @@ public final class UserCommandProcess implements AutoCloseable {
         return jar;
       }
     }
-    throw new IllegalStateException("user-command/target/user-command.jar (with lib/) not found above "
-        + Path.of("").toAbsolutePath() + ": build the user-command module first (mvn package)");
+    throw new IllegalStateException(
+        "user-command/target/user-command.jar (with lib/) not found above "
+            + Path.of("").toAbsolutePath()
+            + ": build the user-command module first (mvn package)");
   }
 
   private static String java() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 

@@ -15,16 +15,20 @@ public final class ReadSideKnobs {
 
   final DynamicIntProperty pollMillis = Knobs.intKnob(PREFIX + "projection.pollMillis", 200);
   final DynamicIntProperty batchSize = Knobs.intKnob(PREFIX + "projection.batchSize", 500);
-  final DynamicIntProperty lateWindowSeconds = Knobs.intKnob(PREFIX + "projection.lateWindowSeconds", 10);
+  final DynamicIntProperty lateWindowSeconds =
+      Knobs.intKnob(PREFIX + "projection.lateWindowSeconds", 10);
   final DynamicIntProperty sweepSeconds = Knobs.intKnob(PREFIX + "projection.sweepSeconds", 5);
   final DynamicIntProperty settleMillis = Knobs.intKnob(PREFIX + "projection.settleMillis", 1000);
   final DynamicIntProperty leaseSeconds = Knobs.intKnob(PREFIX + "projection.leaseSeconds", 10);
   final DynamicBooleanProperty paused = Knobs.booleanKnob(PREFIX + "projection.paused", false);
   final DynamicIntProperty maxLagSeconds = Knobs.intKnob(PREFIX + "projection.maxLagSeconds", 60);
   final DynamicIntProperty cacheTtlSeconds = Knobs.intKnob(PREFIX + "cache.ttlSeconds", 86_400);
-  final DynamicIntProperty minVersionWaitMillis = Knobs.intKnob(PREFIX + "minVersion.waitMillis", 1000);
-  final DynamicIntProperty referenceCacheSeconds = Knobs.intKnob(PREFIX + "reference.cacheSeconds", 60);
-  final DynamicIntProperty searchRetryAfterSeconds = Knobs.intKnob(PREFIX + "search.retryAfterSeconds", 5);
+  final DynamicIntProperty minVersionWaitMillis =
+      Knobs.intKnob(PREFIX + "minVersion.waitMillis", 1000);
+  final DynamicIntProperty referenceCacheSeconds =
+      Knobs.intKnob(PREFIX + "reference.cacheSeconds", 60);
+  final DynamicIntProperty searchRetryAfterSeconds =
+      Knobs.intKnob(PREFIX + "search.retryAfterSeconds", 5);
 
   ProjectionTuning tuning() {
     return new ProjectionTuning(
@@ -37,7 +41,10 @@ public final class ReadSideKnobs {
         paused::get);
   }
 
-  /** Each knob (every knob field of this class) with its default (the README's knob table is checked against this). */
+  /**
+   * Each knob (every knob field of this class) with its default (the README's knob table is checked
+   * against this).
+   */
   public static Map<String, String> knobs() {
     ReadSideKnobs knobs = new ReadSideKnobs();
     Map<String, String> defaults = new LinkedHashMap<>();

@@ -43,7 +43,10 @@ final class ReadSideModule extends AbstractModule {
   private final ReadSideKnobs knobs;
   private final ServiceClient userCommand;
 
-  ReadSideModule(UserQueryConfiguration configuration, Environment environment, ReadSideKnobs knobs,
+  ReadSideModule(
+      UserQueryConfiguration configuration,
+      Environment environment,
+      ReadSideKnobs knobs,
       ServiceClient userCommand) {
     this.configuration = configuration;
     this.environment = environment;
@@ -51,72 +54,99 @@ final class ReadSideModule extends AbstractModule {
     this.userCommand = userCommand;
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   BearerAuth bearerAuth() {
     RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
     return new BearerAuth(new TokenVerifier(jwks, configuration.getTokens()));
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   ProfileFolder folder(PersonalDataCipher cipher) {
     return new ProfileFolder(cipher);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   SearchProfiles searchProfiles(SearchConnector search) {
     return new SearchProfiles(search);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   SearchProfileWriter searchProfileWriter(SearchConnector search) {
     return new SearchProfileWriter(search, configuration.getProfileIndex());
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   CouchbaseProfileWriter couchbaseProfileWriter(CouchbaseConnector couchbase) {
     int threads = configuration.getProjection().getThreads();
-    ExecutorService pool = environment.lifecycle().executorService("profile-cache-%d")
-        .minThreads(threads).maxThreads(threads).build();
-    return new CouchbaseProfileWriter(couchbase, () -> Math.max(0, knobs.cacheTtlSeconds.get()), pool);
+    ExecutorService pool =
+        environment
+            .lifecycle()
+            .executorService("profile-cache-%d")
+            .minThreads(threads)
+            .maxThreads(threads)
+            .build();
+    return new CouchbaseProfileWriter(
+        couchbase, () -> Math.max(0, knobs.cacheTtlSeconds.get()), pool);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   CouchbaseProfiles couchbaseProfiles(CouchbaseProfileWriter documents) {
     return new CouchbaseProfiles(documents);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   EventLog eventLog(CassandraConnector cassandra, LogBuckets buckets) {
     return new CassandraEventLog(cassandra, buckets);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   ProjectionState projectionState(CassandraConnector cassandra, LogBuckets buckets) {
     return new CassandraProjectionState(cassandra, buckets);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   ReferenceStore referenceStore(RedisConnector redis) {
     return new RedisReferenceStore(redis);
   }
 
-  @Provides @Singleton
-  ProfileResource profileResource(CouchbaseProfiles cache, SearchProfiles index, EventStore events,
-      ProfileFolder folder) {
-    ReadProfile read = new ReadProfile(cache, index, events::readStream, folder,
-        () -> ReadSideKnobs.clamp(knobs.minVersionWaitMillis.get(), 0, 10_000));
+  @Provides
+  @Singleton
+  ProfileResource profileResource(
+      CouchbaseProfiles cache, SearchProfiles index, EventStore events, ProfileFolder folder) {
+    ReadProfile read =
+        new ReadProfile(
+            cache,
+            index,
+            events::readStream,
+            folder,
+            () -> ReadSideKnobs.clamp(knobs.minVersionWaitMillis.get(), 0, 10_000));
     return new ProfileResource(read);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   UserSearchResource userSearchResource(SearchProfiles index) {
-    return new UserSearchResource(new SearchUsers(index),
+    return new UserSearchResource(
+        new SearchUsers(index),
         () -> ReadSideKnobs.clamp(knobs.searchRetryAfterSeconds.get(), 1, 300));
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   ReferenceResource referenceResource(ReferenceStore store) {
-    return new ReferenceResource(new CountryCatalog(store,
-        () -> ReadSideKnobs.clamp(knobs.referenceCacheSeconds.get(), 0, 86_400), System::nanoTime));
+    return new ReferenceResource(
+        new CountryCatalog(
+            store,
+            () -> ReadSideKnobs.clamp(knobs.referenceCacheSeconds.get(), 0, 86_400),
+            System::nanoTime));
   }
 }

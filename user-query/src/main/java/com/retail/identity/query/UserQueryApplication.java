@@ -35,7 +35,10 @@ import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The read side: profile reads, admin search and reference data, fed by projections of the event log. */
+/**
+ * The read side: profile reads, admin search and reference data, fed by projections of the event
+ * log.
+ */
 public class UserQueryApplication extends PlatformApplication<UserQueryConfiguration> {
   private static final Logger LOG = LoggerFactory.getLogger(UserQueryApplication.class);
   private final List<Projector> projectors = new ArrayList<>();
@@ -56,24 +59,35 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
 
   @Override
   protected void runService(UserQueryConfiguration configuration, Environment environment) {
-    StoresModule stores = new StoresModule(environment)
-        .cassandra(configuration.getCassandra())
-        .search(configuration.getSearch())
-        .couchbase(configuration.getCouchbase())
-        .redis(configuration.getRedis());
-    ServiceClient userCommand = new ServiceClient(configuration.getUserCommandClient(), registration(),
-        configuration.getUserCommandVip());
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        userCommand.close();
-      }
-    });
+    StoresModule stores =
+        new StoresModule(environment)
+            .cassandra(configuration.getCassandra())
+            .search(configuration.getSearch())
+            .couchbase(configuration.getCouchbase())
+            .redis(configuration.getRedis());
+    ServiceClient userCommand =
+        new ServiceClient(
+            configuration.getUserCommandClient(),
+            registration(),
+            configuration.getUserCommandVip());
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void stop() {
+                userCommand.close();
+              }
+            });
     ReadSideKnobs knobs = new ReadSideKnobs();
-    Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
-            configuration.eventLogShards()),
-        new ReadSideModule(configuration, environment, knobs, userCommand));
+    Injector injector =
+        Guice.createInjector(
+            stores,
+            new PersonalDataModule(
+                configuration.getMasterKey(),
+                configuration.eventLogBucket(),
+                configuration.eventLogShards()),
+            new ReadSideModule(configuration, environment, knobs, userCommand));
     environment.jersey().register(new QueryProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(ProfileResource.class));
@@ -83,65 +97,110 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
     if (configuration.getProjection().isEnabled()) {
       startProjectors(configuration, environment, knobs, injector);
     }
-    environment.healthChecks().register("projection-lag",
-        new ProjectionLagHealthCheck(projectors, () -> ReadSideKnobs.clamp(knobs.maxLagSeconds.get(), 1, 86_400)));
+    environment
+        .healthChecks()
+        .register(
+            "projection-lag",
+            new ProjectionLagHealthCheck(
+                projectors, () -> ReadSideKnobs.clamp(knobs.maxLagSeconds.get(), 1, 86_400)));
     if (configuration.getReferenceData().isLoadIfMissing()) {
       loadReferenceDataWhenMissing(environment, injector.getInstance(ReferenceStore.class));
     }
   }
 
-  /** One projector per read model, each with its own checkpoint and lease, so one store down never stalls the other. */
-  private void startProjectors(UserQueryConfiguration configuration, Environment environment, ReadSideKnobs knobs,
+  /**
+   * One projector per read model, each with its own checkpoint and lease, so one store down never
+   * stalls the other.
+   */
+  private void startProjectors(
+      UserQueryConfiguration configuration,
+      Environment environment,
+      ReadSideKnobs knobs,
       Injector injector) {
     int threads = configuration.getProjection().getThreads();
-    ExecutorService folds = environment.lifecycle().executorService("projection-fold-%d")
-        .minThreads(threads).maxThreads(threads).build();
-    String owner = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
-    Duration lookback = Duration.ofMinutes(configuration.getProjection().getInitialLookbackMinutes());
-    for (ProjectionTarget target : List.<ProjectionTarget>of(injector.getInstance(SearchProfileWriter.class),
-        injector.getInstance(CouchbaseProfileWriter.class))) {
-      projectors.add(new Projector(target, injector.getInstance(EventLog.class), injector.getInstance(EventStore.class)::readStream,
-          injector.getInstance(ProfileFolder.class), injector.getInstance(ProjectionState.class), knobs.tuning(),
-          new ProjectionMetrics(environment.metrics(), target.name()), folds, Clock.systemUTC(), lookback, owner));
+    ExecutorService folds =
+        environment
+            .lifecycle()
+            .executorService("projection-fold-%d")
+            .minThreads(threads)
+            .maxThreads(threads)
+            .build();
+    String owner =
+        ManagementFactory.getRuntimeMXBean().getName()
+            + ":"
+            + UUID.randomUUID().toString().substring(0, 8);
+    Duration lookback =
+        Duration.ofMinutes(configuration.getProjection().getInitialLookbackMinutes());
+    for (ProjectionTarget target :
+        List.<ProjectionTarget>of(
+            injector.getInstance(SearchProfileWriter.class),
+            injector.getInstance(CouchbaseProfileWriter.class))) {
+      projectors.add(
+          new Projector(
+              target,
+              injector.getInstance(EventLog.class),
+              injector.getInstance(EventStore.class)::readStream,
+              injector.getInstance(ProfileFolder.class),
+              injector.getInstance(ProjectionState.class),
+              knobs.tuning(),
+              new ProjectionMetrics(environment.metrics(), target.name()),
+              folds,
+              Clock.systemUTC(),
+              lookback,
+              owner));
     }
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void start() {
-        projectors.forEach(Projector::start);
-      }
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void start() {
+                projectors.forEach(Projector::start);
+              }
 
-      @Override
-      public void stop() {
-        projectors.forEach(Projector::stop);
-      }
-    });
+              @Override
+              public void stop() {
+                projectors.forEach(Projector::stop);
+              }
+            });
   }
 
-  /** Local and test stacks: the shipped reference data goes into Redis at start when it is missing. */
+  /**
+   * Local and test stacks: the shipped reference data goes into Redis at start when it is missing.
+   */
   private static void loadReferenceDataWhenMissing(Environment environment, ReferenceStore store) {
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void start() {
-        Thread loader = new Thread(() -> {
-          for (int attempt = 1; attempt <= 30; attempt++) {
-            try {
-              if (new ReferenceDataLoader(store).loadIfMissing()) {
-                LOG.info("Loaded the shipped reference data into Redis");
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void start() {
+                Thread loader =
+                    new Thread(
+                        () -> {
+                          for (int attempt = 1; attempt <= 30; attempt++) {
+                            try {
+                              if (new ReferenceDataLoader(store).loadIfMissing()) {
+                                LOG.info("Loaded the shipped reference data into Redis");
+                              }
+                              return;
+                            } catch (RuntimeException e) {
+                              LOG.warn(
+                                  "Reference data not loaded yet (attempt {}): {}",
+                                  attempt,
+                                  e.toString());
+                              try {
+                                Thread.sleep(2000);
+                              } catch (InterruptedException interrupted) {
+                                return;
+                              }
+                            }
+                          }
+                        },
+                        "reference-data-loader");
+                loader.setDaemon(true);
+                loader.start();
               }
-              return;
-            } catch (RuntimeException e) {
-              LOG.warn("Reference data not loaded yet (attempt {}): {}", attempt, e.toString());
-              try {
-                Thread.sleep(2000);
-              } catch (InterruptedException interrupted) {
-                return;
-              }
-            }
-          }
-        }, "reference-data-loader");
-        loader.setDaemon(true);
-        loader.start();
-      }
-    });
+            });
   }
 }

@@ -11,24 +11,19 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 public class UserQueryConfiguration extends PlatformConfiguration {
-  @JsonProperty @Valid @NotNull
-  private CassandraSettings cassandra = new CassandraSettings();
+  @JsonProperty @Valid @NotNull private CassandraSettings cassandra = new CassandraSettings();
 
-  @JsonProperty @Valid @NotNull
-  private SearchSettings search = new SearchSettings();
+  @JsonProperty @Valid @NotNull private SearchSettings search = new SearchSettings();
 
-  @JsonProperty @Valid @NotNull
-  private CouchbaseSettings couchbase = new CouchbaseSettings();
+  @JsonProperty @Valid @NotNull private CouchbaseSettings couchbase = new CouchbaseSettings();
 
-  @JsonProperty @Valid @NotNull
-  private RedisSettings redis = new RedisSettings();
+  @JsonProperty @Valid @NotNull private RedisSettings redis = new RedisSettings();
 
   /** Settings of a new profile index (shards, replicas, refresh interval). */
   @JsonProperty @Valid @NotNull
   private ProfileIndexSettings profileIndex = new ProfileIndexSettings();
 
-  @JsonProperty @Valid @NotNull
-  private ProjectionSettings projection = new ProjectionSettings();
+  @JsonProperty @Valid @NotNull private ProjectionSettings projection = new ProjectionSettings();
 
   @JsonProperty @Valid @NotNull
   private ReferenceDataSettings referenceData = new ReferenceDataSettings();

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * process had died ({@link CrashPoints}: no later write, no cleanup), the customer gets no answer
  * they could take as success, and then, without a restart, the platform settles: either the whole
  * change is there (in the stream, the credential and both read models) or none of it, and nothing
- * is left half made (no reservation without an account, no second account for one email, no
- * erased account that logs in). The reservation reaper runs with a 2 s window here.
+ * is left half made (no reservation without an account, no second account for one email, no erased
+ * account that logs in). The reservation reaper runs with a 2 s window here.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CrashPointsIT {
@@ -51,14 +51,27 @@ class CrashPointsIT {
   private static final String COMMAND_APP = "IT-CRASH-COMMAND-" + SUFFIX;
   private static final Duration SETTLED = Duration.ofSeconds(45);
 
-  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension(Map.of(
-      "eureka.appName", COMMAND_APP,
-      "eureka.vipAddress", COMMAND_APP.toLowerCase(),
-      "reservations.abandonedAfter", "2 seconds",
-      "reservations.reaperInterval", "500 milliseconds"));
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
+      UserCommandApp.extension(
+          Map.of(
+              "eureka.appName",
+              COMMAND_APP,
+              "eureka.vipAddress",
+              COMMAND_APP.toLowerCase(),
+              "reservations.abandonedAfter",
+              "2 seconds",
+              "reservations.reaperInterval",
+              "500 milliseconds"));
 
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
-      "user-query", Map.of("eureka.appName", "IT-CRASH-QUERY-" + SUFFIX, "userCommandVip", COMMAND_APP.toLowerCase()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY =
+      TestStack.app(
+          UserQueryApplication.class,
+          "user-query",
+          Map.of(
+              "eureka.appName",
+              "IT-CRASH-QUERY-" + SUFFIX,
+              "userCommandVip",
+              COMMAND_APP.toLowerCase()));
 
   private static final Seed SEED = Seed.open();
   private static final ReadStores STORES = new ReadStores();
@@ -78,7 +91,10 @@ class CrashPointsIT {
     return new Http(COMMAND.getLocalPort(), Duration.ofSeconds(20));
   }
 
-  /** The request during which the armed point is reached: never a success the customer could rely on. */
+  /**
+   * The request during which the armed point is reached: never a success the customer could rely
+   * on.
+   */
   private static void crashDuring(String point, Runnable request) {
     CrashPoints.arm(point);
     request.run();
@@ -89,7 +105,8 @@ class CrashPointsIT {
     assertThat(response.statusCode()).as(response.body()).isGreaterThanOrEqualTo(500);
   }
 
-  private static Optional<HttpResponse<String>> send(Http http, String method, String path, String body, String... headers) {
+  private static Optional<HttpResponse<String>> send(
+      Http http, String method, String path, String body, String... headers) {
     try {
       return Optional.of(http.send(method, path, body, headers));
     } catch (UncheckedIOException connectionClosed) {
@@ -98,61 +115,104 @@ class CrashPointsIT {
   }
 
   @Test
-  void givenARegistrationThatDiesBetweenAnyTwoWrites_thenTheEmailEndsFreeAndOneRegistrationMakesOneAccount() {
-    for (String point : List.of(RegisterUser.AFTER_RESERVATION, RegisterUser.AFTER_DATA_KEY,
-        CassandraEventStore.AFTER_LOG_ENTRIES, CassandraEventStore.AFTER_STREAM)) {
+  void
+      givenARegistrationThatDiesBetweenAnyTwoWrites_thenTheEmailEndsFreeAndOneRegistrationMakesOneAccount() {
+    for (String point :
+        List.of(
+            RegisterUser.AFTER_RESERVATION,
+            RegisterUser.AFTER_DATA_KEY,
+            CassandraEventStore.AFTER_LOG_ENTRIES,
+            CassandraEventStore.AFTER_STREAM)) {
       Http http = command();
       String email = uniqueEmail();
 
-      crashDuring(point, () -> send(http, "POST", "/v1/users", registrationJson(email, PASSWORD))
-          .ifPresent(CrashPointsIT::assertNoSuccess));
+      crashDuring(
+          point,
+          () ->
+              send(http, "POST", "/v1/users", registrationJson(email, PASSWORD))
+                  .ifPresent(CrashPointsIT::assertNoSuccess));
 
       // Once the reaper has looked, the email registers (once) and logs in to that one account
-      await(point).until(() -> http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode() == 201);
+      await(point)
+          .until(
+              () -> http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode() == 201);
       String userId = http.logIn(email, PASSWORD).get("userId").asText();
       // A registration may take an abandoned reservation over before the reaper erased the account
       // that died holding it (ADR 0005): that one is erased on the reaper's next pass.
       await(point).until(() -> liveAccountsWithTheEmailKeyOf(UUID.fromString(userId)) == 1);
-      assertThat(http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode()).as(point).isEqualTo(409);
+      assertThat(http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode())
+          .as(point)
+          .isEqualTo(409);
     }
   }
 
   @Test
-  void givenAProfileChangeThatDiesBetweenAnyTwoWrites_thenTheReadModelsEqualTheStreamAndTheNextChangeHasNoGap() {
-    for (String point : List.of(CassandraEventStore.AFTER_LOG_ENTRIES, CassandraEventStore.AFTER_STREAM)) {
+  void
+      givenAProfileChangeThatDiesBetweenAnyTwoWrites_thenTheReadModelsEqualTheStreamAndTheNextChangeHasNoGap() {
+    for (String point :
+        List.of(CassandraEventStore.AFTER_LOG_ENTRIES, CassandraEventStore.AFTER_STREAM)) {
       Http http = command();
       String email = uniqueEmail();
       UUID userId = UUID.fromString(http.register(email));
       String token = http.logIn(email, PASSWORD).get("accessToken").asText();
 
-      crashDuring(point, () -> send(http, "PATCH", "/v1/users/" + userId, "{\"firstName\":\"Crashed\"}",
-          "Authorization", bearer(token), "If-Match", "1").ifPresent(CrashPointsIT::assertNoSuccess));
+      crashDuring(
+          point,
+          () ->
+              send(
+                      http,
+                      "PATCH",
+                      "/v1/users/" + userId,
+                      "{\"firstName\":\"Crashed\"}",
+                      "Authorization",
+                      bearer(token),
+                      "If-Match",
+                      "1")
+                  .ifPresent(CrashPointsIT::assertNoSuccess));
 
       List<StoredEvent> stream = SEED.events().readStream(userId);
       long head = stream.get(stream.size() - 1).seq();
       assertThat(head).as(point).isEqualTo(CassandraEventStore.AFTER_STREAM.equals(point) ? 2 : 1);
       String firstName = head == 2 ? "Crashed" : "Grace";
-      await(point).untilAsserted(() -> {
-        assertThat(STORES.searchDocument(ReadStores.alias(), userId)).hasValueSatisfying(doc -> {
-          assertThat(doc.path("_version").asLong()).isEqualTo(head);
-          assertThat(doc.path("_source").path("firstName").asText()).isEqualTo(firstName);
-        });
-        assertThat(STORES.cacheDocument(userId)).hasValueSatisfying(doc -> {
-          assertThat(doc.path("version").asLong()).isEqualTo(head);
-          assertThat(doc.path("firstName").asText()).isEqualTo(firstName);
-        });
-      });
-      HttpResponse<String> next = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"After\"}",
-          "Authorization", bearer(token), "If-Match", Long.toString(head));
+      await(point)
+          .untilAsserted(
+              () -> {
+                assertThat(STORES.searchDocument(ReadStores.alias(), userId))
+                    .hasValueSatisfying(
+                        doc -> {
+                          assertThat(doc.path("_version").asLong()).isEqualTo(head);
+                          assertThat(doc.path("_source").path("firstName").asText())
+                              .isEqualTo(firstName);
+                        });
+                assertThat(STORES.cacheDocument(userId))
+                    .hasValueSatisfying(
+                        doc -> {
+                          assertThat(doc.path("version").asLong()).isEqualTo(head);
+                          assertThat(doc.path("firstName").asText()).isEqualTo(firstName);
+                        });
+              });
+      HttpResponse<String> next =
+          http.send(
+              "PATCH",
+              "/v1/users/" + userId,
+              "{\"lastName\":\"After\"}",
+              "Authorization",
+              bearer(token),
+              "If-Match",
+              Long.toString(head));
       assertThat(next.statusCode()).as(point).isEqualTo(200);
       assertThat(Http.json(next).get("version").asLong()).as(point).isEqualTo(head + 1);
     }
   }
 
   @Test
-  void givenAPasswordChangeThatDiesBetweenAnyTwoWrites_thenExactlyOnePasswordWorksTheStreamSaysWhichAndOtherSessionsAreOver() {
-    for (String point : List.of(ChangePassword.AFTER_SESSIONS, CassandraEventStore.AFTER_LOG_ENTRIES,
-        CassandraEventStore.AFTER_STREAM)) {
+  void
+      givenAPasswordChangeThatDiesBetweenAnyTwoWrites_thenExactlyOnePasswordWorksTheStreamSaysWhichAndOtherSessionsAreOver() {
+    for (String point :
+        List.of(
+            ChangePassword.AFTER_SESSIONS,
+            CassandraEventStore.AFTER_LOG_ENTRIES,
+            CassandraEventStore.AFTER_STREAM)) {
       Http http = command();
       String email = uniqueEmail();
       UUID userId = UUID.fromString(http.register(email));
@@ -160,31 +220,64 @@ class CrashPointsIT {
       String token = http.logIn(email, PASSWORD).get("accessToken").asText();
       String newPassword = "crimson-Window-58-harbour!";
 
-      crashDuring(point, () -> send(http, "PUT", "/v1/users/" + userId + "/password",
-          "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}",
-          "Authorization", bearer(token)).ifPresent(CrashPointsIT::assertNoSuccess));
+      crashDuring(
+          point,
+          () ->
+              send(
+                      http,
+                      "PUT",
+                      "/v1/users/" + userId + "/password",
+                      "{\"currentPassword\":\""
+                          + PASSWORD
+                          + "\",\"newPassword\":\""
+                          + newPassword
+                          + "\"}",
+                      "Authorization",
+                      bearer(token))
+                  .ifPresent(CrashPointsIT::assertNoSuccess));
 
-      boolean changed = SEED.events().readStream(userId).stream()
-          .anyMatch(e -> EventTypes.PASSWORD_CHANGED.equals(e.type()));
+      boolean changed =
+          SEED.events().readStream(userId).stream()
+              .anyMatch(e -> EventTypes.PASSWORD_CHANGED.equals(e.type()));
       assertThat(changed).as(point).isEqualTo(CassandraEventStore.AFTER_STREAM.equals(point));
-      assertThat(logsIn(http, email, newPassword)).as(point + ": the new password").isEqualTo(changed);
-      assertThat(logsIn(http, email, PASSWORD)).as(point + ": the old password").isEqualTo(!changed);
-      assertThat(http.post("/v1/sessions/refresh", "{\"refreshToken\":\"" + otherDevice + "\"}").statusCode())
-          .as(point + ": the other device's session").isEqualTo(401);
+      assertThat(logsIn(http, email, newPassword))
+          .as(point + ": the new password")
+          .isEqualTo(changed);
+      assertThat(logsIn(http, email, PASSWORD))
+          .as(point + ": the old password")
+          .isEqualTo(!changed);
+      assertThat(
+              http.post("/v1/sessions/refresh", "{\"refreshToken\":\"" + otherDevice + "\"}")
+                  .statusCode())
+          .as(point + ": the other device's session")
+          .isEqualTo(401);
     }
   }
 
   @Test
   void givenAnErasureThatDiesBetweenAnyTwoWrites_thenTheAccountIsWhollyThereOrWhollyGone() {
-    for (String point : List.of(CassandraEventStore.AFTER_LOG_ENTRIES, CassandraEventStore.AFTER_STREAM,
-        EraseAccount.AFTER_DATA_KEY, EraseAccount.AFTER_SESSIONS)) {
+    for (String point :
+        List.of(
+            CassandraEventStore.AFTER_LOG_ENTRIES,
+            CassandraEventStore.AFTER_STREAM,
+            EraseAccount.AFTER_DATA_KEY,
+            EraseAccount.AFTER_SESSIONS)) {
       Http http = command();
       String email = uniqueEmail();
       UUID userId = UUID.fromString(http.register(email));
       JsonNode session = http.logIn(email, PASSWORD);
 
-      crashDuring(point, () -> send(http, "DELETE", "/v1/users/" + userId, null,
-          "Authorization", bearer(session.get("accessToken").asText())).ifPresent(CrashPointsIT::assertNoSuccess));
+      crashDuring(
+          point,
+          () ->
+              send(
+                      http,
+                      "DELETE",
+                      "/v1/users/" + userId,
+                      null,
+                      "Authorization",
+                      bearer(session.get("accessToken").asText()))
+                  .ifPresent(CrashPointsIT::assertNoSuccess));
 
       boolean erased = EventTypes.USER_ERASED.equals(last(SEED.events().readStream(userId)).type());
       assertThat(erased).as(point).isEqualTo(!CassandraEventStore.AFTER_LOG_ENTRIES.equals(point));
@@ -193,14 +286,27 @@ class CrashPointsIT {
         continue;
       }
       assertThat(logsIn(http, email, PASSWORD)).as(point + ": an erased account logs in").isFalse();
-      await(point).untilAsserted(() -> {
-        assertThat(SEED.dataKeyExists(userId)).as("data key").isFalse();
-        assertThat(http.post("/v1/sessions/refresh", "{\"refreshToken\":\"" + session.get("refreshToken").asText() + "\"}")
-            .statusCode()).as("refresh").isEqualTo(401);
-        assertThat(STORES.searchDocument(ReadStores.alias(), userId)).as("search document").isEmpty();
-        assertThat(STORES.cacheDocument(userId)).as("cache document").isEmpty();
-      });
-      await(point).until(() -> http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode() == 201);
+      await(point)
+          .untilAsserted(
+              () -> {
+                assertThat(SEED.dataKeyExists(userId)).as("data key").isFalse();
+                assertThat(
+                        http.post(
+                                "/v1/sessions/refresh",
+                                "{\"refreshToken\":\""
+                                    + session.get("refreshToken").asText()
+                                    + "\"}")
+                            .statusCode())
+                    .as("refresh")
+                    .isEqualTo(401);
+                assertThat(STORES.searchDocument(ReadStores.alias(), userId))
+                    .as("search document")
+                    .isEmpty();
+                assertThat(STORES.cacheDocument(userId)).as("cache document").isEmpty();
+              });
+      await(point)
+          .until(
+              () -> http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode() == 201);
     }
   }
 
@@ -209,7 +315,10 @@ class CrashPointsIT {
   }
 
   private static boolean logsIn(Http http, String email, String password) {
-    return http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").statusCode() == 200;
+    return http.post(
+                "/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+            .statusCode()
+        == 200;
   }
 
   private static StoredEvent last(List<StoredEvent> stream) {
@@ -219,10 +328,22 @@ class CrashPointsIT {
   /** Accounts whose credential holds the same email key as this one's and that are not erased. */
   private static long liveAccountsWithTheEmailKeyOf(UUID userId) {
     String ks = SEED.connector().keyspace();
-    Row mine = SEED.connector().session().execute("SELECT email_key FROM " + ks + ".user_events WHERE user_id = ? LIMIT 1",
-        userId).one();
-    return SEED.connector().session().execute("SELECT user_id, email_key, erased FROM " + ks + ".user_events"
-        + " PER PARTITION LIMIT 1").all().stream()
+    Row mine =
+        SEED.connector()
+            .session()
+            .execute(
+                "SELECT email_key FROM " + ks + ".user_events WHERE user_id = ? LIMIT 1", userId)
+            .one();
+    return SEED
+        .connector()
+        .session()
+        .execute(
+            "SELECT user_id, email_key, erased FROM "
+                + ks
+                + ".user_events"
+                + " PER PARTITION LIMIT 1")
+        .all()
+        .stream()
         .filter(row -> mine.getString("email_key").equals(row.getString("email_key")))
         .filter(row -> row.isNull("erased") || !row.getBool("erased"))
         .count();

@@ -35,19 +35,29 @@ import org.junit.jupiter.api.Test;
 /**
  * The search projector dies mid-stream (it stops without saving or handing its lease over) while
  * users keep registering, renaming and being erased; a new projector takes over when the lease
- * expires, resumes from the checkpoint, and the index ends with exactly the live users.
- * A keyspace and index of its own, so the counts are exact.
+ * expires, resumes from the checkpoint, and the index ends with exactly the live users. A keyspace
+ * and index of its own, so the counts are exact.
  */
 class ProjectorRestartIT {
   private static final String KEYSPACE = TestStack.keyspace() + "_restart";
-  private static final String PREFIX = TestStack.env("SEARCH_INDEX_PREFIX", "it-manual") + "-restart";
+  private static final String PREFIX =
+      TestStack.env("SEARCH_INDEX_PREFIX", "it-manual") + "-restart";
   private static final Seed SEED = Seed.open(KEYSPACE);
-  private static final SearchConnector SEARCH = new SearchConnector(new ObjectMapper().convertValue(Map.of(
-      "urls", List.of("http://127.0.0.1:" + TestStack.searchPort()), "indexPrefix", PREFIX), SearchSettings.class));
+  private static final SearchConnector SEARCH =
+      new SearchConnector(
+          new ObjectMapper()
+              .convertValue(
+                  Map.of(
+                      "urls",
+                      List.of("http://127.0.0.1:" + TestStack.searchPort()),
+                      "indexPrefix",
+                      PREFIX),
+                  SearchSettings.class));
   private static final ReadStores STORES = new ReadStores();
   private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
   private static final LogBuckets BUCKETS = Seed.BUCKETS;
-  private static final CassandraProjectionState STATE = new CassandraProjectionState(SEED.connector(), BUCKETS);
+  private static final CassandraProjectionState STATE =
+      new CassandraProjectionState(SEED.connector(), BUCKETS);
 
   @AfterAll
   static void close() throws Exception {
@@ -58,15 +68,24 @@ class ProjectorRestartIT {
   }
 
   private static Projector projector(String owner) {
-    return new Projector(new SearchProfileWriter(SEARCH, new ProfileIndexSettings()),
-        new CassandraEventLog(SEED.connector(), BUCKETS), SEED.events()::readStream, new ProfileFolder(SEED.cipher()), STATE,
-        ProjectionTuning.fixed(50, 10, 10, 5, 6), new ProjectionMetrics(new MetricRegistry(), SearchProfileWriter.PROJECTION),
-        POOL, Clock.systemUTC(), Duration.ofMinutes(10), owner);
+    return new Projector(
+        new SearchProfileWriter(SEARCH, new ProfileIndexSettings()),
+        new CassandraEventLog(SEED.connector(), BUCKETS),
+        SEED.events()::readStream,
+        new ProfileFolder(SEED.cipher()),
+        STATE,
+        ProjectionTuning.fixed(50, 10, 10, 5, 6),
+        new ProjectionMetrics(new MetricRegistry(), SearchProfileWriter.PROJECTION),
+        POOL,
+        Clock.systemUTC(),
+        Duration.ofMinutes(10),
+        owner);
   }
 
   @Test
-  void givenTheProjectorDiesMidStream_whenAnotherTakesOver_thenTheIndexHoldsExactlyTheLiveUsersAtTheirVersions()
-      throws Exception {
+  void
+      givenTheProjectorDiesMidStream_whenAnotherTakesOver_thenTheIndexHoldsExactlyTheLiveUsersAtTheirVersions()
+          throws Exception {
     List<UUID> users = new ArrayList<>();
     Set<UUID> erased = new HashSet<>();
     for (int i = 0; i < 60; i++) {
@@ -80,7 +99,8 @@ class ProjectorRestartIT {
       erased.add(users.get(i));
     }
 
-    // The first projector works through part of the log (pages of 10), saves a checkpoint, then dies.
+    // The first projector works through part of the log (pages of 10), saves a checkpoint, then
+    // dies.
     Projector first = projector("first");
     first.runOnce();
     Thread.sleep(1100);
@@ -105,14 +125,27 @@ class ProjectorRestartIT {
     second.start();
     try {
       assertThat(second.isLeader()).as("the dead projector's lease has not expired yet").isFalse();
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-          assertThat(STORES.searchCount(ReadStores.alias(PREFIX))).isEqualTo(users.size() - erased.size()));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () ->
+                  assertThat(STORES.searchCount(ReadStores.alias(PREFIX)))
+                      .isEqualTo(users.size() - erased.size()));
       for (UUID user : users) {
         if (erased.contains(user)) {
-          assertThat(STORES.searchDocument(ReadStores.alias(PREFIX), user)).as("erased " + user).isEmpty();
+          assertThat(STORES.searchDocument(ReadStores.alias(PREFIX), user))
+              .as("erased " + user)
+              .isEmpty();
         } else {
-          assertThat(STORES.searchDocument(ReadStores.alias(PREFIX), user).orElseThrow().path("_version").asLong())
-              .as("version of " + user).isEqualTo(SEED.version(user));
+          assertThat(
+                  STORES
+                      .searchDocument(ReadStores.alias(PREFIX), user)
+                      .orElseThrow()
+                      .path("_version")
+                      .asLong())
+              .as("version of " + user)
+              .isEqualTo(SEED.version(user));
         }
       }
       assertThat(second.isLeader()).isTrue();

@@ -40,8 +40,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReadSideIT {
   private static final TestTokens TOKENS = TestTokens.start();
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
-      "user-query", Map.of("eureka.enabled", "false", "userCommandClient", TOKENS.clientName()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY =
+      TestStack.app(
+          UserQueryApplication.class,
+          "user-query",
+          Map.of("eureka.enabled", "false", "userCommandClient", TOKENS.clientName()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Seed SEED = Seed.open();
@@ -66,8 +69,10 @@ class ReadSideIT {
   }
 
   private HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + QUERY.getLocalPort() + pathAndQuery))
-        .timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + QUERY.getLocalPort() + pathAndQuery))
+            .timeout(Duration.ofSeconds(10));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -95,39 +100,69 @@ class ReadSideIT {
     String lastName = uniqueName("Hopper");
     UUID userId = SEED.register("Grace", lastName);
 
-    await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-        assertThat(ids(search("q=" + encode("grace " + lastName.substring(0, 9))))).containsExactly(userId.toString()));
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(ids(search("q=" + encode("grace " + lastName.substring(0, 9)))))
+                    .containsExactly(userId.toString()));
   }
 
   @Test
-  void givenAProfileUpdate_whenProjected_thenTheCacheAndSearchDocumentsHoldItAndNoSecret() throws Exception {
+  void givenAProfileUpdate_whenProjected_thenTheCacheAndSearchDocumentsHoldItAndNoSecret()
+      throws Exception {
     UUID userId = SEED.register("Ada", uniqueName("Lovelace"));
     long version = SEED.rename(userId, "Augusta");
 
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-      JsonNode cached = STORES.cacheDocument(userId).orElseThrow();
-      assertThat(cached.path("version").asLong()).isEqualTo(version);
-      assertThat(cached.path("firstName").asText()).isEqualTo("Augusta");
-      JsonNode indexed = STORES.searchDocument(ALIAS, userId).orElseThrow();
-      assertThat(indexed.path("_version").asLong()).isEqualTo(version);
-      assertThat(indexed.at("/_source/firstName").asText()).isEqualTo("Augusta");
-    });
-    Set<String> allowed = Set.of("userId", "email", "firstName", "lastName", "phone", "phoneVerified", "country",
-        "locale", "createdAt", "version", "name");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonNode cached = STORES.cacheDocument(userId).orElseThrow();
+              assertThat(cached.path("version").asLong()).isEqualTo(version);
+              assertThat(cached.path("firstName").asText()).isEqualTo("Augusta");
+              JsonNode indexed = STORES.searchDocument(ALIAS, userId).orElseThrow();
+              assertThat(indexed.path("_version").asLong()).isEqualTo(version);
+              assertThat(indexed.at("/_source/firstName").asText()).isEqualTo("Augusta");
+            });
+    Set<String> allowed =
+        Set.of(
+            "userId",
+            "email",
+            "firstName",
+            "lastName",
+            "phone",
+            "phoneVerified",
+            "country",
+            "locale",
+            "createdAt",
+            "version",
+            "name");
     assertThat(fieldNames(STORES.cacheDocument(userId).orElseThrow())).isSubsetOf(allowed);
-    assertThat(fieldNames(STORES.searchDocument(ALIAS, userId).orElseThrow().path("_source"))).isSubsetOf(allowed);
+    assertThat(fieldNames(STORES.searchDocument(ALIAS, userId).orElseThrow().path("_source")))
+        .isSubsetOf(allowed);
   }
 
   @Test
   void givenAnErasure_whenProjected_thenBothDocumentsAreGoneAndTheProfileIs404() throws Exception {
     UUID userId = SEED.register("Erin", uniqueName("Erased"));
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        STORES.cacheDocument(userId).isPresent() && STORES.searchDocument(ALIAS, userId).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                STORES.cacheDocument(userId).isPresent()
+                    && STORES.searchDocument(ALIAS, userId).isPresent());
 
     SEED.erase(userId);
 
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        STORES.cacheDocument(userId).isEmpty() && STORES.searchDocument(ALIAS, userId).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                STORES.cacheDocument(userId).isEmpty()
+                    && STORES.searchDocument(ALIAS, userId).isEmpty());
     HttpResponse<String> read = get("/v1/users/" + userId, TOKENS.admin());
     assertThat(read.statusCode()).isEqualTo(404);
     assertThat(read.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -135,38 +170,54 @@ class ReadSideIT {
   }
 
   @Test
-  void givenAConcurrentWriter_whenReadingWithMinVersion_thenNoAnswerIsEverOlderThanAsked() throws Exception {
+  void givenAConcurrentWriter_whenReadingWithMinVersion_thenNoAnswerIsEverOlderThanAsked()
+      throws Exception {
     UUID userId = SEED.register("Rey", uniqueName("Writer"));
     String token = TOKENS.user(userId);
     ConcurrentLinkedQueue<Long> written = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
     ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
-      Future<?> writer = threads.submit(() -> {
-        for (int i = 0; i < 40; i++) {
-          long v = SEED.version(userId) + 1;
-          written.add(SEED.rename(userId, "Name" + v));
-          Thread.sleep(20);
-        }
-        return null;
-      });
+      Future<?> writer =
+          threads.submit(
+              () -> {
+                for (int i = 0; i < 40; i++) {
+                  long v = SEED.version(userId) + 1;
+                  written.add(SEED.rename(userId, "Name" + v));
+                  Thread.sleep(20);
+                }
+                return null;
+              });
       List<Future<Integer>> readers = new ArrayList<>();
       for (int r = 0; r < 2; r++) {
-        readers.add(threads.submit(() -> {
-          int reads = 0;
-          while (!writer.isDone() || reads == 0) {
-            Long asked = written.peek() == null ? 1L : written.stream().max(Long::compare).orElse(1L);
-            HttpResponse<String> response = get("/v1/users/" + userId + "?minVersion=" + asked, token);
-            JsonNode profile = JSON.readTree(response.body());
-            long got = profile.path("version").asLong();
-            if (response.statusCode() != 200 || got < asked
-                || (got > 1 && !profile.path("firstName").asText().equals("Name" + got))) {
-              violations.add("asked " + asked + ", got " + response.statusCode() + " " + response.body());
-            }
-            reads++;
-          }
-          return reads;
-        }));
+        readers.add(
+            threads.submit(
+                () -> {
+                  int reads = 0;
+                  while (!writer.isDone() || reads == 0) {
+                    Long asked =
+                        written.peek() == null
+                            ? 1L
+                            : written.stream().max(Long::compare).orElse(1L);
+                    HttpResponse<String> response =
+                        get("/v1/users/" + userId + "?minVersion=" + asked, token);
+                    JsonNode profile = JSON.readTree(response.body());
+                    long got = profile.path("version").asLong();
+                    if (response.statusCode() != 200
+                        || got < asked
+                        || (got > 1 && !profile.path("firstName").asText().equals("Name" + got))) {
+                      violations.add(
+                          "asked "
+                              + asked
+                              + ", got "
+                              + response.statusCode()
+                              + " "
+                              + response.body());
+                    }
+                    reads++;
+                  }
+                  return reads;
+                }));
       }
       writer.get();
       int reads = 0;
@@ -187,9 +238,20 @@ class ReadSideIT {
     UUID userId = SEED.register("Exa", uniqueName("Ct"), email.toLowerCase(), phone, "US");
     SEED.verifyPhone(userId, phone);
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(ids(search("q=" + encode(email.toUpperCase())))).containsExactly(userId.toString()));
-    String formatted = phone.substring(0, 2) + " (" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-" + phone.substring(8);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ids(search("q=" + encode(email.toUpperCase()))))
+                    .containsExactly(userId.toString()));
+    String formatted =
+        phone.substring(0, 2)
+            + " ("
+            + phone.substring(2, 5)
+            + ") "
+            + phone.substring(5, 8)
+            + "-"
+            + phone.substring(8);
     JsonNode byPhone = search("q=" + encode(formatted) + "&verified=true&country=us");
     assertThat(ids(byPhone)).containsExactly(userId.toString());
     assertThat(byPhone.at("/items/0/phoneVerified").asBoolean()).isTrue();
@@ -197,7 +259,8 @@ class ReadSideIT {
   }
 
   @Test
-  void givenMoreHitsThanAPage_whenFollowingNextPage_thenEveryHitComesOnceAndTheLastPageHasNoNext() throws Exception {
+  void givenMoreHitsThanAPage_whenFollowingNextPage_thenEveryHitComesOnceAndTheLastPageHasNoNext()
+      throws Exception {
     String lastName = uniqueName("Paged");
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
@@ -223,33 +286,52 @@ class ReadSideIT {
 
   @Test
   void givenBadInput_thenProblemsNameTheField_andRolesAndOwnershipAreEnforced() throws Exception {
-    for (String bad : List.of("size=0", "size=101", "size=ten", "verified=maybe", "country=XX", "page=garbage",
-        "q=" + encode("a@"), "page=11&size=100")) {
+    for (String bad :
+        List.of(
+            "size=0",
+            "size=101",
+            "size=ten",
+            "verified=maybe",
+            "country=XX",
+            "page=garbage",
+            "q=" + encode("a@"),
+            "page=11&size=100")) {
       HttpResponse<String> response = get("/v1/users?" + bad, TOKENS.admin());
       assertThat(response.statusCode()).as(bad).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-      assertThat(JSON.readTree(response.body()).at("/errors/0/field").asText()).as(bad)
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(JSON.readTree(response.body()).at("/errors/0/field").asText())
+          .as(bad)
           .isEqualTo(bad.substring(0, bad.indexOf('=')));
     }
     UUID someone = SEED.register("Some", uniqueName("One"));
-    HttpResponse<String> minVersion = get("/v1/users/" + someone + "?minVersion=abc", TOKENS.user(someone));
+    HttpResponse<String> minVersion =
+        get("/v1/users/" + someone + "?minVersion=abc", TOKENS.user(someone));
     assertThat(minVersion.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(minVersion.body()).at("/errors/0/field").asText()).isEqualTo("minVersion");
+    assertThat(JSON.readTree(minVersion.body()).at("/errors/0/field").asText())
+        .isEqualTo("minVersion");
 
-    assertThat(get("/v1/users?q=x", TOKENS.user(someone)).statusCode()).as("not an admin").isEqualTo(403);
+    assertThat(get("/v1/users?q=x", TOKENS.user(someone)).statusCode())
+        .as("not an admin")
+        .isEqualTo(403);
     assertThat(get("/v1/users?q=x", null).statusCode()).isEqualTo(401);
-    assertThat(get("/v1/users/" + someone, TOKENS.user(UUID.randomUUID())).statusCode()).as("another user's").isEqualTo(403);
+    assertThat(get("/v1/users/" + someone, TOKENS.user(UUID.randomUUID())).statusCode())
+        .as("another user's")
+        .isEqualTo(403);
     assertThat(get("/v1/users/" + UUID.randomUUID(), TOKENS.user(UUID.randomUUID())).statusCode())
-        .as("a user that does not exist looks the same").isEqualTo(403);
+        .as("a user that does not exist looks the same")
+        .isEqualTo(403);
     HttpResponse<String> unknown = get("/v1/users/" + UUID.randomUUID(), TOKENS.admin());
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(unknown.body()).path("type").asText()).endsWith("/not-found");
-    HttpResponse<String> ahead = get("/v1/users/" + someone + "?minVersion=99", TOKENS.user(someone));
+    HttpResponse<String> ahead =
+        get("/v1/users/" + someone + "?minVersion=99", TOKENS.user(someone));
     assertThat(ahead.statusCode()).isEqualTo(409);
   }
 
   @Test
-  void givenTheOwner_whenReading_thenTheProfileComesWithItsVersionAsETagAndItsSource() throws Exception {
+  void givenTheOwner_whenReading_thenTheProfileComesWithItsVersionAsETagAndItsSource()
+      throws Exception {
     UUID userId = SEED.register("Own", uniqueName("Er"));
 
     HttpResponse<String> first = get("/v1/users/" + userId, TOKENS.user(userId));
@@ -258,45 +340,76 @@ class ReadSideIT {
     assertThat(first.headers().firstValue("X-Profile-Source")).isPresent();
     assertThat(first.headers().firstValue("Cache-Control")).hasValue("private, no-store");
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(get("/v1/users/" + userId, TOKENS.user(userId)).headers().firstValue("X-Profile-Source"))
-            .hasValue("cache"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/v1/users/" + userId, TOKENS.user(userId))
+                            .headers()
+                            .firstValue("X-Profile-Source"))
+                    .hasValue("cache"));
   }
 
   @Test
   void givenTheLocalStack_thenReferenceDataIsLoadedAndCountriesAreServed() throws Exception {
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      HttpResponse<String> response = get("/v1/reference/countries", null);
-      assertThat(response.statusCode()).isEqualTo(200);
-      JsonNode countries = JSON.readTree(response.body());
-      assertThat(countries.size()).isGreaterThan(230);
-      assertThat(countries.toString()).contains("{\"code\":\"US\",\"name\":\"United States\",\"callingCode\":\"+1\"}");
-    });
-    try (redis.clients.jedis.JedisPooled redis = new redis.clients.jedis.JedisPooled("127.0.0.1", TestStack.redisPort())) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> response = get("/v1/reference/countries", null);
+              assertThat(response.statusCode()).isEqualTo(200);
+              JsonNode countries = JSON.readTree(response.body());
+              assertThat(countries.size()).isGreaterThan(230);
+              assertThat(countries.toString())
+                  .contains("{\"code\":\"US\",\"name\":\"United States\",\"callingCode\":\"+1\"}");
+            });
+    try (redis.clients.jedis.JedisPooled redis =
+        new redis.clients.jedis.JedisPooled("127.0.0.1", TestStack.redisPort())) {
       String prefix = TestStack.env("REDIS_KEY_PREFIX", "it:manual:");
-      assertThat(redis.sismember(prefix + "ref:disposable-email-domains", "mailinator.com")).isTrue();
+      assertThat(redis.sismember(prefix + "ref:disposable-email-domains", "mailinator.com"))
+          .isTrue();
       assertThat(redis.scard(prefix + "ref:disposable-email-domains")).isGreaterThan(100_000);
-      assertThat(redis.hget(prefix + "ref:launches", "sample-sneaker-drop")).contains("requiresVerifiedPhone");
+      assertThat(redis.hget(prefix + "ref:launches", "sample-sneaker-drop"))
+          .contains("requiresVerifiedPhone");
     }
   }
 
   @Test
-  void givenProjectedEvents_thenTheAdminPortShowsLagThroughputAndAHealthyProjection() throws Exception {
+  void givenProjectedEvents_thenTheAdminPortShowsLagThroughputAndAHealthyProjection()
+      throws Exception {
     UUID userId = SEED.register("Met", uniqueName("Rics"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> STORES.searchDocument(ALIAS, userId).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> STORES.searchDocument(ALIAS, userId).isPresent());
 
-    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + QUERY.getAdminPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + QUERY.getAdminPort() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode m = JSON.readTree(metrics.body());
     for (String projection : List.of("profile-search", "profile-cache")) {
-      assertThat(m.at("/histograms/projection." + projection + ".lag/count").asLong()).as(projection).isPositive();
-      assertThat(m.at("/histograms/projection." + projection + ".lag.1m/count").asLong()).as(projection).isPositive();
-      assertThat(m.at("/meters/projection." + projection + ".projected/count").asLong()).isPositive();
+      assertThat(m.at("/histograms/projection." + projection + ".lag/count").asLong())
+          .as(projection)
+          .isPositive();
+      assertThat(m.at("/histograms/projection." + projection + ".lag.1m/count").asLong())
+          .as(projection)
+          .isPositive();
+      assertThat(m.at("/meters/projection." + projection + ".projected/count").asLong())
+          .isPositive();
       assertThat(m.at("/meters/projection." + projection + ".failures").isObject()).isTrue();
     }
-    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + QUERY.getAdminPort() + "/healthcheck")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(JSON.readTree(health.body()).at("/projection-lag/healthy").asBoolean()).as(health.body()).isTrue();
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + QUERY.getAdminPort() + "/healthcheck"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(health.body()).at("/projection-lag/healthy").asBoolean())
+        .as(health.body())
+        .isTrue();
   }
 
   private static Set<String> fieldNames(JsonNode node) {

@@ -29,8 +29,9 @@ class TwoInstancesIT {
   private static final String KEYSPACE = TestStack.keyspace() + "_two";
   private static final String PREFIX = TestStack.env("SEARCH_INDEX_PREFIX", "it-manual") + "-two";
   private static final Seed SEED = Seed.open(KEYSPACE);
-  private static final Map<String, String> SETTINGS = Map.of("eureka.enabled", "false",
-      "cassandra.keyspace", KEYSPACE, "search.indexPrefix", PREFIX);
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          "eureka.enabled", "false", "cassandra.keyspace", KEYSPACE, "search.indexPrefix", PREFIX);
 
   static final DropwizardAppExtension<UserQueryConfiguration> A =
       TestStack.app(UserQueryApplication.class, "user-query", SETTINGS);
@@ -49,30 +50,46 @@ class TwoInstancesIT {
     return ((UserQueryApplication) app.getApplication()).projectors();
   }
 
-  private static Optional<Projector> projector(DropwizardAppExtension<UserQueryConfiguration> app, String name) {
+  private static Optional<Projector> projector(
+      DropwizardAppExtension<UserQueryConfiguration> app, String name) {
     return projectors(app).stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
   private static long projected(String name) {
-    return projector(A, name).orElseThrow().metrics().projectedCount() + projector(B, name).orElseThrow().metrics().projectedCount();
+    return projector(A, name).orElseThrow().metrics().projectedCount()
+        + projector(B, name).orElseThrow().metrics().projectedCount();
   }
 
   private static long leaders(String name) {
-    return (projector(A, name).orElseThrow().isLeader() ? 1 : 0) + (projector(B, name).orElseThrow().isLeader() ? 1 : 0);
+    return (projector(A, name).orElseThrow().isLeader() ? 1 : 0)
+        + (projector(B, name).orElseThrow().isLeader() ? 1 : 0);
   }
 
   private static void awaitEveryUserAt(List<UUID> users, long version) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-      for (UUID user : users) {
-        assertThat(STORES.searchDocument(ReadStores.alias(PREFIX), user).orElseThrow().path("_version").asLong())
-            .isEqualTo(version);
-        assertThat(STORES.cacheDocument(user).orElseThrow().path("version").asLong()).isEqualTo(version);
-      }
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              for (UUID user : users) {
+                assertThat(
+                        STORES
+                            .searchDocument(ReadStores.alias(PREFIX), user)
+                            .orElseThrow()
+                            .path("_version")
+                            .asLong())
+                    .isEqualTo(version);
+                assertThat(STORES.cacheDocument(user).orElseThrow().path("version").asLong())
+                    .isEqualTo(version);
+              }
+            });
   }
 
   @Test
-  void givenTwoInstances_whenEventsFlow_thenOneRunsEachProjectionAndEveryVersionIsAppliedExactlyOnce() throws Exception {
+  void
+      givenTwoInstances_whenEventsFlow_thenOneRunsEachProjectionAndEveryVersionIsAppliedExactlyOnce()
+          throws Exception {
     List<UUID> users = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       users.add(SEED.register("Twin" + i, "Instances"));

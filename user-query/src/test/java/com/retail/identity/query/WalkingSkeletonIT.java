@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The platform's main job end to end on the real stores: register and log in on user-command,
- * read the profile on user-query, which finds user-command through Eureka and fetches its keys
- * through Ribbon + Hystrix.
+ * The platform's main job end to end on the real stores: register and log in on user-command, read
+ * the profile on user-query, which finds user-command through Eureka and fetches its keys through
+ * Ribbon + Hystrix.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WalkingSkeletonIT {
@@ -33,14 +33,19 @@ class WalkingSkeletonIT {
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
   private static final String COMMAND_APP = "IT-USER-COMMAND-" + SUFFIX;
 
-  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension(Map.of(
-      "eureka.appName", COMMAND_APP,
-      "eureka.vipAddress", COMMAND_APP.toLowerCase()));
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
+      UserCommandApp.extension(
+          Map.of("eureka.appName", COMMAND_APP, "eureka.vipAddress", COMMAND_APP.toLowerCase()));
 
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
-      "user-query", Map.of(
-          "eureka.appName", "IT-USER-QUERY-" + SUFFIX,
-          "userCommandVip", COMMAND_APP.toLowerCase()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY =
+      TestStack.app(
+          UserQueryApplication.class,
+          "user-query",
+          Map.of(
+              "eureka.appName",
+              "IT-USER-QUERY-" + SUFFIX,
+              "userCommandVip",
+              COMMAND_APP.toLowerCase()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -50,7 +55,8 @@ class WalkingSkeletonIT {
   }
 
   private static HttpRequest.Builder at(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json");
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json");
   }
 
   @Test
@@ -58,17 +64,32 @@ class WalkingSkeletonIT {
     // Given a registered, logged-in customer
     String email = uniqueEmail();
     String password = UserCommandApp.PASSWORD;
-    JsonNode registered = JSON.readTree(send(at(COMMAND.getLocalPort(), "/v1/users")
-        .POST(HttpRequest.BodyPublishers.ofString(registrationJson(email, password))).build()).body());
+    JsonNode registered =
+        JSON.readTree(
+            send(at(COMMAND.getLocalPort(), "/v1/users")
+                    .POST(HttpRequest.BodyPublishers.ofString(registrationJson(email, password)))
+                    .build())
+                .body());
     String userId = registered.get("userId").asText();
-    JsonNode session = JSON.readTree(send(at(COMMAND.getLocalPort(), "/v1/sessions")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-        .build()).body());
+    JsonNode session =
+        JSON.readTree(
+            send(at(COMMAND.getLocalPort(), "/v1/sessions")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                    .build())
+                .body());
     String token = session.get("accessToken").asText();
 
     // When they read their profile from user-query (once it has discovered user-command in Eureka)
-    HttpRequest read = at(QUERY.getLocalPort(), "/v1/users/" + userId).header("Authorization", "Bearer " + token).GET().build();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+    HttpRequest read =
+        at(QUERY.getLocalPort(), "/v1/users/" + userId)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> send(read).statusCode() == 200);
     JsonNode profile = JSON.readTree(send(read).body());
 
@@ -83,12 +104,32 @@ class WalkingSkeletonIT {
   @Test
   void anotherCustomersProfileIsRefused() throws Exception {
     String email = uniqueEmail();
-    send(at(COMMAND.getLocalPort(), "/v1/users").POST(HttpRequest.BodyPublishers.ofString(
-        registrationJson(email, UserCommandApp.PASSWORD))).build());
-    String token = JSON.readTree(send(at(COMMAND.getLocalPort(), "/v1/sessions").POST(HttpRequest.BodyPublishers.ofString(
-        "{\"email\":\"" + email + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}")).build()).body()).get("accessToken").asText();
+    send(
+        at(COMMAND.getLocalPort(), "/v1/users")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    registrationJson(email, UserCommandApp.PASSWORD)))
+            .build());
+    String token =
+        JSON.readTree(
+                send(at(COMMAND.getLocalPort(), "/v1/sessions")
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\""
+                                    + email
+                                    + "\",\"password\":\""
+                                    + UserCommandApp.PASSWORD
+                                    + "\"}"))
+                        .build())
+                    .body())
+            .get("accessToken")
+            .asText();
 
-    HttpRequest other = at(QUERY.getLocalPort(), "/v1/users/" + UUID.randomUUID()).header("Authorization", "Bearer " + token).GET().build();
+    HttpRequest other =
+        at(QUERY.getLocalPort(), "/v1/users/" + UUID.randomUUID())
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
     await().atMost(Duration.ofSeconds(30)).until(() -> send(other).statusCode() != 503);
 
     assertThat(send(other).statusCode()).isEqualTo(403);
@@ -96,22 +137,32 @@ class WalkingSkeletonIT {
 
   @Test
   void aReadWithoutATokenIs401() throws Exception {
-    HttpResponse<String> response = send(at(QUERY.getLocalPort(), "/v1/users/" + UUID.randomUUID()).GET().build());
+    HttpResponse<String> response =
+        send(at(QUERY.getLocalPort(), "/v1/users/" + UUID.randomUUID()).GET().build());
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
   @Test
   void bothServicesAreUpInTheRegistryWithTheirHealthUrls() throws Exception {
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      HttpResponse<String> apps = send(HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + COMMAND_APP))
-          .header("Accept", "application/json").GET().build());
-      assertThat(apps.statusCode()).isEqualTo(200);
-      JsonNode instance = JSON.readTree(apps.body()).path("application").path("instance").path(0);
-      assertThat(instance.path("status").asText()).isEqualTo("UP");
-      assertThat(instance.path("port").path("$").asInt()).isEqualTo(COMMAND.getLocalPort());
-      assertThat(instance.path("healthCheckUrl").asText()).isEqualTo(
-          "http://127.0.0.1:" + COMMAND.getAdminPort() + "/healthcheck");
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> apps =
+                  send(
+                      HttpRequest.newBuilder(
+                              URI.create(TestStack.eurekaUrl() + "apps/" + COMMAND_APP))
+                          .header("Accept", "application/json")
+                          .GET()
+                          .build());
+              assertThat(apps.statusCode()).isEqualTo(200);
+              JsonNode instance =
+                  JSON.readTree(apps.body()).path("application").path("instance").path(0);
+              assertThat(instance.path("status").asText()).isEqualTo("UP");
+              assertThat(instance.path("port").path("$").asInt()).isEqualTo(COMMAND.getLocalPort());
+              assertThat(instance.path("healthCheckUrl").asText())
+                  .isEqualTo("http://127.0.0.1:" + COMMAND.getAdminPort() + "/healthcheck");
+            });
   }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The eligibility rules as operators turn them: Archaius knobs, read afresh for every check. A knob no
- * layer sets has the configured value ({@code eligibility} in the YAML, else {@link EligibilitySettings#DEFAULTS}).
+ * The eligibility rules as operators turn them: Archaius knobs, read afresh for every check. A knob
+ * no layer sets has the configured value ({@code eligibility} in the YAML, else {@link
+ * EligibilitySettings#DEFAULTS}).
  */
 public final class EligibilityKnobs implements Supplier<EligibilitySettings> {
   public static final String MAX_ACCOUNTS_PER_PHONE = "identity.launch.maxAccountsPerPhone";
@@ -28,7 +29,10 @@ public final class EligibilityKnobs implements Supplier<EligibilitySettings> {
     return new EligibilitySettings(maxAccountsPerPhone.get(), erasedPhoneHoldDays.get());
   }
 
-  /** Each knob with the value it has while no layer sets it (the README's knob table is checked against this). */
+  /**
+   * Each knob with the value it has while no layer sets it (the README's knob table is checked
+   * against this).
+   */
   public static Map<String, String> knobs(EligibilitySettings configured) {
     Map<String, String> knobs = new LinkedHashMap<>();
     knobs.put(MAX_ACCOUNTS_PER_PHONE, String.valueOf(configured.maxAccountsPerPhone()));

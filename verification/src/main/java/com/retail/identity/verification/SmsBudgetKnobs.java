@@ -17,16 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The SMS budgets as operators turn them: Archaius knobs, read afresh for every send. A knob no layer
- * sets has the configured value ({@code smsBudgets} in the YAML, else {@link SmsBudgetSettings#DEFAULTS}).
- * A country's knob set to -1 (or not set) means "as configured for that country, else the
- * {@code default} budget"; each of its two knobs falls back on its own.
+ * The SMS budgets as operators turn them: Archaius knobs, read afresh for every send. A knob no
+ * layer sets has the configured value ({@code smsBudgets} in the YAML, else {@link
+ * SmsBudgetSettings#DEFAULTS}). A country's knob set to -1 (or not set) means "as configured for
+ * that country, else the {@code default} budget"; each of its two knobs falls back on its own.
  */
 public final class SmsBudgetKnobs implements Supplier<SmsBudgetSettings> {
   /** {@code identity.sms.budget.<CC or default>.burst} and {@code .perMinute}. */
   public static final String COUNTRY = "identity.sms.budget.";
+
   /** {@code identity.sms.brake.burst}, {@code .perMinute} and {@code .engaged}. */
   public static final String BRAKE = "identity.sms.brake.";
+
   static final String EVERY_COUNTRY = "default";
   private static final int UNSET = -1;
 
@@ -42,8 +44,10 @@ public final class SmsBudgetKnobs implements Supplier<SmsBudgetSettings> {
 
   public SmsBudgetKnobs(SmsBudgetSettings configured) {
     this.configured = configured;
-    defaultBurst = Knobs.intKnob(COUNTRY + EVERY_COUNTRY + ".burst", configured.perCountry().burst());
-    defaultPerMinute = Knobs.intKnob(COUNTRY + EVERY_COUNTRY + ".perMinute", configured.perCountry().perMinute());
+    defaultBurst =
+        Knobs.intKnob(COUNTRY + EVERY_COUNTRY + ".burst", configured.perCountry().burst());
+    defaultPerMinute =
+        Knobs.intKnob(COUNTRY + EVERY_COUNTRY + ".perMinute", configured.perCountry().perMinute());
     brakeBurst = Knobs.intKnob(BRAKE + "burst", configured.brake().burst());
     brakePerMinute = Knobs.intKnob(BRAKE + "perMinute", configured.brake().perMinute());
     brakeEngaged = Knobs.booleanKnob(BRAKE + "engaged", configured.brakeEngaged());
@@ -54,21 +58,31 @@ public final class SmsBudgetKnobs implements Supplier<SmsBudgetSettings> {
     Budget perCountry = new Budget(defaultBurst.get(), defaultPerMinute.get());
     Map<String, Budget> budgets = new HashMap<>();
     for (String region : regions()) {
-      CountryKnobs knobs = countries.computeIfAbsent(region, r -> new CountryKnobs(
-          Knobs.intKnob(COUNTRY + r + ".burst", UNSET), Knobs.intKnob(COUNTRY + r + ".perMinute", UNSET)));
+      CountryKnobs knobs =
+          countries.computeIfAbsent(
+              region,
+              r ->
+                  new CountryKnobs(
+                      Knobs.intKnob(COUNTRY + r + ".burst", UNSET),
+                      Knobs.intKnob(COUNTRY + r + ".perMinute", UNSET)));
       Budget fallback = configured.countries().getOrDefault(region, perCountry);
       int burst = knobs.burst().get() >= 0 ? knobs.burst().get() : fallback.burst();
       int perMinute = knobs.perMinute().get() >= 0 ? knobs.perMinute().get() : fallback.perMinute();
       budgets.put(region, new Budget(burst, perMinute));
     }
-    return new SmsBudgetSettings(perCountry, budgets, new Budget(brakeBurst.get(), brakePerMinute.get()),
+    return new SmsBudgetSettings(
+        perCountry,
+        budgets,
+        new Budget(brakeBurst.get(), brakePerMinute.get()),
         brakeEngaged.get());
   }
 
   /** The configured countries and those some knob layer names. */
   private Set<String> regions() {
     Set<String> regions = new TreeSet<>(configured.countries().keySet());
-    for (Iterator<String> keys = ConfigurationManager.getConfigInstance().getKeys(COUNTRY.substring(0, COUNTRY.length() - 1));
+    for (Iterator<String> keys =
+            ConfigurationManager.getConfigInstance()
+                .getKeys(COUNTRY.substring(0, COUNTRY.length() - 1));
         keys.hasNext(); ) {
       String key = keys.next();
       if (!key.startsWith(COUNTRY)) {
@@ -84,11 +98,16 @@ public final class SmsBudgetKnobs implements Supplier<SmsBudgetSettings> {
     return regions;
   }
 
-  /** Each knob with the value it has while no layer sets it (the README's knob table is checked against this). */
+  /**
+   * Each knob with the value it has while no layer sets it (the README's knob table is checked
+   * against this).
+   */
   public static Map<String, String> knobs(SmsBudgetSettings configured) {
     Map<String, String> knobs = new LinkedHashMap<>();
     knobs.put(COUNTRY + EVERY_COUNTRY + ".burst", String.valueOf(configured.perCountry().burst()));
-    knobs.put(COUNTRY + EVERY_COUNTRY + ".perMinute", String.valueOf(configured.perCountry().perMinute()));
+    knobs.put(
+        COUNTRY + EVERY_COUNTRY + ".perMinute",
+        String.valueOf(configured.perCountry().perMinute()));
     knobs.put(COUNTRY + "<CC>.burst", String.valueOf(UNSET));
     knobs.put(COUNTRY + "<CC>.perMinute", String.valueOf(UNSET));
     knobs.put(BRAKE + "burst", String.valueOf(configured.brake().burst()));

@@ -61,19 +61,27 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
 
   @Override
   protected void runService(VerificationConfiguration configuration, Environment environment) {
-    if (configuration.getSms().getSender() == SmsSettings.Sender.OUTBOX && !configuration.getMode().isLocal()) {
+    if (configuration.getSms().getSender() == SmsSettings.Sender.OUTBOX
+        && !configuration.getMode().isLocal()) {
       // Also a configuration rule; this guards configurations built in code.
-      throw new IllegalStateException("the SMS outbox runs in mode LOCAL only, not " + configuration.getMode());
+      throw new IllegalStateException(
+          "the SMS outbox runs in mode LOCAL only, not " + configuration.getMode());
     }
-    StoresModule stores = new StoresModule(environment)
-        .cassandra(configuration.getCassandra())
-        .redis(configuration.getRedis());
-    ServiceClient userCommand = new ServiceClient("user-command", registration(), configuration.getUserCommandVip());
+    StoresModule stores =
+        new StoresModule(environment)
+            .cassandra(configuration.getCassandra())
+            .redis(configuration.getRedis());
+    ServiceClient userCommand =
+        new ServiceClient("user-command", registration(), configuration.getUserCommandVip());
     environment.lifecycle().manage(userCommand);
-    Injector injector = Guice.createInjector(stores,
-        new PersonalDataModule(configuration.getMasterKey(), configuration.eventLogBucket(),
-            configuration.eventLogShards()),
-        new VerificationModule(configuration, environment, userCommand));
+    Injector injector =
+        Guice.createInjector(
+            stores,
+            new PersonalDataModule(
+                configuration.getMasterKey(),
+                configuration.eventLogBucket(),
+                configuration.eventLogShards()),
+            new VerificationModule(configuration, environment, userCommand));
     environment.jersey().register(new VerificationProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(VerificationsResource.class));
@@ -92,7 +100,10 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     private final Environment environment;
     private final ServiceClient userCommand;
 
-    VerificationModule(VerificationConfiguration configuration, Environment environment, ServiceClient userCommand) {
+    VerificationModule(
+        VerificationConfiguration configuration,
+        Environment environment,
+        ServiceClient userCommand) {
       this.configuration = configuration;
       this.environment = environment;
       this.userCommand = userCommand;
@@ -104,94 +115,139 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
       bind(MetricRegistry.class).toInstance(environment.metrics());
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     BearerAuth bearerAuth() {
       RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
       return new BearerAuth(new TokenVerifier(jwks, configuration.getTokens()));
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     PhoneKeys phoneKeys() {
       return new PhoneKeys(configuration.phoneSecret());
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     VerificationStore verificationStore(RedisConnector redis) {
       return new RedisVerificationStore(redis);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     PhoneRecords phoneRecords(CassandraConnector cassandra) {
       return new CassandraPhoneRecords(cassandra);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     AccountFacts accountFacts(EventStore events, Clock clock) {
       return new StreamAccountFacts(events, clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     Launches launches(RedisConnector redis) {
       return new RedisLaunches(redis);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     UserCommand userCommandClient(Clock clock) {
       return new UserCommandClient(userCommand, configuration.getServiceClient(), clock);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     SmsSender smsSender(Clock clock) {
       if (configuration.getSms().getSender() == SmsSettings.Sender.OUTBOX) {
         return new OutboxSmsSender(clock);
       }
-      SnsSmsSender sns = new SnsSmsSender(configuration.getSms().getSns(), configuration.getMode().isProduction());
+      SnsSmsSender sns =
+          new SnsSmsSender(configuration.getSms().getSns(), configuration.getMode().isProduction());
       environment.lifecycle().manage(sns);
       return sns;
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     Challenges challenges(RedisConnector redis, MetricRegistry metrics, Clock clock) {
       return new Challenges(configuration.getChallenge(), redis, metrics, clock);
     }
 
-    @Provides @Singleton
-    StartVerification startVerification(PhoneKeys keys, VerificationStore store, SmsSender sender, MetricRegistry metrics,
+    @Provides
+    @Singleton
+    StartVerification startVerification(
+        PhoneKeys keys,
+        VerificationStore store,
+        SmsSender sender,
+        MetricRegistry metrics,
         Clock clock) {
-      return new StartVerification(new PhonePolicy(), keys, new OtpCodes(), store, sender,
-          new SmsTemplates(configuration.getSms().getTemplates()), new SmsBudgetKnobs(configuration.getSmsBudgets()),
-          configuration.getCodes(), metrics, clock);
+      return new StartVerification(
+          new PhonePolicy(),
+          keys,
+          new OtpCodes(),
+          store,
+          sender,
+          new SmsTemplates(configuration.getSms().getTemplates()),
+          new SmsBudgetKnobs(configuration.getSmsBudgets()),
+          configuration.getCodes(),
+          metrics,
+          clock);
     }
 
-    @Provides @Singleton
-    ConfirmVerification confirmVerification(PhoneKeys keys, VerificationStore store, UserCommand userCommand,
-        PhoneRecords records, MetricRegistry metrics, Clock clock) {
-      return new ConfirmVerification(keys, store, userCommand, records, configuration.getCodes(), metrics, clock);
+    @Provides
+    @Singleton
+    ConfirmVerification confirmVerification(
+        PhoneKeys keys,
+        VerificationStore store,
+        UserCommand userCommand,
+        PhoneRecords records,
+        MetricRegistry metrics,
+        Clock clock) {
+      return new ConfirmVerification(
+          keys, store, userCommand, records, configuration.getCodes(), metrics, clock);
     }
 
-    @Provides @Singleton
-    CheckEligibility checkEligibility(Launches launches, AccountFacts accounts, PhoneRecords records,
-        MetricRegistry metrics, Clock clock) {
-      return new CheckEligibility(launches, accounts, records, new EligibilityKnobs(configuration.getEligibility()),
-          metrics, clock);
+    @Provides
+    @Singleton
+    CheckEligibility checkEligibility(
+        Launches launches,
+        AccountFacts accounts,
+        PhoneRecords records,
+        MetricRegistry metrics,
+        Clock clock) {
+      return new CheckEligibility(
+          launches,
+          accounts,
+          records,
+          new EligibilityKnobs(configuration.getEligibility()),
+          metrics,
+          clock);
     }
 
-    @Provides @Singleton
-    VerificationsResource verificationsResource(StartVerification start, ConfirmVerification confirm) {
+    @Provides
+    @Singleton
+    VerificationsResource verificationsResource(
+        StartVerification start, ConfirmVerification confirm) {
       return new VerificationsResource(start, confirm);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     ChallengesResource challengesResource(Challenges challenges) {
       return new ChallengesResource(challenges);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     EligibilityResource eligibilityResource(CheckEligibility eligibility) {
       return new EligibilityResource(eligibility);
     }
 
-    @Provides @Singleton
+    @Provides
+    @Singleton
     FlagsResource flagsResource(PhoneRecords records, Clock clock) {
       return new FlagsResource(records, clock);
     }

@@ -19,17 +19,15 @@ import java.util.Map;
 
 public class VerificationConfiguration extends PlatformConfiguration {
   /** The local-only phone key of config/local.yml; refused in production. */
-  public static final String LOCAL_PHONE_SECRET = "bG9jYWwtb25seS1waG9uZS1oYXNoLXNlY3JldC0wMDAwMDA=";
+  public static final String LOCAL_PHONE_SECRET =
+      "bG9jYWwtb25seS1waG9uZS1oYXNoLXNlY3JldC0wMDAwMDA=";
 
-  @JsonProperty @Valid @NotNull
-  private CassandraSettings cassandra = new CassandraSettings();
+  @JsonProperty @Valid @NotNull private CassandraSettings cassandra = new CassandraSettings();
 
-  @JsonProperty @Valid @NotNull
-  private RedisSettings redis = new RedisSettings();
+  @JsonProperty @Valid @NotNull private RedisSettings redis = new RedisSettings();
 
   /** Eureka VIP address of user-command: token keys, service tokens, recording verified phones. */
-  @JsonProperty @NotEmpty
-  private String userCommandVip = "user-command";
+  @JsonProperty @NotEmpty private String userCommandVip = "user-command";
 
   @JsonProperty @Valid @NotNull
   private ServiceClientSettings serviceClient = new ServiceClientSettings();
@@ -38,25 +36,26 @@ public class VerificationConfiguration extends PlatformConfiguration {
    * Base64, 32+ bytes: keys the phone-number hashes (Redis, Cassandra), the code hashes and the
    * sealing of the number inside a pending verification. Phone numbers are never stored in plain.
    */
-  @JsonProperty @NotEmpty
-  private String phoneSecret = LOCAL_PHONE_SECRET;
+  @JsonProperty @NotEmpty private String phoneSecret = LOCAL_PHONE_SECRET;
 
-  @JsonProperty @Valid @NotNull
-  private ChallengeSettings challenge = new ChallengeSettings();
+  @JsonProperty @Valid @NotNull private ChallengeSettings challenge = new ChallengeSettings();
 
-  @JsonProperty @Valid @NotNull
-  private CodeSettings codes = new CodeSettings();
+  @JsonProperty @Valid @NotNull private CodeSettings codes = new CodeSettings();
 
-  @JsonProperty @Valid @NotNull
-  private SmsSettings sms = new SmsSettings();
+  @JsonProperty @Valid @NotNull private SmsSettings sms = new SmsSettings();
 
-  /** Launch-eligibility rules where an environment needs other than the defaults; knobs override them at runtime. */
+  /**
+   * Launch-eligibility rules where an environment needs other than the defaults; knobs override
+   * them at runtime.
+   */
   @JsonProperty @Valid @NotNull
   private EligibilitySettings eligibility = EligibilitySettings.DEFAULTS;
 
-  /** SMS send budgets where an environment needs other than the defaults; knobs override them at runtime. */
-  @JsonProperty @Valid @NotNull
-  private SmsBudgetSettings smsBudgets = SmsBudgetSettings.DEFAULTS;
+  /**
+   * SMS send budgets where an environment needs other than the defaults; knobs override them at
+   * runtime.
+   */
+  @JsonProperty @Valid @NotNull private SmsBudgetSettings smsBudgets = SmsBudgetSettings.DEFAULTS;
 
   public CassandraSettings getCassandra() {
     return cassandra;
@@ -109,7 +108,8 @@ public class VerificationConfiguration extends PlatformConfiguration {
       problems.add("phoneSecret is not base64");
     }
     if (sms.getSender() == SmsSettings.Sender.OUTBOX && !getMode().isLocal()) {
-      problems.add("sms.sender OUTBOX is for mode LOCAL only; mode " + getMode() + " must send through SNS");
+      problems.add(
+          "sms.sender OUTBOX is for mode LOCAL only; mode " + getMode() + " must send through SNS");
     }
     if (!sms.getTemplates().containsKey("en")) {
       problems.add("sms.templates must have an en template (the fallback)");
@@ -130,10 +130,12 @@ public class VerificationConfiguration extends PlatformConfiguration {
         problems.add("phoneSecret is the local development key; mode PRODUCTION needs its own");
       }
       if (ChallengeSettings.LOCAL_KEY.equals(challenge.getHmacKey())) {
-        problems.add("challenge.hmacKey is the local development key; mode PRODUCTION needs its own");
+        problems.add(
+            "challenge.hmacKey is the local development key; mode PRODUCTION needs its own");
       }
       if (ServiceClientSettings.LOCAL_SECRET.equals(serviceClient.getSecret())) {
-        problems.add("serviceClient.secret is the local development secret; mode PRODUCTION needs its own");
+        problems.add(
+            "serviceClient.secret is the local development secret; mode PRODUCTION needs its own");
       }
     }
     return problems;

@@ -8,17 +8,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The adapter between the Archaius knobs and the eligibility rules: names, precedence, and the listed defaults. */
+/**
+ * The adapter between the Archaius knobs and the eligibility rules: names, precedence, and the
+ * listed defaults.
+ */
 class EligibilityKnobsTest {
   private static final EligibilitySettings CONFIGURED = new EligibilitySettings(2, 10);
 
-  @RegisterExtension
-  final TurnedKnobs operator = new TurnedKnobs();
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   @Test
   void givenNoKnobTurned_thenTheConfiguredRules() {
     assertThat(new EligibilityKnobs(CONFIGURED).get()).isEqualTo(CONFIGURED);
-    assertThat(new EligibilityKnobs(EligibilitySettings.DEFAULTS).get()).isEqualTo(new EligibilitySettings(1, 30));
+    assertThat(new EligibilityKnobs(EligibilitySettings.DEFAULTS).get())
+        .isEqualTo(new EligibilitySettings(1, 30));
   }
 
   @Test
@@ -35,7 +38,9 @@ class EligibilityKnobsTest {
 
   @Test
   void listsEveryKnobWithTheConfiguredValue() {
-    assertThat(EligibilityKnobs.knobs(CONFIGURED)).containsExactly(
-        Map.entry("identity.launch.maxAccountsPerPhone", "2"), Map.entry("identity.erasure.phoneHoldDays", "10"));
+    assertThat(EligibilityKnobs.knobs(CONFIGURED))
+        .containsExactly(
+            Map.entry("identity.launch.maxAccountsPerPhone", "2"),
+            Map.entry("identity.erasure.phoneHoldDays", "10"));
   }
 }

@@ -33,14 +33,15 @@ import java.util.regex.Pattern;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * What the verification ITs share: an SNS stub (WireMock standalone answering {@code Action=Publish}),
- * a recording WireMock in front of the real user-command (every request is proxied to it and kept,
- * so a test can assert the exact internal calls verification made, or make one fail), customers
- * registered and logged in on user-command, and Redis of the test stack.
+ * What the verification ITs share: an SNS stub (WireMock standalone answering {@code
+ * Action=Publish}), a recording WireMock in front of the real user-command (every request is
+ * proxied to it and kept, so a test can assert the exact internal calls verification made, or make
+ * one fail), customers registered and logged in on user-command, and Redis of the test stack.
  */
 public final class ItSupport {
   public static final ObjectMapper JSON = new ObjectMapper();
-  public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
   private ItSupport() {}
@@ -49,12 +50,19 @@ public final class ItSupport {
   public static WireMockServer sns() {
     WireMockServer sns = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     sns.start();
-    sns.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish")).willReturn(aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "text/xml")
-        .withBody("<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
-            + UUID.randomUUID() + "</MessageId></PublishResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
-            + "</RequestId></ResponseMetadata></PublishResponse>")));
+    sns.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing("Action=Publish"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
+                            + UUID.randomUUID()
+                            + "</MessageId></PublishResult><ResponseMetadata><RequestId>"
+                            + UUID.randomUUID()
+                            + "</RequestId></ResponseMetadata></PublishResponse>")));
     return sns;
   }
 
@@ -66,7 +74,8 @@ public final class ItSupport {
     WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     proxy.start();
     Knobs.override("user-command.ribbon.listOfServers", "127.0.0.1:" + proxy.port());
-    // user-command's admission control must not throttle the many registrations of one test address.
+    // user-command's admission control must not throttle the many registrations of one test
+    // address.
     for (String action : List.of("register", "login")) {
       for (String dimension : List.of("address", "subnet", "device", "domain")) {
         Knobs.override("identity.ratelimit." + action + "." + dimension + ".burst", "100000");
@@ -77,12 +86,15 @@ public final class ItSupport {
   }
 
   public static void proxyTo(WireMockServer proxy, int userCommandPort) {
-    proxy.stubFor(any(anyUrl()).atPriority(10)
-        .willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + userCommandPort)));
+    proxy.stubFor(
+        any(anyUrl())
+            .atPriority(10)
+            .willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + userCommandPort)));
   }
 
   /** The settings every verification under test gets: SNS through the stub, no Eureka. */
-  public static Map<String, String> verificationSettings(WireMockServer sns, Map<String, String> extra) {
+  public static Map<String, String> verificationSettings(
+      WireMockServer sns, Map<String, String> extra) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("eureka.enabled", "false");
     settings.put("sms.sender", "SNS");
@@ -96,11 +108,25 @@ public final class ItSupport {
 
   public static Customer customer(int userCommandPort) throws Exception {
     String email = UserCommandApp.uniqueEmail();
-    HttpResponse<String> registered = send(json(userCommandPort, "/v1/users", null)
-        .POST(HttpRequest.BodyPublishers.ofString(UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD))).build());
+    HttpResponse<String> registered =
+        send(
+            json(userCommandPort, "/v1/users", null)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD)))
+                .build());
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    HttpResponse<String> session = send(json(userCommandPort, "/v1/sessions", null).POST(HttpRequest.BodyPublishers.ofString(
-        "{\"email\":\"" + email + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}")).build());
+    HttpResponse<String> session =
+        send(
+            json(userCommandPort, "/v1/sessions", null)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\""
+                            + email
+                            + "\",\"password\":\""
+                            + UserCommandApp.PASSWORD
+                            + "\"}"))
+                .build());
     assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(session.body());
     return new Customer(body.get("userId").asText(), body.get("accessToken").asText());
@@ -108,16 +134,22 @@ public final class ItSupport {
 
   /** A service token from user-command, for verification's service-only endpoints. */
   public static String serviceToken(int userCommandPort) throws Exception {
-    HttpResponse<String> answer = send(json(userCommandPort, "/internal/service-tokens", null).POST(
-        HttpRequest.BodyPublishers.ofString("{\"clientId\":\"verification\",\"clientSecret\":\"local-verification-secret\"}")).build());
+    HttpResponse<String> answer =
+        send(
+            json(userCommandPort, "/internal/service-tokens", null)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"clientId\":\"verification\",\"clientSecret\":\"local-verification-secret\"}"))
+                .build());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body()).get("accessToken").asText();
   }
 
   public static HttpRequest.Builder json(int port, String path, String token) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json");
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -128,14 +160,20 @@ public final class ItSupport {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  public static HttpResponse<String> startVerification(int port, String token, String phone) throws Exception {
-    return send(json(port, "/v1/verifications", token)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}")).build());
+  public static HttpResponse<String> startVerification(int port, String token, String phone)
+      throws Exception {
+    return send(
+        json(port, "/v1/verifications", token)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}"))
+            .build());
   }
 
-  public static HttpResponse<String> confirm(int port, String token, String verificationId, String code) throws Exception {
-    return send(json(port, "/v1/verifications/" + verificationId + "/confirm", token)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")).build());
+  public static HttpResponse<String> confirm(
+      int port, String token, String verificationId, String code) throws Exception {
+    return send(
+        json(port, "/v1/verifications/" + verificationId + "/confirm", token)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}"))
+            .build());
   }
 
   public static JsonNode body(HttpResponse<String> response) throws Exception {
@@ -148,12 +186,16 @@ public final class ItSupport {
   }
 
   public static String frenchMobile() {
-    return "+33612" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)); // +33 61x: always mobile
+    return "+33612"
+        + String.format(
+            "%06d", ThreadLocalRandom.current().nextInt(1_000_000)); // +33 61x: always mobile
   }
 
   /** The form parameters of each SNS Publish the stub received for this number, oldest first. */
   public static List<Map<String, String>> publishesTo(WireMockServer sns, String phone) {
-    List<LoggedRequest> requests = new java.util.ArrayList<>(sns.getAllServeEvents().stream().map(e -> e.getRequest()).toList());
+    List<LoggedRequest> requests =
+        new java.util.ArrayList<>(
+            sns.getAllServeEvents().stream().map(e -> e.getRequest()).toList());
     java.util.Collections.reverse(requests); // WireMock lists the newest first
     return requests.stream()
         .map(r -> form(r.getBodyAsString()))
@@ -175,7 +217,8 @@ public final class ItSupport {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }

@@ -9,18 +9,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The adapter between the Archaius knobs and the SMS budgets: names, precedence, and the listed defaults. */
+/**
+ * The adapter between the Archaius knobs and the SMS budgets: names, precedence, and the listed
+ * defaults.
+ */
 class SmsBudgetKnobsTest {
-  private static final SmsBudgetSettings CONFIGURED = new SmsBudgetSettings(new Budget(50, 60),
-      Map.of("GB", new Budget(7, 8)), new Budget(900, 1000), false);
+  private static final SmsBudgetSettings CONFIGURED =
+      new SmsBudgetSettings(
+          new Budget(50, 60), Map.of("GB", new Budget(7, 8)), new Budget(900, 1000), false);
 
-  @RegisterExtension
-  final TurnedKnobs operator = new TurnedKnobs();
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   @Test
   void givenNoKnobTurned_thenTheConfiguredBudgets() {
     assertThat(new SmsBudgetKnobs(CONFIGURED).get()).isEqualTo(CONFIGURED);
-    assertThat(new SmsBudgetKnobs(SmsBudgetSettings.DEFAULTS).get()).isEqualTo(SmsBudgetSettings.DEFAULTS);
+    assertThat(new SmsBudgetKnobs(SmsBudgetSettings.DEFAULTS).get())
+        .isEqualTo(SmsBudgetSettings.DEFAULTS);
   }
 
   @Test
@@ -64,13 +68,14 @@ class SmsBudgetKnobsTest {
 
   @Test
   void listsEveryKnobWithTheConfiguredValue() {
-    assertThat(SmsBudgetKnobs.knobs(CONFIGURED)).containsExactly(
-        Map.entry("identity.sms.budget.default.burst", "50"),
-        Map.entry("identity.sms.budget.default.perMinute", "60"),
-        Map.entry("identity.sms.budget.<CC>.burst", "-1"),
-        Map.entry("identity.sms.budget.<CC>.perMinute", "-1"),
-        Map.entry("identity.sms.brake.burst", "900"),
-        Map.entry("identity.sms.brake.perMinute", "1000"),
-        Map.entry("identity.sms.brake.engaged", "false"));
+    assertThat(SmsBudgetKnobs.knobs(CONFIGURED))
+        .containsExactly(
+            Map.entry("identity.sms.budget.default.burst", "50"),
+            Map.entry("identity.sms.budget.default.perMinute", "60"),
+            Map.entry("identity.sms.budget.<CC>.burst", "-1"),
+            Map.entry("identity.sms.budget.<CC>.perMinute", "-1"),
+            Map.entry("identity.sms.brake.burst", "900"),
+            Map.entry("identity.sms.brake.perMinute", "1000"),
+            Map.entry("identity.sms.brake.engaged", "false"));
   }
 }

@@ -22,7 +22,8 @@ public final class Problem {
   private final List<FieldError> errors;
   private final Map<String, Object> extensions = new LinkedHashMap<>();
 
-  public Problem(String typeSlug, String title, int status, String detail, List<FieldError> errors) {
+  public Problem(
+      String typeSlug, String title, int status, String detail, List<FieldError> errors) {
     this.type = URI.create(TYPE_BASE + typeSlug);
     this.title = title;
     this.status = status;

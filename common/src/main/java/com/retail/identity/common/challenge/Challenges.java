@@ -12,16 +12,17 @@ import java.util.Map;
 import org.altcha.altcha.Altcha;
 
 /**
- * Issues ALTCHA-compatible proof-of-work challenges and checks their solutions. Stateless but
- * for the replay guard: any service configured with the same {@link ChallengeSettings#getHmacKey()
- * key} and the same Redis verifies what another one issued.
+ * Issues ALTCHA-compatible proof-of-work challenges and checks their solutions. Stateless but for
+ * the replay guard: any service configured with the same {@link ChallengeSettings#getHmacKey() key}
+ * and the same Redis verifies what another one issued.
  *
- * <p>Metrics: {@code challenge.issued}, {@code challenge.solution.<result>}; gauge-like
- * {@code challenge.difficulty} histogram of issued maxnumbers.
+ * <p>Metrics: {@code challenge.issued}, {@code challenge.solution.<result>}; gauge-like {@code
+ * challenge.difficulty} histogram of issued maxnumbers.
  */
 public final class Challenges {
   public static final String ALGORITHM = "SHA-256";
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Longest header accepted: a solution is about 300 characters. */
   private static final int MAX_HEADER = 2048;
 
@@ -32,12 +33,24 @@ public final class Challenges {
   private final MetricRegistry metrics;
   private final Clock clock;
 
-  public Challenges(ChallengeSettings settings, RedisConnector redis, MetricRegistry metrics, Clock clock) {
-    this(settings, new TrafficMeter(redis, clock), new Difficulty(), new ReplayGuard(redis), metrics, clock);
+  public Challenges(
+      ChallengeSettings settings, RedisConnector redis, MetricRegistry metrics, Clock clock) {
+    this(
+        settings,
+        new TrafficMeter(redis, clock),
+        new Difficulty(),
+        new ReplayGuard(redis),
+        metrics,
+        clock);
   }
 
-  Challenges(ChallengeSettings settings, TrafficMeter traffic, Difficulty difficulty, ReplayGuard replay,
-      MetricRegistry metrics, Clock clock) {
+  Challenges(
+      ChallengeSettings settings,
+      TrafficMeter traffic,
+      Difficulty difficulty,
+      ReplayGuard replay,
+      MetricRegistry metrics,
+      Clock clock) {
     this.settings = settings;
     this.traffic = traffic;
     this.difficulty = difficulty;
@@ -59,13 +72,16 @@ public final class Challenges {
   public Challenge issue(long maxNumber) {
     long expires = clock.millis() / 1000 + settings.getExpirySeconds();
     try {
-      Altcha.Challenge made = Altcha.createChallenge(new Altcha.ChallengeOptions()
-          .setAlgorithm(Altcha.Algorithm.SHA256)
-          .setMaxNumber(maxNumber)
-          .setSecureRandomNumber(true)
-          .setHmacKey(settings.getHmacKey())
-          .setExpires(expires));
-      return new Challenge(made.algorithm, made.challenge, made.maxnumber, made.salt, made.signature);
+      Altcha.Challenge made =
+          Altcha.createChallenge(
+              new Altcha.ChallengeOptions()
+                  .setAlgorithm(Altcha.Algorithm.SHA256)
+                  .setMaxNumber(maxNumber)
+                  .setSecureRandomNumber(true)
+                  .setHmacKey(settings.getHmacKey())
+                  .setExpires(expires));
+      return new Challenge(
+          made.algorithm, made.challenge, made.maxnumber, made.salt, made.signature);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create a challenge", e);
     }
@@ -116,10 +132,18 @@ public final class Challenges {
     }
     try {
       String expected = Altcha.hashHex(Altcha.Algorithm.SHA256, salt + number);
-      String expectedSignature = Altcha.hmacHex(Altcha.Algorithm.SHA256,
-          expected.getBytes(StandardCharsets.UTF_8), settings.getHmacKey());
-      boolean right = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), challenge.getBytes(StandardCharsets.UTF_8))
-          & MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+      String expectedSignature =
+          Altcha.hmacHex(
+              Altcha.Algorithm.SHA256,
+              expected.getBytes(StandardCharsets.UTF_8),
+              settings.getHmacKey());
+      boolean right =
+          MessageDigest.isEqual(
+                  expected.getBytes(StandardCharsets.UTF_8),
+                  challenge.getBytes(StandardCharsets.UTF_8))
+              & MessageDigest.isEqual(
+                  expectedSignature.getBytes(StandardCharsets.UTF_8),
+                  signature.getBytes(StandardCharsets.UTF_8));
       if (!right) {
         return SolutionCheck.INVALID;
       }
@@ -142,18 +166,39 @@ public final class Challenges {
     }
   }
 
-  /** The header value a client sends for a solved challenge (tests and tools; browsers use the ALTCHA widget). */
+  /**
+   * The header value a client sends for a solved challenge (tests and tools; browsers use the
+   * ALTCHA widget).
+   */
   public static String solutionHeader(Challenge challenge, long number) {
-    String json = "{\"algorithm\":\"" + challenge.algorithm() + "\",\"challenge\":\"" + challenge.challenge()
-        + "\",\"number\":" + number + ",\"salt\":\"" + challenge.salt() + "\",\"signature\":\"" + challenge.signature() + "\"}";
+    String json =
+        "{\"algorithm\":\""
+            + challenge.algorithm()
+            + "\",\"challenge\":\""
+            + challenge.challenge()
+            + "\",\"number\":"
+            + number
+            + ",\"salt\":\""
+            + challenge.salt()
+            + "\",\"signature\":\""
+            + challenge.signature()
+            + "\"}";
     return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Solves a challenge by brute force, as the widget does (tests and tools); -1 when no number fits. */
+  /**
+   * Solves a challenge by brute force, as the widget does (tests and tools); -1 when no number
+   * fits.
+   */
   public static long solve(Challenge challenge) {
     try {
-      Altcha.Solution solution = Altcha.solveChallenge(challenge.challenge(), challenge.salt(),
-          Altcha.Algorithm.SHA256, challenge.maxnumber(), 0);
+      Altcha.Solution solution =
+          Altcha.solveChallenge(
+              challenge.challenge(),
+              challenge.salt(),
+              Altcha.Algorithm.SHA256,
+              challenge.maxnumber(),
+              0);
       return solution == null ? -1 : solution.number;
     } catch (Exception e) {
       throw new IllegalStateException("cannot solve", e);

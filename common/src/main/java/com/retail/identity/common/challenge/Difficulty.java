@@ -11,14 +11,19 @@ import java.util.TreeMap;
 /**
  * How hard a challenge is: ALTCHA's {@code maxnumber} (a client tries maxnumber / 2 SHA-256 hashes
  * on average). The operators' floor {@value #DIFFICULTY} applies always; above it, the level rises
- * with traffic the way mCaptcha does it: a leaky-bucket counter of recent challenges
- * ({@link TrafficMeter}) is mapped through a ladder of (visitors, maxnumber) steps.
+ * with traffic the way mCaptcha does it: a leaky-bucket counter of recent challenges ({@link
+ * TrafficMeter}) is mapped through a ladder of (visitors, maxnumber) steps.
  */
 public final class Difficulty {
   /** Knob: the minimum maxnumber of every challenge. */
   public static final String DIFFICULTY = "identity.challenge.difficulty";
-  /** Knob: the ladder, {@code visitors:maxnumber,...}; the highest step whose visitors the meter reaches applies. */
+
+  /**
+   * Knob: the ladder, {@code visitors:maxnumber,...}; the highest step whose visitors the meter
+   * reaches applies.
+   */
   public static final String LEVELS = "identity.challenge.levels";
+
   /** Knob: the ceiling, so a runaway ladder never locks out slow phones. */
   public static final String MAX_DIFFICULTY = "identity.challenge.maxDifficulty";
 
@@ -28,7 +33,8 @@ public final class Difficulty {
 
   private final DynamicIntProperty floor = Knobs.intKnob(DIFFICULTY, DEFAULT_DIFFICULTY);
   private final DynamicStringProperty levels = Knobs.stringKnob(LEVELS, DEFAULT_LEVELS);
-  private final DynamicLongProperty ceiling = Knobs.longKnob(MAX_DIFFICULTY, DEFAULT_MAX_DIFFICULTY);
+  private final DynamicLongProperty ceiling =
+      Knobs.longKnob(MAX_DIFFICULTY, DEFAULT_MAX_DIFFICULTY);
   private volatile String parsedFrom;
   private volatile NavigableMap<Double, Long> ladder = parse(DEFAULT_LEVELS);
 

@@ -5,9 +5,9 @@ import com.retail.identity.common.config.Knobs;
 import java.util.Locale;
 
 /**
- * What a check does while Redis cannot be reached, chosen per check with a knob
- * ({@code open} or {@code closed}): fail OPEN on in-process state (limits, counters and replay
- * guards of this instance only), or fail CLOSED (the request is refused or must wait).
+ * What a check does while Redis cannot be reached, chosen per check with a knob ({@code open} or
+ * {@code closed}): fail OPEN on in-process state (limits, counters and replay guards of this
+ * instance only), or fail CLOSED (the request is refused or must wait).
  */
 public enum OnRedisDown {
   OPEN,
@@ -15,7 +15,8 @@ public enum OnRedisDown {
 
   /** A knob holding {@code open} or {@code closed}; anything else means the default. */
   public static Knob knob(String name, OnRedisDown defaultMode) {
-    return new Knob(Knobs.stringKnob(name, defaultMode.name().toLowerCase(Locale.ROOT)), defaultMode);
+    return new Knob(
+        Knobs.stringKnob(name, defaultMode.name().toLowerCase(Locale.ROOT)), defaultMode);
   }
 
   /** A dynamic failure mode. */

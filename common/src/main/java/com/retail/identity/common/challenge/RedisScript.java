@@ -5,8 +5,8 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * A Lua script run with EVALSHA, loaded on first use and again whenever Redis has forgotten it
- * (a restart or SCRIPT FLUSH answers NOSCRIPT).
+ * A Lua script run with EVALSHA, loaded on first use and again whenever Redis has forgotten it (a
+ * restart or SCRIPT FLUSH answers NOSCRIPT).
  */
 public final class RedisScript {
   private final String source;

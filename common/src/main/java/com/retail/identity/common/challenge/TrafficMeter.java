@@ -17,7 +17,9 @@ public final class TrafficMeter {
   /** Knob: the time constant of the leak, in seconds. */
   public static final String WINDOW = "identity.challenge.windowSeconds";
 
-  private static final RedisScript ADD = new RedisScript("""
+  private static final RedisScript ADD =
+      new RedisScript(
+          """
       local now = tonumber(ARGV[1])
       local tau = tonumber(ARGV[2])
       local h = redis.call('HMGET', KEYS[1], 'v', 't')
@@ -47,8 +49,11 @@ public final class TrafficMeter {
     long now = clock.millis();
     double tauMillis = Math.max(1, windowSeconds.get()) * 1000.0;
     try {
-      Object reply = ADD.run(redis.redis(), List.of(redis.key("challenge:traffic")),
-          List.of(Long.toString(now), Double.toString(tauMillis)));
+      Object reply =
+          ADD.run(
+              redis.redis(),
+              List.of(redis.key("challenge:traffic")),
+              List.of(Long.toString(now), Double.toString(tauMillis)));
       return RedisScript.asDouble(reply);
     } catch (JedisException e) {
       return addLocally(now, tauMillis);

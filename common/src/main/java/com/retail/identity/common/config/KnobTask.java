@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admin task that sets or clears a runtime knob override without a restart:
- * {@code POST /tasks/knob?name=K&value=V} sets, {@code POST /tasks/knob?name=K} clears.
+ * Admin task that sets or clears a runtime knob override without a restart: {@code POST
+ * /tasks/knob?name=K&value=V} sets, {@code POST /tasks/knob?name=K} clears.
  */
 public final class KnobTask extends Task {
   public KnobTask() {

@@ -21,8 +21,8 @@ import org.apache.commons.configuration.SystemConfiguration;
  * The knobs operators turn during a launch, as Archaius dynamic properties.
  *
  * <p>Precedence, highest first: a runtime override (admin task {@code POST /tasks/knob}), a JVM
- * system property, the polled knob file. A change in any layer reaches every
- * {@code Dynamic*Property} without a restart.
+ * system property, the polled knob file. A change in any layer reaches every {@code
+ * Dynamic*Property} without a restart.
  */
 public final class Knobs {
   static final String OVERRIDES = "runtime-overrides";
@@ -41,7 +41,8 @@ public final class Knobs {
       root.addConfiguration(new ConcurrentMapConfiguration(new SystemConfiguration()), SYSTEM);
     }
     if (knobFile != null && root.getConfiguration(FILE) == null && Files.isReadable(knobFile)) {
-      AbstractPollingScheduler scheduler = new FixedDelayPollingScheduler(pollMillis, pollMillis, false);
+      AbstractPollingScheduler scheduler =
+          new FixedDelayPollingScheduler(pollMillis, pollMillis, false);
       URLConfigurationSource source = new URLConfigurationSource(knobFile.toUri().toString());
       root.addConfiguration(new DynamicConfiguration(source, scheduler), FILE);
     }
@@ -89,6 +90,7 @@ public final class Knobs {
     if (installed instanceof ConcurrentCompositeConfiguration composite) {
       return composite;
     }
-    throw new IllegalStateException("Archaius was installed with a non-composite configuration: " + installed.getClass());
+    throw new IllegalStateException(
+        "Archaius was installed with a non-composite configuration: " + installed.getClass());
   }
 }

@@ -5,7 +5,10 @@ import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A master key held in configuration: local and test mode; production uses a KMS-backed {@link MasterKey}. */
+/**
+ * A master key held in configuration: local and test mode; production uses a KMS-backed {@link
+ * MasterKey}.
+ */
 public final class LocalMasterKey implements MasterKey {
   private static final byte[] PURPOSE = "identity-data-key".getBytes(StandardCharsets.UTF_8);
   private final String id;

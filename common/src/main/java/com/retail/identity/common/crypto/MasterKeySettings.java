@@ -12,12 +12,10 @@ public class MasterKeySettings {
   /** The key shipped in the local configuration; production refuses to start with it. */
   public static final String LOCAL_KEY = "bG9jYWwtb25seS1tYXN0ZXIta2V5LTMyLWJ5dGVzISE=";
 
-  @JsonProperty @NotEmpty
-  private String id = "local-1";
+  @JsonProperty @NotEmpty private String id = "local-1";
 
   /** Base64 of 32 bytes. */
-  @JsonProperty
-  private String key;
+  @JsonProperty private String key;
 
   public String getId() {
     return id;

@@ -9,8 +9,8 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * Seals personal data (a small JSON object of email, names, phone) with the user's data key.
- * The user id is authenticated with it, so a sealed value cannot be moved to another user.
+ * Seals personal data (a small JSON object of email, names, phone) with the user's data key. The
+ * user id is authenticated with it, so a sealed value cannot be moved to another user.
  */
 public final class PersonalDataCipher {
   private static final String VERSION = "v1:";
@@ -26,8 +26,8 @@ public final class PersonalDataCipher {
   }
 
   /**
-   * Seals the first personal data of a user id drawn just now (nobody else can hold it yet): the key
-   * is written without a read or a conditional write.
+   * Seals the first personal data of a user id drawn just now (nobody else can hold it yet): the
+   * key is written without a read or a conditional write.
    */
   public String sealNew(UUID userId, Object personalData) {
     return seal(userId, keys.createFresh(userId), personalData);
@@ -53,11 +53,14 @@ public final class PersonalDataCipher {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    byte[] plaintext = AesGcm.decrypt(key.get(), Base64.getDecoder().decode(sealed.substring(VERSION.length())), aad(userId));
+    byte[] plaintext =
+        AesGcm.decrypt(
+            key.get(), Base64.getDecoder().decode(sealed.substring(VERSION.length())), aad(userId));
     try {
       return Optional.of(JSON.readValue(plaintext, type));
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("sealed personal data of " + userId + " is not " + type.getSimpleName(), e);
+      throw new IllegalStateException(
+          "sealed personal data of " + userId + " is not " + type.getSimpleName(), e);
     }
   }
 

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An {@link EurekaClientConfig} built in code from {@link EurekaSettings}. Values mirror
- * {@code DefaultEurekaClientConfig}'s defaults except where noted; nothing is read from or written
- * to Archaius ({@code DefaultEurekaClientConfig}'s constructor writes
- * {@code archaius.deployment.environment} and loads {@code eureka-client.properties} into the
- * global configuration, which this platform must not do).
+ * An {@link EurekaClientConfig} built in code from {@link EurekaSettings}. Values mirror {@code
+ * DefaultEurekaClientConfig}'s defaults except where noted; nothing is read from or written to
+ * Archaius ({@code DefaultEurekaClientConfig}'s constructor writes {@code
+ * archaius.deployment.environment} and loads {@code eureka-client.properties} into the global
+ * configuration, which this platform must not do).
  */
 final class CodeClientConfig implements EurekaClientConfig {
   private final EurekaSettings settings;

@@ -24,19 +24,22 @@ final class CodeInstanceConfig implements EurekaInstanceConfig {
   private final String adminHealthPath;
   private final DataCenterInfo dataCenterInfo = new MyDataCenterInfo(DataCenterInfo.Name.MyOwn);
 
-  CodeInstanceConfig(EurekaSettings settings, int applicationPort, int adminPort, String adminHealthPath) {
+  CodeInstanceConfig(
+      EurekaSettings settings, int applicationPort, int adminPort, String adminHealthPath) {
     if (settings.getAppName() == null || settings.getAppName().isBlank()) {
       throw new IllegalArgumentException("eureka.appName is required");
     }
     if (applicationPort <= 0) {
-      throw new IllegalArgumentException("application port must be known (got " + applicationPort + ")");
+      throw new IllegalArgumentException(
+          "application port must be known (got " + applicationPort + ")");
     }
     this.settings = settings;
     this.hostname = settings.getHostname();
     this.ipAddress = resolveIp(hostname);
     this.applicationPort = applicationPort;
     this.adminPort = adminPort > 0 ? adminPort : applicationPort;
-    this.adminHealthPath = normalisePath(adminHealthPath == null ? "/healthcheck" : adminHealthPath);
+    this.adminHealthPath =
+        normalisePath(adminHealthPath == null ? "/healthcheck" : adminHealthPath);
   }
 
   private static String resolveIp(String host) {

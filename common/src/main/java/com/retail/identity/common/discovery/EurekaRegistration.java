@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * Registers one Dropwizard application with Eureka (eureka-client 2.x, Jersey 3 transport).
  *
  * <p>The {@link DiscoveryClient} is created only once Jetty is serving, so the instance is
- * advertised with its real (possibly random) application and admin ports, then marked UP. On
- * {@link #stop()} it is marked DOWN and the client shut down, which deregisters it.
+ * advertised with its real (possibly random) application and admin ports, then marked UP. On {@link
+ * #stop()} it is marked DOWN and the client shut down, which deregisters it.
  *
- * <p>All configuration is held in code ({@link CodeInstanceConfig}, {@link CodeClientConfig}):
- * no global {@code eureka.*} Archaius properties are read or written, so several applications can
+ * <p>All configuration is held in code ({@link CodeInstanceConfig}, {@link CodeClientConfig}): no
+ * global {@code eureka.*} Archaius properties are read or written, so several applications can
  * register from one JVM.
  */
 public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
@@ -87,20 +87,25 @@ public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
       }
     }
     if (applicationPort <= 0) {
-      LOG.error("Eureka: no '{}' connector with a local port; {} is NOT registered",
-          APPLICATION_CONNECTOR, settings.getAppName());
+      LOG.error(
+          "Eureka: no '{}' connector with a local port; {} is NOT registered",
+          APPLICATION_CONNECTOR,
+          settings.getAppName());
       return;
     }
     try {
       register(applicationPort, adminPort);
     } catch (RuntimeException e) {
-      LOG.error("Eureka registration of {} failed; the service runs unregistered", settings.getAppName(), e);
+      LOG.error(
+          "Eureka registration of {} failed; the service runs unregistered",
+          settings.getAppName(),
+          e);
     }
   }
 
   /**
-   * Creates the DiscoveryClient for this instance and marks it UP. Public so that a process
-   * without Dropwizard's Jetty (or a test) can register with known ports.
+   * Creates the DiscoveryClient for this instance and marks it UP. Public so that a process without
+   * Dropwizard's Jetty (or a test) can register with known ports.
    *
    * @param adminPort the admin port, or a value &lt;= 0 when admin shares the application port
    */
@@ -120,17 +125,23 @@ public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
         new CodeInstanceConfig(settings, applicationPort, adminPort, adminHealthPath);
     InstanceInfo instanceInfo = new EurekaConfigBasedInstanceInfoProvider(instanceConfig).get();
     ApplicationInfoManager manager = new ApplicationInfoManager(instanceConfig, instanceInfo);
-    DiscoveryClient client = new DiscoveryClient(
-        manager,
-        new CodeClientConfig(settings),
-        Jersey3TransportClientFactories.getInstance(),
-        new Jersey3DiscoveryClientOptionalArgs());
+    DiscoveryClient client =
+        new DiscoveryClient(
+            manager,
+            new CodeClientConfig(settings),
+            Jersey3TransportClientFactories.getInstance(),
+            new Jersey3DiscoveryClientOptionalArgs());
     this.applicationInfoManager = manager;
     this.discoveryClient = client;
     manager.setInstanceStatus(InstanceStatus.UP);
-    LOG.info("Eureka: registering {} as {} (vip {}, port {}, health {}) at {}",
-        instanceInfo.getAppName(), instanceInfo.getInstanceId(), instanceInfo.getVIPAddress(),
-        applicationPort, instanceInfo.getHealthCheckUrl(), settings.getServiceUrl());
+    LOG.info(
+        "Eureka: registering {} as {} (vip {}, port {}, health {}) at {}",
+        instanceInfo.getAppName(),
+        instanceInfo.getInstanceId(),
+        instanceInfo.getVIPAddress(),
+        applicationPort,
+        instanceInfo.getHealthCheckUrl(),
+        settings.getServiceUrl());
   }
 
   @Override
@@ -160,7 +171,10 @@ public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
     }
   }
 
-  /** The running client (for {@link EurekaServerList} / {@link ServiceClient}); null before registration. */
+  /**
+   * The running client (for {@link EurekaServerList} / {@link ServiceClient}); null before
+   * registration.
+   */
   public EurekaClient getEurekaClient() {
     return discoveryClient;
   }

@@ -12,12 +12,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Ribbon server list over Eureka: the UP instances registered under a VIP address, as
- * {@code host:port} servers. Replaces {@code ribbon-eureka}'s {@code DiscoveryEnabledNIWSServerList}
+ * Ribbon server list over Eureka: the UP instances registered under a VIP address, as {@code
+ * host:port} servers. Replaces {@code ribbon-eureka}'s {@code DiscoveryEnabledNIWSServerList}
  * (which drags Jersey 1).
  *
- * <p>The client is looked up on every refresh, so the list can be built before the local
- * {@link EurekaRegistration} has started (it is empty until then).
+ * <p>The client is looked up on every refresh, so the list can be built before the local {@link
+ * EurekaRegistration} has started (it is empty until then).
  */
 public class EurekaServerList extends AbstractServerList<Server> {
   private final Supplier<? extends EurekaClient> eurekaClient;

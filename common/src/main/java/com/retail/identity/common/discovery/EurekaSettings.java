@@ -156,9 +156,22 @@ public class EurekaSettings {
 
   @Override
   public String toString() {
-    return "EurekaSettings{enabled=" + enabled + ", serviceUrl=" + serviceUrl + ", appName=" + appName
-        + ", vipAddress=" + getVipAddress() + ", hostname=" + hostname + ", leaseRenewalSeconds="
-        + leaseRenewalSeconds + ", leaseExpirationSeconds=" + leaseExpirationSeconds
-        + ", registryFetchSeconds=" + registryFetchSeconds + "}";
+    return "EurekaSettings{enabled="
+        + enabled
+        + ", serviceUrl="
+        + serviceUrl
+        + ", appName="
+        + appName
+        + ", vipAddress="
+        + getVipAddress()
+        + ", hostname="
+        + hostname
+        + ", leaseRenewalSeconds="
+        + leaseRenewalSeconds
+        + ", leaseExpirationSeconds="
+        + leaseExpirationSeconds
+        + ", registryFetchSeconds="
+        + registryFetchSeconds
+        + "}";
   }
 }

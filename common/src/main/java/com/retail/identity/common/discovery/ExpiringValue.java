@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * A value fetched from another service and kept until a deadline the fetch chooses (a token until
- * shortly before it expires, a key set for a while). Readers never wait while the value is valid; one
- * caller at a time fetches a new one.
+ * shortly before it expires, a key set for a while). Readers never wait while the value is valid;
+ * one caller at a time fetches a new one.
  */
 public final class ExpiringValue<T> {
   /** What a fetch returns: the value and when to fetch again. */
@@ -43,7 +43,9 @@ public final class ExpiringValue<T> {
     return value;
   }
 
-  /** Drops the value if it is still {@code rejected} (another caller may have replaced it already). */
+  /**
+   * Drops the value if it is still {@code rejected} (another caller may have replaced it already).
+   */
   public synchronized void invalidate(T rejected) {
     if (rejected != null && rejected.equals(value)) {
       value = null;

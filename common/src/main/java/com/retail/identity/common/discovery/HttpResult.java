@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A remote answer below 500: the status, the body as text, the response headers and the server
- * that answered (null when the result came from a fallback).
+ * A remote answer below 500: the status, the body as text, the response headers and the server that
+ * answered (null when the result came from a fallback).
  */
 public record HttpResult(int status, String body, Map<String, List<String>> headers, URI server) {
 

@@ -21,8 +21,9 @@ import rx.Subscription;
 
 /**
  * {@code text/event-stream} of Hystrix command, thread pool and collapser metrics, in the format of
- * Hystrix's {@code HystrixMetricsStreamServlet} (which is javax.servlet and cannot run on Jetty 12),
- * for a Hystrix dashboard or Turbine. Mount it on the admin port with {@link #mount(Environment)}.
+ * Hystrix's {@code HystrixMetricsStreamServlet} (which is javax.servlet and cannot run on Jetty
+ * 12), for a Hystrix dashboard or Turbine. Mount it on the admin port with {@link
+ * #mount(Environment)}.
  *
  * <p>Every {@code delay} ms (request parameter, default 500) the servlet thread writes the JSON
  * objects sampled since the last write as {@code data: {...}\n\n}, or {@code ping: \n\n} when there
@@ -37,6 +38,7 @@ public class HystrixStreamServlet extends HttpServlet {
   static final int DEFAULT_DELAY_MS = 500;
   static final int MIN_DELAY_MS = 50;
   static final int MAX_DELAY_MS = 60_000;
+
   /** Messages held per connection; beyond this the client is too slow and is dropped. */
   static final int MAX_QUEUED = 1_000;
 
@@ -58,7 +60,9 @@ public class HystrixStreamServlet extends HttpServlet {
   private int maxConnections() {
     DynamicIntProperty p = maxConnections;
     if (p == null) {
-      p = DynamicPropertyFactory.getInstance().getIntProperty("hystrix.stream.maxConcurrentConnections", 5);
+      p =
+          DynamicPropertyFactory.getInstance()
+              .getIntProperty("hystrix.stream.maxConcurrentConnections", 5);
       maxConnections = p;
     }
     return p.get();
@@ -76,7 +80,8 @@ public class HystrixStreamServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (destroyed.get()) {
       response.sendError(503, "Service has been shut down.");
       return;
@@ -97,20 +102,23 @@ public class HystrixStreamServlet extends HttpServlet {
 
       LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
       AtomicBoolean streamFailed = new AtomicBoolean();
-      subscription = HystrixDashboardStream.getInstance().observe().subscribe(
-          data -> {
-            for (String json : SerialHystrixDashboardData.toMultipleJsonStrings(data)) {
-              if (!queue.offer(json)) {
-                streamFailed.set(true); // reader not keeping up: give up on this client
-                return;
-              }
-            }
-          },
-          error -> {
-            LOG.warn("Hystrix dashboard stream failed", error);
-            streamFailed.set(true);
-          },
-          () -> streamFailed.set(true));
+      subscription =
+          HystrixDashboardStream.getInstance()
+              .observe()
+              .subscribe(
+                  data -> {
+                    for (String json : SerialHystrixDashboardData.toMultipleJsonStrings(data)) {
+                      if (!queue.offer(json)) {
+                        streamFailed.set(true); // reader not keeping up: give up on this client
+                        return;
+                      }
+                    }
+                  },
+                  error -> {
+                    LOG.warn("Hystrix dashboard stream failed", error);
+                    streamFailed.set(true);
+                  },
+                  () -> streamFailed.set(true));
 
       PrintWriter writer = response.getWriter();
       List<String> batch = new ArrayList<>();

@@ -50,15 +50,15 @@ import rx.Observable;
 /**
  * One client per remote service: Ribbon picks an instance, Hystrix bounds the call.
  *
- * <p>Servers come from the Archaius property {@code <clientName>.ribbon.listOfServers}
- * ({@code host:port,host:port}) when it is set, otherwise from Eureka instances of the VIP address.
- * The list is refreshed every {@code <clientName>.ribbon.ServerListRefreshInterval} ms (2000).
+ * <p>Servers come from the Archaius property {@code <clientName>.ribbon.listOfServers} ({@code
+ * host:port,host:port}) when it is set, otherwise from Eureka instances of the VIP address. The
+ * list is refreshed every {@code <clientName>.ribbon.ServerListRefreshInterval} ms (2000).
  *
  * <p>Each call runs as a {@link HystrixCommand} (group and thread pool = client name, command key
  * given; timeout {@code hystrix.command.<key>.execution.isolation.thread.timeoutInMilliseconds},
  * 2000 by default) whose {@code run()} is a Ribbon {@link LoadBalancerCommand} that retries on
- * another server ({@code <clientName>.ribbon.MaxAutoRetries}, 0, and
- * {@code <clientName>.ribbon.MaxAutoRetriesNextServer}, 1, read when the client is built).
+ * another server ({@code <clientName>.ribbon.MaxAutoRetries}, 0, and {@code
+ * <clientName>.ribbon.MaxAutoRetriesNextServer}, 1, read when the client is built).
  *
  * <p>Only reads Archaius; never installs a configuration. Build clients after the application has
  * installed its Archaius configuration.
@@ -85,7 +85,12 @@ public class ServiceClient implements AutoCloseable, Managed {
     private final int status;
 
     public ServerErrorException(URI uri, int status, String body) {
-      super("HTTP " + status + " from " + uri + (body == null || body.isEmpty() ? "" : ": " + abbreviate(body)));
+      super(
+          "HTTP "
+              + status
+              + " from "
+              + uri
+              + (body == null || body.isEmpty() ? "" : ": " + abbreviate(body)));
       this.status = status;
     }
 
@@ -118,24 +123,31 @@ public class ServiceClient implements AutoCloseable, Managed {
   }
 
   /**
-   * @param eurekaClient looked up on every refresh, may return null until registration
-   *     (pass the {@link EurekaRegistration} itself); null for static servers only
+   * @param eurekaClient looked up on every refresh, may return null until registration (pass the
+   *     {@link EurekaRegistration} itself); null for static servers only
    * @param vipAddress the VIP address of the remote service, e.g. {@code user-command}
    */
-  public ServiceClient(String clientName, Supplier<? extends EurekaClient> eurekaClient, String vipAddress) {
+  public ServiceClient(
+      String clientName, Supplier<? extends EurekaClient> eurekaClient, String vipAddress) {
     this.clientName = Objects.requireNonNull(clientName, "clientName");
     this.groupKey = HystrixCommandGroupKey.Factory.asKey(clientName);
     this.threadPoolKey = HystrixThreadPoolKey.Factory.asKey(clientName);
 
-    DefaultClientConfigImpl config = DefaultClientConfigImpl.getClientConfigWithDefaultValues(clientName);
+    DefaultClientConfigImpl config =
+        DefaultClientConfigImpl.getClientConfigWithDefaultValues(clientName);
     // Code defaults; an Archaius <clientName>.ribbon.<key> property wins over each of them.
     config.set(CommonClientConfigKey.ServerListRefreshInterval, DEFAULT_REFRESH_INTERVAL_MS);
     config.set(CommonClientConfigKey.ConnectTimeout, DEFAULT_CONNECT_TIMEOUT_MS);
     config.set(CommonClientConfigKey.ReadTimeout, DEFAULT_READ_TIMEOUT_MS);
     this.clientConfig = config;
     // A dead instance costs a caller one failed try, never an error: the next server is tried.
-    int sameServer = Math.max(0, intSetting(CommonClientConfigKey.MaxAutoRetries, DEFAULT_SAME_SERVER_RETRIES));
-    int nextServer = Math.max(0, intSetting(CommonClientConfigKey.MaxAutoRetriesNextServer, DEFAULT_NEXT_SERVER_RETRIES));
+    int sameServer =
+        Math.max(0, intSetting(CommonClientConfigKey.MaxAutoRetries, DEFAULT_SAME_SERVER_RETRIES));
+    int nextServer =
+        Math.max(
+            0,
+            intSetting(
+                CommonClientConfigKey.MaxAutoRetriesNextServer, DEFAULT_NEXT_SERVER_RETRIES));
     this.retryHandler = new DefaultLoadBalancerRetryHandler(sameServer, nextServer, true);
     this.connectFailureOnlyRetryHandler = new ConnectFailureOnlyRetryHandler(nextServer);
 
@@ -147,19 +159,23 @@ public class ServiceClient implements AutoCloseable, Managed {
 
     // buildDynamicServerListLoadBalancer() would use a PollingServerListUpdater with a fixed 30 s
     // period; the updater built from the config honours ServerListRefreshInterval.
-    this.loadBalancer = LoadBalancerBuilder.<Server>newBuilder()
-        .withClientConfig(config)
-        .withDynamicServerList(servers)
-        .withRule(new UntriedFirstRule(config))
-        .withServerListUpdater(new PollingServerListUpdater(config))
-        .buildDynamicServerListLoadBalancerWithUpdater();
+    this.loadBalancer =
+        LoadBalancerBuilder.<Server>newBuilder()
+            .withClientConfig(config)
+            .withDynamicServerList(servers)
+            .withRule(new UntriedFirstRule(config))
+            .withServerListUpdater(new PollingServerListUpdater(config))
+            .buildDynamicServerListLoadBalancerWithUpdater();
     this.loadBalancerContext = new LoadBalancerContext(loadBalancer, config, retryHandler);
 
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofMillis(config.get(CommonClientConfigKey.ConnectTimeout, DEFAULT_CONNECT_TIMEOUT_MS)))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(
+                Duration.ofMillis(
+                    config.get(CommonClientConfigKey.ConnectTimeout, DEFAULT_CONNECT_TIMEOUT_MS)))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     LOG.info("ServiceClient {}: servers from {}", clientName, servers);
   }
 
@@ -182,10 +198,12 @@ public class ServiceClient implements AutoCloseable, Managed {
     return run(commandKey, call, fallback, connectFailureOnlyRetryHandler);
   }
 
-  private <T> T run(String commandKey, RemoteCall<T> call, Supplier<T> fallback, RetryHandler retries) {
+  private <T> T run(
+      String commandKey, RemoteCall<T> call, Supplier<T> fallback, RetryHandler retries) {
     Objects.requireNonNull(commandKey, "commandKey");
     Objects.requireNonNull(call, "call");
-    RibbonHystrixCommand<T> command = new RibbonHystrixCommand<>(commandKey, call, fallback, retries);
+    RibbonHystrixCommand<T> command =
+        new RibbonHystrixCommand<>(commandKey, call, fallback, retries);
     try {
       return command.execute();
     } catch (HystrixRuntimeException e) {
@@ -196,8 +214,11 @@ public class ServiceClient implements AutoCloseable, Managed {
       if (command.userFallbackFailure != null) {
         throw command.userFallbackFailure;
       }
-      throw new RemoteServiceUnavailable(clientName, commandKey,
-          e.getFailureType() + ": " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
+      throw new RemoteServiceUnavailable(
+          clientName,
+          commandKey,
+          e.getFailureType() + ": " + e.getMessage(),
+          e.getCause() != null ? e.getCause() : e);
     }
   }
 
@@ -208,25 +229,29 @@ public class ServiceClient implements AutoCloseable, Managed {
 
   /**
    * GET {@code path} on one instance with {@code Accept: application/json}. 2xx-4xx answers are
-   * results; 5xx answers and I/O errors are failures (next server, then fallback or
-   * {@link RemoteServiceUnavailable}).
+   * results; 5xx answers and I/O errors are failures (next server, then fallback or {@link
+   * RemoteServiceUnavailable}).
    */
   public HttpResult getJson(String commandKey, String path, Map<String, String> headers) {
     return getJson(commandKey, path, headers, null);
   }
 
-  public HttpResult getJson(String commandKey, String path, Map<String, String> headers, Supplier<HttpResult> fallback) {
-    HttpRequest.Builder template = HttpRequest.newBuilder(URI.create("http://template.invalid/"))
-        .GET()
-        .header("Accept", "application/json");
+  public HttpResult getJson(
+      String commandKey, String path, Map<String, String> headers, Supplier<HttpResult> fallback) {
+    HttpRequest.Builder template =
+        HttpRequest.newBuilder(URI.create("http://template.invalid/"))
+            .GET()
+            .header("Accept", "application/json");
     if (headers != null) {
       headers.forEach(template::header); // rejects restricted headers here, before any call
     }
-    String relative = path == null || path.isEmpty() ? "/" : (path.startsWith("/") ? path : "/" + path);
+    String relative =
+        path == null || path.isEmpty() ? "/" : (path.startsWith("/") ? path : "/" + path);
     return execute(commandKey, base -> send(template, URI.create(base + relative), base), fallback);
   }
 
-  private HttpResult send(HttpRequest.Builder template, URI uri, URI server) throws IOException, InterruptedException {
+  private HttpResult send(HttpRequest.Builder template, URI uri, URI server)
+      throws IOException, InterruptedException {
     int readTimeout = clientConfig.get(CommonClientConfigKey.ReadTimeout, DEFAULT_READ_TIMEOUT_MS);
     HttpRequest request = template.copy().uri(uri).timeout(Duration.ofMillis(readTimeout)).build();
     HttpResponse<String> response;
@@ -236,7 +261,9 @@ public class ServiceClient implements AutoCloseable, Managed {
       // Ribbon counts ConnectException / SocketTimeoutException against the server's circuit.
       throw (ConnectException) new ConnectException("connect timeout to " + server).initCause(e);
     } catch (HttpTimeoutException e) {
-      throw (SocketTimeoutException) new SocketTimeoutException("no answer from " + uri + " within " + readTimeout + " ms").initCause(e);
+      throw (SocketTimeoutException)
+          new SocketTimeoutException("no answer from " + uri + " within " + readTimeout + " ms")
+              .initCause(e);
     }
     if (response.statusCode() >= 500) {
       throw new ServerErrorException(uri, response.statusCode(), response.body());
@@ -247,7 +274,8 @@ public class ServiceClient implements AutoCloseable, Managed {
   /** {@code <clientName>.ribbon.<key>} from Archaius when set, else the code default. */
   private int intSetting(com.netflix.client.config.IClientConfigKey<Integer> key, int fallback) {
     return com.netflix.config.DynamicPropertyFactory.getInstance()
-        .getIntProperty(clientName + ".ribbon." + key.key(), fallback).get();
+        .getIntProperty(clientName + ".ribbon." + key.key(), fallback)
+        .get();
   }
 
   /** Servers the load balancer currently considers up. */
@@ -274,7 +302,9 @@ public class ServiceClient implements AutoCloseable, Managed {
     loadBalancer.shutdown();
   }
 
-  /** As a Dropwizard {@link Managed}: {@code env.lifecycle().manage(client)} closes it on shutdown. */
+  /**
+   * As a Dropwizard {@link Managed}: {@code env.lifecycle().manage(client)} closes it on shutdown.
+   */
   @Override
   public void stop() {
     close();
@@ -288,12 +318,13 @@ public class ServiceClient implements AutoCloseable, Managed {
     return HystrixCommand.Setter.withGroupKey(groupKey)
         .andCommandKey(HystrixCommandKey.Factory.asKey(commandKey))
         .andThreadPoolKey(threadPoolKey)
-        // Builder defaults: hystrix.command.<key>.* / hystrix.threadpool.<client>.* in Archaius win.
-        .andCommandPropertiesDefaults(HystrixCommandProperties.Setter()
-            .withExecutionTimeoutInMilliseconds(DEFAULT_TIMEOUT_MS)
-            .withFallbackIsolationSemaphoreMaxConcurrentRequests(100))
-        .andThreadPoolPropertiesDefaults(HystrixThreadPoolProperties.Setter()
-            .withCoreSize(20));
+        // Builder defaults: hystrix.command.<key>.* / hystrix.threadpool.<client>.* in Archaius
+        // win.
+        .andCommandPropertiesDefaults(
+            HystrixCommandProperties.Setter()
+                .withExecutionTimeoutInMilliseconds(DEFAULT_TIMEOUT_MS)
+                .withFallbackIsolationSemaphoreMaxConcurrentRequests(100))
+        .andThreadPoolPropertiesDefaults(HystrixThreadPoolProperties.Setter().withCoreSize(20));
   }
 
   private final class RibbonHystrixCommand<T> extends HystrixCommand<T> {
@@ -303,7 +334,8 @@ public class ServiceClient implements AutoCloseable, Managed {
     private final RetryHandler retries;
     private volatile RuntimeException userFallbackFailure;
 
-    RibbonHystrixCommand(String commandKey, RemoteCall<T> call, Supplier<T> fallback, RetryHandler retries) {
+    RibbonHystrixCommand(
+        String commandKey, RemoteCall<T> call, Supplier<T> fallback, RetryHandler retries) {
       super(setter(commandKey));
       this.commandKey = commandKey;
       this.call = call;
@@ -319,17 +351,18 @@ public class ServiceClient implements AutoCloseable, Managed {
           .withRetryHandler(retries)
           .withServerLocator(tried) // the load balancer key the rule sees
           .build()
-          .submit(server -> {
-            tried.add(server);
-            try {
-              return Observable.just(call.call(baseUri(server)));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt(); // Hystrix timed out and interrupted us
-              return Observable.error(e);
-            } catch (Exception e) {
-              return Observable.error(e);
-            }
-          })
+          .submit(
+              server -> {
+                tried.add(server);
+                try {
+                  return Observable.just(call.call(baseUri(server)));
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt(); // Hystrix timed out and interrupted us
+                  return Observable.error(e);
+                } catch (Exception e) {
+                  return Observable.error(e);
+                }
+              })
           .toBlocking()
           .single();
     }
@@ -337,7 +370,8 @@ public class ServiceClient implements AutoCloseable, Managed {
     @Override
     protected T getFallback() {
       if (fallback == null) {
-        throw new RemoteServiceUnavailable(clientName, commandKey, reason(), getExecutionException());
+        throw new RemoteServiceUnavailable(
+            clientName, commandKey, reason(), getExecutionException());
       }
       try {
         return fallback.get();
@@ -364,9 +398,9 @@ public class ServiceClient implements AutoCloseable, Managed {
 
   /**
    * Round robin over the servers Ribbon considers available (no tripped circuit), skipping those
-   * this call already tried (the load balancer key is the call's set of tried servers): a retry goes
-   * to another instance even while concurrent calls move the round robin on. When every available
-   * server was tried, any server not tried; then any server.
+   * this call already tried (the load balancer key is the call's set of tried servers): a retry
+   * goes to another instance even while concurrent calls move the round robin on. When every
+   * available server was tried, any server not tried; then any server.
    */
   public static final class UntriedFirstRule extends PredicateBasedRule {
     private volatile CompositePredicate predicate = predicate(null);
@@ -379,8 +413,11 @@ public class ServiceClient implements AutoCloseable, Managed {
     }
 
     private CompositePredicate predicate(IClientConfig config) {
-      AbstractServerPredicate untried = AbstractServerPredicate.ofKeyPredicate(
-          key -> !(key.getLoadBalancerKey() instanceof Set<?> tried && tried.contains(key.getServer())));
+      AbstractServerPredicate untried =
+          AbstractServerPredicate.ofKeyPredicate(
+              key ->
+                  !(key.getLoadBalancerKey() instanceof Set<?> tried
+                      && tried.contains(key.getServer())));
       return CompositePredicate.withPredicates(new AvailabilityPredicate(this, config), untried)
           .addFallbackPredicate(untried)
           .addFallbackPredicate(AbstractServerPredicate.alwaysTrue())
@@ -399,8 +436,10 @@ public class ServiceClient implements AutoCloseable, Managed {
   }
 
   /** One retry on the next server, only when no connection could be made (nothing was sent). */
-  private static final class ConnectFailureOnlyRetryHandler extends DefaultLoadBalancerRetryHandler {
-    private static final List<Class<? extends Throwable>> CONNECT_FAILURES = List.of(ConnectException.class);
+  private static final class ConnectFailureOnlyRetryHandler
+      extends DefaultLoadBalancerRetryHandler {
+    private static final List<Class<? extends Throwable>> CONNECT_FAILURES =
+        List.of(ConnectException.class);
 
     ConnectFailureOnlyRetryHandler(int nextServer) {
       super(0, nextServer, true);

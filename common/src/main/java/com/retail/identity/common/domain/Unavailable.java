@@ -2,7 +2,9 @@ package com.retail.identity.common.domain;
 
 import java.time.Duration;
 
-/** The work cannot be done right now (busy, or a dependency is down); worth retrying after a while. */
+/**
+ * The work cannot be done right now (busy, or a dependency is down); worth retrying after a while.
+ */
 public final class Unavailable extends DomainException {
   private final Duration retryAfter;
 

@@ -15,7 +15,11 @@ import java.util.Map;
 /** The answers to the domain exceptions every service shares. */
 public final class DomainProblemMappers implements Feature {
   public static List<DomainProblemMapper<?>> all() {
-    return List.of(new InvalidInputMapper(), new NotFoundMapper(), new ConflictMapper(), new StaleVersionMapper(),
+    return List.of(
+        new InvalidInputMapper(),
+        new NotFoundMapper(),
+        new ConflictMapper(),
+        new StaleVersionMapper(),
         new UnavailableMapper());
   }
 
@@ -35,8 +39,14 @@ public final class DomainProblemMappers implements Feature {
 
     @Override
     public Problem problem(InvalidInput exception) {
-      return new Problem("validation", "Invalid request", 400, "One or more fields are invalid.",
-          exception.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList());
+      return new Problem(
+          "validation",
+          "Invalid request",
+          400,
+          "One or more fields are invalid.",
+          exception.violations().stream()
+              .map(v -> new FieldError(v.field(), v.message()))
+              .toList());
     }
   }
 

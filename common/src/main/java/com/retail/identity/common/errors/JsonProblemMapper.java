@@ -26,18 +26,27 @@ public final class JsonProblemMapper implements ExceptionMapper<JsonProcessingEx
       return ProblemResponses.of(ProblemResponses.forStatus(500, null));
     }
     if (rootCause(exception) instanceof StreamConstraintsException) {
-      return ProblemResponses.of(Problem.of("request-too-complex", "Request too complex", 400,
-          "The JSON body is nested too deeply or holds a value that is too long."));
+      return ProblemResponses.of(
+          Problem.of(
+              "request-too-complex",
+              "Request too complex",
+              400,
+              "The JSON body is nested too deeply or holds a value that is too long."));
     }
     if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = fieldPath(mapping);
-      return ProblemResponses.of(new Problem("validation", "Invalid request", 400,
-          "A field has the wrong type or format.",
-          List.of(new FieldError(field, "has the wrong type or format"))));
+      return ProblemResponses.of(
+          new Problem(
+              "validation",
+              "Invalid request",
+              400,
+              "A field has the wrong type or format.",
+              List.of(new FieldError(field, "has the wrong type or format"))));
     }
-    String detail = exception instanceof JsonParseException
-        ? "The body is not well-formed JSON."
-        : "The body could not be read as the expected JSON document.";
+    String detail =
+        exception instanceof JsonParseException
+            ? "The body is not well-formed JSON."
+            : "The body could not be read as the expected JSON document.";
     return ProblemResponses.of(Problem.of("malformed-json", "Malformed JSON", 400, detail));
   }
 

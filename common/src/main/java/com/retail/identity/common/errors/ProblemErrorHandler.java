@@ -13,9 +13,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty answers itself, before a request reaches Jersey (an ambiguous or malformed URI, a bad
- * header, a request line or headers that are too long, a method it refuses): problem+json like every
- * other error, never Jetty's HTML page, and without Jetty's reason text (which can echo the input).
+ * Errors Jetty answers itself, before a request reaches Jersey (an ambiguous or malformed URI, a
+ * bad header, a request line or headers that are too long, a method it refuses): problem+json like
+ * every other error, never Jetty's HTML page, and without Jetty's reason text (which can echo the
+ * input).
  */
 public final class ProblemErrorHandler extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,8 +34,14 @@ public final class ProblemErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-      Callback callback) throws IOException {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback)
+      throws IOException {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
     response.write(true, ByteBuffer.wrap(body(code)), callback);
   }
@@ -46,14 +53,15 @@ public final class ProblemErrorHandler extends ErrorHandler {
   }
 
   static byte[] body(int status) {
-    String detail = switch (status) {
-      case 400 -> "The request line, a header or the URI is malformed.";
-      case 404 -> "No such resource.";
-      case 405 -> "This method is not allowed on this resource.";
-      case 414 -> "The URI is too long.";
-      case 431 -> "The request headers are too large.";
-      default -> null;
-    };
+    String detail =
+        switch (status) {
+          case 400 -> "The request line, a header or the URI is malformed.";
+          case 404 -> "No such resource.";
+          case 405 -> "This method is not allowed on this resource.";
+          case 414 -> "The URI is too long.";
+          case 431 -> "The request headers are too large.";
+          default -> null;
+        };
     try {
       return JSON.writeValueAsBytes(ProblemResponses.forStatus(status, detail));
     } catch (JsonProcessingException e) {

@@ -30,7 +30,8 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException validation(List<FieldError> errors) {
     return new ProblemException(
-        new Problem("validation", "Invalid request", 400, "One or more fields are invalid.", errors));
+        new Problem(
+            "validation", "Invalid request", 400, "One or more fields are invalid.", errors));
   }
 
   public static ProblemException validation(String field, String message) {

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Builds problem+json responses. The request id travels in the {@code X-Request-Id} header, not
- * the body, so two answers to the same mistake are byte-for-byte identical.
+ * Builds problem+json responses. The request id travels in the {@code X-Request-Id} header, not the
+ * body, so two answers to the same mistake are byte-for-byte identical.
  */
 public final class ProblemResponses {
   private ProblemResponses() {}
@@ -26,8 +26,12 @@ public final class ProblemResponses {
   }
 
   /** Writes a problem from a servlet filter, where no JAX-RS response exists yet. */
-  public static void write(HttpServletResponse response, ObjectMapper mapper, Problem problem,
-      Map<String, String> headers) throws IOException {
+  public static void write(
+      HttpServletResponse response,
+      ObjectMapper mapper,
+      Problem problem,
+      Map<String, String> headers)
+      throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(Problem.MEDIA_TYPE);
     headers.forEach(response::setHeader);
@@ -49,9 +53,11 @@ public final class ProblemResponses {
       case 415 -> Problem.of("unsupported-media-type", "Unsupported media type", 415, detail);
       case 429 -> Problem.of("rate-limited", "Too many requests", 429, detail);
       case 503 -> Problem.of("unavailable", "Service unavailable", 503, detail);
-      default -> status >= 500
-          ? Problem.of("internal", "Internal error", status, "The request could not be completed.")
-          : Problem.of("http-" + status, "HTTP " + status, status, detail);
+      default ->
+          status >= 500
+              ? Problem.of(
+                  "internal", "Internal error", status, "The request could not be completed.")
+              : Problem.of("http-" + status, "HTTP " + status, status, detail);
     };
   }
 }

@@ -11,7 +11,11 @@ public final class RemoteUnavailableMapper implements ExceptionMapper<RemoteServ
   @Override
   public Response toResponse(RemoteServiceUnavailable exception) {
     return ProblemResponses.of(
-        Problem.of("unavailable", "Service unavailable", 503, "A service this request needs is unavailable; retry shortly."),
+        Problem.of(
+            "unavailable",
+            "Service unavailable",
+            503,
+            "A service this request needs is unavailable; retry shortly."),
         Map.of("Retry-After", "2"));
   }
 }

@@ -16,23 +16,29 @@ import java.util.List;
 public final class ViolationProblemMapper implements ExceptionMapper<JerseyViolationException> {
   @Override
   public Response toResponse(JerseyViolationException exception) {
-    List<FieldError> errors = exception.getConstraintViolations().stream()
-        .map(v -> new FieldError(field(v, exception), v.getMessage()))
-        .sorted(Comparator.comparing(FieldError::field))
-        .toList();
-    int status = ConstraintMessage.determineStatus(exception.getConstraintViolations(), exception.getInvocable());
+    List<FieldError> errors =
+        exception.getConstraintViolations().stream()
+            .map(v -> new FieldError(field(v, exception), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    int status =
+        ConstraintMessage.determineStatus(
+            exception.getConstraintViolations(), exception.getInvocable());
     if (status >= 500) {
       // A violated return-value constraint is our defect, not the caller's.
       return ProblemResponses.of(ProblemResponses.forStatus(500, null));
     }
-    return ProblemResponses.of(new Problem("validation", "Invalid request", 400,
-        "One or more fields are invalid.", errors));
+    return ProblemResponses.of(
+        new Problem(
+            "validation", "Invalid request", 400, "One or more fields are invalid.", errors));
   }
 
-  private static String field(ConstraintViolation<?> violation, JerseyViolationException exception) {
+  private static String field(
+      ConstraintViolation<?> violation, JerseyViolationException exception) {
     StringBuilder field = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+      if (node.getKind() == ElementKind.PROPERTY
+          || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
         if (node.getName() == null) {
           continue;
         }
@@ -48,7 +54,10 @@ public final class ViolationProblemMapper implements ExceptionMapper<JerseyViola
     // A parameter (query, path, header, or the body itself): Dropwizard knows its wire name.
     String message = ConstraintMessage.getMessage(violation, exception.getInvocable());
     String suffix = " " + violation.getMessage();
-    String name = message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length()) : message;
+    String name =
+        message.endsWith(suffix)
+            ? message.substring(0, message.length() - suffix.length())
+            : message;
     return name.replaceFirst("^(query param|path param|header|form field|cookie) ", "");
   }
 }

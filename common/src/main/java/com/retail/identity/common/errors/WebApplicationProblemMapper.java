@@ -14,21 +14,25 @@ public final class WebApplicationProblemMapper implements ExceptionMapper<WebApp
       return original;
     }
     int status = original.getStatus();
-    String detail = switch (status) {
-      case 404 -> "No such resource.";
-      case 405 -> "This method is not allowed on this resource.";
-      case 406 -> "This resource answers application/json only.";
-      case 415 -> "Send the body as application/json.";
-      default -> exception.getMessage();
-    };
+    String detail =
+        switch (status) {
+          case 404 -> "No such resource.";
+          case 405 -> "This method is not allowed on this resource.";
+          case 406 -> "This resource answers application/json only.";
+          case 415 -> "Send the body as application/json.";
+          default -> exception.getMessage();
+        };
     Response problem = ProblemResponses.of(ProblemResponses.forStatus(status, detail));
     Response.ResponseBuilder builder = Response.fromResponse(problem);
     // Keep protocol headers such as Allow or Retry-After.
-    original.getStringHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        values.forEach(value -> builder.header(name, value));
-      }
-    });
+    original
+        .getStringHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
     return builder.build();
   }
 }

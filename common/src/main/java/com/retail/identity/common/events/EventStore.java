@@ -12,10 +12,11 @@ public interface EventStore {
    * Appends events right after {@code expectedSeq} (0 for a new stream), all or nothing, and only
    * when the stream's version is exactly {@code expectedSeq}.
    *
-   * @throws StreamConflictException when the stream's version is any other (a later one, or a
-   *     value it never had, such as a negative one or one beyond its head)
+   * @throws StreamConflictException when the stream's version is any other (a later one, or a value
+   *     it never had, such as a negative one or one beyond its head)
    */
-  List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events);
+  List<StoredEvent> append(
+      UUID userId, long expectedSeq, String correlationId, List<NewEvent> events);
 
   /**
    * Writes the first events of a stream without the conditional check, for bulk imports: only for a

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * An entry of the time-ordered log that projections tail: it names an event that the user's stream
- * may hold. The entry is written before the stream, so it can name an event whose append then failed;
- * a reader takes the event itself, and whether it exists, from the stream.
+ * may hold. The entry is written before the stream, so it can name an event whose append then
+ * failed; a reader takes the event itself, and whether it exists, from the stream.
  */
 public record LogEntry(UUID eventId, UUID userId, long seq) {
   /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */

@@ -12,29 +12,32 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Payload schemas of user events, and their JSON codec. Personal data travels only inside a
- * {@code pii} member sealed with the user's data key; everything else is plain.
+ * Payload schemas of user events, and their JSON codec. Personal data travels only inside a {@code
+ * pii} member sealed with the user's data key; everything else is plain.
  *
  * <p>Each payload type names its current schema version. A stored event of an older version is
  * upcast, one version at a time, by the functions in {@link #UPCASTERS} before it is read, so
  * readers only ever see the current shape.
  */
 public final class UserEvents {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   /** (type, from-version) -> the step to the next version. */
-  static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> UPCASTERS = Map.of(
-      // Version 1 of AccountLocked had no end: such a lock lasted until unlocked by hand.
-      EventTypes.ACCOUNT_LOCKED, Map.of(1, v1 -> v1.putNull("until")));
+  static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> UPCASTERS =
+      Map.of(
+          // Version 1 of AccountLocked had no end: such a lock lasted until unlocked by hand.
+          EventTypes.ACCOUNT_LOCKED, Map.of(1, v1 -> v1.putNull("until")));
 
   private UserEvents() {}
 
   /** A customer registered; {@code pii} seals email, first and last name and the optional phone. */
-  public record UserRegistered(String pii, String country, String locale, Instant registeredAt) implements Payload {
+  public record UserRegistered(String pii, String country, String locale, Instant registeredAt)
+      implements Payload {
     public static final int VERSION = 1;
 
     @Override
@@ -44,8 +47,14 @@ public final class UserEvents {
   }
 
   /** An existing customer loaded from the previous system. */
-  public record UserImported(String pii, String country, String locale, boolean phoneVerified, Instant createdAt,
-      Instant importedAt) implements Payload {
+  public record UserImported(
+      String pii,
+      String country,
+      String locale,
+      boolean phoneVerified,
+      Instant createdAt,
+      Instant importedAt)
+      implements Payload {
     public static final int VERSION = 1;
 
     @Override
@@ -54,8 +63,11 @@ public final class UserEvents {
     }
   }
 
-  /** Profile fields changed; {@code pii} seals only the personal fields that changed (may be null). */
-  public record ProfileUpdated(String pii, String country, String locale, Instant updatedAt) implements Payload {
+  /**
+   * Profile fields changed; {@code pii} seals only the personal fields that changed (may be null).
+   */
+  public record ProfileUpdated(String pii, String country, String locale, Instant updatedAt)
+      implements Payload {
     public static final int VERSION = 1;
 
     @Override
@@ -75,7 +87,8 @@ public final class UserEvents {
   }
 
   /** A code was sent to a phone; {@code pii} seals the phone number. */
-  public record PhoneVerificationRequested(String verificationId, String pii, Instant requestedAt) implements Payload {
+  public record PhoneVerificationRequested(String verificationId, String pii, Instant requestedAt)
+      implements Payload {
     public static final int VERSION = 1;
 
     @Override
@@ -85,7 +98,8 @@ public final class UserEvents {
   }
 
   /** The customer proved they hold the phone; {@code pii} seals the phone number. */
-  public record PhoneVerified(String verificationId, String pii, Instant verifiedAt) implements Payload {
+  public record PhoneVerified(String verificationId, String pii, Instant verifiedAt)
+      implements Payload {
     public static final int VERSION = 1;
 
     @Override
@@ -159,13 +173,15 @@ public final class UserEvents {
   public static <T> T read(StoredEvent event, Class<T> type) {
     try {
       ObjectNode node = (ObjectNode) JSON.readTree(event.payload());
-      Map<Integer, UnaryOperator<ObjectNode>> steps = UPCASTERS.getOrDefault(event.type(), Map.of());
+      Map<Integer, UnaryOperator<ObjectNode>> steps =
+          UPCASTERS.getOrDefault(event.type(), Map.of());
       for (int version = event.schemaVersion(); steps.containsKey(version); version++) {
         node = steps.get(version).apply(node);
       }
       return JSON.treeToValue(node, type);
     } catch (JsonProcessingException | ClassCastException e) {
-      throw new IllegalStateException("event " + event.eventId() + " of type " + event.type() + " is unreadable", e);
+      throw new IllegalStateException(
+          "event " + event.eventId() + " of type " + event.type() + " is unreadable", e);
     }
   }
 }

@@ -4,10 +4,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Named points between two writes of one command, where a process could die. Production code
- * marks them with {@link #reached}; nothing happens unless a test has armed the point, in which case
- * the calling thread stops there as if the process had died: it throws {@link Crash}, an
- * {@link Error} that no cleanup code catches, so no later write of that command is made.
+ * Named points between two writes of one command, where a process could die. Production code marks
+ * them with {@link #reached}; nothing happens unless a test has armed the point, in which case the
+ * calling thread stops there as if the process had died: it throws {@link Crash}, an {@link Error}
+ * that no cleanup code catches, so no later write of that command is made.
  */
 public final class CrashPoints {
   private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();

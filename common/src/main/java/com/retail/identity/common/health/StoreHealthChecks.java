@@ -6,10 +6,13 @@ import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CouchbaseConnector;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.store.SearchConnector;
-import io.searchbox.cluster.Health;
 import io.searchbox.client.JestResult;
+import io.searchbox.cluster.Health;
 
-/** One health check per store; each reports in one line why it failed, never a secret or a stack trace. */
+/**
+ * One health check per store; each reports in one line why it failed, never a secret or a stack
+ * trace.
+ */
 public final class StoreHealthChecks {
   private StoreHealthChecks() {}
 
@@ -31,8 +34,15 @@ public final class StoreHealthChecks {
     return new StoreCheck() {
       @Override
       protected Result probe() {
-        String version = cassandra.session().execute("SELECT release_version FROM system.local").one().getString(0);
-        boolean schema = cassandra.session().getCluster().getMetadata().getKeyspace(cassandra.keyspace()) != null;
+        String version =
+            cassandra
+                .session()
+                .execute("SELECT release_version FROM system.local")
+                .one()
+                .getString(0);
+        boolean schema =
+            cassandra.session().getCluster().getMetadata().getKeyspace(cassandra.keyspace())
+                != null;
         return schema
             ? Result.healthy("Cassandra " + version + ", keyspace " + cassandra.keyspace())
             : Result.unhealthy("keyspace " + cassandra.keyspace() + " does not exist yet");
@@ -49,7 +59,9 @@ public final class StoreHealthChecks {
           return Result.unhealthy("cluster health answered " + result.getResponseCode());
         }
         String status = result.getJsonObject().get("status").getAsString();
-        return "red".equals(status) ? Result.unhealthy("cluster status red") : Result.healthy("cluster status " + status);
+        return "red".equals(status)
+            ? Result.unhealthy("cluster status red")
+            : Result.healthy("cluster status " + status);
       }
     };
   }

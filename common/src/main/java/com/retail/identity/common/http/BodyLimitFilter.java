@@ -12,8 +12,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Refuses bodies over the limit with 413 before any work is done: by Content-Length when the
- * caller sends one, else by reading at most limit + 1 bytes of a chunked body.
+ * Refuses bodies over the limit with 413 before any work is done: by Content-Length when the caller
+ * sends one, else by reading at most limit + 1 bytes of a chunked body.
  */
 public final class BodyLimitFilter implements Filter {
   public static final int DEFAULT_LIMIT = 64 * 1024;
@@ -57,8 +57,11 @@ public final class BodyLimitFilter implements Filter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     // The unread rest of the body would otherwise be drained; closing is cheaper for a flood.
-    ProblemResponses.write(response, mapper,
-        ProblemResponses.forStatus(413, "The body must not exceed " + limit + " bytes."), Map.of("Connection", "close"));
+    ProblemResponses.write(
+        response,
+        mapper,
+        ProblemResponses.forStatus(413, "The body must not exceed " + limit + " bytes."),
+        Map.of("Connection", "close"));
   }
 
   private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

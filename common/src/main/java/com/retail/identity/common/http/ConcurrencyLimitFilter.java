@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Admits at most a fixed number of requests into the service at once; the excess waits briefly for
- * a slot, then gets 503 + {@code Retry-After} before any store work. Overload then costs the caller a
- * fast retry instead of a thread pile-up, store timeouts and answers nobody waits for any more.
+ * a slot, then gets 503 + {@code Retry-After} before any store work. Overload then costs the caller
+ * a fast retry instead of a thread pile-up, store timeouts and answers nobody waits for any more.
  */
 public final class ConcurrencyLimitFilter implements Filter {
   private final Semaphore slots;
@@ -28,7 +28,8 @@ public final class ConcurrencyLimitFilter implements Filter {
   private final ObjectMapper mapper;
   private final Meter shed;
 
-  public ConcurrencyLimitFilter(ConcurrencySettings settings, ObjectMapper mapper, MetricRegistry metrics) {
+  public ConcurrencyLimitFilter(
+      ConcurrencySettings settings, ObjectMapper mapper, MetricRegistry metrics) {
     this.limit = settings.getMaxConcurrentRequests();
     this.slots = new Semaphore(Math.max(limit, 1));
     this.maxWaitMillis = settings.getMaxWaitMillis();
@@ -67,7 +68,10 @@ public final class ConcurrencyLimitFilter implements Filter {
   }
 
   private void busy(HttpServletResponse response) throws IOException {
-    ProblemResponses.write(response, mapper,
-        ProblemResponses.forStatus(503, "The service is busy; retry in a moment."), Map.of("Retry-After", retryAfter));
+    ProblemResponses.write(
+        response,
+        mapper,
+        ProblemResponses.forStatus(503, "The service is busy; retry in a moment."),
+        Map.of("Retry-After", retryAfter));
   }
 }

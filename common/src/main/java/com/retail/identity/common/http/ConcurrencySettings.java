@@ -10,14 +10,20 @@ import jakarta.validation.constraints.Min;
  */
 public class ConcurrencySettings {
   /** Requests doing work at once; 0 switches the limit off. */
-  @JsonProperty @Min(0) @Max(10_000)
+  @JsonProperty
+  @Min(0)
+  @Max(10_000)
   private int maxConcurrentRequests = 64;
 
   /** How long a request beyond the limit waits for a slot: absorbs a burst, not an overload. */
-  @JsonProperty @Min(0) @Max(10_000)
+  @JsonProperty
+  @Min(0)
+  @Max(10_000)
   private int maxWaitMillis = 50;
 
-  @JsonProperty @Min(1) @Max(600)
+  @JsonProperty
+  @Min(1)
+  @Max(600)
   private int retryAfterSeconds = 1;
 
   public int getMaxConcurrentRequests() {

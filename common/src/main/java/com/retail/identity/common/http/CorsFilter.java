@@ -11,13 +11,14 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * CORS for the configured web-app origins only. Preflights from an allowed origin get 204 with
- * the methods and headers the REST contract uses; other origins get no CORS headers at all.
+ * CORS for the configured web-app origins only. Preflights from an allowed origin get 204 with the
+ * methods and headers the REST contract uses; other origins get no CORS headers at all.
  */
 public final class CorsFilter implements Filter {
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-  static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, If-Match, "
-      + "X-Challenge-Solution, X-Device-Id, X-Request-Id";
+  static final String ALLOWED_HEADERS =
+      "Authorization, Content-Type, Idempotency-Key, If-Match, "
+          + "X-Challenge-Solution, X-Device-Id, X-Request-Id";
   static final String EXPOSED_HEADERS = "Location, Retry-After, ETag, X-Request-Id";
 
   private final Set<String> allowedOrigins;
@@ -34,7 +35,9 @@ public final class CorsFilter implements Filter {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse out = (HttpServletResponse) response;
     String origin = http.getHeader("Origin");
-    boolean preflight = "OPTIONS".equals(http.getMethod()) && http.getHeader("Access-Control-Request-Method") != null;
+    boolean preflight =
+        "OPTIONS".equals(http.getMethod())
+            && http.getHeader("Access-Control-Request-Method") != null;
     if (origin == null || !allowedOrigins.contains(origin)) {
       if (preflight) {
         out.setStatus(403);

@@ -5,11 +5,9 @@ import java.util.List;
 
 /** Web-app origins allowed to call the service from a browser. */
 public class CorsSettings {
-  @JsonProperty
-  private List<String> allowedOrigins = List.of();
+  @JsonProperty private List<String> allowedOrigins = List.of();
 
-  @JsonProperty
-  private int maxAgeSeconds = 600;
+  @JsonProperty private int maxAgeSeconds = 600;
 
   public List<String> getAllowedOrigins() {
     return allowedOrigins;

@@ -23,8 +23,9 @@ public final class RequestIdFilter implements Filter {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
   /**
-   * Correlates log lines, nothing more: no cryptographic randomness needed. {@code UUID.randomUUID()}
-   * shares one SecureRandom across all request threads, a lock convoy under load (ADR 0701 item 12).
+   * Correlates log lines, nothing more: no cryptographic randomness needed. {@code
+   * UUID.randomUUID()} shares one SecureRandom across all request threads, a lock convoy under load
+   * (ADR 0701 item 12).
    */
   static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -1,6 +1,9 @@
 package com.retail.identity.common.platform;
 
-/** Where a service runs. Local-only conveniences (SMS outbox, seeded admin) refuse to start elsewhere. */
+/**
+ * Where a service runs. Local-only conveniences (SMS outbox, seeded admin) refuse to start
+ * elsewhere.
+ */
 public enum DeploymentMode {
   LOCAL,
   TEST,

@@ -12,20 +12,24 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Dropwizard's YAML factory plus the configuration's cross-field rules, reporting every problem
- * on one line so an operator sees the reason at a glance in a start script or a systemd journal.
+ * Dropwizard's YAML factory plus the configuration's cross-field rules, reporting every problem on
+ * one line so an operator sees the reason at a glance in a start script or a systemd journal.
  */
-final class OneLineConfigurationFactory<T extends PlatformConfiguration> implements ConfigurationFactory<T> {
+final class OneLineConfigurationFactory<T extends PlatformConfiguration>
+    implements ConfigurationFactory<T> {
   private final YamlConfigurationFactory<T> yaml;
 
-  OneLineConfigurationFactory(Class<T> klass, Validator validator, ObjectMapper mapper, String propertyPrefix) {
-    // Request bodies may carry unknown fields; a configuration file may not (a typo must not pass silently).
+  OneLineConfigurationFactory(
+      Class<T> klass, Validator validator, ObjectMapper mapper, String propertyPrefix) {
+    // Request bodies may carry unknown fields; a configuration file may not (a typo must not pass
+    // silently).
     ObjectMapper strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.yaml = new YamlConfigurationFactory<>(klass, validator, strict, propertyPrefix);
   }
 
   @Override
-  public T build(ConfigurationSourceProvider provider, String path) throws IOException, ConfigurationException {
+  public T build(ConfigurationSourceProvider provider, String path)
+      throws IOException, ConfigurationException {
     T configuration;
     try {
       configuration = yaml.build(provider, path);
@@ -56,8 +60,13 @@ final class OneLineConfigurationFactory<T extends PlatformConfiguration> impleme
 
     OneLineConfigurationException(String path, Collection<String> errors, Throwable cause) {
       super(path, errors, cause);
-      this.oneLine = "configuration " + path + " is invalid: "
-          + String.join("; ", errors.stream().map(e -> e.strip().replaceAll("\\s*\\n\\s*", " ")).toList());
+      this.oneLine =
+          "configuration "
+              + path
+              + " is invalid: "
+              + String.join(
+                  "; ",
+                  errors.stream().map(e -> e.strip().replaceAll("\\s*\\n\\s*", " ")).toList());
     }
 
     @Override

@@ -13,7 +13,9 @@ import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.LogBuckets;
 import java.time.Duration;
 
-/** The event store and the sealing of personal data, for every service that reads or writes events. */
+/**
+ * The event store and the sealing of personal data, for every service that reads or writes events.
+ */
 public final class PersonalDataModule extends AbstractModule {
   private final MasterKeySettings masterKey;
   private final Duration logBucket;
@@ -25,28 +27,36 @@ public final class PersonalDataModule extends AbstractModule {
     this.logShards = logShards;
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   LogBuckets logBuckets() {
     return new LogBuckets(logBucket, logShards);
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   CassandraEventStore cassandraEventStore(CassandraConnector cassandra, LogBuckets buckets) {
     return new CassandraEventStore(cassandra, buckets);
   }
 
-  /** The port; adapters that write beside the stream in the same write take {@link CassandraEventStore}. */
-  @Provides @Singleton
+  /**
+   * The port; adapters that write beside the stream in the same write take {@link
+   * CassandraEventStore}.
+   */
+  @Provides
+  @Singleton
   EventStore eventStore(CassandraEventStore store) {
     return store;
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   DataKeys dataKeys(CassandraConnector cassandra) {
     return new CassandraDataKeys(cassandra, masterKey.build());
   }
 
-  @Provides @Singleton
+  @Provides
+  @Singleton
   PersonalDataCipher cipher(DataKeys keys) {
     return new PersonalDataCipher(keys);
   }

@@ -16,9 +16,9 @@ import com.retail.identity.common.errors.UnexpectedProblemMapper;
 import com.retail.identity.common.errors.ViolationProblemMapper;
 import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import com.retail.identity.common.http.BodyLimitFilter;
-import com.retail.identity.common.store.StoreUnavailableMapper;
 import com.retail.identity.common.http.CorsFilter;
 import com.retail.identity.common.http.RequestIdFilter;
+import com.retail.identity.common.store.StoreUnavailableMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -38,6 +38,7 @@ import java.util.EnumSet;
 public abstract class PlatformApplication<C extends PlatformConfiguration> extends Application<C> {
   /** Deepest JSON nesting accepted before any work is done. */
   public static final int MAX_JSON_DEPTH = 32;
+
   /** Longest JSON string value accepted; fields have their own, smaller limits. */
   public static final int MAX_JSON_STRING = 16 * 1024;
 
@@ -47,8 +48,9 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
   public final void initialize(Bootstrap<C> bootstrap) {
     configureJson(bootstrap.getObjectMapper());
     // ${VAR:-default} in YAML, so one file serves the local stack, the test stack and a laptop.
-    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.setConfigurationFactoryFactory(OneLineConfigurationFactory::new);
     initializeService(bootstrap);
   }
@@ -63,14 +65,20 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
   }
 
   public static void configureJson(ObjectMapper mapper) {
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_JSON_DEPTH)
-        .maxStringLength(MAX_JSON_STRING)
-        .maxNumberLength(64)
-        .build());
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_JSON_DEPTH)
+                .maxStringLength(MAX_JSON_STRING)
+                .maxNumberLength(64)
+                .build());
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    // A field given twice is ambiguous (which one wins differs between parsers): refuse it as malformed.
-    mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // A field given twice is ambiguous (which one wins differs between parsers): refuse it as
+    // malformed.
+    mapper
+        .getFactory()
+        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
@@ -95,7 +103,10 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
   /** Registers the service's resources, stores and health checks. */
   protected abstract void runService(C configuration, Environment environment) throws Exception;
 
-  /** This instance's Eureka registration; its client is null until the server has started (or forever when off). */
+  /**
+   * This instance's Eureka registration; its client is null until the server has started (or
+   * forever when off).
+   */
   protected EurekaRegistration registration() {
     return registration;
   }
@@ -116,21 +127,34 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
     // What Jetty refuses before Jersey sees it (malformed URI, bad headers) is problem+json too.
     environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
     environment.getAdminContext().setErrorHandler(new ProblemErrorHandler());
-    environment.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
-      @Override
-      public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
-        if (event instanceof org.eclipse.jetty.server.Server server) {
-          server.setErrorHandler(new ProblemErrorHandler());
-        }
-      }
-    });
+    environment
+        .lifecycle()
+        .addEventListener(
+            new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                if (event instanceof org.eclipse.jetty.server.Server server) {
+                  server.setErrorHandler(new ProblemErrorHandler());
+                }
+              }
+            });
   }
 
   private static void installFilters(PlatformConfiguration configuration, Environment environment) {
     EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
-    environment.servlets().addFilter("request-id", new RequestIdFilter()).addMappingForUrlPatterns(requests, false, "/*");
-    environment.servlets().addFilter("cors", new CorsFilter(configuration.getCors())).addMappingForUrlPatterns(requests, true, "/*");
-    environment.servlets().addFilter("body-limit", new BodyLimitFilter(configuration.getMaxBodyBytes(), environment.getObjectMapper()))
+    environment
+        .servlets()
+        .addFilter("request-id", new RequestIdFilter())
+        .addMappingForUrlPatterns(requests, false, "/*");
+    environment
+        .servlets()
+        .addFilter("cors", new CorsFilter(configuration.getCors()))
+        .addMappingForUrlPatterns(requests, true, "/*");
+    environment
+        .servlets()
+        .addFilter(
+            "body-limit",
+            new BodyLimitFilter(configuration.getMaxBodyBytes(), environment.getObjectMapper()))
         .addMappingForUrlPatterns(requests, true, "/*");
   }
 }

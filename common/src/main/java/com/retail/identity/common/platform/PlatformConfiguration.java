@@ -16,42 +16,49 @@ import java.util.List;
 
 /** What every service's YAML holds besides its own stores and settings. */
 public class PlatformConfiguration extends Configuration {
-  @JsonProperty @NotNull
-  private DeploymentMode mode = DeploymentMode.PRODUCTION;
+  @JsonProperty @NotNull private DeploymentMode mode = DeploymentMode.PRODUCTION;
 
-  @JsonProperty @Valid @NotNull
-  private EurekaSettings eureka = new EurekaSettings();
+  @JsonProperty @Valid @NotNull private EurekaSettings eureka = new EurekaSettings();
 
-  @JsonProperty @Valid @NotNull
-  private CorsSettings cors = new CorsSettings();
+  @JsonProperty @Valid @NotNull private CorsSettings cors = new CorsSettings();
 
-  /** Width of one time bucket (partition) of the event log that projections tail; must divide a day. */
-  @JsonProperty @Min(1) @Max(60)
+  /**
+   * Width of one time bucket (partition) of the event log that projections tail; must divide a day.
+   */
+  @JsonProperty
+  @Min(1)
+  @Max(60)
   private int eventLogBucketMinutes = 1;
 
   /**
    * Partitions each bucket of the event log is spread over (by user id). Every service must use the
    * same value; readers read all of them (docs/adr/0103-event-log-shards.md).
    */
-  @JsonProperty @Min(1) @Max(64)
+  @JsonProperty
+  @Min(1)
+  @Max(64)
   private int eventLogShards = 8;
 
   /** Wraps the per-user data keys that seal personal data in events. */
-  @JsonProperty @Valid @NotNull
-  private MasterKeySettings masterKey = new MasterKeySettings();
+  @JsonProperty @Valid @NotNull private MasterKeySettings masterKey = new MasterKeySettings();
 
   /** Claims every service checks on access tokens. */
-  @JsonProperty @Valid @NotNull
-  private TokenSettings tokens = new TokenSettings();
+  @JsonProperty @Valid @NotNull private TokenSettings tokens = new TokenSettings();
 
-  /** The operators' knob file (Archaius, polled); absent means defaults, system properties and runtime overrides only. */
+  /**
+   * The operators' knob file (Archaius, polled); absent means defaults, system properties and
+   * runtime overrides only.
+   */
+  @JsonProperty private String knobFile;
+
   @JsonProperty
-  private String knobFile;
-
-  @JsonProperty @Min(1000) @Max(600_000)
+  @Min(1000)
+  @Max(600_000)
   private int knobPollMillis = 5000;
 
-  @JsonProperty @Min(1024) @Max(1024 * 1024)
+  @JsonProperty
+  @Min(1024)
+  @Max(1024 * 1024)
   private int maxBodyBytes = BodyLimitFilter.DEFAULT_LIMIT;
 
   public DeploymentMode getMode() {

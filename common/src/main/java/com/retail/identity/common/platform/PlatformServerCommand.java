@@ -7,7 +7,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Dropwizard's {@code server} command, failing with a one-line reason (the full trace goes to the log). */
+/**
+ * Dropwizard's {@code server} command, failing with a one-line reason (the full trace goes to the
+ * log).
+ */
 final class PlatformServerCommand<T extends PlatformConfiguration> extends ServerCommand<T> {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformServerCommand.class);
   private final String serviceName;

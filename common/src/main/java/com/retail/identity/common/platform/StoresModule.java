@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Guice bindings for the stores a service declares: each connector is opened once, closed with
- * the service and reported by a health check named after the store.
+ * Guice bindings for the stores a service declares: each connector is opened once, closed with the
+ * service and reported by a health check named after the store.
  */
 public final class StoresModule extends AbstractModule {
   private final Environment environment;

@@ -43,37 +43,45 @@ public final class CassandraConnector implements Managed, AutoCloseable {
         .withReconnectionPolicy(new ExponentialReconnectionPolicy(500, 5_000))
         .withRetryPolicy(new IdempotentRetryPolicy())
         // On a ring a table exists for the statements that use it only once every node has it:
-        // each schema change waits for the nodes to agree (the default 10 s is short for a busy ring).
+        // each schema change waits for the nodes to agree (the default 10 s is short for a busy
+        // ring).
         .withMaxSchemaAgreementWaitSeconds(SCHEMA_AGREEMENT_SECONDS)
         // Above the ring's own read and write timeouts (1.5 s in the local stack), so a caller gets
         // Cassandra's answer (how many replicas did not answer) rather than a client-side timeout.
-        .withSocketOptions(new SocketOptions()
-            .setConnectTimeoutMillis(2000)
-            .setReadTimeoutMillis(settings.getRequestTimeoutMillis()))
-        .withPoolingOptions(new PoolingOptions()
-            .setConnectionsPerHost(HostDistance.LOCAL, 1, 2)
-            .setMaxRequestsPerConnection(HostDistance.LOCAL, 2048)
-            .setMaxQueueSize(4096)
-            .setPoolTimeoutMillis(500))
+        .withSocketOptions(
+            new SocketOptions()
+                .setConnectTimeoutMillis(2000)
+                .setReadTimeoutMillis(settings.getRequestTimeoutMillis()))
+        .withPoolingOptions(
+            new PoolingOptions()
+                .setConnectionsPerHost(HostDistance.LOCAL, 1, 2)
+                .setMaxRequestsPerConnection(HostDistance.LOCAL, 2048)
+                .setMaxQueueSize(4096)
+                .setPoolTimeoutMillis(500))
         // Every choice below is explained in docs/adr/0008-replicated-ring.md. Reads and writes at
         // LOCAL_QUORUM (2 of 3 replicas: one node may be down, and a read always overlaps the last
         // acknowledged write); lightweight transactions' Paxos at LOCAL_SERIAL. A statement is sent
         // to the next node (lost coordinator, or a server-side timeout) only when it says it is
         // idempotent (setIdempotent(true) where it is prepared; IdempotentRetryPolicy); conditional
         // writes are not, so their callers see a lost coordinator as 503.
-        .withQueryOptions(new QueryOptions()
-            .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)
-            .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)
-            .setDefaultIdempotence(false))
+        .withQueryOptions(
+            new QueryOptions()
+                .setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)
+                .setSerialConsistencyLevel(ConsistencyLevel.LOCAL_SERIAL)
+                .setDefaultIdempotence(false))
         .build();
   }
 
-  /** Until every node has the schema this instance just migrated (a warning, not a failure, if one does not answer). */
+  /**
+   * Until every node has the schema this instance just migrated (a warning, not a failure, if one
+   * does not answer).
+   */
   private void awaitSchemaAgreement() {
     long deadline = System.nanoTime() + SCHEMA_AGREEMENT_SECONDS * 1_000_000_000L;
     while (!cluster.getMetadata().checkSchemaAgreement()) {
       if (System.nanoTime() > deadline) {
-        LOG.warn("Cassandra nodes still disagree on the schema after {} s", SCHEMA_AGREEMENT_SECONDS);
+        LOG.warn(
+            "Cassandra nodes still disagree on the schema after {} s", SCHEMA_AGREEMENT_SECONDS);
         return;
       }
       sleep(200);
@@ -94,12 +102,17 @@ public final class CassandraConnector implements Managed, AutoCloseable {
       } catch (NoHostAvailableException e) {
         candidate.close();
         last = e;
-        LOG.warn("Cassandra not reachable at {}:{} (attempt {}/{})", settings.getContactPoints(),
-            settings.getPort(), attempt, settings.getConnectAttempts());
+        LOG.warn(
+            "Cassandra not reachable at {}:{} (attempt {}/{})",
+            settings.getContactPoints(),
+            settings.getPort(),
+            attempt,
+            settings.getConnectAttempts());
         sleep(1000);
       }
     }
-    throw new IllegalStateException("Cassandra unreachable at " + settings.getContactPoints() + ":" + settings.getPort(), last);
+    throw new IllegalStateException(
+        "Cassandra unreachable at " + settings.getContactPoints() + ":" + settings.getPort(), last);
   }
 
   private static void sleep(long millis) {
@@ -111,7 +124,10 @@ public final class CassandraConnector implements Managed, AutoCloseable {
     }
   }
 
-  /** A session not bound to a keyspace: statements name the keyspace, so one session serves tests' fresh keyspaces too. */
+  /**
+   * A session not bound to a keyspace: statements name the keyspace, so one session serves tests'
+   * fresh keyspaces too.
+   */
   public Session session() {
     return session;
   }

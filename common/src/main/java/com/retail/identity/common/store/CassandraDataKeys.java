@@ -30,22 +30,34 @@ public final class CassandraDataKeys implements DataKeys {
   private final PreparedStatement insertFresh;
   private final PreparedStatement select;
   private final PreparedStatement delete;
-  private final Cache<UUID, SecretKey> cache = Caffeine.newBuilder()
-      .maximumSize(100_000)
-      .expireAfterWrite(Duration.ofMinutes(10))
-      .build();
+  private final Cache<UUID, SecretKey> cache =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   public CassandraDataKeys(CassandraConnector cassandra, MasterKey masterKey) {
     this.session = cassandra.session();
     this.masterKey = masterKey;
     String ks = cassandra.keyspace();
-    insert = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
-        + " VALUES (?, ?, ?, ?) IF NOT EXISTS");
-    insertFresh = session.prepare("INSERT INTO " + ks + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
-        + " VALUES (?, ?, ?, ?)").setIdempotent(true);
-    select = session.prepare("SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?")
-        .setIdempotent(true);
-    delete = session.prepare("DELETE FROM " + ks + ".data_keys WHERE user_id = ?").setIdempotent(true);
+    insert =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
+                + " VALUES (?, ?, ?, ?) IF NOT EXISTS");
+    insertFresh =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".data_keys (user_id, wrapped_key, master_key_id, created_at)"
+                    + " VALUES (?, ?, ?, ?)")
+            .setIdempotent(true);
+    select =
+        session
+            .prepare(
+                "SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?")
+            .setIdempotent(true);
+    delete =
+        session.prepare("DELETE FROM " + ks + ".data_keys WHERE user_id = ?").setIdempotent(true);
   }
 
   @Override
@@ -56,7 +68,9 @@ public final class CassandraDataKeys implements DataKeys {
     }
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
-    ResultSet result = session.execute(insert.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date()));
+    ResultSet result =
+        session.execute(
+            insert.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date()));
     if (!result.wasApplied()) {
       // Another writer made it first: use theirs.
       return unwrap(result.one());
@@ -74,13 +88,17 @@ public final class CassandraDataKeys implements DataKeys {
     return fresh.key();
   }
 
-  /** A new key and its unconditional, unexecuted insert (wrapped by the master key), for a bulk writer. */
+  /**
+   * A new key and its unconditional, unexecuted insert (wrapped by the master key), for a bulk
+   * writer.
+   */
   public record FreshKey(SecretKey key, BoundStatement insert) {}
 
   public FreshKey freshKeyRow(UUID userId) {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
-    BoundStatement insert = insertFresh.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date());
+    BoundStatement insert =
+        insertFresh.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date());
     return new FreshKey(new SecretKeySpec(raw, "AES"), insert);
   }
 

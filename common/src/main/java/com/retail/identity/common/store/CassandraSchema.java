@@ -16,14 +16,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the numbered CQL migrations in {@code cql/} that the keyspace has not seen yet.
- * Statements are idempotent ({@code IF NOT EXISTS}), so a migration interrupted half way can run again.
+ * Statements are idempotent ({@code IF NOT EXISTS}), so a migration interrupted half way can run
+ * again.
  */
 public final class CassandraSchema {
   private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
+
   /** Add new migrations at the end; never edit one that has shipped. */
-  static final List<String> MIGRATIONS = List.of(
-      "001-event-store.cql", "002-identity.cql", "003-command-side.cql", "004-read-side.cql", "005-verification.cql",
-      "006-log-epoch.cql", "007-reservation-reaper.cql", "008-stream-integrity.cql", "009-erased-emails.cql");
+  static final List<String> MIGRATIONS =
+      List.of(
+          "001-event-store.cql",
+          "002-identity.cql",
+          "003-command-side.cql",
+          "004-read-side.cql",
+          "005-verification.cql",
+          "006-log-epoch.cql",
+          "007-reservation-reaper.cql",
+          "008-stream-integrity.cql",
+          "009-erased-emails.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private final Session session;
@@ -38,10 +48,14 @@ public final class CassandraSchema {
 
   public void migrate() {
     ddl("CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
-    ddl("CREATE TABLE IF NOT EXISTS " + keyspace + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
-    Set<String> applied = session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all().stream()
-        .map(row -> row.getString("name"))
-        .collect(Collectors.toSet());
+    ddl(
+        "CREATE TABLE IF NOT EXISTS "
+            + keyspace
+            + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
+    Set<String> applied =
+        session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all().stream()
+            .map(row -> row.getString("name"))
+            .collect(Collectors.toSet());
     for (String migration : MIGRATIONS) {
       List<String> statements = statements(migration);
       if (applied.contains(migration) || statements.isEmpty()) {
@@ -50,12 +64,18 @@ public final class CassandraSchema {
       for (String statement : statements) {
         ddl(statement.replace("${keyspace}", keyspace));
       }
-      session.execute("INSERT INTO " + keyspace + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))", migration);
+      session.execute(
+          "INSERT INTO "
+              + keyspace
+              + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))",
+          migration);
       LOG.info("Applied CQL migration {} to keyspace {}", migration, keyspace);
     }
   }
 
-  /** Schema changes wait for schema agreement, which takes far longer than a query on a busy node. */
+  /**
+   * Schema changes wait for schema agreement, which takes far longer than a query on a busy node.
+   */
   private void ddl(String statement) {
     session.execute(new SimpleStatement(statement).setReadTimeoutMillis(DDL_TIMEOUT_MILLIS));
   }

@@ -10,27 +10,34 @@ import java.util.List;
 
 /** Where the event store lives and how the service talks to it. */
 public class CassandraSettings {
-  @JsonProperty @NotEmpty
-  private List<String> contactPoints = List.of("127.0.0.1");
+  @JsonProperty @NotEmpty private List<String> contactPoints = List.of("127.0.0.1");
 
-  @JsonProperty @Min(1) @Max(65535)
+  @JsonProperty
+  @Min(1)
+  @Max(65535)
   private int port = 9042;
 
-  @JsonProperty @NotEmpty @Pattern(regexp = "[a-z][a-z0-9_]{0,47}", message = "must be a lower-case CQL identifier")
+  @JsonProperty
+  @NotEmpty
+  @Pattern(regexp = "[a-z][a-z0-9_]{0,47}", message = "must be a lower-case CQL identifier")
   private String keyspace = "identity";
 
   /** CQL replication map, e.g. {'class':'NetworkTopologyStrategy','us-east':3} in production. */
   @JsonProperty @NotEmpty
   private String replication = "{'class':'SimpleStrategy','replication_factor':1}";
 
-  /** Create or migrate the schema at start: local and test mode only; production runs migrations as a release step. */
-  @JsonProperty
-  private boolean manageSchema = false;
+  /**
+   * Create or migrate the schema at start: local and test mode only; production runs migrations as
+   * a release step.
+   */
+  @JsonProperty private boolean manageSchema = false;
 
-  @JsonProperty @Min(100)
+  @JsonProperty
+  @Min(100)
   private int requestTimeoutMillis = 2000;
 
-  @JsonProperty @Min(1)
+  @JsonProperty
+  @Min(1)
   private int connectAttempts = 30;
 
   public List<String> getContactPoints() {

@@ -1,10 +1,10 @@
 package com.retail.identity.common.store;
 
+import com.couchbase.client.core.env.SeedNode;
 import com.couchbase.client.java.Bucket;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.ClusterOptions;
 import com.couchbase.client.java.Collection;
-import com.couchbase.client.core.env.SeedNode;
 import com.couchbase.client.java.env.ClusterEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,32 +29,61 @@ public final class CouchbaseConnector implements Managed {
   public CouchbaseConnector(CouchbaseSettings settings) {
     Duration timeout = Duration.ofMillis(settings.getTimeoutMillis());
     int kvPort = settings.getKvPort() != 0 ? settings.getKvPort() : discoverKvPort(settings);
-    this.environment = ClusterEnvironment.builder()
-        .timeoutConfig(t -> t.kvTimeout(timeout).connectTimeout(Duration.ofSeconds(5)))
-        .build();
-    SeedNode seed = SeedNode.create(settings.getHost(), Optional.of(kvPort), Optional.of(settings.getManagerPort()));
-    this.cluster = Cluster.connect(Set.of(seed),
-        ClusterOptions.clusterOptions(settings.getUsername(), settings.getPassword()).environment(environment));
+    this.environment =
+        ClusterEnvironment.builder()
+            .timeoutConfig(t -> t.kvTimeout(timeout).connectTimeout(Duration.ofSeconds(5)))
+            .build();
+    SeedNode seed =
+        SeedNode.create(
+            settings.getHost(), Optional.of(kvPort), Optional.of(settings.getManagerPort()));
+    this.cluster =
+        Cluster.connect(
+            Set.of(seed),
+            ClusterOptions.clusterOptions(settings.getUsername(), settings.getPassword())
+                .environment(environment));
     this.bucket = cluster.bucket(settings.getBucket());
   }
 
   /** Asks the cluster manager which key-value port serves the bucket. */
   static int discoverKvPort(CouchbaseSettings settings) {
-    URI uri = URI.create("http://" + settings.getHost() + ":" + settings.getManagerPort()
-        + "/pools/default/buckets/" + settings.getBucket());
-    String credentials = Base64.getEncoder().encodeToString(
-        (settings.getUsername() + ":" + settings.getPassword()).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(5))
-        .header("Authorization", "Basic " + credentials)
-        .build();
+    URI uri =
+        URI.create(
+            "http://"
+                + settings.getHost()
+                + ":"
+                + settings.getManagerPort()
+                + "/pools/default/buckets/"
+                + settings.getBucket());
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString(
+                (settings.getUsername() + ":" + settings.getPassword())
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(5))
+            .header("Authorization", "Basic " + credentials)
+            .build();
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("Couchbase bucket " + settings.getBucket() + " not found at " + uri
-            + " (HTTP " + response.statusCode() + ")");
+        throw new IllegalStateException(
+            "Couchbase bucket "
+                + settings.getBucket()
+                + " not found at "
+                + uri
+                + " (HTTP "
+                + response.statusCode()
+                + ")");
       }
-      JsonNode direct = new ObjectMapper().readTree(response.body()).path("nodes").path(0).path("ports").path("direct");
+      JsonNode direct =
+          new ObjectMapper()
+              .readTree(response.body())
+              .path("nodes")
+              .path(0)
+              .path("ports")
+              .path("direct");
       if (!direct.canConvertToInt() || direct.asInt() <= 0) {
         throw new IllegalStateException("Couchbase at " + uri + " did not name a key-value port");
       }
@@ -63,7 +92,8 @@ public final class CouchbaseConnector implements Managed {
       throw new IllegalStateException("Couchbase cluster manager unreachable at " + uri, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asking Couchbase for its key-value port", e);
+      throw new IllegalStateException(
+          "interrupted while asking Couchbase for its key-value port", e);
     }
   }
 

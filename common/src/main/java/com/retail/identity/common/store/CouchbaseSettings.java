@@ -7,31 +7,34 @@ import jakarta.validation.constraints.NotEmpty;
 
 /** The Couchbase bucket that caches profile documents. */
 public class CouchbaseSettings {
-  @JsonProperty @NotEmpty
-  private String host = "127.0.0.1";
+  @JsonProperty @NotEmpty private String host = "127.0.0.1";
 
   /** The cluster manager (REST) port. */
-  @JsonProperty @Min(1) @Max(65535)
+  @JsonProperty
+  @Min(1)
+  @Max(65535)
   private int managerPort = 8091;
 
   /**
    * The key-value port; 0 asks the cluster manager for it (the local Couchbase-protocol server
    * picks a random one), otherwise the standard 11210 in production.
    */
-  @JsonProperty @Min(0) @Max(65535)
+  @JsonProperty
+  @Min(0)
+  @Max(65535)
   private int kvPort = 11210;
 
-  @JsonProperty @NotEmpty
-  private String bucket = "profiles";
+  @JsonProperty @NotEmpty private String bucket = "profiles";
 
-  @JsonProperty @NotEmpty
-  private String username = "profiles";
+  @JsonProperty @NotEmpty private String username = "profiles";
 
-  /** The bucket password; in production a reference resolved from the instance's secrets at boot. */
+  /**
+   * The bucket password; in production a reference resolved from the instance's secrets at boot.
+   */
+  @JsonProperty private String password = "";
+
   @JsonProperty
-  private String password = "";
-
-  @JsonProperty @Min(100)
+  @Min(100)
   private int timeoutMillis = 1500;
 
   public String getHost() {

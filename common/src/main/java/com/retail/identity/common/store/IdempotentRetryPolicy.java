@@ -10,28 +10,39 @@ import com.datastax.driver.core.policies.RetryPolicy;
 
 /**
  * The driver's default retries, plus one: a statement that says it is idempotent and timed out on
- * the server (a replica of its coordinator's choice did not answer in time: a node that is starting,
- * or one that died before the others noticed) is sent once more, to the next node of its query
- * plan, which may ask other replicas. A conditional write says it is idempotent only where a second
- * run cannot change the outcome (a reservation's confirm and release); the others are never sent
- * twice (the driver does not even ask this policy about their write timeouts). See
+ * the server (a replica of its coordinator's choice did not answer in time: a node that is
+ * starting, or one that died before the others noticed) is sent once more, to the next node of its
+ * query plan, which may ask other replicas. A conditional write says it is idempotent only where a
+ * second run cannot change the outcome (a reservation's confirm and release); the others are never
+ * sent twice (the driver does not even ask this policy about their write timeouts). See
  * docs/adr/0008-replicated-ring.md.
  */
 public final class IdempotentRetryPolicy implements RetryPolicy {
   private final RetryPolicy defaults = DefaultRetryPolicy.INSTANCE;
 
   @Override
-  public RetryDecision onReadTimeout(Statement statement, ConsistencyLevel cl, int requiredResponses,
-      int receivedResponses, boolean dataRetrieved, int nbRetry) {
+  public RetryDecision onReadTimeout(
+      Statement statement,
+      ConsistencyLevel cl,
+      int requiredResponses,
+      int receivedResponses,
+      boolean dataRetrieved,
+      int nbRetry) {
     if (oncePerIdempotentStatement(statement, nbRetry)) {
       return RetryDecision.tryNextHost(cl);
     }
-    return defaults.onReadTimeout(statement, cl, requiredResponses, receivedResponses, dataRetrieved, nbRetry);
+    return defaults.onReadTimeout(
+        statement, cl, requiredResponses, receivedResponses, dataRetrieved, nbRetry);
   }
 
   @Override
-  public RetryDecision onWriteTimeout(Statement statement, ConsistencyLevel cl, WriteType writeType,
-      int requiredAcks, int receivedAcks, int nbRetry) {
+  public RetryDecision onWriteTimeout(
+      Statement statement,
+      ConsistencyLevel cl,
+      WriteType writeType,
+      int requiredAcks,
+      int receivedAcks,
+      int nbRetry) {
     if (oncePerIdempotentStatement(statement, nbRetry)) {
       return RetryDecision.tryNextHost(cl);
     }
@@ -43,13 +54,18 @@ public final class IdempotentRetryPolicy implements RetryPolicy {
   }
 
   @Override
-  public RetryDecision onUnavailable(Statement statement, ConsistencyLevel cl, int requiredReplica, int aliveReplica,
+  public RetryDecision onUnavailable(
+      Statement statement,
+      ConsistencyLevel cl,
+      int requiredReplica,
+      int aliveReplica,
       int nbRetry) {
     return defaults.onUnavailable(statement, cl, requiredReplica, aliveReplica, nbRetry);
   }
 
   @Override
-  public RetryDecision onRequestError(Statement statement, ConsistencyLevel cl, DriverException e, int nbRetry) {
+  public RetryDecision onRequestError(
+      Statement statement, ConsistencyLevel cl, DriverException e, int nbRetry) {
     return defaults.onRequestError(statement, cl, e, nbRetry);
   }
 

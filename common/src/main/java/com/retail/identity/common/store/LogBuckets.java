@@ -14,9 +14,12 @@ import java.util.UUID;
  * about 1/N of a bucket's entries and one user's entries share a partition (docs/adr/0103).
  */
 public final class LogBuckets {
-  private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm").withZone(ZoneOffset.UTC);
+
   /** More shards than this would make every reader pass a fan-out of tiny queries. */
   public static final int MAX_SHARDS = 64;
+
   private final long sizeMillis;
   private final int shards;
 
@@ -27,7 +30,8 @@ public final class LogBuckets {
 
   public LogBuckets(Duration size, int shards) {
     if (size.toMinutes() < 1 || Duration.ofDays(1).toMinutes() % size.toMinutes() != 0) {
-      throw new IllegalArgumentException("bucket size must be whole minutes that divide a day, was " + size);
+      throw new IllegalArgumentException(
+          "bucket size must be whole minutes that divide a day, was " + size);
     }
     if (shards < 1 || shards > MAX_SHARDS) {
       throw new IllegalArgumentException("shards must be 1.." + MAX_SHARDS + ", was " + shards);

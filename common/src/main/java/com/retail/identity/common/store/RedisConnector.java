@@ -8,7 +8,9 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
-/** A pooled Redis client; broken connections are replaced, so Redis coming back needs no restart. */
+/**
+ * A pooled Redis client; broken connections are replaced, so Redis coming back needs no restart.
+ */
 public final class RedisConnector implements Managed {
   private final JedisPooled redis;
   private final String keyPrefix;
@@ -19,11 +21,14 @@ public final class RedisConnector implements Managed {
     pool.setMaxIdle(settings.getMaxConnections());
     pool.setMaxWait(Duration.ofMillis(settings.getTimeoutMillis()));
     pool.setTestOnBorrow(false);
-    this.redis = new JedisPooled(pool, new HostAndPort(settings.getHost(), settings.getPort()),
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(settings.getTimeoutMillis())
-            .socketTimeoutMillis(settings.getTimeoutMillis())
-            .build());
+    this.redis =
+        new JedisPooled(
+            pool,
+            new HostAndPort(settings.getHost(), settings.getPort()),
+            DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(settings.getTimeoutMillis())
+                .socketTimeoutMillis(settings.getTimeoutMillis())
+                .build());
     this.keyPrefix = settings.getKeyPrefix();
   }
 

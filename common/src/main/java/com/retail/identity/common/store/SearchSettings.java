@@ -12,17 +12,24 @@ public class SearchSettings {
   private List<@Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String> urls =
       List.of("http://127.0.0.1:9200");
 
-  /** Prefix of every index and alias the platform creates, so environments and test runs never meet. */
-  @JsonProperty @NotEmpty @Pattern(regexp = "[a-z0-9][a-z0-9_-]*", message = "must be a lower-case index name")
+  /**
+   * Prefix of every index and alias the platform creates, so environments and test runs never meet.
+   */
+  @JsonProperty
+  @NotEmpty
+  @Pattern(regexp = "[a-z0-9][a-z0-9_-]*", message = "must be a lower-case index name")
   private String indexPrefix = "identity";
 
-  @JsonProperty @Min(100)
+  @JsonProperty
+  @Min(100)
   private int readTimeoutMillis = 3000;
 
-  @JsonProperty @Min(100)
+  @JsonProperty
+  @Min(100)
   private int connectTimeoutMillis = 1000;
 
-  @JsonProperty @Min(1)
+  @JsonProperty
+  @Min(1)
   private int maxConnections = 32;
 
   public List<String> getUrls() {
@@ -41,7 +48,10 @@ public class SearchSettings {
     this.indexPrefix = indexPrefix;
   }
 
-  /** A batch job (a rebuild) waits longer on a busy node than a request may: bulk pages and index creation. */
+  /**
+   * A batch job (a rebuild) waits longer on a busy node than a request may: bulk pages and index
+   * creation.
+   */
   public void atLeastReadTimeoutMillis(int millis) {
     readTimeoutMillis = Math.max(readTimeoutMillis, millis);
   }

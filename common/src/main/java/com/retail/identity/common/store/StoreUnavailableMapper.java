@@ -28,8 +28,11 @@ public final class StoreUnavailableMapper implements ExceptionMapper<RuntimeExce
   }
 
   public static boolean isUnavailable(Throwable e) {
-    return e instanceof NoHostAvailableException || e instanceof OperationTimedOutException
-        || e instanceof QueryExecutionException || e instanceof BusyPoolException || e instanceof ConnectionException
+    return e instanceof NoHostAvailableException
+        || e instanceof OperationTimedOutException
+        || e instanceof QueryExecutionException
+        || e instanceof BusyPoolException
+        || e instanceof ConnectionException
         || e instanceof JedisConnectionException;
   }
 
@@ -42,8 +45,15 @@ public final class StoreUnavailableMapper implements ExceptionMapper<RuntimeExce
     if (cause == null) {
       return otherwise.toResponse(exception);
     }
-    LOG.warn("Store unavailable: {}", cause instanceof DriverException ? cause.getMessage() : cause.toString());
-    return ProblemResponses.of(Problem.of("unavailable", "Service unavailable", 503,
-        "A data store is unavailable; retry shortly."), Map.of("Retry-After", "2"));
+    LOG.warn(
+        "Store unavailable: {}",
+        cause instanceof DriverException ? cause.getMessage() : cause.toString());
+    return ProblemResponses.of(
+        Problem.of(
+            "unavailable",
+            "Service unavailable",
+            503,
+            "A data store is unavailable; retry shortly."),
+        Map.of("Retry-After", "2"));
   }
 }

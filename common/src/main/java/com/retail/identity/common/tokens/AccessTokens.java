@@ -30,28 +30,32 @@ public final class AccessTokens {
     return issue(subject, roles, null);
   }
 
-  /** A token of one login session: {@code sid} names its refresh-token family, so logout can end it. */
+  /**
+   * A token of one login session: {@code sid} names its refresh-token family, so logout can end it.
+   */
   public String issue(UUID subject, Set<String> roles, UUID sessionId) {
     return issue(subject, roles, sessionId, settings.getAccessTokenSeconds());
   }
 
   public String issue(UUID subject, Set<String> roles, UUID sessionId, int lifetimeSeconds) {
     Instant now = clock.instant();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(settings.getIssuer())
-        .audience(settings.getAudience())
-        .subject(subject.toString())
-        .issueTime(Date.from(now))
-        .notBeforeTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
-        .jwtID(UUID.randomUUID().toString())
-        .claim("roles", List.copyOf(roles))
-        .claim("sid", sessionId == null ? null : sessionId.toString())
-        .build();
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-        .keyID(keys.active().getKeyID())
-        .type(JOSEObjectType.JWT)
-        .build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(settings.getIssuer())
+            .audience(settings.getAudience())
+            .subject(subject.toString())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("roles", List.copyOf(roles))
+            .claim("sid", sessionId == null ? null : sessionId.toString())
+            .build();
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.ES256)
+            .keyID(keys.active().getKeyID())
+            .type(JOSEObjectType.JWT)
+            .build();
     try {
       SignedJWT jwt = new SignedJWT(header, claims);
       jwt.sign(new ECDSASigner(keys.active()));

@@ -16,11 +16,11 @@ import java.lang.reflect.Method;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
- * Bearer-token authentication and roles for a service's resources, registered once with
- * {@code environment.jersey().register(new BearerAuth(verifier))}. Methods that take
- * {@code @Auth Principal} or carry {@code @RolesAllowed}/{@code @PermitAll} get the token checked
- * (401 problem with {@code WWW-Authenticate: Bearer}); {@code @RolesAllowed} is checked against the
- * token's roles (403 problem). Which user a caller may act on stays with the resource.
+ * Bearer-token authentication and roles for a service's resources, registered once with {@code
+ * environment.jersey().register(new BearerAuth(verifier))}. Methods that take {@code @Auth
+ * Principal} or carry {@code @RolesAllowed}/{@code @PermitAll} get the token checked (401 problem
+ * with {@code WWW-Authenticate: Bearer}); {@code @RolesAllowed} is checked against the token's
+ * roles (403 problem). Which user a caller may act on stays with the resource.
  */
 public final class BearerAuth implements Feature {
   public static final String FORBIDDEN_DETAIL = "This token may not act on that user.";
@@ -32,27 +32,34 @@ public final class BearerAuth implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    context.register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
-        .setAuthenticator(authenticator)
-        .setAuthorizer((caller, role, request) -> caller.hasRole(role))
-        .setPrefix("Bearer")
-        .setRealm("identity")
-        .buildAuthFilter()));
+    context.register(
+        new AuthDynamicFeature(
+            new BearerTokenFilter.Builder()
+                .setAuthenticator(authenticator)
+                .setAuthorizer((caller, role, request) -> caller.hasRole(role))
+                .setPrefix("Bearer")
+                .setRealm("identity")
+                .buildAuthFilter()));
     context.register(RolesAllowedDynamicFeature.class);
     context.register(new AuthValueFactoryProvider.Binder<>(Principal.class));
     context.register(new RoleRefusalMapper());
     return true;
   }
 
-  /** 403 when the caller may not act on this user; 404 would leak less but apps need the distinction for their own id. */
+  /**
+   * 403 when the caller may not act on this user; 404 would leak less but apps need the distinction
+   * for their own id.
+   */
   public static ProblemException forbidden() {
     return new ProblemException(Problem.of("forbidden", "Forbidden", 403, FORBIDDEN_DETAIL));
   }
 
-  /** The 403 of {@code @RolesAllowed} (Jersey throws a bare {@link ForbiddenException}) as our problem. */
+  /**
+   * The 403 of {@code @RolesAllowed} (Jersey throws a bare {@link ForbiddenException}) as our
+   * problem.
+   */
   public static final class RoleRefusalMapper implements ExceptionMapper<ForbiddenException> {
-    @Context
-    private ResourceInfo resource;
+    @Context private ResourceInfo resource;
 
     @Override
     public Response toResponse(ForbiddenException exception) {

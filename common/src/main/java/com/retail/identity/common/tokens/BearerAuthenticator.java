@@ -12,9 +12,13 @@ public final class BearerAuthenticator implements Authenticator<String, Principa
     this.verifier = verifier;
   }
 
-  /** The token an {@code Authorization} header carries, or empty when it is absent or not a bearer token. */
+  /**
+   * The token an {@code Authorization} header carries, or empty when it is absent or not a bearer
+   * token.
+   */
   static Optional<String> tokenOf(String authorizationHeader) {
-    if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+    if (authorizationHeader == null
+        || !authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Optional.empty();
     }
     return Optional.of(authorizationHeader.substring(PREFIX.length()).strip());

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Authenticates the methods {@code AuthDynamicFeature} puts it on. Unlike Dropwizard's
- * {@code OAuthCredentialAuthFilter} it reads the {@code Authorization} header only, never an
- * {@code access_token} query parameter (URLs land in request logs and proxies), and its 401 says
- * whether the token was missing or not good (ADR 0011).
+ * Authenticates the methods {@code AuthDynamicFeature} puts it on. Unlike Dropwizard's {@code
+ * OAuthCredentialAuthFilter} it reads the {@code Authorization} header only, never an {@code
+ * access_token} query parameter (URLs land in request logs and proxies), and its 401 says whether
+ * the token was missing or not good (ADR 0011).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerTokenFilter extends AuthFilter<String, Principal> {
@@ -22,7 +22,8 @@ public final class BearerTokenFilter extends AuthFilter<String, Principal> {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Optional<String> token = BearerAuthenticator.tokenOf(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+    Optional<String> token =
+        BearerAuthenticator.tokenOf(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
     if (token.isEmpty()) {
       throw unauthorized("A bearer access token is required.");
     }
@@ -32,12 +33,16 @@ public final class BearerTokenFilter extends AuthFilter<String, Principal> {
   }
 
   private ProblemException unauthorized(String detail) {
-    return new ProblemException(Problem.of("unauthorized", "Unauthorized", 401, detail),
+    return new ProblemException(
+        Problem.of("unauthorized", "Unauthorized", 401, detail),
         Map.of(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\""));
   }
 
-  /** Builds the filter; prefix and realm are the ones the {@code WWW-Authenticate} challenge names. */
-  public static final class Builder extends AuthFilterBuilder<String, Principal, BearerTokenFilter> {
+  /**
+   * Builds the filter; prefix and realm are the ones the {@code WWW-Authenticate} challenge names.
+   */
+  public static final class Builder
+      extends AuthFilterBuilder<String, Principal, BearerTokenFilter> {
     @Override
     protected BearerTokenFilter newInstance() {
       return new BearerTokenFilter();

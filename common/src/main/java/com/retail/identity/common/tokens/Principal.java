@@ -8,10 +8,12 @@ import java.util.UUID;
  * (refresh-token family) it came from, when it came from one. Resources receive it with
  * {@code @Auth}; {@code @RolesAllowed} names the roles below.
  */
-public record Principal(UUID userId, Set<String> roles, UUID sessionId) implements java.security.Principal {
+public record Principal(UUID userId, Set<String> roles, UUID sessionId)
+    implements java.security.Principal {
   public static final String USER = "user";
   public static final String ADMIN = "admin";
   public static final String SERVICE = "service";
+
   /** Every role a token can carry; {@code @RolesAllowed} names only these. */
   public static final Set<String> ROLES = Set.of(USER, ADMIN, SERVICE);
 

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The issuer's public keys, fetched from user-command's JWKS through Ribbon + Hystrix and kept
- * for a while. When user-command cannot be reached, the last keys fetched keep verifying tokens.
+ * The issuer's public keys, fetched from user-command's JWKS through Ribbon + Hystrix and kept for
+ * a while. When user-command cannot be reached, the last keys fetched keep verifying tokens.
  */
 public final class RemoteJwks implements Supplier<JWKSet> {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
@@ -43,13 +43,15 @@ public final class RemoteJwks implements Supplier<JWKSet> {
     HttpResult result = issuer.getJson("jwks", PATH, Map.of(), () -> null);
     if (result != null && result.isSuccess()) {
       try {
-        return new ExpiringValue.Fetched<>(JWKSet.parse(result.body()), clock.instant().plus(maxAge));
+        return new ExpiringValue.Fetched<>(
+            JWKSet.parse(result.body()), clock.instant().plus(maxAge));
       } catch (ParseException e) {
         LOG.warn("JWKS from {} is not a JWK set", result.server());
       }
     }
     if (stale == null) {
-      throw new RemoteServiceUnavailable("user-command", "jwks", "the token issuer's keys are not available yet", null);
+      throw new RemoteServiceUnavailable(
+          "user-command", "jwks", "the token issuer's keys are not available yet", null);
     }
     // Keep verifying with the keys we have; try again after a short pause, not on every request.
     return new ExpiringValue.Fetched<>(stale, clock.instant().plus(RETRY_AFTER_FAILURE));

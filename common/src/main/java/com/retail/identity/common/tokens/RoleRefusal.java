@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The {@code detail} of the 403 problem when the caller lacks every role {@code @RolesAllowed} names;
- * without it the detail is {@link BearerAuth#FORBIDDEN_DETAIL}.
+ * The {@code detail} of the 403 problem when the caller lacks every role {@code @RolesAllowed}
+ * names; without it the detail is {@link BearerAuth#FORBIDDEN_DETAIL}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -31,13 +31,16 @@ public final class SigningKeys {
     }
     for (JWK key : privateSet.getKeys()) {
       if (!(key instanceof ECKey ec) || !ec.isPrivate() || key.getKeyID() == null) {
-        throw new IllegalArgumentException("every signing key must be a private EC P-256 key with a kid");
+        throw new IllegalArgumentException(
+            "every signing key must be a private EC P-256 key with a kid");
       }
     }
     this.privateSet = privateSet;
   }
 
-  /** Loads the key set file; with {@code createIfMissing} (local mode only) makes a fresh one first. */
+  /**
+   * Loads the key set file; with {@code createIfMissing} (local mode only) makes a fresh one first.
+   */
   public static SigningKeys load(Path file, boolean createIfMissing) {
     try {
       if (!Files.exists(file)) {
@@ -74,9 +77,14 @@ public final class SigningKeys {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".jwks", ".tmp",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(tmp, new JWKSet(generate()).toString(false), StandardOpenOption.TRUNCATE_EXISTING);
+    Path tmp =
+        Files.createTempFile(
+            file.toAbsolutePath().getParent(),
+            ".jwks",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(
+        tmp, new JWKSet(generate()).toString(false), StandardOpenOption.TRUNCATE_EXISTING);
     try {
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (java.nio.file.FileAlreadyExistsException raced) {

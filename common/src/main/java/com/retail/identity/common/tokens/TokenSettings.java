@@ -7,14 +7,14 @@ import jakarta.validation.constraints.NotEmpty;
 
 /** Access-token claims and lifetimes shared by the issuer and every verifier. */
 public class TokenSettings {
-  @JsonProperty @NotEmpty
-  private String issuer = "https://identity.retail.example";
+  @JsonProperty @NotEmpty private String issuer = "https://identity.retail.example";
 
-  @JsonProperty @NotEmpty
-  private String audience = "retail-apps";
+  @JsonProperty @NotEmpty private String audience = "retail-apps";
 
   /** At most 15 minutes: access tokens cannot be revoked, only outlived. */
-  @JsonProperty @Min(30) @Max(900)
+  @JsonProperty
+  @Min(30)
+  @Max(900)
   private int accessTokenSeconds = 900;
 
   public String getIssuer() {

@@ -37,17 +37,22 @@ public final class TokenVerifier {
   public Optional<Principal> verify(String token) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.get())));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        settings.getAudience(),
-        new JWTClaimsSet.Builder().issuer(settings.getIssuer()).build(),
-        Set.of("sub", "exp", "iat", "roles")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.get())));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            settings.getAudience(),
+            new JWTClaimsSet.Builder().issuer(settings.getIssuer()).build(),
+            Set.of("sub", "exp", "iat", "roles")));
     try {
       JWTClaimsSet claims = processor.process(token, null);
       List<String> roles = claims.getStringListClaim("roles");
       String sid = claims.getStringClaim("sid");
-      return Optional.of(new Principal(UUID.fromString(claims.getSubject()), Set.copyOf(new HashSet<>(roles)),
-          sid == null ? null : UUID.fromString(sid)));
+      return Optional.of(
+          new Principal(
+              UUID.fromString(claims.getSubject()),
+              Set.copyOf(new HashSet<>(roles)),
+              sid == null ? null : UUID.fromString(sid)));
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }

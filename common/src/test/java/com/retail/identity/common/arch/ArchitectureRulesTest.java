@@ -27,26 +27,34 @@ class ArchitectureRulesTest {
   void anAppendToTheEventStoreBreaksTheReadOnlyRules() {
     JavaClasses classes = new ClassFileImporter().importClasses(AppendingReader.class);
 
-    assertThatThrownBy(() -> ArchitectureRules.ReadOnlyEventLog.neverAppendsToTheEventLog.check(classes))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("append");
-    assertThatThrownBy(() -> ArchitectureRules.ReadOnlyEventLog.neverBuildsEventsToAppend.check(classes))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("NewEvent");
+    assertThatThrownBy(
+            () -> ArchitectureRules.ReadOnlyEventLog.neverAppendsToTheEventLog.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("append");
+    assertThatThrownBy(
+            () -> ArchitectureRules.ReadOnlyEventLog.neverBuildsEventsToAppend.check(classes))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("NewEvent");
   }
 
   @Test
   void aCoreClassThatThrowsAProblemExceptionBreaksTheDomainRule() {
-    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsProblem.class);
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsProblem.class);
 
     assertThatThrownBy(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("ProblemException");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ProblemException");
   }
 
   @Test
   void aCoreClassThatTakesAWireTypeBreaksTheDomainRule() {
-    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.TakesWireType.class);
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(WebBoundUseCases.TakesWireType.class);
 
     assertThatThrownBy(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("api.FieldError");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("api.FieldError");
   }
 
   @Test
@@ -54,22 +62,32 @@ class ArchitectureRulesTest {
     JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.AnswersHttp.class);
 
     assertThatThrownBy(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("jakarta.ws.rs.core.Response");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("jakarta.ws.rs.core.Response");
   }
 
   @Test
   void aCoreClassThatThrowsADomainExceptionKeepsTheDomainRule() {
-    JavaClasses classes = new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsDomainException.class);
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(WebBoundUseCases.ThrowsDomainException.class);
 
-    assertThatCode(() -> ArchitectureRules.domainKnowsNoWeb.check(classes)).doesNotThrowAnyException();
+    assertThatCode(() -> ArchitectureRules.domainKnowsNoWeb.check(classes))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void aCoreClassThatReadsAKnobBreaksTheKnobRuleAndOneHandedItsSettingKeepsIt() {
-    assertThatThrownBy(() -> ArchitectureRules.domainReadsNoKnobs.check(
-        new ClassFileImporter().importClasses(KnobReadingUseCases.ReadsKnobs.class)))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("Knobs");
-    assertThatCode(() -> ArchitectureRules.domainReadsNoKnobs.check(
-        new ClassFileImporter().importClasses(KnobReadingUseCases.HandedItsSetting.class))).doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                ArchitectureRules.domainReadsNoKnobs.check(
+                    new ClassFileImporter().importClasses(KnobReadingUseCases.ReadsKnobs.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Knobs");
+    assertThatCode(
+            () ->
+                ArchitectureRules.domainReadsNoKnobs.check(
+                    new ClassFileImporter()
+                        .importClasses(KnobReadingUseCases.HandedItsSetting.class)))
+        .doesNotThrowAnyException();
   }
 }

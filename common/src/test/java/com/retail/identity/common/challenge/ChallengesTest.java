@@ -27,7 +27,8 @@ class ChallengesTest {
   private final TestClock clock = new TestClock(Instant.parse("2026-12-04T09:00:00Z"));
   private final ChallengeSettings settings = new ChallengeSettings();
   private final MetricRegistry metrics = new MetricRegistry();
-  private final Challenges challenges = new Challenges(settings, unreachableRedis(), metrics, clock);
+  private final Challenges challenges =
+      new Challenges(settings, unreachableRedis(), metrics, clock);
 
   @AfterEach
   void clearKnobs() {
@@ -39,11 +40,14 @@ class ChallengesTest {
   void aChallengeHasAltchasShapeAndExpiry() throws Exception {
     Challenge challenge = challenges.issue(1000);
     JsonNode json = new ObjectMapper().valueToTree(challenge);
-    assertThat(json.fieldNames()).toIterable().containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
     assertThat(challenge.algorithm()).isEqualTo("SHA-256");
     assertThat(challenge.maxnumber()).isEqualTo(1000);
     assertThat(challenge.challenge()).matches("[0-9a-f]{64}");
-    assertThat(challenge.salt()).contains("?expires=" + (clock.instant().getEpochSecond() + settings.getExpirySeconds()));
+    assertThat(challenge.salt())
+        .contains("?expires=" + (clock.instant().getEpochSecond() + settings.getExpirySeconds()));
   }
 
   @Test
@@ -61,15 +65,23 @@ class ChallengesTest {
   void aWrongNumberATamperedSignatureOrAnotherKeyIsInvalid() {
     Challenge challenge = challenges.issue(2000);
     long number = Challenges.solve(challenge);
-    assertThat(challenges.verify(Challenges.solutionHeader(challenge, number + 1))).isEqualTo(SolutionCheck.INVALID);
-    Challenge forged = new Challenge(challenge.algorithm(), challenge.challenge(), challenge.maxnumber(), challenge.salt(),
-        "0".repeat(64));
-    assertThat(challenges.verify(Challenges.solutionHeader(forged, number))).isEqualTo(SolutionCheck.INVALID);
+    assertThat(challenges.verify(Challenges.solutionHeader(challenge, number + 1)))
+        .isEqualTo(SolutionCheck.INVALID);
+    Challenge forged =
+        new Challenge(
+            challenge.algorithm(),
+            challenge.challenge(),
+            challenge.maxnumber(),
+            challenge.salt(),
+            "0".repeat(64));
+    assertThat(challenges.verify(Challenges.solutionHeader(forged, number)))
+        .isEqualTo(SolutionCheck.INVALID);
 
     ChallengeSettings other = new ChallengeSettings();
     other.setHmacKey("another-key-another-key-another-key-1234");
     Challenge foreign = new Challenges(other, unreachableRedis(), metrics, clock).issue(2000);
-    assertThat(challenges.verify(Challenges.solutionHeader(foreign, Challenges.solve(foreign)))).isEqualTo(SolutionCheck.INVALID);
+    assertThat(challenges.verify(Challenges.solutionHeader(foreign, Challenges.solve(foreign))))
+        .isEqualTo(SolutionCheck.INVALID);
   }
 
   @Test
@@ -84,7 +96,10 @@ class ChallengesTest {
   void garbageIsMalformedAndNoHeaderIsMissing() {
     assertThat(challenges.verify(null)).isEqualTo(SolutionCheck.MISSING);
     assertThat(challenges.verify("not base64 !")).isEqualTo(SolutionCheck.MALFORMED);
-    assertThat(challenges.verify(Base64.getEncoder().encodeToString("{\"number\":1}".getBytes(StandardCharsets.UTF_8))))
+    assertThat(
+            challenges.verify(
+                Base64.getEncoder()
+                    .encodeToString("{\"number\":1}".getBytes(StandardCharsets.UTF_8))))
         .isEqualTo(SolutionCheck.MALFORMED);
     assertThat(challenges.verify("A".repeat(5000))).isEqualTo(SolutionCheck.MALFORMED);
   }
@@ -92,8 +107,15 @@ class ChallengesTest {
   @Test
   void aWeakerAlgorithmIsNotAccepted() {
     Challenge challenge = challenges.issue(2000);
-    Challenge sha1 = new Challenge("SHA-1", challenge.challenge(), challenge.maxnumber(), challenge.salt(), challenge.signature());
-    assertThat(challenges.verify(Challenges.solutionHeader(sha1, Challenges.solve(challenge)))).isEqualTo(SolutionCheck.INVALID);
+    Challenge sha1 =
+        new Challenge(
+            "SHA-1",
+            challenge.challenge(),
+            challenge.maxnumber(),
+            challenge.salt(),
+            challenge.signature());
+    assertThat(challenges.verify(Challenges.solutionHeader(sha1, Challenges.solve(challenge))))
+        .isEqualTo(SolutionCheck.INVALID);
   }
 
   @Test

@@ -29,7 +29,8 @@ class DifficultyTest {
   @Test
   void knobsChangeTheLadderTheFloorAndTheCeilingLive() {
     Knobs.override(Difficulty.LEVELS, "0:1000,10:5000,100:9000000");
-    assertThat(difficulty.forTraffic(5)).isEqualTo(50_000); // the floor knob's default still applies
+    assertThat(difficulty.forTraffic(5))
+        .isEqualTo(50_000); // the floor knob's default still applies
     Knobs.override(Difficulty.DIFFICULTY, "500");
     assertThat(difficulty.forTraffic(5)).isEqualTo(1000);
     assertThat(difficulty.forTraffic(10)).isEqualTo(5000);

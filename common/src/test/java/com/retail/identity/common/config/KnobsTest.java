@@ -33,7 +33,8 @@ class KnobsTest {
 
   @Test
   void aChangedKnobFileIsPickedUpWithoutARestart() throws Exception {
-    // Given a polled knob file (it outlives the test: the poller keeps reading it for the JVM's life)
+    // Given a polled knob file (it outlives the test: the poller keeps reading it for the JVM's
+    // life)
     Path file = Files.createDirectories(Path.of("target")).resolve("knobs-test.properties");
     String key = "identity.test.knobs.file";
     Files.writeString(file, key + "=3\n");

@@ -14,15 +14,18 @@ class EurekaServerListTest {
 
   @Test
   void givenInstancesInSeveralStates_whenMapped_thenOnlyUpInstancesBecomeHostPortServers() {
-    List<InstanceInfo> instances = List.of(
-        instance("10.0.0.1", 8080, InstanceStatus.UP),
-        instance("10.0.0.2", 8081, InstanceStatus.DOWN),
-        instance("10.0.0.3", 8082, InstanceStatus.STARTING),
-        instance("10.0.0.4", 8083, InstanceStatus.UP));
+    List<InstanceInfo> instances =
+        List.of(
+            instance("10.0.0.1", 8080, InstanceStatus.UP),
+            instance("10.0.0.2", 8081, InstanceStatus.DOWN),
+            instance("10.0.0.3", 8082, InstanceStatus.STARTING),
+            instance("10.0.0.4", 8083, InstanceStatus.UP));
 
     List<Server> servers = EurekaServerList.toServers(instances);
 
-    assertThat(servers).extracting(Server::getHostPort).containsExactly("10.0.0.1:8080", "10.0.0.4:8083");
+    assertThat(servers)
+        .extracting(Server::getHostPort)
+        .containsExactly("10.0.0.1:8080", "10.0.0.4:8083");
   }
 
   @Test

@@ -29,7 +29,9 @@ class EurekaSettingsTest {
 
   @Test
   void givenEveryField_whenRead_thenTheyAreKept() throws Exception {
-    EurekaSettings s = yaml.readValue("""
+    EurekaSettings s =
+        yaml.readValue(
+            """
         enabled: true
         serviceUrl: http://10.0.0.1:8761/eureka/,http://10.0.0.2:8761/eureka/
         appName: USER-QUERY
@@ -38,7 +40,8 @@ class EurekaSettingsTest {
         leaseRenewalSeconds: 10
         leaseExpirationSeconds: 30
         registryFetchSeconds: 7
-        """, EurekaSettings.class);
+        """,
+            EurekaSettings.class);
 
     assertThat(s.getVipAddress()).isEqualTo("users-read");
     assertThat(s.getHostname()).isEqualTo("10.1.2.3");
@@ -52,7 +55,8 @@ class EurekaSettingsTest {
   void givenEnabledWithoutAppName_whenValidated_thenRejected() throws Exception {
     EurekaSettings s = yaml.readValue("enabled: true\n", EurekaSettings.class);
 
-    assertThat(validator.validate(s)).extracting(v -> v.getMessage())
+    assertThat(validator.validate(s))
+        .extracting(v -> v.getMessage())
         .contains("appName is required when eureka is enabled");
   }
 
@@ -65,8 +69,10 @@ class EurekaSettingsTest {
 
   @Test
   void givenLeaseExpiryNotAboveRenewal_whenValidated_thenRejected() throws Exception {
-    EurekaSettings s = yaml.readValue("appName: A\nleaseRenewalSeconds: 10\nleaseExpirationSeconds: 10\n",
-        EurekaSettings.class);
+    EurekaSettings s =
+        yaml.readValue(
+            "appName: A\nleaseRenewalSeconds: 10\nleaseExpirationSeconds: 10\n",
+            EurekaSettings.class);
 
     assertThat(validator.validate(s)).isNotEmpty();
   }

@@ -15,7 +15,8 @@ class ExpiringValueTest {
   private final AtomicInteger fetches = new AtomicInteger();
 
   private ExpiringValue.Fetched<String> fetch(String stale) {
-    return new ExpiringValue.Fetched<>("v" + fetches.incrementAndGet(), clock.instant().plusSeconds(60));
+    return new ExpiringValue.Fetched<>(
+        "v" + fetches.incrementAndGet(), clock.instant().plusSeconds(60));
   }
 
   @Test
@@ -33,10 +34,13 @@ class ExpiringValueTest {
     clock.advance(Duration.ofSeconds(60));
 
     String[] seen = new String[1];
-    assertThat(value.get(stale -> {
-      seen[0] = stale;
-      return fetch(stale);
-    })).isEqualTo("v2");
+    assertThat(
+            value.get(
+                stale -> {
+                  seen[0] = stale;
+                  return fetch(stale);
+                }))
+        .isEqualTo("v2");
     assertThat(seen[0]).isEqualTo("v1");
   }
 
@@ -53,9 +57,13 @@ class ExpiringValueTest {
 
   @Test
   void givenAFetchThatFails_whenRead_thenTheFailureReachesTheCallerAndNothingIsKept() {
-    assertThatThrownBy(() -> value.get(stale -> {
-      throw new RemoteServiceUnavailable("svc", "cmd", "down", null);
-    })).isInstanceOf(RemoteServiceUnavailable.class);
+    assertThatThrownBy(
+            () ->
+                value.get(
+                    stale -> {
+                      throw new RemoteServiceUnavailable("svc", "cmd", "down", null);
+                    }))
+        .isInstanceOf(RemoteServiceUnavailable.class);
 
     assertThat(value.get(this::fetch)).isEqualTo("v1");
   }

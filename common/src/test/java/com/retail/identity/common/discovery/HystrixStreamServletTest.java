@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -54,7 +54,8 @@ class HystrixStreamServletTest {
   }
 
   @Test
-  void givenACommandRan_whenReadingTheStream_thenItsMetricsArriveAsEventStreamData() throws Exception {
+  void givenACommandRan_whenReadingTheStream_thenItsMetricsArriveAsEventStreamData()
+      throws Exception {
     new Probe("StreamProbe").execute();
 
     try (Socket socket = openStream()) {
@@ -76,7 +77,9 @@ class HystrixStreamServletTest {
           break;
         }
       }
-      assertThat(data).contains("\"type\":\"HystrixCommand\"").contains("\"group\":\"StreamProbeGroup\"");
+      assertThat(data)
+          .contains("\"type\":\"HystrixCommand\"")
+          .contains("\"group\":\"StreamProbeGroup\"");
     }
   }
 
@@ -85,10 +88,14 @@ class HystrixStreamServletTest {
     try (Socket socket = openStream()) {
       BufferedReader in = reader(socket);
       assertThat(in.readLine()).startsWith("HTTP/1.1 200");
-      await().atMost(Duration.ofSeconds(5)).until(() -> HystrixStreamServlet.currentConnections() >= 1);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> HystrixStreamServlet.currentConnections() >= 1);
     }
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> HystrixStreamServlet.currentConnections() == 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> HystrixStreamServlet.currentConnections() == 0);
   }
 
   @Test
@@ -97,10 +104,14 @@ class HystrixStreamServletTest {
     try (Socket first = openStream()) {
       assertThat(reader(first).readLine()).startsWith("HTTP/1.1 200");
 
-      HttpResponse<String> second = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + HystrixStreamServlet.PATH))
-              .timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> second =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + HystrixStreamServlet.PATH))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(second.statusCode()).isEqualTo(503);
     }
@@ -110,20 +121,23 @@ class HystrixStreamServletTest {
     Socket socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(10_000);
     OutputStream out = socket.getOutputStream();
-    out.write(("GET " + HystrixStreamServlet.PATH + "?delay=100 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET " + HystrixStreamServlet.PATH + "?delay=100 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return socket;
   }
 
   private static BufferedReader reader(Socket socket) throws IOException {
-    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    return new BufferedReader(
+        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
   }
 
   private static final class Probe extends HystrixCommand<String> {
     Probe(String key) {
-      super(Setter.withGroupKey(HystrixCommandGroupKey.Factory.asKey(key + "Group"))
-          .andCommandKey(HystrixCommandKey.Factory.asKey(key)));
+      super(
+          Setter.withGroupKey(HystrixCommandGroupKey.Factory.asKey(key + "Group"))
+              .andCommandKey(HystrixCommandKey.Factory.asKey(key)));
     }
 
     @Override

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real Ribbon + Hystrix + java.net.http against real in-process HTTP servers on 127.0.0.1.
- * Each test uses its own client name and command key, so Hystrix metrics, circuit breakers and
- * thread pools never carry over between tests.
+ * Real Ribbon + Hystrix + java.net.http against real in-process HTTP servers on 127.0.0.1. Each
+ * test uses its own client name and command key, so Hystrix metrics, circuit breakers and thread
+ * pools never carry over between tests.
  */
 class ServiceClientTest {
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -67,7 +67,8 @@ class ServiceClientTest {
   }
 
   @Test
-  void givenOneOfTwoServersStopped_whenCalling_thenEveryCallIsRetriedOnTheOther() throws IOException {
+  void givenOneOfTwoServersStopped_whenCalling_thenEveryCallIsRetriedOnTheOther()
+      throws IOException {
     HttpServer a = start(answering(200, "A"));
     HttpServer b = start(answering(200, "B"));
     ServiceClient client = staticClient("one-down", a, b);
@@ -82,17 +83,24 @@ class ServiceClientTest {
     // The stopped server really was chosen (and failed) before the retry on the other one.
     Server stopped = new Server("127.0.0.1", a.getAddress().getPort());
     BaseLoadBalancer lb = (BaseLoadBalancer) client.getLoadBalancer();
-    assertThat(lb.getLoadBalancerStats().getSingleServerStat(stopped).getSuccessiveConnectionFailureCount())
+    assertThat(
+            lb.getLoadBalancerStats()
+                .getSingleServerStat(stopped)
+                .getSuccessiveConnectionFailureCount())
         .isPositive();
   }
 
   @Test
-  void givenOneOfTwoServersStopped_whenManyCallersCallAtOnce_thenNoRetryGoesBackToTheStoppedOne() throws Exception {
+  void givenOneOfTwoServersStopped_whenManyCallersCallAtOnce_thenNoRetryGoesBackToTheStoppedOne()
+      throws Exception {
     HttpServer a = start(answering(200, "A"));
     HttpServer b = start(answering(200, "B"));
     String name = uniqueName("one-down-concurrent");
-    setProperty(name + ".ribbon.listOfServers", "127.0.0.1:" + a.getAddress().getPort() + ",127.0.0.1:" + b.getAddress().getPort());
-    // As after Ribbon's black-out of a failing server has lapsed: the stopped server stays a candidate.
+    setProperty(
+        name + ".ribbon.listOfServers",
+        "127.0.0.1:" + a.getAddress().getPort() + ",127.0.0.1:" + b.getAddress().getPort());
+    // As after Ribbon's black-out of a failing server has lapsed: the stopped server stays a
+    // candidate.
     setProperty("niws.loadbalancer." + name + ".connectionFailureCountThreshold", "100000");
     ServiceClient client = track(new ServiceClient(name));
     a.stop(0);
@@ -102,7 +110,9 @@ class ServiceClientTest {
     // Concurrent callers move the shared round robin on between a call's first try and its retry.
     List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      answers.add(callers.submit(() -> client.getJson("oneDownConcurrentGet", "/", Map.of(), () -> FALLBACK).body()));
+      answers.add(
+          callers.submit(
+              () -> client.getJson("oneDownConcurrentGet", "/", Map.of(), () -> FALLBACK).body()));
     }
 
     List<String> bodies = new ArrayList<>();
@@ -126,23 +136,29 @@ class ServiceClientTest {
   }
 
   @Test
-  void givenOneServerAnswering5xx_whenCallingNonIdempotently_thenNoCallIsSentTwice() throws IOException {
+  void givenOneServerAnswering5xx_whenCallingNonIdempotently_thenNoCallIsSentTwice()
+      throws IOException {
     AtomicInteger hitsA = new AtomicInteger();
     AtomicInteger hitsB = new AtomicInteger();
-    HttpServer a = start(exchange -> {
-      hitsA.incrementAndGet();
-      respond(exchange, 503, "overloaded");
-    });
-    HttpServer b = start(exchange -> {
-      hitsB.incrementAndGet();
-      respond(exchange, 200, "B");
-    });
+    HttpServer a =
+        start(
+            exchange -> {
+              hitsA.incrementAndGet();
+              respond(exchange, 503, "overloaded");
+            });
+    HttpServer b =
+        start(
+            exchange -> {
+              hitsB.incrementAndGet();
+              respond(exchange, 200, "B");
+            });
     ServiceClient client = staticClient("non-idempotent", a, b);
 
     int fallbacks = 0;
     for (int i = 0; i < 6; i++) {
-      String body = client.executeNonIdempotent("nonIdempotentPost",
-          base -> postOnce(base), () -> "fallback");
+      String body =
+          client.executeNonIdempotent(
+              "nonIdempotentPost", base -> postOnce(base), () -> "fallback");
       if (body.equals("fallback")) {
         fallbacks++;
       } else {
@@ -155,25 +171,30 @@ class ServiceClientTest {
   }
 
   @Test
-  void givenOneOfTwoServersStopped_whenCallingNonIdempotently_thenConnectFailuresAreRetriedOnTheOther()
-      throws IOException {
+  void
+      givenOneOfTwoServersStopped_whenCallingNonIdempotently_thenConnectFailuresAreRetriedOnTheOther()
+          throws IOException {
     HttpServer a = start(answering(200, "A"));
     HttpServer b = start(answering(200, "B"));
     ServiceClient client = staticClient("non-idempotent-down", a, b);
     a.stop(0);
 
     for (int i = 0; i < 6; i++) {
-      assertThat(client.executeNonIdempotent("nonIdempotentDownPost", base -> postOnce(base), () -> "fallback"))
+      assertThat(
+              client.executeNonIdempotent(
+                  "nonIdempotentDownPost", base -> postOnce(base), () -> "fallback"))
           .isEqualTo("B");
     }
   }
 
   @Test
-  void givenServerAnswering404_whenCalling_thenTheResultIsReturnedWithoutFallback() throws IOException {
+  void givenServerAnswering404_whenCalling_thenTheResultIsReturnedWithoutFallback()
+      throws IOException {
     HttpServer a = start(answering(404, "{\"error\":\"not found\"}"));
     ServiceClient client = staticClient("four-oh-four", a);
 
-    HttpResult result = client.getJson("notFoundGet", "/users/42", Map.of("X-Request-Id", "r-1"), () -> FALLBACK);
+    HttpResult result =
+        client.getJson("notFoundGet", "/users/42", Map.of("X-Request-Id", "r-1"), () -> FALLBACK);
 
     assertThat(result.status()).isEqualTo(404);
     assertThat(result.isClientError()).isTrue();
@@ -195,7 +216,8 @@ class ServiceClientTest {
   }
 
   @Test
-  void givenBothServersStoppedAndNoFallback_whenCalling_thenRemoteServiceUnavailableIsThrown() throws IOException {
+  void givenBothServersStoppedAndNoFallback_whenCalling_thenRemoteServiceUnavailableIsThrown()
+      throws IOException {
     HttpServer a = start(answering(200, "A"));
     HttpServer b = start(answering(200, "B"));
     ServiceClient client = staticClient("all-down-no-fallback", a, b);
@@ -205,7 +227,10 @@ class ServiceClientTest {
     assertThatThrownBy(() -> client.getJson("allDownNoFallbackGet", "/", Map.of()))
         .isInstanceOf(RemoteServiceUnavailable.class)
         .hasMessageContaining("allDownNoFallbackGet")
-        .satisfies(e -> assertThat(((RemoteServiceUnavailable) e).getClientName()).startsWith("all-down-no-fallback"));
+        .satisfies(
+            e ->
+                assertThat(((RemoteServiceUnavailable) e).getClientName())
+                    .startsWith("all-down-no-fallback"));
   }
 
   @Test
@@ -217,18 +242,22 @@ class ServiceClientTest {
   }
 
   @Test
-  void givenSlowServerAnd300msHystrixTimeout_whenCalling_thenTheFallbackIsUsed() throws IOException {
-    HttpServer slow = start(exchange -> {
-      try {
-        Thread.sleep(3_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      respond(exchange, 200, "too late");
-    });
+  void givenSlowServerAnd300msHystrixTimeout_whenCalling_thenTheFallbackIsUsed()
+      throws IOException {
+    HttpServer slow =
+        start(
+            exchange -> {
+              try {
+                Thread.sleep(3_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              respond(exchange, 200, "too late");
+            });
     ServiceClient client = staticClient("slow", slow);
     String key = "slowGet" + SEQ.incrementAndGet();
-    setProperty("hystrix.command." + key + ".execution.isolation.thread.timeoutInMilliseconds", "300");
+    setProperty(
+        "hystrix.command." + key + ".execution.isolation.thread.timeoutInMilliseconds", "300");
 
     HttpResult result = client.getJson(key, "/", Map.of(), () -> FALLBACK);
 
@@ -236,13 +265,15 @@ class ServiceClientTest {
   }
 
   @Test
-  void givenListOfServersChangedAtRuntime_whenRefreshed_thenTheNewServerIsUsed() throws IOException {
+  void givenListOfServersChangedAtRuntime_whenRefreshed_thenTheNewServerIsUsed()
+      throws IOException {
     HttpServer a = start(answering(200, "A"));
     HttpServer b = start(answering(200, "B"));
     ServiceClient client = staticClient("switch", a);
     assertThat(client.getJson("switchGet", "/", Map.of()).body()).isEqualTo("A");
 
-    setProperty(client.getClientName() + ".ribbon.listOfServers", "127.0.0.1:" + b.getAddress().getPort());
+    setProperty(
+        client.getClientName() + ".ribbon.listOfServers", "127.0.0.1:" + b.getAddress().getPort());
     client.refreshServerList();
 
     assertThat(client.getJson("switchGet", "/", Map.of()).body()).isEqualTo("B");
@@ -265,9 +296,10 @@ class ServiceClientTest {
   /** A POST; 5xx is a failure, as {@link ServiceClient#getJson} treats it. */
   private static String postOnce(URI base) throws Exception {
     URI uri = URI.create(base + "/orders");
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 500) {
       throw new ServiceClient.ServerErrorException(uri, response.statusCode(), response.body());
     }

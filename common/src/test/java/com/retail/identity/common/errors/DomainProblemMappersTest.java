@@ -29,17 +29,24 @@ class DomainProblemMappersTest {
 
   @Test
   void invalidInputIsA400ValidationProblemListingEveryField() {
-    InvalidInput invalid = new InvalidInput(List.of(new FieldViolation("email", "must be an email address"),
-        new FieldViolation("password", "must not be empty")));
+    InvalidInput invalid =
+        new InvalidInput(
+            List.of(
+                new FieldViolation("email", "must be an email address"),
+                new FieldViolation("password", "must not be empty")));
 
     ProblemAnswer answer = answer(invalid);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.mediaType()).isEqualTo("application/problem+json");
-    assertThat(answer.body()).isEqualTo("{\"type\":\"" + type("validation") + "\",\"title\":\"Invalid request\","
-        + "\"status\":400,\"detail\":\"One or more fields are invalid.\",\"errors\":["
-        + "{\"field\":\"email\",\"message\":\"must be an email address\"},"
-        + "{\"field\":\"password\",\"message\":\"must not be empty\"}]}");
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"type\":\""
+                + type("validation")
+                + "\",\"title\":\"Invalid request\","
+                + "\"status\":400,\"detail\":\"One or more fields are invalid.\",\"errors\":["
+                + "{\"field\":\"email\",\"message\":\"must be an email address\"},"
+                + "{\"field\":\"password\",\"message\":\"must not be empty\"}]}");
     assertThat(answer.headers()).isEmpty();
   }
 
@@ -58,54 +65,82 @@ class DomainProblemMappersTest {
     ProblemAnswer answer = answer(new NotFound("No such user."));
 
     assertThat(answer.status()).isEqualTo(404);
-    assertThat(answer.body()).isEqualTo("{\"type\":\"" + type("not-found") + "\",\"title\":\"Not found\","
-        + "\"status\":404,\"detail\":\"No such user.\"}");
-    assertThat(answer.body()).isEqualTo(ProblemAnswer.json(ProblemException.notFound("No such user.").problem()));
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"type\":\""
+                + type("not-found")
+                + "\",\"title\":\"Not found\","
+                + "\"status\":404,\"detail\":\"No such user.\"}");
+    assertThat(answer.body())
+        .isEqualTo(ProblemAnswer.json(ProblemException.notFound("No such user.").problem()));
     assertThat(answer.headers()).isEmpty();
   }
 
   @Test
   void conflictIsA409ConflictProblem() {
-    ProblemAnswer answer = answer(new Conflict("The account is being changed by another request; retry."));
+    ProblemAnswer answer =
+        answer(new Conflict("The account is being changed by another request; retry."));
 
     assertThat(answer.status()).isEqualTo(409);
-    assertThat(answer.body()).isEqualTo("{\"type\":\"" + type("conflict") + "\",\"title\":\"Conflict\","
-        + "\"status\":409,\"detail\":\"The account is being changed by another request; retry.\"}");
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"type\":\""
+                + type("conflict")
+                + "\",\"title\":\"Conflict\","
+                + "\"status\":409,\"detail\":\"The account is being changed by another request; retry.\"}");
     assertThat(answer.headers()).isEmpty();
   }
 
   @Test
   void aStaleVersionIsA412PreconditionFailed() {
-    ProblemAnswer answer = answer(new StaleVersion("The account has changed since version 3; read it again and retry."));
+    ProblemAnswer answer =
+        answer(
+            new StaleVersion("The account has changed since version 3; read it again and retry."));
 
     assertThat(answer.status()).isEqualTo(412);
-    assertThat(answer.body()).isEqualTo("{\"type\":\"" + type("precondition-failed") + "\",\"title\":\"Precondition failed\","
-        + "\"status\":412,\"detail\":\"The account has changed since version 3; read it again and retry.\"}");
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"type\":\""
+                + type("precondition-failed")
+                + "\",\"title\":\"Precondition failed\","
+                + "\"status\":412,\"detail\":\"The account has changed since version 3; read it again and retry.\"}");
     assertThat(answer.headers()).isEmpty();
   }
 
   @Test
   void unavailableIsA503WithRetryAfterInWholeSeconds() {
-    ProblemAnswer answer = answer(new Unavailable("The service is busy; retry in a moment.", Duration.ofSeconds(1)));
+    ProblemAnswer answer =
+        answer(new Unavailable("The service is busy; retry in a moment.", Duration.ofSeconds(1)));
 
     assertThat(answer.status()).isEqualTo(503);
-    assertThat(answer.body()).isEqualTo("{\"type\":\"" + type("unavailable") + "\",\"title\":\"Service unavailable\","
-        + "\"status\":503,\"detail\":\"The service is busy; retry in a moment.\"}");
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"type\":\""
+                + type("unavailable")
+                + "\",\"title\":\"Service unavailable\","
+                + "\"status\":503,\"detail\":\"The service is busy; retry in a moment.\"}");
     assertThat(answer.headers()).containsExactly(Map.entry("Retry-After", "1"));
-    assertThat(answer.body()).isEqualTo(ProblemAnswer.json(
-        ProblemException.unavailable("The service is busy; retry in a moment.", 1).problem()));
+    assertThat(answer.body())
+        .isEqualTo(
+            ProblemAnswer.json(
+                ProblemException.unavailable("The service is busy; retry in a moment.", 1)
+                    .problem()));
   }
 
   @Test
   void retryAfterRoundsUpAndIsNeverZero() {
-    assertThat(DomainProblemMapper.retryAfter(Duration.ofMillis(1))).containsEntry("Retry-After", "1");
+    assertThat(DomainProblemMapper.retryAfter(Duration.ofMillis(1)))
+        .containsEntry("Retry-After", "1");
     assertThat(DomainProblemMapper.retryAfter(Duration.ZERO)).containsEntry("Retry-After", "1");
-    assertThat(DomainProblemMapper.retryAfter(Duration.ofMillis(5001))).containsEntry("Retry-After", "6");
-    assertThat(DomainProblemMapper.retryAfter(Duration.ofSeconds(5))).containsEntry("Retry-After", "5");
+    assertThat(DomainProblemMapper.retryAfter(Duration.ofMillis(5001)))
+        .containsEntry("Retry-After", "6");
+    assertThat(DomainProblemMapper.retryAfter(Duration.ofSeconds(5)))
+        .containsEntry("Retry-After", "5");
   }
 
   @Test
   void everySharedDomainExceptionHasAMapper() {
-    DomainExceptionsMapped.assertEveryDomainExceptionIsMapped(DomainProblemMappers.all(), "com.retail.identity.common.domain");
+    DomainExceptionsMapped.assertEveryDomainExceptionIsMapped(
+        DomainProblemMappers.all(), "com.retail.identity.common.domain");
   }
 }

@@ -24,7 +24,8 @@ class CassandraSettingsTest {
   @Test
   void separate_entries_and_empty_pieces_are_kept_apart_and_dropped() throws Exception {
     CassandraSettings settings =
-        YAML.readValue("contactPoints: [\"a.internal\", \"b.internal,\", \"\"]", CassandraSettings.class);
+        YAML.readValue(
+            "contactPoints: [\"a.internal\", \"b.internal,\", \"\"]", CassandraSettings.class);
 
     assertThat(settings.getContactPoints()).containsExactly("a.internal", "b.internal");
   }

@@ -14,11 +14,13 @@ class IdempotentRetryPolicyTest {
   private final IdempotentRetryPolicy policy = new IdempotentRetryPolicy();
 
   private static Statement idempotent() {
-    return new SimpleStatement("SELECT user_id FROM identity.credentials WHERE user_id = ?").setIdempotent(true);
+    return new SimpleStatement("SELECT user_id FROM identity.credentials WHERE user_id = ?")
+        .setIdempotent(true);
   }
 
   private static Statement conditional() {
-    return new SimpleStatement("INSERT INTO identity.email_reservations (email_key) VALUES (?) IF NOT EXISTS");
+    return new SimpleStatement(
+        "INSERT INTO identity.email_reservations (email_key) VALUES (?) IF NOT EXISTS");
   }
 
   @Test
@@ -35,7 +37,8 @@ class IdempotentRetryPolicyTest {
     assertThat(write.isRetryCurrent()).isFalse();
 
     // And a second timeout is the caller's
-    assertThat(policy.onReadTimeout(idempotent(), QUORUM, 2, 1, false, 1).getType()).isEqualTo(RetryDecision.Type.RETHROW);
+    assertThat(policy.onReadTimeout(idempotent(), QUORUM, 2, 1, false, 1).getType())
+        .isEqualTo(RetryDecision.Type.RETHROW);
     assertThat(policy.onWriteTimeout(idempotent(), QUORUM, WriteType.SIMPLE, 2, 1, 1).getType())
         .isEqualTo(RetryDecision.Type.RETHROW);
   }
@@ -43,7 +46,8 @@ class IdempotentRetryPolicyTest {
   @Test
   void givenAConditionalWriteThatTimedOut_thenItIsNeverSentAgain() {
     // When its Paxos round times out (its outcome is unknown)
-    RetryDecision decision = policy.onWriteTimeout(conditional(), ConsistencyLevel.LOCAL_SERIAL, WriteType.CAS, 2, 1, 0);
+    RetryDecision decision =
+        policy.onWriteTimeout(conditional(), ConsistencyLevel.LOCAL_SERIAL, WriteType.CAS, 2, 1, 0);
 
     // Then the caller decides
     assertThat(decision.getType()).isEqualTo(RetryDecision.Type.RETHROW);
@@ -51,7 +55,8 @@ class IdempotentRetryPolicyTest {
 
   @Test
   void givenAStatementOfUnknownIdempotence_thenAReadTimeoutIsTreatedAsTheDriverDoes() {
-    // When the replicas answered but the data did not come back, the driver retries once on the same node
+    // When the replicas answered but the data did not come back, the driver retries once on the
+    // same node
     RetryDecision dataMissing = policy.onReadTimeout(conditional(), QUORUM, 2, 2, false, 0);
     // and when too few replicas answered it gives up
     RetryDecision tooFew = policy.onReadTimeout(conditional(), QUORUM, 2, 1, false, 0);

@@ -27,19 +27,29 @@ import java.util.Optional;
 /**
  * Every resource method is either authenticated (an {@code @Auth} parameter, or
  * {@code @RolesAllowed}/{@code @PermitAll}/{@code @DenyAll} on the method or its class: what makes
- * Dropwizard's {@code AuthDynamicFeature} put the token filter on it) or marked
- * {@link PublicEndpoint}. A method that is neither would answer anyone. Nor does a method read the
- * {@code Authorization} header itself: the caller comes from {@code @Auth}.
+ * Dropwizard's {@code AuthDynamicFeature} put the token filter on it) or marked {@link
+ * PublicEndpoint}. A method that is neither would answer anyone. Nor does a method read the {@code
+ * Authorization} header itself: the caller comes from {@code @Auth}.
  */
 public final class EndpointGuards {
   private EndpointGuards() {}
 
-  /** Fails naming each resource method, or sub-resource locator, of the package that breaks the rule. */
+  /**
+   * Fails naming each resource method, or sub-resource locator, of the package that breaks the
+   * rule.
+   */
   public static void assertEveryEndpointIsGuarded(String resourcesPackage) {
-    List<Class<?>> classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-        .importPackages(resourcesPackage).stream().map(JavaClass::reflect).toList();
+    List<Class<?>> classes =
+        new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages(resourcesPackage)
+                .stream()
+                .map(JavaClass::reflect)
+                .toList();
     assertThat(endpoints(classes)).as("resource methods in %s", resourcesPackage).isNotEmpty();
-    assertThat(violations(classes)).as("resource methods neither authenticated nor marked @PublicEndpoint").isEmpty();
+    assertThat(violations(classes))
+        .as("resource methods neither authenticated nor marked @PublicEndpoint")
+        .isEmpty();
   }
 
   /** What is wrong with the endpoints of these classes, one line per method. */
@@ -50,7 +60,9 @@ public final class EndpointGuards {
       boolean authenticated = authenticated(method);
       boolean open = method.isAnnotationPresent(PublicEndpoint.class);
       if (!authenticated && !open) {
-        violations.add(name + ": neither authenticated (@Auth, @RolesAllowed, @PermitAll) nor @PublicEndpoint");
+        violations.add(
+            name
+                + ": neither authenticated (@Auth, @RolesAllowed, @PermitAll) nor @PublicEndpoint");
       } else if (authenticated && open) {
         violations.add(name + ": both authenticated and @PublicEndpoint");
       }
@@ -66,29 +78,40 @@ public final class EndpointGuards {
     return violations;
   }
 
-  /** Public methods that answer a request (an HTTP method annotation) or locate a sub-resource ({@code @Path} alone). */
+  /**
+   * Public methods that answer a request (an HTTP method annotation) or locate a sub-resource
+   * ({@code @Path} alone).
+   */
   static List<Method> endpoints(Collection<Class<?>> classes) {
     return classes.stream()
         .flatMap(c -> Arrays.stream(c.getMethods()))
         .filter(m -> m.getDeclaringClass() != Object.class)
         .filter(m -> httpMethod(m) || m.isAnnotationPresent(Path.class))
         .distinct()
-        .sorted(Comparator.comparing((Method m) -> m.getDeclaringClass().getName()).thenComparing(Method::getName))
+        .sorted(
+            Comparator.comparing((Method m) -> m.getDeclaringClass().getName())
+                .thenComparing(Method::getName))
         .toList();
   }
 
   private static boolean httpMethod(Method method) {
-    return Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
+    return Arrays.stream(method.getAnnotations())
+        .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
   }
 
   private static boolean authenticated(Method method) {
     Class<?> resource = method.getDeclaringClass();
-    return method.isAnnotationPresent(RolesAllowed.class) || method.isAnnotationPresent(PermitAll.class)
+    return method.isAnnotationPresent(RolesAllowed.class)
+        || method.isAnnotationPresent(PermitAll.class)
         || method.isAnnotationPresent(DenyAll.class)
-        || resource.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(PermitAll.class)
+        || resource.isAnnotationPresent(RolesAllowed.class)
+        || resource.isAnnotationPresent(PermitAll.class)
         // @Auth Optional<...> lets a request without a token through.
-        || Arrays.stream(method.getParameters()).anyMatch(p -> p.isAnnotationPresent(Auth.class)
-            && !Optional.class.isAssignableFrom(p.getType()));
+        || Arrays.stream(method.getParameters())
+            .anyMatch(
+                p ->
+                    p.isAnnotationPresent(Auth.class)
+                        && !Optional.class.isAssignableFrom(p.getType()));
   }
 
   private static boolean authorizationHeader(Parameter parameter) {
@@ -97,8 +120,9 @@ public final class EndpointGuards {
   }
 
   private static List<String> roles(Method method) {
-    RolesAllowed roles = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
-        .orElse(method.getDeclaringClass().getAnnotation(RolesAllowed.class));
+    RolesAllowed roles =
+        Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
+            .orElse(method.getDeclaringClass().getAnnotation(RolesAllowed.class));
     return roles == null ? List.of() : List.of(roles.value());
   }
 }

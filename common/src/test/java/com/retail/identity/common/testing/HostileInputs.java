@@ -23,13 +23,14 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Generators of hostile requests for every service's hostile-input suite: wrong types, huge numbers,
- * deep nesting, invalid UTF-8, control characters, very long strings, missing and duplicated fields,
- * odd headers, path segments and query strings; the one check every answer must pass; and the runner
- * that sends a given number of generated requests.
+ * Generators of hostile requests for every service's hostile-input suite: wrong types, huge
+ * numbers, deep nesting, invalid UTF-8, control characters, very long strings, missing and
+ * duplicated fields, odd headers, path segments and query strings; the one check every answer must
+ * pass; and the runner that sends a given number of generated requests.
  */
 public final class HostileInputs {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final BigInteger TEN_TO_80 = BigInteger.TEN.pow(80);
   private static final BigInteger TEN_TO_40 = BigInteger.TEN.pow(40);
 
@@ -42,10 +43,10 @@ public final class HostileInputs {
   }
 
   /**
-   * Checks {@code cases} generated values at least, without shrinking (a hostile request is reported as
-   * it was sent). QuickTheories skips a value it has already tried, so a run that comes up short is
-   * followed by another with the next seed until the count is reached. {@code -Dhostile.seed=N} repeats
-   * a run's choices.
+   * Checks {@code cases} generated values at least, without shrinking (a hostile request is
+   * reported as it was sent). QuickTheories skips a value it has already tried, so a run that comes
+   * up short is followed by another with the next seed until the count is reached. {@code
+   * -Dhostile.seed=N} repeats a run's choices.
    */
   public static <T> void check(int cases, Gen<T> values, Check<T> check) {
     long seed = Long.getLong("hostile.seed", System.nanoTime());
@@ -53,21 +54,32 @@ public final class HostileInputs {
     for (int round = 0; checked.get() < cases; round++) {
       int before = checked.get();
       try {
-        qt().withFixedSeed(seed + round).withExamples(cases - before).withShrinkCycles(0).forAll(values)
-            .checkAssert(value -> {
-              checked.incrementAndGet();
-              try {
-                check.check(value);
-              } catch (Exception e) {
-                throw new AssertionError(e);
-              }
-            });
+        qt().withFixedSeed(seed + round)
+            .withExamples(cases - before)
+            .withShrinkCycles(0)
+            .forAll(values)
+            .checkAssert(
+                value -> {
+                  checked.incrementAndGet();
+                  try {
+                    check.check(value);
+                  } catch (Exception e) {
+                    throw new AssertionError(e);
+                  }
+                });
       } catch (AssertionError failed) {
-        throw new AssertionError("after " + checked.get() + " cases (-Dhostile.seed=" + seed + " repeats the run): "
-            + failed.getMessage(), failed);
+        throw new AssertionError(
+            "after "
+                + checked.get()
+                + " cases (-Dhostile.seed="
+                + seed
+                + " repeats the run): "
+                + failed.getMessage(),
+            failed);
       }
       if (checked.get() == before) {
-        throw new IllegalStateException("the generator repeats itself: " + before + " of " + cases + " cases");
+        throw new IllegalStateException(
+            "the generator repeats itself: " + before + " of " + cases + " cases");
       }
     }
   }
@@ -122,17 +134,24 @@ public final class HostileInputs {
     return minSize == 0 ? withEdges(lists, List.of()) : lists;
   }
 
-  /** Any text: characters of the basic plane (lone surrogates included) and, one time in four, beyond it. */
+  /**
+   * Any text: characters of the basic plane (lone surrogates included) and, one time in four,
+   * beyond it.
+   */
   public static Gen<String> anyText(int minLength, int maxLength) {
-    Gen<String> text = Generate.frequency(
-        Pair.of(3, strings().basicMultilingualPlaneAlphabet().ofLengthBetween(minLength, maxLength)),
-        Pair.of(1, strings().allPossible().ofLengthBetween(minLength, maxLength)));
+    Gen<String> text =
+        Generate.frequency(
+            Pair.of(
+                3,
+                strings().basicMultilingualPlaneAlphabet().ofLengthBetween(minLength, maxLength)),
+            Pair.of(1, strings().allPossible().ofLengthBetween(minLength, maxLength)));
     return withEdges(text, edgeTexts(minLength, '\u0000', ' ', 'a', '\uffff'));
   }
 
   /** Text of the characters from {@code first} to {@code last}. */
   public static Gen<String> textOf(char first, char last, int minLength, int maxLength) {
-    return withEdges(strings().betweenCodePoints(first, last).ofLengthBetween(minLength, maxLength),
+    return withEdges(
+        strings().betweenCodePoints(first, last).ofLengthBetween(minLength, maxLength),
         edgeTexts(minLength, first, last));
   }
 
@@ -150,29 +169,52 @@ public final class HostileInputs {
   /** Whole numbers from {@code -limit} to {@code limit}, spread over every magnitude. */
   public static Gen<BigInteger> bigIntegers(BigInteger limit) {
     int digits = limit.toString().length();
-    Gen<BigInteger> numbers = Generate.range(1, digits).zip(strings().betweenCodePoints('0', '9').ofLength(digits),
-        Generate.booleans(), (length, text, negative) -> {
-          BigInteger n = new BigInteger(text.substring(0, length)).min(limit);
-          return negative ? n.negate() : n;
-        });
-    return withEdges(numbers, BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate(), limit, limit.negate());
+    Gen<BigInteger> numbers =
+        Generate.range(1, digits)
+            .zip(
+                strings().betweenCodePoints('0', '9').ofLength(digits),
+                Generate.booleans(),
+                (length, text, negative) -> {
+                  BigInteger n = new BigInteger(text.substring(0, length)).min(limit);
+                  return negative ? n.negate() : n;
+                });
+    return withEdges(
+        numbers, BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate(), limit, limit.negate());
   }
 
   /** Raw bytes, any value, up to {@code maxSize} of them. */
   public static Gen<byte[]> byteArrays(int maxSize) {
-    return withEdges(Generate.byteArrays(Generate.range(0, maxSize), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)),
-        new byte[0], new byte[] {0}, new byte[] {(byte) 0xff});
+    return withEdges(
+        Generate.byteArrays(
+            Generate.range(0, maxSize), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)),
+        new byte[0],
+        new byte[] {0},
+        new byte[] {(byte) 0xff});
   }
 
   /** Any whole number a {@code long} holds. */
   public static Gen<Long> longs() {
-    return withEdges(org.quicktheories.generators.SourceDSL.longs().all(), 0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
+    return withEdges(
+        org.quicktheories.generators.SourceDSL.longs().all(),
+        0L,
+        1L,
+        -1L,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE);
   }
 
   /** Any double, infinities and NaN included. */
   public static Gen<Double> doublesOfAnySize() {
-    return withEdges(doubles().any(), 0.0d, -0.0d, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    return withEdges(
+        doubles().any(),
+        0.0d,
+        -0.0d,
+        Double.MIN_VALUE,
+        Double.MAX_VALUE,
+        -Double.MAX_VALUE,
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY);
   }
 
   /** JSON literals of every type and size, for any field. */
@@ -183,53 +225,97 @@ public final class HostileInputs {
         textOf('a', 'z', 1_000, 20_000).map(HostileInputs::quoted),
         bigIntegers(TEN_TO_80).map(n -> n.toString()),
         doublesOfAnySize().map(d -> Double.isFinite(d) ? Double.toString(d) : "1e999"),
-        pick("true", "null", "[]", "{}", "[1,2,3]", "{\"a\":{\"b\":1}}", "\"\"", "\" \"", "-0", "1e-999"),
+        pick(
+            "true",
+            "null",
+            "[]",
+            "{}",
+            "[1,2,3]",
+            "{\"a\":{\"b\":1}}",
+            "\"\"",
+            "\" \"",
+            "-0",
+            "1e-999"),
         withEdges(Generate.range(1, 200), 1, 200).map(n -> "[".repeat(n) + "]".repeat(n)),
-        withEdges(Generate.range(1, 60), 1, 60).map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
+        withEdges(Generate.range(1, 60), 1, 60)
+            .map(n -> "{\"a\":".repeat(n) + "1" + "}".repeat(n)));
   }
 
   /**
-   * Request bodies over the given field names: objects with hostile values (some fields missing, some
-   * given twice), plausible values from {@code plausible} so deeper checks are reached, truncated
-   * JSON, invalid UTF-8 and raw bytes.
+   * Request bodies over the given field names: objects with hostile values (some fields missing,
+   * some given twice), plausible values from {@code plausible} so deeper checks are reached,
+   * truncated JSON, invalid UTF-8 and raw bytes.
    */
   public static Gen<byte[]> bodies(List<String> fields, List<String> plausible) {
-    Gen<String> values = plausible.isEmpty() ? jsonValues()
-        : oneOf(jsonValues(), pick(plausible).map(HostileInputs::quoted));
+    Gen<String> values =
+        plausible.isEmpty()
+            ? jsonValues()
+            : oneOf(jsonValues(), pick(plausible).map(HostileInputs::quoted));
     Gen<String> members = pick(fields).zip(values, (k, v) -> quoted(k) + ":" + v);
     Gen<List<String>> memberLists = listsOf(members, 0, 8);
-    Gen<String> objects = oneOf(
-        memberLists.map(list -> "{" + String.join(",", list) + "}"),
-        // the same field twice, with two values
-        memberLists.zip(members, (list, twice) -> {
-          List<String> all = new ArrayList<>(list);
-          all.add(twice);
-          all.add(0, twice);
-          return "{" + String.join(",", all) + "}";
-        }),
-        // not an object at all
-        jsonValues());
+    Gen<String> objects =
+        oneOf(
+            memberLists.map(list -> "{" + String.join(",", list) + "}"),
+            // the same field twice, with two values
+            memberLists.zip(
+                members,
+                (list, twice) -> {
+                  List<String> all = new ArrayList<>(list);
+                  all.add(twice);
+                  all.add(0, twice);
+                  return "{" + String.join(",", all) + "}";
+                }),
+            // not an object at all
+            jsonValues());
     Gen<byte[]> json = objects.map(s -> s.getBytes(StandardCharsets.UTF_8));
-    Gen<byte[]> broken = objects.map(s -> s.substring(0, s.length() / 2).getBytes(StandardCharsets.UTF_8));
-    Gen<byte[]> invalidUtf8 = pick(fields).zip(byteArrays(200),
-        (field, b) -> concat(("{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8), b,
-            new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}'}));
+    Gen<byte[]> broken =
+        objects.map(s -> s.substring(0, s.length() / 2).getBytes(StandardCharsets.UTF_8));
+    Gen<byte[]> invalidUtf8 =
+        pick(fields)
+            .zip(
+                byteArrays(200),
+                (field, b) ->
+                    concat(
+                        ("{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8),
+                        b,
+                        new byte[] {(byte) 0xC3, (byte) 0x28, '"', '}'}));
     Gen<byte[]> raw = byteArrays(500);
-    return Generate.frequency(Pair.of(5, json), Pair.of(2, broken), Pair.of(2, invalidUtf8), Pair.of(1, raw),
+    return Generate.frequency(
+        Pair.of(5, json),
+        Pair.of(2, broken),
+        Pair.of(2, invalidUtf8),
+        Pair.of(1, raw),
         Pair.of(1, Generate.constant(new byte[0])));
   }
 
   public static Gen<String> contentTypes() {
-    return pick("application/json", "application/json", "application/json; charset=utf-8", "text/plain",
-        "application/x-www-form-urlencoded", "application/json; charset=latin1", "*/*", "application/xml",
-        "multipart/form-data; boundary=x", "application/json; charset=\u00ff", "");
+    return pick(
+        "application/json",
+        "application/json",
+        "application/json; charset=utf-8",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "application/json; charset=latin1",
+        "*/*",
+        "application/xml",
+        "multipart/form-data; boundary=x",
+        "application/json; charset=\u00ff",
+        "");
   }
 
   /** Header values: printable junk, and bearer tokens that are not tokens. */
   public static Gen<String> headerValues() {
-    return oneOf(textOf('!', '~', 0, 300), textOf('!', '~', 4_000, 6_000),
-        pick("Bearer ", "Bearer a.b.c", "Basic Zm9vOmJhcg==", "Bearer eyJhbGciOiJub25lIn0.e30.", "Bearer  x",
-            "bearer", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"));
+    return oneOf(
+        textOf('!', '~', 0, 300),
+        textOf('!', '~', 4_000, 6_000),
+        pick(
+            "Bearer ",
+            "Bearer a.b.c",
+            "Basic Zm9vOmJhcg==",
+            "Bearer eyJhbGciOiJub25lIn0.e30.",
+            "Bearer  x",
+            "bearer",
+            "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"));
   }
 
   /**
@@ -237,27 +323,58 @@ public final class HostileInputs {
    * huge and negative numbers, look-alikes of real values (given as {@code plausible}).
    */
   public static Gen<String> texts(List<String> plausible) {
-    List<Gen<String>> choices = new ArrayList<>(List.of(
-        anyText(0, 120),
-        textOf('\u0000', '\u001f', 1, 20),
-        textOf('a', 'z', 200, 5_000),
-        bigIntegers(TEN_TO_40).map(n -> n.toString()),
-        pick("", " ", "0", "-1", "1e9", "NaN", "true", "null", "%", "%%", "..", "../..", "*", "?", "#", "&",
-            "=", "+", "\u202e", "\ufeff", "\ud800", "\uffff", "\u00e9\u0301", "\ud83d\ude00", "１２３", "0x10")));
+    List<Gen<String>> choices =
+        new ArrayList<>(
+            List.of(
+                anyText(0, 120),
+                textOf('\u0000', '\u001f', 1, 20),
+                textOf('a', 'z', 200, 5_000),
+                bigIntegers(TEN_TO_40).map(n -> n.toString()),
+                pick(
+                    "",
+                    " ",
+                    "0",
+                    "-1",
+                    "1e9",
+                    "NaN",
+                    "true",
+                    "null",
+                    "%",
+                    "%%",
+                    "..",
+                    "../..",
+                    "*",
+                    "?",
+                    "#",
+                    "&",
+                    "=",
+                    "+",
+                    "\u202e",
+                    "\ufeff",
+                    "\ud800",
+                    "\uffff",
+                    "\u00e9\u0301",
+                    "\ud83d\ude00",
+                    "１２３",
+                    "0x10")));
     if (!plausible.isEmpty()) {
       choices.add(pick(plausible));
     }
     return oneOf(choices);
   }
 
-  /** Raw bytes (so invalid UTF-8 too), percent-encoded as a client must to get them onto the wire. */
+  /**
+   * Raw bytes (so invalid UTF-8 too), percent-encoded as a client must to get them onto the wire.
+   */
   public static Gen<String> encodedBytes() {
     return byteArrays(60).map(HostileInputs::percentEncode);
   }
 
   /** A path segment: encoded text or encoded raw bytes. */
   public static Gen<String> pathSegments(List<String> plausible) {
-    return oneOf(texts(plausible).map(s -> percentEncode(s.getBytes(StandardCharsets.UTF_8))), encodedBytes());
+    return oneOf(
+        texts(plausible).map(s -> percentEncode(s.getBytes(StandardCharsets.UTF_8))),
+        encodedBytes());
   }
 
   /**
@@ -265,13 +382,15 @@ public final class HostileInputs {
    * repeated, without {@code =}, unknown ones, and raw bytes.
    */
   public static Gen<String> queryStrings(List<String> names, Gen<String> values) {
-    Gen<String> encodedValues = oneOf(values.map(v -> percentEncode(v.getBytes(StandardCharsets.UTF_8))), encodedBytes());
+    Gen<String> encodedValues =
+        oneOf(values.map(v -> percentEncode(v.getBytes(StandardCharsets.UTF_8))), encodedBytes());
     Gen<String> name = oneOf(pick(names), pick(names), textOf('a', 'z', 1, 10), encodedBytes());
-    Gen<String> pair = oneOf(
-        name.zip(encodedValues, (n, v) -> n + "=" + v),
-        name.zip(encodedValues, (n, v) -> n + "=" + v),
-        name,
-        name.map(n -> n + "="));
+    Gen<String> pair =
+        oneOf(
+            name.zip(encodedValues, (n, v) -> n + "=" + v),
+            name.zip(encodedValues, (n, v) -> n + "=" + v),
+            name,
+            name.map(n -> n + "="));
     return listsOf(pair, 0, 8).map(list -> String.join("&", list));
   }
 
@@ -280,7 +399,10 @@ public final class HostileInputs {
     List<String> pairs = new ArrayList<>();
     for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
       if (namesAndValues.get(i + 1) != null) {
-        pairs.add(namesAndValues.get(i) + "=" + percentEncode(namesAndValues.get(i + 1).getBytes(StandardCharsets.UTF_8)));
+        pairs.add(
+            namesAndValues.get(i)
+                + "="
+                + percentEncode(namesAndValues.get(i + 1).getBytes(StandardCharsets.UTF_8)));
       }
     }
     return String.join("&", pairs);
@@ -290,11 +412,17 @@ public final class HostileInputs {
     StringBuilder out = new StringBuilder();
     for (byte b : bytes) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
           || c == '~') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
@@ -302,10 +430,16 @@ public final class HostileInputs {
   }
 
   /** One hostile request; every header value that is {@code null} is left out. */
-  public static HttpRequest request(int port, String method, String pathAndQuery, byte[] body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+  public static HttpRequest request(
+      int port, String method, String pathAndQuery, byte[] body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       if (headers[i + 1] != null && !headers[i + 1].isEmpty()) {
         request.header(headers[i], headers[i + 1]);
@@ -314,11 +448,13 @@ public final class HostileInputs {
     return request.build();
   }
 
-  public static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+  public static HttpResponse<String> send(HttpRequest request)
+      throws IOException, InterruptedException {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException closedBeforeReuse) {
-      // The server may close a kept-alive connection after refusing a body it did not read (413/415);
+      // The server may close a kept-alive connection after refusing a body it did not read
+      // (413/415);
       // a real client retries on a new connection, and so does this one.
       return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -328,8 +464,9 @@ public final class HostileInputs {
   public static void assertWellBehaved(HttpResponse<String> response, String what) {
     assertThat(response.statusCode()).as("%s answered %s", what, response.body()).isLessThan(500);
     if (response.statusCode() >= 400) {
-      assertThat(response.headers().firstValue("Content-Type")).as("%s answered %s %s", what, response.statusCode(),
-          response.body()).hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as("%s answered %s %s", what, response.statusCode(), response.body())
+          .hasValue("application/problem+json");
       assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
     }
   }
@@ -337,8 +474,13 @@ public final class HostileInputs {
   /** A short description of a request for a failure message (long bodies cut). */
   public static String describe(String method, String pathAndQuery, byte[] body) {
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    String path = pathAndQuery.length() > 300 ? pathAndQuery.substring(0, 300) + "..." : pathAndQuery;
-    return method + " " + path + " " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
+    String path =
+        pathAndQuery.length() > 300 ? pathAndQuery.substring(0, 300) + "..." : pathAndQuery;
+    return method
+        + " "
+        + path
+        + " "
+        + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
   }
 
   public static String quoted(String s) {

@@ -15,12 +15,14 @@ import org.awaitility.Awaitility;
 
 /**
  * A few clients sending requests in a loop until closed, for tests of what customers see while a
- * store or an instance goes away. Every answer is counted by phase, operation and status; answers no
- * customer may ever see (a 5xx other than a 503 with {@code Retry-After} and problem+json, or no
+ * store or an instance goes away. Every answer is counted by phase, operation and status; answers
+ * no customer may ever see (a 5xx other than a 503 with {@code Retry-After} and problem+json, or no
  * answer at all) are kept as violations, with what was asked.
  */
 public final class Load implements AutoCloseable {
-  /** One iteration of one client; {@code client} is 0..clients-1, {@code i} counts its iterations. */
+  /**
+   * One iteration of one client; {@code client} is 0..clients-1, {@code i} counts its iterations.
+   */
   @FunctionalInterface
   public interface Step {
     void run(int client, long i, Load load) throws Exception;
@@ -38,18 +40,21 @@ public final class Load implements AutoCloseable {
     Load load = new Load();
     for (int c = 0; c < clients; c++) {
       int client = c;
-      Thread thread = new Thread(() -> {
-        for (long i = 0; load.running.get(); i++) {
-          try {
-            step.run(client, i, load);
-          } catch (InterruptedException e) {
-            return;
-          } catch (Exception e) {
-            load.violation("client " + client + ": " + e);
-            pause(200); // a client that got no answer does not spin
-          }
-        }
-      }, name + "-" + c);
+      Thread thread =
+          new Thread(
+              () -> {
+                for (long i = 0; load.running.get(); i++) {
+                  try {
+                    step.run(client, i, load);
+                  } catch (InterruptedException e) {
+                    return;
+                  } catch (Exception e) {
+                    load.violation("client " + client + ": " + e);
+                    pause(200); // a client that got no answer does not spin
+                  }
+                }
+              },
+              name + "-" + c);
       thread.setDaemon(true);
       load.threads.add(thread);
       thread.start();
@@ -63,17 +68,32 @@ public final class Load implements AutoCloseable {
   }
 
   /**
-   * Counts an answer to {@code operation}; a 5xx is a violation unless it is a 503 with
-   * {@code Retry-After} as {@code application/problem+json}.
+   * Counts an answer to {@code operation}; a 5xx is a violation unless it is a 503 with {@code
+   * Retry-After} as {@code application/problem+json}.
    */
   public <T> HttpResponse<T> record(String operation, HttpResponse<T> response) {
     int status = response.statusCode();
     tally(operation, status);
     if (status >= 500) {
-      boolean proper = status == 503 && response.headers().firstValue("Retry-After").isPresent()
-          && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+      boolean proper =
+          status == 503
+              && response.headers().firstValue("Retry-After").isPresent()
+              && response
+                  .headers()
+                  .firstValue("Content-Type")
+                  .orElse("")
+                  .startsWith("application/problem+json");
       if (!proper) {
-        violation(phase + " " + operation + " answered " + status + " " + response.headers().map() + " " + response.body());
+        violation(
+            phase
+                + " "
+                + operation
+                + " answered "
+                + status
+                + " "
+                + response.headers().map()
+                + " "
+                + response.body());
       }
     }
     return response;
@@ -81,7 +101,9 @@ public final class Load implements AutoCloseable {
 
   /** Counts one outcome of {@code operation} in the current phase. */
   public void tally(String operation, Object outcome) {
-    counts.computeIfAbsent(phase + "/" + operation + "/" + outcome, k -> new AtomicLong()).incrementAndGet();
+    counts
+        .computeIfAbsent(phase + "/" + operation + "/" + outcome, k -> new AtomicLong())
+        .incrementAndGet();
   }
 
   /** Something no customer may see; kept (the first 50) for the assertion message. */
@@ -96,10 +118,16 @@ public final class Load implements AutoCloseable {
     return List.copyOf(violations);
   }
 
-  /** How many answers (statuses or other outcomes) {@code operation} got in {@code phase} ({@code null}: any phase). */
+  /**
+   * How many answers (statuses or other outcomes) {@code operation} got in {@code phase} ({@code
+   * null}: any phase).
+   */
   public long count(String phase, String operation, Object outcome) {
     return counts.entrySet().stream()
-        .filter(e -> (phase == null || e.getKey().startsWith(phase + "/")) && e.getKey().endsWith("/" + operation + "/" + outcome))
+        .filter(
+            e ->
+                (phase == null || e.getKey().startsWith(phase + "/"))
+                    && e.getKey().endsWith("/" + operation + "/" + outcome))
         .mapToLong(e -> e.getValue().get())
         .sum();
   }
@@ -113,7 +141,9 @@ public final class Load implements AutoCloseable {
 
   /** Waits (at most {@code atMost}) until {@code condition} holds for this load. */
   public void until(Duration atMost, Predicate<Load> condition) {
-    Awaitility.await("load condition; counts so far " + counts()).atMost(atMost).pollInterval(Duration.ofMillis(200))
+    Awaitility.await("load condition; counts so far " + counts())
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
         .failFast("load has stopped", () -> threads.stream().noneMatch(Thread::isAlive))
         .until(() -> condition.test(this));
   }

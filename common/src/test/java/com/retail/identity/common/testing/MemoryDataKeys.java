@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
-/** Per-user data keys in memory, for unit tests: a destroyed key is gone for good, as crypto-shredding needs. */
+/**
+ * Per-user data keys in memory, for unit tests: a destroyed key is gone for good, as
+ * crypto-shredding needs.
+ */
 public final class MemoryDataKeys implements DataKeys {
   private final Map<UUID, SecretKey> keys = new ConcurrentHashMap<>();
   private volatile boolean down;

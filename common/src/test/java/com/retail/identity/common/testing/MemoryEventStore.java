@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * User streams in memory, for unit tests of use cases, with the rule of the real store: an append
- * lands, all or nothing, only when the stream is at exactly the expected version. It can be taken down
- * ({@link #down}) and another writer can be made to slip in before an append ({@link #interleave}).
+ * lands, all or nothing, only when the stream is at exactly the expected version. It can be taken
+ * down ({@link #down}) and another writer can be made to slip in before an append ({@link
+ * #interleave}).
  */
 public final class MemoryEventStore implements EventStore {
   private final Map<UUID, List<StoredEvent>> streams = new HashMap<>();
@@ -31,15 +32,21 @@ public final class MemoryEventStore implements EventStore {
   }
 
   @Override
-  public List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
+  public List<StoredEvent> append(
+      UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
     return append(userId, expectedSeq, correlationId, events, () -> {});
   }
 
   /**
-   * {@link #append}, and {@code sameWrite} in the same write: it runs only when the append lands, as
-   * the real store writes other rows of the user's partition in the stream's own conditional batch.
+   * {@link #append}, and {@code sameWrite} in the same write: it runs only when the append lands,
+   * as the real store writes other rows of the user's partition in the stream's own conditional
+   * batch.
    */
-  public synchronized List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events,
+  public synchronized List<StoredEvent> append(
+      UUID userId,
+      long expectedSeq,
+      String correlationId,
+      List<NewEvent> events,
       Runnable sameWrite) {
     failIfDown();
     letTheOtherWriterIn();
@@ -52,13 +59,14 @@ public final class MemoryEventStore implements EventStore {
   }
 
   @Override
-  public List<StoredEvent> appendToNewStream(UUID userId, String correlationId, List<NewEvent> events) {
+  public List<StoredEvent> appendToNewStream(
+      UUID userId, String correlationId, List<NewEvent> events) {
     return appendToNewStream(userId, correlationId, events, () -> {});
   }
 
   /** {@link #appendToNewStream}, with {@code sameWrite} in the same write (see {@link #append}). */
-  public synchronized List<StoredEvent> appendToNewStream(UUID userId, String correlationId, List<NewEvent> events,
-      Runnable sameWrite) {
+  public synchronized List<StoredEvent> appendToNewStream(
+      UUID userId, String correlationId, List<NewEvent> events, Runnable sameWrite) {
     failIfDown();
     // Unconditional, as the real one: rewriting the first events of a stream replaces them.
     List<StoredEvent> stream = streams.computeIfAbsent(userId, u -> new ArrayList<>());
@@ -92,8 +100,9 @@ public final class MemoryEventStore implements EventStore {
   }
 
   /**
-   * Before each of the next {@code times} appends, {@code otherWriter} runs first (its own writes to
-   * the store do not trigger it again): another request that slips in between a read and a write.
+   * Before each of the next {@code times} appends, {@code otherWriter} runs first (its own writes
+   * to the store do not trigger it again): another request that slips in between a read and a
+   * write.
    */
   public synchronized void interleave(int times, Runnable otherWriter) {
     this.interleavings = times;
@@ -112,14 +121,23 @@ public final class MemoryEventStore implements EventStore {
     }
   }
 
-  private List<StoredEvent> write(UUID userId, long after, String correlationId, List<NewEvent> events) {
+  private List<StoredEvent> write(
+      UUID userId, long after, String correlationId, List<NewEvent> events) {
     List<StoredEvent> stream = streams.computeIfAbsent(userId, u -> new ArrayList<>());
     List<StoredEvent> stored = new ArrayList<>();
     long seq = after;
     for (NewEvent event : events) {
       seq++;
-      StoredEvent written = new StoredEvent(userId, seq, UUID.randomUUID(), event.type(), event.schemaVersion(),
-          clock.instant(), correlationId, event.payload());
+      StoredEvent written =
+          new StoredEvent(
+              userId,
+              seq,
+              UUID.randomUUID(),
+              event.type(),
+              event.schemaVersion(),
+              clock.instant(),
+              correlationId,
+              event.payload());
       stream.add(written);
       stored.add(written);
     }

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a client receives for a domain exception: the status, the media type, the JSON body and the other headers. */
-public record ProblemAnswer(int status, String mediaType, String body, Map<String, String> headers) {
+/**
+ * What a client receives for a domain exception: the status, the media type, the JSON body and the
+ * other headers.
+ */
+public record ProblemAnswer(
+    int status, String mediaType, String body, Map<String, String> headers) {
   private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
   static {
@@ -21,18 +25,27 @@ public record ProblemAnswer(int status, String mediaType, String body, Map<Strin
   /** The answer of the mapper for exactly this exception's class among {@code mappers}. */
   public static ProblemAnswer to(DomainException exception, List<DomainProblemMapper<?>> mappers) {
     @SuppressWarnings("unchecked")
-    DomainProblemMapper<DomainException> mapper = (DomainProblemMapper<DomainException>) mappers.stream()
-        .filter(m -> m.kind() == exception.getClass())
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no mapper for " + exception.getClass().getName()));
+    DomainProblemMapper<DomainException> mapper =
+        (DomainProblemMapper<DomainException>)
+            mappers.stream()
+                .filter(m -> m.kind() == exception.getClass())
+                .findFirst()
+                .orElseThrow(
+                    () -> new AssertionError("no mapper for " + exception.getClass().getName()));
     Response response = mapper.toResponse(exception);
     Map<String, String> headers = new TreeMap<>();
-    response.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        headers.put(name, String.valueOf(values.get(0)));
-      }
-    });
-    return new ProblemAnswer(response.getStatus(), String.valueOf(response.getMediaType()), json(response.getEntity()),
+    response
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                headers.put(name, String.valueOf(values.get(0)));
+              }
+            });
+    return new ProblemAnswer(
+        response.getStatus(),
+        String.valueOf(response.getMediaType()),
+        json(response.getEntity()),
         headers);
   }
 

@@ -26,7 +26,10 @@ public final class StoreControl {
     }
   }
 
-  /** Starts, together, those of the stores (or ring nodes, {@code cassandra-N}) that are not running. */
+  /**
+   * Starts, together, those of the stores (or ring nodes, {@code cassandra-N}) that are not
+   * running.
+   */
   public static void startMissing(List<String> stores) {
     List<String> missing = stores.stream().filter(store -> !running(store)).toList();
     if (!missing.isEmpty()) {
@@ -46,25 +49,26 @@ public final class StoreControl {
   private static void run(String command, String... stores) {
     int exit = exec(command, stores);
     if (exit != 0) {
-      throw new IllegalStateException("stores " + command + " " + String.join(" ", stores) + " exited " + exit);
+      throw new IllegalStateException(
+          "stores " + command + " " + String.join(" ", stores) + " exited " + exit);
     }
   }
 
   private static int exec(String command, String... stores) {
     if (System.getenv("STACK_RUN_DIR") == null) {
-      throw new IllegalStateException("STACK_RUN_DIR is not set: fault tests run under ./platform test");
+      throw new IllegalStateException(
+          "STACK_RUN_DIR is not set: fault tests run under ./platform test");
     }
     try {
       File log = Files.createTempFile("stores-" + command, ".log").toFile();
       List<String> commandLine = new ArrayList<>(List.of(script().toString(), command));
       commandLine.addAll(List.of(stores));
-      Process process = new ProcessBuilder(commandLine)
-          .redirectErrorStream(true)
-          .redirectOutput(log)
-          .start();
+      Process process =
+          new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log).start();
       if (!process.waitFor(240, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("stores " + command + " " + String.join(" ", stores) + " did not finish in 240 s");
+        throw new IllegalStateException(
+            "stores " + command + " " + String.join(" ", stores) + " did not finish in 240 s");
       }
       return process.exitValue();
     } catch (IOException e) {
@@ -82,6 +86,7 @@ public final class StoreControl {
         return candidate;
       }
     }
-    throw new IllegalStateException("local-stack/bin/stores not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "local-stack/bin/stores not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -5,13 +5,13 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 
 /**
  * Where the test stack's stores listen. {@code ./platform test} starts them once per build, on
@@ -46,7 +46,9 @@ public final class TestStack {
 
   /** The run's keyspaces replicate to every node of a ring, up to 3. */
   public static String cassandraReplication() {
-    return "{'class':'SimpleStrategy','replication_factor':" + env("CASSANDRA_REPLICATION_FACTOR", "1") + "}";
+    return "{'class':'SimpleStrategy','replication_factor':"
+        + env("CASSANDRA_REPLICATION_FACTOR", "1")
+        + "}";
   }
 
   public static String keyspace() {
@@ -87,8 +89,9 @@ public final class TestStack {
 
   /**
    * A service under test: its {@code config/local.yml} pointed at the test stack, on random ports
-   * of its own, with the run's keyspace and prefixes, plus {@code extra} settings. Each app gets its
-   * own override prefix, so several apps can start in one JVM without seeing each other's settings.
+   * of its own, with the run's keyspace and prefixes, plus {@code extra} settings. Each app gets
+   * its own override prefix, so several apps can start in one JVM without seeing each other's
+   * settings.
    */
   public static <C extends Configuration> DropwizardAppExtension<C> app(
       Class<? extends Application<C>> application, String module, Map<String, String> extra) {
@@ -114,21 +117,28 @@ public final class TestStack {
     }
     settings.putAll(extra);
     String prefix = "it" + APPS.incrementAndGet();
-    ConfigOverride[] overrides = settings.entrySet().stream()
-        .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
-        .toArray(ConfigOverride[]::new);
+    ConfigOverride[] overrides =
+        settings.entrySet().stream()
+            .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
+            .toArray(ConfigOverride[]::new);
     return new DropwizardAppExtension<>(application, localConfigOf(module), prefix, overrides);
   }
 
-  /** The absolute path of a service's {@code config/local.yml}, from whichever module the test runs in. */
+  /**
+   * The absolute path of a service's {@code config/local.yml}, from whichever module the test runs
+   * in.
+   */
   public static String localConfigOf(String module) {
-    for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        dir != null;
+        dir = dir.getParent()) {
       java.nio.file.Path candidate = dir.resolve(module).resolve("config").resolve("local.yml");
       if (java.nio.file.Files.isRegularFile(candidate)) {
         return candidate.toString();
       }
     }
-    throw new IllegalStateException(module + "/config/local.yml not found above " + java.nio.file.Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        module + "/config/local.yml not found above " + java.nio.file.Path.of("").toAbsolutePath());
   }
 
   /** Fails fast, with the command to run, when the test stack is not up. */
@@ -144,8 +154,13 @@ public final class TestStack {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(address, port), 1000);
     } catch (IOException e) {
-      throw new IllegalStateException(store + " is not listening on " + address + ":" + port
-          + "; integration tests need the test stack: run ./platform test");
+      throw new IllegalStateException(
+          store
+              + " is not listening on "
+              + address
+              + ":"
+              + port
+              + "; integration tests need the test stack: run ./platform test");
     }
   }
 }

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Knobs a test turns at runtime, the way an operator does ({@code POST /tasks/knob}: the JVM's
- * runtime-override layer); every one of them is cleared after the test. For tests of the runtime change
- * itself; a test that needs other settings from the start gives the service or the object its own
- * settings instead. Register per test: {@code @RegisterExtension final TurnedKnobs knobs = new TurnedKnobs();}
+ * runtime-override layer); every one of them is cleared after the test. For tests of the runtime
+ * change itself; a test that needs other settings from the start gives the service or the object
+ * its own settings instead. Register per test: {@code @RegisterExtension final TurnedKnobs knobs =
+ * new TurnedKnobs();}
  */
 public final class TurnedKnobs implements AfterEachCallback {
   private final Set<String> turned = ConcurrentHashMap.newKeySet();

@@ -29,24 +29,31 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What BearerAuth answers on the wire: the same 401 and 403 problems the resources answered themselves. */
+/**
+ * What BearerAuth answers on the wire: the same 401 and 403 problems the resources answered
+ * themselves.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BearerAuthTest {
   private static final SigningKeys KEYS = SigningKeys.of(new JWKSet(SigningKeys.generate()));
-  private static final TokenSettings SETTINGS = new ObjectMapper().convertValue(
-      Map.of("issuer", "https://identity.test", "audience", "apps"), TokenSettings.class);
+  private static final TokenSettings SETTINGS =
+      new ObjectMapper()
+          .convertValue(
+              Map.of("issuer", "https://identity.test", "audience", "apps"), TokenSettings.class);
   private static final AccessTokens TOKENS = new AccessTokens(KEYS, SETTINGS, Clock.systemUTC());
-  private static final String PROBLEM = "{\"type\":\"https://identity.retail.example/problems/%s\",\"title\":\"%s\","
-      + "\"status\":%d,\"detail\":\"%s\"}";
+  private static final String PROBLEM =
+      "{\"type\":\"https://identity.retail.example/problems/%s\",\"title\":\"%s\","
+          + "\"status\":%d,\"detail\":\"%s\"}";
 
-  static final ResourceExtension RESOURCES = ResourceExtension.builder()
-      .setRegisterDefaultExceptionMappers(false)
-      .addProvider(new ProblemExceptionMapper())
-      .addProvider(new WebApplicationProblemMapper())
-      .addProvider(new JsonProblemMapper())
-      .addProvider(new BearerAuth(new TokenVerifier(KEYS::publicSet, SETTINGS)))
-      .addResource(new Probe())
-      .build();
+  static final ResourceExtension RESOURCES =
+      ResourceExtension.builder()
+          .setRegisterDefaultExceptionMappers(false)
+          .addProvider(new ProblemExceptionMapper())
+          .addProvider(new WebApplicationProblemMapper())
+          .addProvider(new JsonProblemMapper())
+          .addProvider(new BearerAuth(new TokenVerifier(KEYS::publicSet, SETTINGS)))
+          .addResource(new Probe())
+          .build();
 
   @Path("/probe")
   @Produces(MediaType.TEXT_PLAIN)
@@ -110,9 +117,11 @@ class BearerAuthTest {
 
       assertThat(response.getStatus()).as(authorization).isEqualTo(401);
       assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
-      assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer realm=\"identity\"");
+      assertThat(response.getHeaderString("WWW-Authenticate"))
+          .isEqualTo("Bearer realm=\"identity\"");
       assertThat(response.readEntity(String.class))
-          .isEqualTo(problem("unauthorized", "Unauthorized", 401, "A bearer access token is required."));
+          .isEqualTo(
+              problem("unauthorized", "Unauthorized", 401, "A bearer access token is required."));
     }
   }
 
@@ -123,14 +132,17 @@ class BearerAuthTest {
     assertThat(response.getStatus()).isEqualTo(401);
     assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer realm=\"identity\"");
     assertThat(response.readEntity(String.class))
-        .isEqualTo(problem("unauthorized", "Unauthorized", 401, "The access token is invalid or expired."));
+        .isEqualTo(
+            problem(
+                "unauthorized", "Unauthorized", 401, "The access token is invalid or expired."));
   }
 
   @Test
   void givenAGoodTokenInTheQueryStringOnly_thenItIsNotAccepted() {
     String token = TOKENS.issue(UUID.randomUUID(), Set.of(Principal.USER), UUID.randomUUID());
 
-    Response response = RESOURCES.target("/probe/me").queryParam("access_token", token).request().get();
+    Response response =
+        RESOURCES.target("/probe/me").queryParam("access_token", token).request().get();
 
     assertThat(response.getStatus()).isEqualTo(401);
   }
@@ -159,7 +171,8 @@ class BearerAuthTest {
 
     assertThat(flags.getStatus()).isEqualTo(403);
     assertThat(flags.getMediaType().toString()).isEqualTo("application/problem+json");
-    assertThat(flags.readEntity(String.class)).isEqualTo(problem("forbidden", "Forbidden", 403, BearerAuth.FORBIDDEN_DETAIL));
+    assertThat(flags.readEntity(String.class))
+        .isEqualTo(problem("forbidden", "Forbidden", 403, BearerAuth.FORBIDDEN_DETAIL));
     assertThat(search.readEntity(String.class))
         .isEqualTo(problem("forbidden", "Forbidden", 403, "Only support staff may search users."));
     assertThat(eligibility.getStatus()).isEqualTo(403);
@@ -167,7 +180,8 @@ class BearerAuthTest {
 
   @Test
   void givenATokenWithOneOfTheRoles_thenTheMethodAnswers() {
-    String admin = "Bearer " + TOKENS.issue(UUID.randomUUID(), Set.of(Principal.USER, Principal.ADMIN));
+    String admin =
+        "Bearer " + TOKENS.issue(UUID.randomUUID(), Set.of(Principal.USER, Principal.ADMIN));
     String service = "Bearer " + TOKENS.issue(UUID.randomUUID(), Set.of(Principal.SERVICE));
 
     assertThat(get("/probe/flags", admin).readEntity(String.class)).isEqualTo("flags");
@@ -181,9 +195,14 @@ class BearerAuthTest {
     String malformed = "{\"lastName\": ";
 
     Response anonymous = RESOURCES.target("/probe/names").request().post(Entity.json(malformed));
-    Response customer = RESOURCES.target("/probe/names").request()
-        .header("Authorization", "Bearer " + TOKENS.issue(UUID.randomUUID(), Set.of(Principal.USER)))
-        .post(Entity.json(malformed));
+    Response customer =
+        RESOURCES
+            .target("/probe/names")
+            .request()
+            .header(
+                "Authorization",
+                "Bearer " + TOKENS.issue(UUID.randomUUID(), Set.of(Principal.USER)))
+            .post(Entity.json(malformed));
 
     assertThat(anonymous.getStatus()).isEqualTo(401);
     assertThat(customer.getStatus()).isEqualTo(400);

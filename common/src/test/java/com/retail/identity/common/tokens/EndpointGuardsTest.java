@@ -105,9 +105,13 @@ class EndpointGuardsTest {
     List<String> violations = EndpointGuards.violations(List.of(Forgetful.class));
 
     assertThat(violations).hasSize(3);
-    assertThat(violations).anySatisfy(v -> assertThat(v).startsWith("Forgetful.open: neither authenticated"));
-    assertThat(violations).anySatisfy(v -> assertThat(v).startsWith("Forgetful.optionalCaller: neither authenticated"));
-    assertThat(violations).anySatisfy(v -> assertThat(v).startsWith("Forgetful.locator: neither authenticated"));
+    assertThat(violations)
+        .anySatisfy(v -> assertThat(v).startsWith("Forgetful.open: neither authenticated"));
+    assertThat(violations)
+        .anySatisfy(
+            v -> assertThat(v).startsWith("Forgetful.optionalCaller: neither authenticated"));
+    assertThat(violations)
+        .anySatisfy(v -> assertThat(v).startsWith("Forgetful.locator: neither authenticated"));
   }
 
   @Test
@@ -116,10 +120,12 @@ class EndpointGuardsTest {
   }
 
   @Test
-  void givenAMethodBothPublicAndAuthenticatedARoleNoTokenCarriesOrAHandReadToken_thenEachIsReported() {
-    assertThat(EndpointGuards.violations(List.of(Confused.class))).containsExactlyInAnyOrder(
-        "Confused.both: both authenticated and @PublicEndpoint",
-        "Confused.misspelt: @RolesAllowed names \"admn\", which no token carries",
-        "Confused.byHand: reads the Authorization header itself; take @Auth Principal");
+  void
+      givenAMethodBothPublicAndAuthenticatedARoleNoTokenCarriesOrAHandReadToken_thenEachIsReported() {
+    assertThat(EndpointGuards.violations(List.of(Confused.class)))
+        .containsExactlyInAnyOrder(
+            "Confused.both: both authenticated and @PublicEndpoint",
+            "Confused.misspelt: @RolesAllowed names \"admn\", which no token carries",
+            "Confused.byHand: reads the Authorization header itself; take @Auth Principal");
   }
 }

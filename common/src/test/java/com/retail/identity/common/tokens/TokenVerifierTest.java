@@ -27,38 +27,56 @@ import org.junit.jupiter.api.Test;
 class TokenVerifierTest {
   private final ECKey key = SigningKeys.generate();
   private final SigningKeys keys = SigningKeys.of(new JWKSet(key));
-  private final TokenSettings settings = new ObjectMapper().convertValue(
-      java.util.Map.of("issuer", "https://identity.test", "audience", "apps"), TokenSettings.class);
+  private final TokenSettings settings =
+      new ObjectMapper()
+          .convertValue(
+              java.util.Map.of("issuer", "https://identity.test", "audience", "apps"),
+              TokenSettings.class);
   private final TokenVerifier verifier = new TokenVerifier(keys::publicSet, settings);
   private final UUID user = UUID.randomUUID();
 
   private JWTClaimsSet.Builder claims() {
     Instant now = Instant.now();
-    return new JWTClaimsSet.Builder().issuer("https://identity.test").audience("apps").subject(user.toString())
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).claim("roles", List.of("user"));
+    return new JWTClaimsSet.Builder()
+        .issuer("https://identity.test")
+        .audience("apps")
+        .subject(user.toString())
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(300)))
+        .claim("roles", List.of("user"));
   }
 
   private String es256(JWTClaimsSet claims, ECKey signingKey) throws Exception {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID())
-        .type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(signingKey.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
     jwt.sign(new ECDSASigner(signingKey));
     return jwt.serialize();
   }
 
   @Test
   void aTokenWeIssuedIsAccepted() {
-    String token = new AccessTokens(keys, settings, Clock.systemUTC()).issue(user, Set.of("user"), UUID.randomUUID());
-    assertThat(verifier.verify(token)).hasValueSatisfying(p -> {
-      assertThat(p.userId()).isEqualTo(user);
-      assertThat(p.roles()).containsExactly("user");
-      assertThat(p.sessionId()).isNotNull();
-    });
+    String token =
+        new AccessTokens(keys, settings, Clock.systemUTC())
+            .issue(user, Set.of("user"), UUID.randomUUID());
+    assertThat(verifier.verify(token))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.userId()).isEqualTo(user);
+              assertThat(p.roles()).containsExactly("user");
+              assertThat(p.sessionId()).isNotNull();
+            });
   }
 
   @Test
   void algNoneIsRefused() {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     String body = b64.encodeToString(claims().build().toString().getBytes(StandardCharsets.UTF_8));
     assertThat(verifier.verify(header + "." + body + ".")).isEmpty();
   }
@@ -66,8 +84,13 @@ class TokenVerifierTest {
   @Test
   void hs256SignedWithThePublicKeyIsRefused() throws Exception {
     byte[] publicKeyAsSecret = keys.publicSet().toString().getBytes(StandardCharsets.UTF_8);
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID())
-        .type(JOSEObjectType.JWT).build(), claims().build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims().build());
     jwt.sign(new MACSigner(publicKeyAsSecret));
     assertThat(verifier.verify(jwt.serialize())).isEmpty();
   }
@@ -75,7 +98,13 @@ class TokenVerifierTest {
   @Test
   void anExpiredTokenIsRefused() throws Exception {
     Instant past = Instant.now().minusSeconds(3600);
-    String token = es256(claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(60))).build(), key);
+    String token =
+        es256(
+            claims()
+                .issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plusSeconds(60)))
+                .build(),
+            key);
     assertThat(verifier.verify(token)).isEmpty();
   }
 
@@ -86,7 +115,8 @@ class TokenVerifierTest {
 
   @Test
   void anotherIssuerIsRefused() throws Exception {
-    assertThat(verifier.verify(es256(claims().issuer("https://evil.example").build(), key))).isEmpty();
+    assertThat(verifier.verify(es256(claims().issuer("https://evil.example").build(), key)))
+        .isEmpty();
   }
 
   @Test
@@ -98,8 +128,15 @@ class TokenVerifierTest {
   void aTamperedTokenIsRefused() throws Exception {
     String token = es256(claims().build(), key);
     String[] parts = token.split("\\.");
-    String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        claims().claim("roles", List.of("admin")).build().toString().getBytes(StandardCharsets.UTF_8));
+    String forged =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                claims()
+                    .claim("roles", List.of("admin"))
+                    .build()
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
     assertThat(verifier.verify(parts[0] + "." + forged + "." + parts[2])).isEmpty();
   }
 
@@ -110,7 +147,9 @@ class TokenVerifierTest {
     TokenVerifier both = new TokenVerifier(rollover::publicSet, settings);
 
     String old = es256(claims().build(), key);
-    String fresh = new AccessTokens(rollover, settings, Clock.system(ZoneOffset.UTC)).issue(user, Set.of("user"));
+    String fresh =
+        new AccessTokens(rollover, settings, Clock.system(ZoneOffset.UTC))
+            .issue(user, Set.of("user"));
 
     assertThat(both.verify(old)).isPresent();
     assertThat(both.verify(fresh)).isPresent();

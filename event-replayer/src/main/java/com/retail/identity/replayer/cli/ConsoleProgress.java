@@ -8,7 +8,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar with rate and ETA on a terminal; a plain line every few seconds otherwise (logs, CI). */
+/**
+ * A progress bar with rate and ETA on a terminal; a plain line every few seconds otherwise (logs,
+ * CI).
+ */
 final class ConsoleProgress implements Progress {
   private final ProgressBar bar;
 
@@ -17,17 +20,20 @@ final class ConsoleProgress implements Progress {
   }
 
   /** The operator's view of every task of a command. */
-  static final Progress.Reports REPORTS = (task, total, unit) -> new ConsoleProgress(bar(task, total, unit));
+  static final Progress.Reports REPORTS =
+      (task, total, unit) -> new ConsoleProgress(bar(task, total, unit));
 
   static ProgressBar bar(String task, long total, String unit) {
-    ProgressBarBuilder builder = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(total)
-        .setUnit(" " + unit, 1)
-        .showSpeed()
-        .setSpeedUnit(ChronoUnit.SECONDS);
+    ProgressBarBuilder builder =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(total)
+            .setUnit(" " + unit, 1)
+            .showSpeed()
+            .setSpeedUnit(ChronoUnit.SECONDS);
     if (System.console() == null) {
-      builder.setConsumer(new DelegatingProgressBarConsumer(System.out::println))
+      builder
+          .setConsumer(new DelegatingProgressBarConsumer(System.out::println))
           .setUpdateIntervalMillis((int) Duration.ofSeconds(5).toMillis())
           .setStyle(ProgressBarStyle.ASCII);
     } else {

@@ -11,10 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Loads the shipped reference data (countries, disposable domains, launches) into Redis. */
-@Command(name = "load-reference", mixinStandardHelpOptions = true,
-    description = "Loads countries, disposable-email domains and launch definitions into Redis (each set replaced atomically).")
+@Command(
+    name = "load-reference",
+    mixinStandardHelpOptions = true,
+    description =
+        "Loads countries, disposable-email domains and launch definitions into Redis (each set replaced atomically).")
 public final class LoadReferenceCommand implements Callable<Integer> {
-  @Option(names = "--config", defaultValue = "user-query/config/local.yml",
+  @Option(
+      names = "--config",
+      defaultValue = "user-query/config/local.yml",
       description = "user-query's configuration (Redis); default ${DEFAULT-VALUE}")
   Path config;
 
@@ -23,8 +28,10 @@ public final class LoadReferenceCommand implements Callable<Integer> {
     ReadSideSettings settings = ReplayerConfiguration.query(config);
     RedisConnector redis = new RedisConnector(settings.getRedis());
     try {
-      ReferenceDataLoader.Counts counts = new ReferenceDataLoader(new RedisReferenceStore(redis)).load();
-      System.out.printf("loaded %d countries, %d disposable email domains, %d launches%n",
+      ReferenceDataLoader.Counts counts =
+          new ReferenceDataLoader(new RedisReferenceStore(redis)).load();
+      System.out.printf(
+          "loaded %d countries, %d disposable email domains, %d launches%n",
           counts.countries(), counts.disposableEmailDomains(), counts.launches());
     } finally {
       redis.stop();

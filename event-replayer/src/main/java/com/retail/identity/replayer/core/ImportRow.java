@@ -21,8 +21,8 @@ public record ImportRow(
   /** The customer, for user-command's import. */
   @JsonIgnore
   public ImportUsers.ExistingCustomer customer() {
-    return new ImportUsers.ExistingCustomer(email, firstName, lastName, country, phone, phoneVerified, createdAt,
-        passwordHash, locale);
+    return new ImportUsers.ExistingCustomer(
+        email, firstName, lastName, country, phone, phoneVerified, createdAt, passwordHash, locale);
   }
 
   @Override

@@ -15,15 +15,20 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Reads an import file line by line: JSON Lines ({@code .jsonl}) or CSV with a header row
- * ({@code .csv}). A line that does not parse becomes a numbered rejection, never the end of the load.
+ * Reads an import file line by line: JSON Lines ({@code .jsonl}) or CSV with a header row ({@code
+ * .csv}). A line that does not parse becomes a numbered rejection, never the end of the load.
  */
 public final class ImportSource implements Iterator<ImportSource.Line>, AutoCloseable {
-  /** A line of the file: its number (1-based, counting the CSV header) and its row, or why it is unreadable. */
+  /**
+   * A line of the file: its number (1-based, counting the CSV header) and its row, or why it is
+   * unreadable.
+   */
   public record Line(long number, ImportRow row, String unreadable) {}
 
-  private static final ObjectReader JSON = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(ImportRow.class);
+  private static final ObjectReader JSON =
+      new ObjectMapper()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readerFor(ImportRow.class);
   private final BufferedReader reader;
   private final ObjectReader csv;
   private long number;

@@ -15,10 +15,12 @@ import java.util.List;
  * resumes from its own checkpoint when run again into the same index.
  */
 public final class RebuildSearchIndex {
-  public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+  public static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
   /** What a rebuild did; no previous indices when it stopped before the swap. */
-  public record Summary(String index, List<String> previousIndices, long events, long seconds, boolean stopped) {}
+  public record Summary(
+      String index, List<String> previousIndices, long events, long seconds, boolean stopped) {}
 
   private final Replay replay;
   private final SearchIndexes indexes;

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A read model under another projection name: a rebuild keeps its own checkpoint and lease beside the live one. */
+/**
+ * A read model under another projection name: a rebuild keeps its own checkpoint and lease beside
+ * the live one.
+ */
 public final class RenamedTarget implements ProjectionTarget {
   private final ProjectionTarget target;
   private final String name;

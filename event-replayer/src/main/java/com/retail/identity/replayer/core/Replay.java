@@ -37,8 +37,18 @@ public final class Replay {
    * @param stopAfter stop (checkpoint saved) after this many events; 0: run until caught up
    * @param owner who holds the projection's lease while it runs
    */
-  public Replay(EventLog log, UserStreams streams, ProfileFolder folder, ProjectionState state, ExecutorService folds,
-      Clock clock, Instant start, int batch, long stopAfter, String owner, Progress.Reports progress) {
+  public Replay(
+      EventLog log,
+      UserStreams streams,
+      ProfileFolder folder,
+      ProjectionState state,
+      ExecutorService folds,
+      Clock clock,
+      Instant start,
+      int batch,
+      long stopAfter,
+      String owner,
+      Progress.Reports progress) {
     this.log = log;
     this.streams = streams;
     this.folder = folder;
@@ -52,17 +62,33 @@ public final class Replay {
     this.progress = progress;
   }
 
-  /** Whether a run that projected {@code events} stopped early (--stop-after) rather than caught up. */
+  /**
+   * Whether a run that projected {@code events} stopped early (--stop-after) rather than caught up.
+   */
   public boolean stoppedEarly(long events) {
     return stopAfter > 0 && events >= stopAfter;
   }
 
-  /** Projects the log into {@code target} until caught up (or stopped early); returns the events projected. */
+  /**
+   * Projects the log into {@code target} until caught up (or stopped early); returns the events
+   * projected.
+   */
   public long run(ProjectionTarget target, String task) {
     ProjectionMetrics metrics = new ProjectionMetrics(new MetricRegistry(), target.name());
     Duration lookback = Duration.between(start, clock.instant()).plusMinutes(1);
-    Projector projector = new Projector(target, log, streams, folder, state, ProjectionTuning.fixed(0, batch, 10, 5, 30),
-        metrics, folds, clock, lookback, owner);
+    Projector projector =
+        new Projector(
+            target,
+            log,
+            streams,
+            folder,
+            state,
+            ProjectionTuning.fixed(0, batch, 10, 5, 30),
+            metrics,
+            folds,
+            clock,
+            lookback,
+            owner);
     long total = Math.max(1, lookback.toSeconds());
     try (Progress bar = progress.start(task, total, "s of log")) {
       Projector.Step step;
@@ -78,7 +104,8 @@ public final class Replay {
           }
           sleep(step == Projector.Step.FAILED ? 1000 : 200);
         }
-      } while (step != Projector.Step.IDLE && (stopAfter <= 0 || metrics.projectedCount() < stopAfter));
+      } while (step != Projector.Step.IDLE
+          && (stopAfter <= 0 || metrics.projectedCount() < stopAfter));
       bar.stepTo(total);
     } finally {
       projector.stop();

@@ -8,13 +8,21 @@ public interface SearchIndexes {
   /** The alias that reads (and the live projector's writes) go through. */
   String alias();
 
-  /** The profile read model written into {@code index}, under the projection name {@code projection}. */
+  /**
+   * The profile read model written into {@code index}, under the projection name {@code
+   * projection}.
+   */
   ProjectionTarget writerInto(String index, String projection);
 
-  /** No refreshes while the index fills: nobody searches it before the swap, and segments merge less. */
+  /**
+   * No refreshes while the index fills: nobody searches it before the swap, and segments merge
+   * less.
+   */
   void pauseRefresh(String index);
 
-  /** The configured refresh interval again, and one refresh now, so every document is searchable. */
+  /**
+   * The configured refresh interval again, and one refresh now, so every document is searchable.
+   */
   void resumeRefresh(String index);
 
   /** Points the alias at {@code index} only, in one atomic change; returns the indices it left. */

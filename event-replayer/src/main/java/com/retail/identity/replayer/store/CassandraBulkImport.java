@@ -43,8 +43,8 @@ import java.util.function.Function;
  * <p>An account is written as the log rows grouped by bucket (one partition per batch) first, then
  * per user one unlogged batch of the data key, the stream row and the credential (same partition
  * key: one mutation, applied whole). Every write may run twice: inserts of the same values, and a
- * reservation that was applied before it timed out reads back as this user's own pending one,
- * which {@code ImportUsers} then writes again whole.
+ * reservation that was applied before it timed out reads back as this user's own pending one, which
+ * {@code ImportUsers} then writes again whole.
  */
 public final class CassandraBulkImport implements ImportedAccounts {
   private static final int ATTEMPTS = 3;
@@ -68,8 +68,14 @@ public final class CassandraBulkImport implements ImportedAccounts {
    *     none waits in its queue longer than the request timeout
    * @param logBatchRows log rows per batch (one partition, one mutation)
    */
-  public CassandraBulkImport(CassandraConnector cassandra, Clock clock, CassandraDataKeys dataKeys,
-      CassandraEventStore events, CassandraPhoneRecords phoneRecords, PhoneKeys phoneKeys, int maxRequests,
+  public CassandraBulkImport(
+      CassandraConnector cassandra,
+      Clock clock,
+      CassandraDataKeys dataKeys,
+      CassandraEventStore events,
+      CassandraPhoneRecords phoneRecords,
+      PhoneKeys phoneKeys,
+      int maxRequests,
       int logBatchRows) {
     this.session = cassandra.session();
     this.clock = clock;
@@ -80,41 +86,76 @@ public final class CassandraBulkImport implements ImportedAccounts {
     this.inFlight = new Semaphore(maxRequests);
     this.logBatchRows = logBatchRows;
     String ks = cassandra.keyspace();
-    erasedEmail = session.prepare("SELECT erased_at FROM " + ks + ".erased_emails WHERE email_key = ?");
-    reserve = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
-        + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
-    holder = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?")
-        .setIdempotent(true);
-    takeOver = session.prepare("UPDATE " + ks + ".email_reservations SET user_id = ?, reserved_at = ?"
-        + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
-    // Plain, not conditional: the user id is derived from the email, so it cannot hold the key for another user.
-    confirm = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
-        + " VALUES (?, ?, 'active', ?)").setIdempotent(true);
-    credential = session.prepare("UPDATE " + ks + ".user_events SET email_key = ?, password_hash = ?, roles = ?,"
-        + " erased = false WHERE user_id = ?").setIdempotent(true);
+    erasedEmail =
+        session.prepare("SELECT erased_at FROM " + ks + ".erased_emails WHERE email_key = ?");
+    reserve =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".email_reservations (email_key, user_id, state, reserved_at)"
+                + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
+    holder =
+        session
+            .prepare(
+                "SELECT user_id, state, reserved_at FROM "
+                    + ks
+                    + ".email_reservations WHERE email_key = ?")
+            .setIdempotent(true);
+    takeOver =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + ".email_reservations SET user_id = ?, reserved_at = ?"
+                + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
+    // Plain, not conditional: the user id is derived from the email, so it cannot hold the key for
+    // another user.
+    confirm =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".email_reservations (email_key, user_id, state, reserved_at)"
+                    + " VALUES (?, ?, 'active', ?)")
+            .setIdempotent(true);
+    credential =
+        session
+            .prepare(
+                "UPDATE "
+                    + ks
+                    + ".user_events SET email_key = ?, password_hash = ?, roles = ?,"
+                    + " erased = false WHERE user_id = ?")
+            .setIdempotent(true);
   }
 
   @Override
   public List<Reply<Boolean>> erased(List<String> emailKeys) {
-    return replies(emailKeys.stream().map(key -> send(erasedEmail.bind(key))).toList(), rows -> rows.one() != null);
+    return replies(
+        emailKeys.stream().map(key -> send(erasedEmail.bind(key))).toList(),
+        rows -> rows.one() != null);
   }
 
   @Override
   public List<Reply<Optional<Holder>>> reserve(List<Claim> claims) {
     Date now = Date.from(clock.instant());
-    return replies(claims.stream().map(c -> send(reserve.bind(c.emailKey(), c.userId(), now))).toList(),
+    return replies(
+        claims.stream().map(c -> send(reserve.bind(c.emailKey(), c.userId(), now))).toList(),
         rows -> rows.wasApplied() ? Optional.empty() : holderOf(rows.one()));
   }
 
   @Override
   public List<Reply<Optional<Holder>>> holders(List<String> emailKeys) {
-    return replies(emailKeys.stream().map(key -> send(holder.bind(key))).toList(), rows -> holderOf(rows.one()));
+    return replies(
+        emailKeys.stream().map(key -> send(holder.bind(key))).toList(),
+        rows -> holderOf(rows.one()));
   }
 
   @Override
   public boolean takeOver(Claim claim, Holder abandoned) {
-    return session.execute(takeOver.bind(claim.userId(), Date.from(clock.instant()), claim.emailKey(),
-        abandoned.userId())).wasApplied();
+    return session
+        .execute(
+            takeOver.bind(
+                claim.userId(), Date.from(clock.instant()), claim.emailKey(), abandoned.userId()))
+        .wasApplied();
   }
 
   @Override
@@ -128,20 +169,27 @@ public final class CassandraBulkImport implements ImportedAccounts {
     for (int i = 0; i < accounts.size(); i++) {
       NewAccount account = accounts.get(i);
       CassandraDataKeys.FreshKey key = dataKeys.freshKeyRow(account.userId());
-      CassandraEventStore.Rows rows = events.newStreamRows(account.userId(), account.correlationId(),
-          List.of(account.sealedEvent().apply(key.key())), List.of(credentialRow(account)));
+      CassandraEventStore.Rows rows =
+          events.newStreamRows(
+              account.userId(),
+              account.correlationId(),
+              List.of(account.sealedEvent().apply(key.key())),
+              List.of(credentialRow(account)));
       keys.add(key);
       userRows.add(rows);
       events.recordEpoch(rows.events().get(0).occurredAt());
       for (CassandraEventStore.LogRow row : rows.log()) {
-        logRows.computeIfAbsent(row.partition(), b -> new ArrayList<>()).add(new Pending(i, row.insert()));
+        logRows
+            .computeIfAbsent(row.partition(), b -> new ArrayList<>())
+            .add(new Pending(i, row.insert()));
       }
     }
     List<CompletableFuture<ResultSet>> logWrites = new ArrayList<>();
     List<List<Pending>> logBatches = new ArrayList<>();
     for (List<Pending> partition : logRows.values()) {
       for (int from = 0; from < partition.size(); from += logBatchRows) {
-        List<Pending> part = partition.subList(from, Math.min(partition.size(), from + logBatchRows));
+        List<Pending> part =
+            partition.subList(from, Math.min(partition.size(), from + logBatchRows));
         BatchStatement batch = new BatchStatement(BatchStatement.Type.UNLOGGED);
         part.forEach(p -> batch.add(p.statement()));
         logBatches.add(part);
@@ -176,8 +224,13 @@ public final class CassandraBulkImport implements ImportedAccounts {
   public List<Boolean> recordVerifiedPhones(List<VerifiedPhone> phones, boolean contended) {
     List<List<CompletableFuture<ResultSet>>> writes = new ArrayList<>(phones.size());
     for (VerifiedPhone phone : phones) {
-      writes.add(phoneRecords.importedRows(phone.userId(), phoneKeys.phoneHash(phone.e164()), phone.verifiedAt(), contended)
-          .stream().map(this::send).toList());
+      writes.add(
+          phoneRecords
+              .importedRows(
+                  phone.userId(), phoneKeys.phoneHash(phone.e164()), phone.verifiedAt(), contended)
+              .stream()
+              .map(this::send)
+              .toList());
     }
     List<Boolean> recorded = new ArrayList<>(phones.size());
     for (List<CompletableFuture<ResultSet>> write : writes) {
@@ -193,8 +246,8 @@ public final class CassandraBulkImport implements ImportedAccounts {
   @Override
   public List<Boolean> confirm(List<Claim> claims) {
     Date now = Date.from(clock.instant());
-    List<CompletableFuture<ResultSet>> writes = claims.stream()
-        .map(c -> send(confirm.bind(c.emailKey(), c.userId(), now))).toList();
+    List<CompletableFuture<ResultSet>> writes =
+        claims.stream().map(c -> send(confirm.bind(c.emailKey(), c.userId(), now))).toList();
     return writes.stream().map(CassandraBulkImport::succeeded).toList();
   }
 
@@ -209,15 +262,19 @@ public final class CassandraBulkImport implements ImportedAccounts {
       return Optional.empty();
     }
     Date reservedAt = row.getTimestamp("reserved_at");
-    return Optional.of(new Holder(row.getUUID("user_id"), !"active".equals(row.getString("state")),
-        reservedAt == null ? null : reservedAt.toInstant()));
+    return Optional.of(
+        new Holder(
+            row.getUUID("user_id"),
+            !"active".equals(row.getString("state")),
+            reservedAt == null ? null : reservedAt.toInstant()));
   }
 
   /** A log row of account {@code index}. */
   private record Pending(int index, Statement statement) {}
 
   /** Waits for each request in order: its answer, or a failure. */
-  private static <T> List<Reply<T>> replies(List<CompletableFuture<ResultSet>> requests, Function<ResultSet, T> answer) {
+  private static <T> List<Reply<T>> replies(
+      List<CompletableFuture<ResultSet>> requests, Function<ResultSet, T> answer) {
     List<Reply<T>> replies = new ArrayList<>(requests.size());
     for (CompletableFuture<ResultSet> request : requests) {
       try {
@@ -239,7 +296,9 @@ public final class CassandraBulkImport implements ImportedAccounts {
     }
   }
 
-  /** Executes asynchronously, at most {@code maxRequests} at once across all chunks (back-pressure). */
+  /**
+   * Executes asynchronously, at most {@code maxRequests} at once across all chunks (back-pressure).
+   */
   private CompletableFuture<ResultSet> send(Statement statement) {
     inFlight.acquireUninterruptibly();
     CompletableFuture<ResultSet> done = new CompletableFuture<>();
@@ -249,28 +308,36 @@ public final class CassandraBulkImport implements ImportedAccounts {
 
   private void execute(Statement statement, CompletableFuture<ResultSet> done, int attempt) {
     ResultSetFuture future = session.executeAsync(statement);
-    Futures.addCallback(future, new FutureCallback<>() {
-      @Override
-      public void onSuccess(ResultSet result) {
-        inFlight.release();
-        done.complete(result);
-      }
+    Futures.addCallback(
+        future,
+        new FutureCallback<>() {
+          @Override
+          public void onSuccess(ResultSet result) {
+            inFlight.release();
+            done.complete(result);
+          }
 
-      @Override
-      public void onFailure(Throwable failure) {
-        if (attempt < ATTEMPTS && retryable(failure)) {
-          execute(statement, done, attempt + 1);
-        } else {
-          inFlight.release();
-          done.completeExceptionally(failure);
-        }
-      }
-    }, MoreExecutors.directExecutor());
+          @Override
+          public void onFailure(Throwable failure) {
+            if (attempt < ATTEMPTS && retryable(failure)) {
+              execute(statement, done, attempt + 1);
+            } else {
+              inFlight.release();
+              done.completeExceptionally(failure);
+            }
+          }
+        },
+        MoreExecutors.directExecutor());
   }
 
-  /** A timeout or an overloaded node: the store is busy (a flush, a compaction, a pause), not refusing. */
+  /**
+   * A timeout or an overloaded node: the store is busy (a flush, a compaction, a pause), not
+   * refusing.
+   */
   private static boolean retryable(Throwable failure) {
-    return failure instanceof OperationTimedOutException || failure instanceof QueryConsistencyException
-        || failure instanceof OverloadedException || failure instanceof NoHostAvailableException;
+    return failure instanceof OperationTimedOutException
+        || failure instanceof QueryConsistencyException
+        || failure instanceof OverloadedException
+        || failure instanceof NoHostAvailableException;
   }
 }

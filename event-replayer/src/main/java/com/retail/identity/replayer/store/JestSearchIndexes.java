@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The profile indices on OpenSearch/Elasticsearch, through Jest; documents are written by read-model's writer. */
+/**
+ * The profile indices on OpenSearch/Elasticsearch, through Jest; documents are written by
+ * read-model's writer.
+ */
 public final class JestSearchIndexes implements SearchIndexes {
   private final JestClient client;
   private final String alias;
@@ -54,7 +57,8 @@ public final class JestSearchIndexes implements SearchIndexes {
     setRefresh(index, settings.getRefreshInterval());
     JestResult refreshed = execute(new Refresh.Builder().addIndex(index).build());
     if (!refreshed.isSucceeded()) {
-      throw new IllegalStateException("refresh of " + index + " failed: " + refreshed.getErrorMessage());
+      throw new IllegalStateException(
+          "refresh of " + index + " failed: " + refreshed.getErrorMessage());
     }
   }
 
@@ -82,10 +86,14 @@ public final class JestSearchIndexes implements SearchIndexes {
   }
 
   private void setRefresh(String index, String interval) {
-    JestResult result = execute(new UpdateSettings.Builder(
-        "{\"index\":{\"refresh_interval\":\"" + interval + "\"}}").addIndex(index).build());
+    JestResult result =
+        execute(
+            new UpdateSettings.Builder("{\"index\":{\"refresh_interval\":\"" + interval + "\"}}")
+                .addIndex(index)
+                .build());
     if (!result.isSucceeded()) {
-      throw new IllegalStateException("cannot set refresh_interval of " + index + ": " + result.getErrorMessage());
+      throw new IllegalStateException(
+          "cannot set refresh_interval of " + index + ": " + result.getErrorMessage());
     }
   }
 

@@ -7,7 +7,10 @@ import com.retail.identity.query.UserQueryConfiguration;
 import com.retail.identity.query.store.SearchProfiles;
 import com.retail.identity.readmodel.core.Projector;
 
-/** Replayer classes that reach into the services, each in one way, and one that uses them as libraries. */
+/**
+ * Replayer classes that reach into the services, each in one way, and one that uses them as
+ * libraries.
+ */
 public final class ReachingIn {
   private ReachingIn() {}
 

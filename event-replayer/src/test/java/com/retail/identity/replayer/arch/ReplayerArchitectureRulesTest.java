@@ -10,43 +10,57 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The replayer's rules catch what they are for: a reach into a service's stores or configuration. */
+/**
+ * The replayer's rules catch what they are for: a reach into a service's stores or configuration.
+ */
 class ReplayerArchitectureRulesTest {
   private static JavaClasses classes(Class<?> type) {
     return new ClassFileImporter().importClasses(type);
   }
 
   private static void breaks(ArchRule rule, Class<?> type, String named) {
-    assertThatThrownBy(() -> rule.check(classes(type))).isInstanceOf(AssertionError.class).hasMessageContaining(named);
+    assertThatThrownBy(() -> rule.check(classes(type)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(named);
   }
 
   @Test
   void aClassUsingUserCommandsStoreAdapterBreaksTheCommandRule() {
-    breaks(ReplayerArchitectureRules.usesUserCommandThroughItsCoreOnly, ReachingIn.UsesCommandStoreAdapter.class,
+    breaks(
+        ReplayerArchitectureRules.usesUserCommandThroughItsCoreOnly,
+        ReachingIn.UsesCommandStoreAdapter.class,
         "command.store.CassandraEmailReservations");
   }
 
   @Test
   void aClassReadingUserCommandsConfigurationBreaksTheCommandRule() {
-    breaks(ReplayerArchitectureRules.usesUserCommandThroughItsCoreOnly, ReachingIn.ReadsCommandConfiguration.class,
+    breaks(
+        ReplayerArchitectureRules.usesUserCommandThroughItsCoreOnly,
+        ReachingIn.ReadsCommandConfiguration.class,
         "command.UserCommandConfiguration");
   }
 
   @Test
   void aClassReadingUserQuerysConfigurationBreaksTheQueryRule() {
-    breaks(ReplayerArchitectureRules.usesNothingOfUserQuery, ReachingIn.ReadsQueryConfiguration.class,
+    breaks(
+        ReplayerArchitectureRules.usesNothingOfUserQuery,
+        ReachingIn.ReadsQueryConfiguration.class,
         "query.UserQueryConfiguration");
   }
 
   @Test
   void aClassUsingUserQuerysStoreAdapterBreaksTheQueryRule() {
-    breaks(ReplayerArchitectureRules.usesNothingOfUserQuery, ReachingIn.UsesQueryStoreAdapter.class,
+    breaks(
+        ReplayerArchitectureRules.usesNothingOfUserQuery,
+        ReachingIn.UsesQueryStoreAdapter.class,
         "query.store.SearchProfiles");
   }
 
   @Test
   void aCommandHoldingAStoreClientBreaksTheLayoutRule() {
-    breaks(ReplayerArchitectureRules.commandsAndUseCasesUseNoStoreClient.allowEmptyShould(false), TalksToAStore.class,
+    breaks(
+        ReplayerArchitectureRules.commandsAndUseCasesUseNoStoreClient.allowEmptyShould(false),
+        TalksToAStore.class,
         "io.searchbox.client.JestClient");
   }
 
@@ -54,8 +68,10 @@ class ReplayerArchitectureRulesTest {
   void aClassUsingUserCommandsCoreAndReadModelKeepsEveryRule() {
     JavaClasses libraries = classes(ReachingIn.UsesLibraries.class);
 
-    assertThatCode(() -> ReplayerArchitectureRules.usesUserCommandThroughItsCoreOnly.check(libraries))
+    assertThatCode(
+            () -> ReplayerArchitectureRules.usesUserCommandThroughItsCoreOnly.check(libraries))
         .doesNotThrowAnyException();
-    assertThatCode(() -> ReplayerArchitectureRules.usesNothingOfUserQuery.check(libraries)).doesNotThrowAnyException();
+    assertThatCode(() -> ReplayerArchitectureRules.usesNothingOfUserQuery.check(libraries))
+        .doesNotThrowAnyException();
   }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * The import command's load (reading, checks, de-duplication, chunked writes) over stores wired once,
- * as {@link ImportCommand#call()} wires them, for tests that import many small files: a run of the
- * command itself spends seconds connecting to Cassandra.
+ * The import command's load (reading, checks, de-duplication, chunked writes) over stores wired
+ * once, as {@link ImportCommand#call()} wires them, for tests that import many small files: a run
+ * of the command itself spends seconds connecting to Cassandra.
  */
 public final class ImportRunner implements AutoCloseable {
   private final ImportSetup setup;

@@ -26,12 +26,16 @@ import picocli.CommandLine;
 /** A rebuild of the search index from the log: stopped half way, resumed, swapped in. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReplayIT {
-  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension();
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
+      UserCommandApp.extension();
   private final HttpClient http = HttpClient.newHttpClient();
 
   private JsonNode search(String path) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + TestStack.searchPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestStack.searchPort() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return Http.json(response);
   }
 
@@ -60,26 +64,39 @@ class ReplayIT {
     String alias = TestStack.env("SEARCH_INDEX_PREFIX", "it-manual") + "-profiles";
 
     // When a rebuild stops after a few events (as if killed) and is run again with its index
-    RebuildSearchIndex.Summary first = replay("--config", config, "--from", from.toString(), "--batch", "3", "--stop-after", "3");
+    RebuildSearchIndex.Summary first =
+        replay("--config", config, "--from", from.toString(), "--batch", "3", "--stop-after", "3");
     assertThat(first.previousIndices()).isEmpty();
     String index = first.index();
-    RebuildSearchIndex.Summary resumed = replay("--config", config, "--from", from.toString(), "--index", index);
+    RebuildSearchIndex.Summary resumed =
+        replay("--config", config, "--from", from.toString(), "--index", index);
 
     // Then the new index holds every live user and not the erased one, and the alias serves it
     search("/" + index + "/_refresh");
-    // every document, not the first page: in a whole suite the window also holds earlier tests' users (100+)
+    // every document, not the first page: in a whole suite the window also holds earlier tests'
+    // users (100+)
     JsonNode hits = search("/" + index + "/_search?size=10000&rest_total_hits_as_int=true");
     Set<String> ids = new HashSet<>();
     hits.path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
-    // (a replay re-reads a short window before --from for late events, so earlier tests' users may join them)
+    // (a replay re-reads a short window before --from for late events, so earlier tests' users may
+    // join them)
     Set<String> missing = new HashSet<>(live);
     missing.removeAll(ids);
-    assertThat(missing).as("live users missing from %s (%d documents; erased user %s %s; first run %s, resumed %s)",
-        index, ids.size(), users.get(0), ids.contains(users.get(0)) ? "present" : "absent", first, resumed).isEmpty();
+    assertThat(missing)
+        .as(
+            "live users missing from %s (%d documents; erased user %s %s; first run %s, resumed %s)",
+            index,
+            ids.size(),
+            users.get(0),
+            ids.contains(users.get(0)) ? "present" : "absent",
+            first,
+            resumed)
+        .isEmpty();
     assertThat(ids).as("the erased user").doesNotContain(users.get(0));
     assertThat(search("/_alias/" + alias).has(index)).isTrue();
     assertThat(resumed.index()).isEqualTo(index);
     // And searching through the alias keeps answering
-    assertThat(search("/" + alias + "/_count").path("count").asLong()).isGreaterThanOrEqualTo(live.size());
+    assertThat(search("/" + alias + "/_count").path("count").asLong())
+        .isGreaterThanOrEqualTo(live.size());
   }
 }

@@ -23,15 +23,32 @@ import org.quicktheories.generators.Generate;
  * list.
  */
 final class Histories {
-  private static final List<String> NAMES = List.of("Ada", "Grace", "Hedy", "Amara", "Yuki", "Zoë", "Björn", "Élodie");
+  private static final List<String> NAMES =
+      List.of("Ada", "Grace", "Hedy", "Amara", "Yuki", "Zoë", "Björn", "Élodie");
 
   private Histories() {}
 
-  /** No flatMap: the steps are drawn directly (the people are those they name), which keeps every choice shrinkable. */
+  /**
+   * No flatMap: the steps are drawn directly (the people are those they name), which keeps every
+   * choice shrinkable.
+   */
   static Gen<History> of(ModelSettings settings) {
-    return lists().of(lists().of(step(Math.max(1, settings.people()), settings)).ofSizeBetween(1, Math.max(1, settings.steps())))
+    return lists()
+        .of(
+            lists()
+                .of(step(Math.max(1, settings.people()), settings))
+                .ofSizeBetween(1, Math.max(1, settings.steps())))
         .ofSizeBetween(Math.min(2, settings.clients()), Math.max(1, settings.clients()))
-        .map(clients -> new History(1 + clients.stream().flatMap(List::stream).mapToInt(Step::person).max().orElse(0), clients))
+        .map(
+            clients ->
+                new History(
+                    1
+                        + clients.stream()
+                            .flatMap(List::stream)
+                            .mapToInt(Step::person)
+                            .max()
+                            .orElse(0),
+                    clients))
         .describedAs(History::describe);
   }
 
@@ -43,9 +60,19 @@ final class Histories {
     for (Operation operation : settings.operations()) {
       switch (operation) {
         case LOGIN -> choices.add(Pair.of(2, step(person.zip(spelling, LogIn::new))));
-        case REGISTER -> choices.add(Pair.of(3, step(person.zip(spelling, Generate.range(0, 1), name, Register::new))));
-        case PROFILE -> choices.add(Pair.of(5, step(person.zip(name, Generate.pick(List.copyOf(settings.preconditions())),
-            Generate.range(1, 3), ChangeProfile::new))));
+        case REGISTER ->
+            choices.add(
+                Pair.of(3, step(person.zip(spelling, Generate.range(0, 1), name, Register::new))));
+        case PROFILE ->
+            choices.add(
+                Pair.of(
+                    5,
+                    step(
+                        person.zip(
+                            name,
+                            Generate.pick(List.copyOf(settings.preconditions())),
+                            Generate.range(1, 3),
+                            ChangeProfile::new))));
         case PASSWORD -> choices.add(Pair.of(1, step(person.map(ChangePassword::new))));
         case ERASE -> choices.add(Pair.of(1, step(person.map(Erase::new))));
         case IMPORT -> choices.add(Pair.of(1, step(person.zip(spelling, name, Import::new))));

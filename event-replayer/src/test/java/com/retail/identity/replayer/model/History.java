@@ -18,14 +18,32 @@ record History(int people, List<List<Step>> clients) {
   }
 
   String describe() {
-    return people + " people, " + clients.size() + " clients, " + steps() + " steps:\n" + IntStream.range(0, clients.size())
-        .mapToObj(c -> "  client " + c + ": " + clients.get(c).stream().map(Step::describe).collect(Collectors.joining(", ")))
-        .collect(Collectors.joining("\n"));
+    return people
+        + " people, "
+        + clients.size()
+        + " clients, "
+        + steps()
+        + " steps:\n"
+        + IntStream.range(0, clients.size())
+            .mapToObj(
+                c ->
+                    "  client "
+                        + c
+                        + ": "
+                        + clients.get(c).stream()
+                            .map(Step::describe)
+                            .collect(Collectors.joining(", ")))
+            .collect(Collectors.joining("\n"));
   }
 
   /** How a client writes a person's email address; every spelling names the same identity. */
   enum Spelling {
-    PLAIN, UPPER_CASE, PADDED, FULL_WIDTH, LIGATURE, KELVIN_SIGN;
+    PLAIN,
+    UPPER_CASE,
+    PADDED,
+    FULL_WIDTH,
+    LIGATURE,
+    KELVIN_SIGN;
 
     /** The person's address in this spelling; {@code person} 0 is {@code kofi0@<domain>}. */
     String of(int person, String domain) {
@@ -49,20 +67,30 @@ record History(int people, List<List<Step>> clients) {
 
   /** The identity an address stands for: trimmed, NFKC, case-folded (DESIGN "Identity key"). */
   static String identityOf(String email) {
-    String folded = Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String folded =
+        Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     return Normalizer.normalize(folded, Normalizer.Form.NFKC);
   }
 
-  /** What a profile change sends as {@code If-Match}, relative to the version the client last saw. */
+  /**
+   * What a profile change sends as {@code If-Match}, relative to the version the client last saw.
+   */
   enum Precondition {
-    NONE, CURRENT, STALE, AHEAD, ZERO, NEGATIVE, NOT_A_NUMBER;
+    NONE,
+    CURRENT,
+    STALE,
+    AHEAD,
+    ZERO,
+    NEGATIVE,
+    NOT_A_NUMBER;
 
     /** The header value, or null for none. */
     String header(long known, int offset) {
       return switch (this) {
         case NONE -> null;
         case CURRENT -> Long.toString(known);
-        case STALE -> Long.toString(Math.max(1, known - offset)); // ZERO and NEGATIVE cover the rest
+        case STALE ->
+            Long.toString(Math.max(1, known - offset)); // ZERO and NEGATIVE cover the rest
         case AHEAD -> Long.toString(known + offset);
         case ZERO -> "0";
         case NEGATIVE -> Long.toString(-offset);
@@ -93,16 +121,18 @@ record History(int people, List<List<Step>> clients) {
     }
   }
 
-  record ChangeProfile(int person, String firstName, Precondition precondition, int offset) implements Step {
+  record ChangeProfile(int person, String firstName, Precondition precondition, int offset)
+      implements Step {
     @Override
     public String describe() {
-      String ifMatch = switch (precondition) {
-        case NONE -> "";
-        case STALE -> " If-Match:seen-" + offset;
-        case AHEAD -> " If-Match:seen+" + offset;
-        case NEGATIVE -> " If-Match:-" + offset;
-        default -> " If-Match:" + precondition;
-      };
+      String ifMatch =
+          switch (precondition) {
+            case NONE -> "";
+            case STALE -> " If-Match:seen-" + offset;
+            case AHEAD -> " If-Match:seen+" + offset;
+            case NEGATIVE -> " If-Match:-" + offset;
+            default -> " If-Match:" + precondition;
+          };
       return "patch(p" + person + " " + firstName + ifMatch + ")";
     }
   }
@@ -121,7 +151,10 @@ record History(int people, List<List<Step>> clients) {
     }
   }
 
-  /** The event-replayer imports a one-row file for the person (as the previous system exported them). */
+  /**
+   * The event-replayer imports a one-row file for the person (as the previous system exported
+   * them).
+   */
   record Import(int person, Spelling spelling, String firstName) implements Step {
     @Override
     public String describe() {

@@ -22,13 +22,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one history: one thread per client, all released at once. The clients share what they
- * learn, as the apps of one person on several devices would: the person's latest session, the
- * password they believe is current, and the last version each account answered.
+ * Runs one history: one thread per client, all released at once. The clients share what they learn,
+ * as the apps of one person on several devices would: the person's latest session, the password
+ * they believe is current, and the last version each account answered.
  */
 final class HistoryRun {
   /** Two strong passwords per person; a password change switches to the other one. */
-  static final List<String> PASSWORDS = List.of("violet-Harbor-93-lantern!", "amber-Quarry-58-kestrel?");
+  static final List<String> PASSWORDS =
+      List.of("violet-Harbor-93-lantern!", "amber-Quarry-58-kestrel?");
 
   private final CommandApi api;
   private final Importer importer;
@@ -41,7 +42,10 @@ final class HistoryRun {
   private static final class Person {
     volatile int password;
     volatile Session session;
-    /** Whether any client saw an account made for this person (else one password is enough to try). */
+
+    /**
+     * Whether any client saw an account made for this person (else one password is enough to try).
+     */
     volatile boolean known;
   }
 
@@ -64,13 +68,15 @@ final class HistoryRun {
       for (int c = 0; c < history.clients().size(); c++) {
         int client = c;
         List<Step> steps = history.clients().get(c);
-        running.add(clients.submit(() -> {
-          start.await();
-          for (int s = 0; s < steps.size(); s++) {
-            take(client, s, steps.get(s));
-          }
-          return null;
-        }));
+        running.add(
+            clients.submit(
+                () -> {
+                  start.await();
+                  for (int s = 0; s < steps.size(); s++) {
+                    take(client, s, steps.get(s));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> client : running) {
@@ -86,8 +92,17 @@ final class HistoryRun {
     Person person = people.get(what.person());
     if (what instanceof Register r) {
       String email = r.spelling().of(r.person(), domain);
-      CommandApi.Answer answer = call(client, step, r.person(), Action.REGISTER, email, null, null, r.firstName(),
-          () -> api.register(email, PASSWORDS.get(r.password()), r.firstName()));
+      CommandApi.Answer answer =
+          call(
+              client,
+              step,
+              r.person(),
+              Action.REGISTER,
+              email,
+              null,
+              null,
+              r.firstName(),
+              () -> api.register(email, PASSWORDS.get(r.password()), r.firstName()));
       if (answer.status() == 201) {
         person.known = true;
         person.password = r.password();
@@ -101,9 +116,19 @@ final class HistoryRun {
       if (session == null) {
         return;
       }
-      String ifMatch = p.precondition().header(seenVersions.getOrDefault(session.userId(), 1L), p.offset());
-      CommandApi.Answer answer = call(client, step, p.person(), Action.PATCH, null, session.userId(), ifMatch, p.firstName(),
-          () -> api.changeProfile(session.userId(), session.token(), p.firstName(), ifMatch));
+      String ifMatch =
+          p.precondition().header(seenVersions.getOrDefault(session.userId(), 1L), p.offset());
+      CommandApi.Answer answer =
+          call(
+              client,
+              step,
+              p.person(),
+              Action.PATCH,
+              null,
+              session.userId(),
+              ifMatch,
+              p.firstName(),
+              () -> api.changeProfile(session.userId(), session.token(), p.firstName(), ifMatch));
       if (answer.status() == 200) {
         seenVersions.merge(session.userId(), answer.version(), Math::max);
       }
@@ -114,8 +139,22 @@ final class HistoryRun {
         return;
       }
       int current = person.password;
-      CommandApi.Answer answer = call(client, step, c.person(), Action.PASSWORD, null, session.userId(), null, null,
-          () -> api.changePassword(session.userId(), session.token(), PASSWORDS.get(current), PASSWORDS.get(1 - current)));
+      CommandApi.Answer answer =
+          call(
+              client,
+              step,
+              c.person(),
+              Action.PASSWORD,
+              null,
+              session.userId(),
+              null,
+              null,
+              () ->
+                  api.changePassword(
+                      session.userId(),
+                      session.token(),
+                      PASSWORDS.get(current),
+                      PASSWORDS.get(1 - current)));
       if (answer.status() == 204) {
         person.password = 1 - current;
       }
@@ -125,8 +164,17 @@ final class HistoryRun {
       if (session == null) {
         return;
       }
-      CommandApi.Answer answer = call(client, step, e.person(), Action.ERASE, null, session.userId(), null, null,
-          () -> api.erase(session.userId(), session.token(), PASSWORDS.get(person.password)));
+      CommandApi.Answer answer =
+          call(
+              client,
+              step,
+              e.person(),
+              Action.ERASE,
+              null,
+              session.userId(),
+              null,
+              null,
+              () -> api.erase(session.userId(), session.token(), PASSWORDS.get(person.password)));
       if (answer.status() == 204) {
         forget(person, session);
       }
@@ -135,8 +183,21 @@ final class HistoryRun {
       String email = i.spelling().of(i.person(), domain);
       long started = journal.sinceStartMillis();
       String outcome = importer.importOne(email, i.firstName(), PASSWORDS.get(0));
-      journal.add(new Call(client, step, i.person(), Action.IMPORT, email, null, null, i.firstName(), 0, null, outcome,
-          started, journal.sinceStartMillis() - started));
+      journal.add(
+          new Call(
+              client,
+              step,
+              i.person(),
+              Action.IMPORT,
+              email,
+              null,
+              null,
+              i.firstName(),
+              0,
+              null,
+              outcome,
+              started,
+              journal.sinceStartMillis() - started));
       if ("IMPORTED".equals(outcome)) {
         person.known = true;
         person.password = 0;
@@ -156,8 +217,17 @@ final class HistoryRun {
     String email = spelling.of(who, domain);
     int first = person.password;
     for (int password : person.known ? new int[] {first, 1 - first} : new int[] {first}) {
-      CommandApi.Answer answer = call(client, step, who, Action.LOGIN, email, null, null, null,
-          () -> api.logIn(email, PASSWORDS.get(password)));
+      CommandApi.Answer answer =
+          call(
+              client,
+              step,
+              who,
+              Action.LOGIN,
+              email,
+              null,
+              null,
+              null,
+              () -> api.logIn(email, PASSWORDS.get(password)));
       if (answer.status() == 200) {
         Session session = new Session(answer.userId(), answer.body().path("accessToken").asText());
         seenVersions.putIfAbsent(session.userId(), 1L);
@@ -171,7 +241,10 @@ final class HistoryRun {
     return null;
   }
 
-  /** A session whose account is gone or whose token no longer works is dropped; the next step logs in again. */
+  /**
+   * A session whose account is gone or whose token no longer works is dropped; the next step logs
+   * in again.
+   */
   private static void forgetIfGone(Person person, Session session, CommandApi.Answer answer) {
     if (answer.status() == 401 || answer.status() == 404) {
       forget(person, session);
@@ -186,14 +259,36 @@ final class HistoryRun {
     }
   }
 
-  private CommandApi.Answer call(int client, int step, int person, Action action, String email, UUID userId, String ifMatch,
-      String firstName, java.util.function.Supplier<CommandApi.Answer> request) {
+  private CommandApi.Answer call(
+      int client,
+      int step,
+      int person,
+      Action action,
+      String email,
+      UUID userId,
+      String ifMatch,
+      String firstName,
+      java.util.function.Supplier<CommandApi.Answer> request) {
     long started = journal.sinceStartMillis();
     CommandApi.Answer answer = request.get();
     UUID answeredUser = userId != null ? userId : answer.userId();
-    journal.add(new Call(client, step, person, action, email, answeredUser, ifMatch, firstName, answer.status(),
-        answer.version(), answer.status() >= 400 || answer.status() == Journal.NO_ANSWER ? answer.problem() : null,
-        started, journal.sinceStartMillis() - started));
+    journal.add(
+        new Call(
+            client,
+            step,
+            person,
+            action,
+            email,
+            answeredUser,
+            ifMatch,
+            firstName,
+            answer.status(),
+            answer.version(),
+            answer.status() >= 400 || answer.status() == Journal.NO_ANSWER
+                ? answer.problem()
+                : null,
+            started,
+            journal.sinceStartMillis() - started));
     return answer;
   }
 }

@@ -9,7 +9,14 @@ import java.util.stream.Collectors;
 /** What every call of a history answered, in the order the calls started. */
 final class Journal {
   /** What a call was. */
-  enum Action { REGISTER, LOGIN, PATCH, PASSWORD, ERASE, IMPORT }
+  enum Action {
+    REGISTER,
+    LOGIN,
+    PATCH,
+    PASSWORD,
+    ERASE,
+    IMPORT
+  }
 
   /** No answer at all (connection failed or timed out): the outcome is unknown. */
   static final int NO_ANSWER = -1;
@@ -18,8 +25,20 @@ final class Journal {
    * One call. {@code status} is the HTTP status ({@link #NO_ANSWER} without one; 0 for an import);
    * {@code outcome} is the import's outcome or the type of the problem answered.
    */
-  record Call(int client, int step, int person, Action action, String email, UUID userId, String ifMatch, String firstName,
-      int status, Long version, String outcome, long startedMillis, long tookMillis) {
+  record Call(
+      int client,
+      int step,
+      int person,
+      Action action,
+      String email,
+      UUID userId,
+      String ifMatch,
+      String firstName,
+      int status,
+      Long version,
+      String outcome,
+      long startedMillis,
+      long tookMillis) {
 
     boolean succeeded() {
       return action == Action.IMPORT ? "IMPORTED".equals(outcome) : status >= 200 && status < 300;
@@ -27,12 +46,23 @@ final class Journal {
 
     /** A server error or no answer: the change may or may not have been made. */
     boolean uncertain() {
-      return status == NO_ANSWER || status >= 500 || (action == Action.IMPORT && "FAILED".equals(outcome));
+      return status == NO_ANSWER
+          || status >= 500
+          || (action == Action.IMPORT && "FAILED".equals(outcome));
     }
 
     String describe() {
-      StringBuilder s = new StringBuilder("c").append(client).append('#').append(step).append(" @").append(startedMillis)
-          .append("ms ").append(action).append(" p").append(person);
+      StringBuilder s =
+          new StringBuilder("c")
+              .append(client)
+              .append('#')
+              .append(step)
+              .append(" @")
+              .append(startedMillis)
+              .append("ms ")
+              .append(action)
+              .append(" p")
+              .append(person);
       if (email != null) {
         s.append(" '").append(email).append('\'');
       }

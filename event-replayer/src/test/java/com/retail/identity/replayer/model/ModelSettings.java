@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * The knobs of the model-based test, as system properties (or MODEL_* environment variables):
+ *
  * <pre>
  *   model.seed                  the generator's seed; printed at the start and in every failure (replays the same histories)
  *   model.histories             histories per run (the pom: 60, -Pnightly 600)
@@ -22,10 +23,26 @@ import java.util.stream.Collectors;
  *   model.projectionWaitSeconds how long the read models may take to catch up after a history
  * </pre>
  */
-record ModelSettings(long seed, int histories, int shrinks, int people, int clients, int steps, Set<Operation> operations,
-    Set<History.Spelling> spellings, Set<History.Precondition> preconditions, int projectionWaitSeconds) {
+record ModelSettings(
+    long seed,
+    int histories,
+    int shrinks,
+    int people,
+    int clients,
+    int steps,
+    Set<Operation> operations,
+    Set<History.Spelling> spellings,
+    Set<History.Precondition> preconditions,
+    int projectionWaitSeconds) {
 
-  enum Operation { REGISTER, LOGIN, PROFILE, PASSWORD, ERASE, IMPORT }
+  enum Operation {
+    REGISTER,
+    LOGIN,
+    PROFILE,
+    PASSWORD,
+    ERASE,
+    IMPORT
+  }
 
   static ModelSettings fromEnvironment() {
     return new ModelSettings(
@@ -35,27 +52,61 @@ record ModelSettings(long seed, int histories, int shrinks, int people, int clie
         Integer.parseInt(value("model.people", "3")),
         Integer.parseInt(value("model.clients", "4")),
         Integer.parseInt(value("model.steps", "8")),
-        names(Operation.class, value("model.operations", "register,login,profile,password,erase,import")),
-        names(History.Spelling.class, value("model.spellings", "plain,upper_case,padded,full_width,ligature,kelvin_sign")),
-        names(History.Precondition.class, value("model.preconditions", "none,current,stale,ahead,zero,negative,not_a_number")),
+        names(
+            Operation.class,
+            value("model.operations", "register,login,profile,password,erase,import")),
+        names(
+            History.Spelling.class,
+            value("model.spellings", "plain,upper_case,padded,full_width,ligature,kelvin_sign")),
+        names(
+            History.Precondition.class,
+            value("model.preconditions", "none,current,stale,ahead,zero,negative,not_a_number")),
         Integer.parseInt(value("model.projectionWaitSeconds", "60")));
   }
 
   String describe() {
-    return "seed " + seed + ", " + histories + " histories of up to " + people + " people, " + clients + " clients x "
-        + steps + " steps; operations " + operations + "; spellings " + spellings + "; If-Match " + preconditions;
+    return "seed "
+        + seed
+        + ", "
+        + histories
+        + " histories of up to "
+        + people
+        + " people, "
+        + clients
+        + " clients x "
+        + steps
+        + " steps; operations "
+        + operations
+        + "; spellings "
+        + spellings
+        + "; If-Match "
+        + preconditions;
   }
 
   /** The command line that runs exactly these histories again. */
   String replay() {
-    return "-Dmodel.seed=" + seed + " -Dmodel.histories=" + histories + " -Dmodel.people=" + people + " -Dmodel.clients="
-        + clients + " -Dmodel.steps=" + steps
-        + " -Dmodel.operations=" + names(operations)
-        + " -Dmodel.spellings=" + names(spellings) + " -Dmodel.preconditions=" + names(preconditions);
+    return "-Dmodel.seed="
+        + seed
+        + " -Dmodel.histories="
+        + histories
+        + " -Dmodel.people="
+        + people
+        + " -Dmodel.clients="
+        + clients
+        + " -Dmodel.steps="
+        + steps
+        + " -Dmodel.operations="
+        + names(operations)
+        + " -Dmodel.spellings="
+        + names(spellings)
+        + " -Dmodel.preconditions="
+        + names(preconditions);
   }
 
   private static String names(Set<? extends Enum<?>> chosen) {
-    return chosen.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+    return chosen.stream()
+        .map(e -> e.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(","));
   }
 
   private static String value(String property, String fallback) {
@@ -68,10 +119,13 @@ record ModelSettings(long seed, int histories, int shrinks, int people, int clie
 
   private static <E extends Enum<E>> Set<E> names(Class<E> type, String list) {
     EnumSet<E> chosen = EnumSet.noneOf(type);
-    Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+    Arrays.stream(list.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
         .forEach(name -> chosen.add(Enum.valueOf(type, name.toUpperCase(Locale.ROOT))));
     if (chosen.isEmpty()) {
-      throw new IllegalArgumentException("no " + type.getSimpleName() + " chosen in '" + list + "'");
+      throw new IllegalArgumentException(
+          "no " + type.getSimpleName() + " chosen in '" + list + "'");
     }
     return chosen;
   }

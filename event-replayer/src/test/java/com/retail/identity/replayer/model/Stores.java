@@ -44,11 +44,23 @@ final class Stores implements AutoCloseable {
     this.searchAlias = searchAlias;
     Session session = cassandra.session();
     String ks = cassandra.keyspace();
-    stream = session.prepare("SELECT user_id, seq, event_id, event_type, schema_version, occurred_at, correlation_id, payload"
-        + " FROM " + ks + ".user_events WHERE user_id = ?");
+    stream =
+        session.prepare(
+            "SELECT user_id, seq, event_id, event_type, schema_version, occurred_at, correlation_id, payload"
+                + " FROM "
+                + ks
+                + ".user_events WHERE user_id = ?");
     // The credential lives in static columns of the stream's partition (ADR 0106).
-    credential = session.prepare("SELECT email_key, password_hash, erased FROM " + ks + ".user_events WHERE user_id = ? LIMIT 1");
-    reservation = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?");
+    credential =
+        session.prepare(
+            "SELECT email_key, password_hash, erased FROM "
+                + ks
+                + ".user_events WHERE user_id = ? LIMIT 1");
+    reservation =
+        session.prepare(
+            "SELECT user_id, state, reserved_at FROM "
+                + ks
+                + ".email_reservations WHERE email_key = ?");
     dataKey = session.prepare("SELECT wrapped_key FROM " + ks + ".data_keys WHERE user_id = ?");
     cipher = new PersonalDataCipher(new CurrentDataKeys());
   }
@@ -60,9 +72,16 @@ final class Stores implements AutoCloseable {
       if (row.isNull("seq")) {
         continue; // a partition with static columns only
       }
-      events.add(new StoredEvent(row.getUUID("user_id"), row.getLong("seq"), row.getUUID("event_id"),
-          row.getString("event_type"), row.getInt("schema_version"), row.getTimestamp("occurred_at").toInstant(),
-          row.getString("correlation_id"), row.getString("payload")));
+      events.add(
+          new StoredEvent(
+              row.getUUID("user_id"),
+              row.getLong("seq"),
+              row.getUUID("event_id"),
+              row.getString("event_type"),
+              row.getInt("schema_version"),
+              row.getTimestamp("occurred_at").toInstant(),
+              row.getString("correlation_id"),
+              row.getString("payload")));
     }
     return events;
   }
@@ -76,8 +95,11 @@ final class Stores implements AutoCloseable {
 
   Optional<Credential> credential(UUID userId) {
     Row row = cassandra.session().execute(credential.bind(userId)).one();
-    return row == null || row.isNull("email_key") ? Optional.empty()
-        : Optional.of(new Credential(row.getString("email_key"), !row.isNull("password_hash"), row.getBool("erased")));
+    return row == null || row.isNull("email_key")
+        ? Optional.empty()
+        : Optional.of(
+            new Credential(
+                row.getString("email_key"), !row.isNull("password_hash"), row.getBool("erased")));
   }
 
   record Reservation(String emailKey, UUID userId, boolean pending, Instant reservedAt) {}
@@ -87,8 +109,14 @@ final class Stores implements AutoCloseable {
     if (row == null) {
       return Optional.empty();
     }
-    return Optional.of(new Reservation(emailKey, row.getUUID("user_id"), !"active".equals(row.getString("state")),
-        row.getTimestamp("reserved_at") == null ? Instant.EPOCH : row.getTimestamp("reserved_at").toInstant()));
+    return Optional.of(
+        new Reservation(
+            emailKey,
+            row.getUUID("user_id"),
+            !"active".equals(row.getString("state")),
+            row.getTimestamp("reserved_at") == null
+                ? Instant.EPOCH
+                : row.getTimestamp("reserved_at").toInstant()));
   }
 
   /** Whether the user has a data key (an erasure destroys it: crypto-shredding). */
@@ -96,7 +124,10 @@ final class Stores implements AutoCloseable {
     return cassandra.session().execute(dataKey.bind(userId)).one() != null;
   }
 
-  /** Opens sealed personal data with the user's data key as it is now (an erasure destroys it, an import replaces it). */
+  /**
+   * Opens sealed personal data with the user's data key as it is now (an erasure destroys it, an
+   * import replaces it).
+   */
   PersonalDataCipher cipher() {
     return cipher;
   }

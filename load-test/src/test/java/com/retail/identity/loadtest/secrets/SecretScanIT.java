@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
  * module): scans what the whole run left behind for secrets: every service log (each IT's output
  * file, where the services under test log, and the test stack's store logs), every OpenSearch
  * document and every Couchbase profile document. It looks for password hashes, rendered SMS codes,
- * refresh tokens (by the hashes the run stored), data keys (unwrapped from the run's key table), the
- * master key and the other configured keys, and every signing key the run created.
+ * refresh tokens (by the hashes the run stored), data keys (unwrapped from the run's key table),
+ * the master key and the other configured keys, and every signing key the run created.
  */
 class SecretScanIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,16 +62,26 @@ class SecretScanIT {
     cassandra = new CassandraConnector(settings);
     scanner = new SecretScanner();
     JsonNode verification = YAML.readTree(ROOT.resolve("verification/config/local.yml").toFile());
-    verification.path("sms").path("templates").forEach(template -> scanner.smsTemplate(template.asText()));
+    verification
+        .path("sms")
+        .path("templates")
+        .forEach(template -> scanner.smsTemplate(template.asText()));
     LocalMasterKey masterKey = null;
     for (String service : List.of("user-command", "user-query", "verification")) {
       JsonNode config = YAML.readTree(ROOT.resolve(service + "/config/local.yml").toFile());
-      for (JsonNode secret : List.of(config.path("masterKey").path("key"), config.path("emailLookupSecret"),
-          config.path("phoneSecret"), config.path("challenge").path("hmacKey"))) {
+      for (JsonNode secret :
+          List.of(
+              config.path("masterKey").path("key"),
+              config.path("emailLookupSecret"),
+              config.path("phoneSecret"),
+              config.path("challenge").path("hmacKey"))) {
         configuredKey(secret.asText(""));
       }
       if (masterKey == null && config.path("masterKey").has("key")) {
-        masterKey = new LocalMasterKey(config.path("masterKey").path("id").asText(), config.path("masterKey").path("key").asText());
+        masterKey =
+            new LocalMasterKey(
+                config.path("masterKey").path("id").asText(),
+                config.path("masterKey").path("key").asText());
       }
     }
     signingKeys();
@@ -87,7 +97,8 @@ class SecretScanIT {
       }
     }
     for (String keyspace : keyspacesWith("refresh_tokens")) {
-      session.execute("SELECT token_hash FROM " + keyspace + ".refresh_tokens")
+      session
+          .execute("SELECT token_hash FROM " + keyspace + ".refresh_tokens")
           .forEach(row -> scanner.refreshTokenHash(row.getString("token_hash")));
     }
   }
@@ -111,7 +122,10 @@ class SecretScanIT {
     }
   }
 
-  /** Every JWK set the run wrote (services under test write theirs under target/it-secrets, the local stack under .run). */
+  /**
+   * Every JWK set the run wrote (services under test write theirs under target/it-secrets, the
+   * local stack under .run).
+   */
   private static void signingKeys() throws IOException {
     {
       for (Path file : files(ROOT, 6, f -> f.toString().endsWith(".jwks"))) {
@@ -133,11 +147,16 @@ class SecretScanIT {
 
   private static Set<String> keyspacesWith(String table) {
     Set<String> keyspaces = new TreeSet<>();
-    cassandra.session().execute("SELECT keyspace_name, table_name FROM system_schema.tables").forEach(row -> {
-      if (row.getString("table_name").equals(table) && !row.getString("keyspace_name").startsWith("system")) {
-        keyspaces.add(row.getString("keyspace_name"));
-      }
-    });
+    cassandra
+        .session()
+        .execute("SELECT keyspace_name, table_name FROM system_schema.tables")
+        .forEach(
+            row -> {
+              if (row.getString("table_name").equals(table)
+                  && !row.getString("keyspace_name").startsWith("system")) {
+                keyspaces.add(row.getString("keyspace_name"));
+              }
+            });
     return keyspaces;
   }
 
@@ -147,7 +166,8 @@ class SecretScanIT {
     int searchDocuments = scanSearch();
     int cacheDocuments = scanCache();
 
-    System.out.printf("secret scan: %d log files, %d search documents, %d cache documents, %d known secrets%n",
+    System.out.printf(
+        "secret scan: %d log files, %d search documents, %d cache documents, %d known secrets%n",
         logs, searchDocuments, cacheDocuments, scanner.knownSecrets());
     assertThat(logs).as("log files of the run").isPositive();
     assertThat(searchDocuments).as("search documents of the run").isPositive();
@@ -157,12 +177,24 @@ class SecretScanIT {
 
   /** The services' output of every test class of the run, and the stores' own logs. */
   private static int scanLogs() throws IOException {
-    List<Path> logs = new ArrayList<>(files(ROOT, 5, f -> f.getFileName().toString().endsWith("-output.txt")
-        && (f.toString().contains("/target/failsafe-reports/") || f.toString().contains("/target/surefire-reports/"))));
+    List<Path> logs =
+        new ArrayList<>(
+            files(
+                ROOT,
+                5,
+                f ->
+                    f.getFileName().toString().endsWith("-output.txt")
+                        && (f.toString().contains("/target/failsafe-reports/")
+                            || f.toString().contains("/target/surefire-reports/"))));
     String runDir = System.getenv("STACK_RUN_DIR");
     if (runDir != null) {
-      logs.addAll(files(Path.of(runDir), 6, f -> f.getFileName().toString().endsWith(".log")
-          && !f.getFileName().toString().startsWith("CommitLog")));
+      logs.addAll(
+          files(
+              Path.of(runDir),
+              6,
+              f ->
+                  f.getFileName().toString().endsWith(".log")
+                      && !f.getFileName().toString().startsWith("CommitLog")));
     }
     for (Path log : logs) {
       String text;
@@ -185,44 +217,78 @@ class SecretScanIT {
       if (name.startsWith(".")) {
         continue;
       }
-      JsonNode page = JSON.readTree(search("POST", "/" + name + "/_search?scroll=1m&size=500", "{\"sort\":[\"_doc\"]}"));
+      JsonNode page =
+          JSON.readTree(
+              search("POST", "/" + name + "/_search?scroll=1m&size=500", "{\"sort\":[\"_doc\"]}"));
       while (page.path("hits").path("hits").size() > 0) {
         for (JsonNode hit : page.path("hits").path("hits")) {
-          FINDINGS.addAll(scanner.scan("search " + name + "/" + hit.path("_id").asText(), hit.path("_source").toString()));
+          FINDINGS.addAll(
+              scanner.scan(
+                  "search " + name + "/" + hit.path("_id").asText(),
+                  hit.path("_source").toString()));
           count++;
         }
-        page = JSON.readTree(search("POST", "/_search/scroll",
-            "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}"));
+        page =
+            JSON.readTree(
+                search(
+                    "POST",
+                    "/_search/scroll",
+                    "{\"scroll\":\"1m\",\"scroll_id\":\""
+                        + page.path("_scroll_id").asText()
+                        + "\"}"));
       }
     }
     return count;
   }
 
   private static String search(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestStack.searchPort() + path))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TestStack.searchPort() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
     return response.body();
   }
 
-  /** The cache holds one document per user, {@code user::<id>}; every user of every keyspace of the run is looked up. */
+  /**
+   * The cache holds one document per user, {@code user::<id>}; every user of every keyspace of the
+   * run is looked up.
+   */
   private static int scanCache() throws IOException {
-    CouchbaseConnector couchbase = new CouchbaseConnector(JSON.convertValue(Map.of(
-        "managerPort", TestStack.couchbasePort(),
-        "kvPort", Integer.parseInt(TestStack.env("COUCHBASE_KV_PORT", "21210")),
-        "password", TestStack.env("COUCHBASE_BUCKET_PASSWORD", "profiles-pass")), CouchbaseSettings.class));
+    CouchbaseConnector couchbase =
+        new CouchbaseConnector(
+            JSON.convertValue(
+                Map.of(
+                    "managerPort", TestStack.couchbasePort(),
+                    "kvPort", Integer.parseInt(TestStack.env("COUCHBASE_KV_PORT", "21210")),
+                    "password", TestStack.env("COUCHBASE_BUCKET_PASSWORD", "profiles-pass")),
+                CouchbaseSettings.class));
     int count = 0;
     try {
       couchbase.bucket().waitUntilReady(java.time.Duration.ofSeconds(60));
       for (String keyspace : keyspacesWith("user_events")) {
-        for (Row row : cassandra.session().execute("SELECT DISTINCT user_id FROM " + keyspace + ".user_events")) {
+        for (Row row :
+            cassandra
+                .session()
+                .execute("SELECT DISTINCT user_id FROM " + keyspace + ".user_events")) {
           UUID userId = row.getUUID("user_id");
           try {
-            byte[] document = couchbase.profiles().get("user::" + userId,
-                GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE)).contentAs(byte[].class);
-            FINDINGS.addAll(scanner.scan("cache user::" + userId, new String(document, StandardCharsets.UTF_8)));
+            byte[] document =
+                couchbase
+                    .profiles()
+                    .get(
+                        "user::" + userId,
+                        GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE))
+                    .contentAs(byte[].class);
+            FINDINGS.addAll(
+                scanner.scan(
+                    "cache user::" + userId, new String(document, StandardCharsets.UTF_8)));
             count++;
           } catch (DocumentNotFoundException notCached) {
             // erased, or never projected into this bucket
@@ -235,32 +301,43 @@ class SecretScanIT {
     return count;
   }
 
-  /** Regular files under {@code start} that {@code wanted} accepts; files the stores remove meanwhile are skipped. */
-  private static List<Path> files(Path start, int depth, java.util.function.Predicate<Path> wanted) throws IOException {
+  /**
+   * Regular files under {@code start} that {@code wanted} accepts; files the stores remove
+   * meanwhile are skipped.
+   */
+  private static List<Path> files(Path start, int depth, java.util.function.Predicate<Path> wanted)
+      throws IOException {
     List<Path> found = new ArrayList<>();
-    Files.walkFileTree(start, Set.of(), depth, new java.nio.file.SimpleFileVisitor<>() {
-      @Override
-      public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-        if (attributes.isRegularFile() && wanted.test(file)) {
-          found.add(file);
-        }
-        return java.nio.file.FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        start,
+        Set.of(),
+        depth,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && wanted.test(file)) {
+              found.add(file);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-        return java.nio.file.FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
     return found;
   }
 
   private static Path repoRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("platform")) && Files.isDirectory(dir.resolve("verification"))) {
+      if (Files.isRegularFile(dir.resolve("platform"))
+          && Files.isDirectory(dir.resolve("verification"))) {
         return dir;
       }
     }
-    throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "repository root not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -5,30 +5,33 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds secrets in text: password hashes, rendered SMS codes and private JWK members by their shape;
- * the master key, other configured keys, signing keys and data keys by their value (in base64,
- * base64url or hex); refresh tokens by their SHA-256, the only form the store keeps. A finding names
- * the kind and where, never the secret itself.
+ * Finds secrets in text: password hashes, rendered SMS codes and private JWK members by their
+ * shape; the master key, other configured keys, signing keys and data keys by their value (in
+ * base64, base64url or hex); refresh tokens by their SHA-256, the only form the store keeps. A
+ * finding names the kind and where, never the secret itself.
  */
 public final class SecretScanner {
   /** Runs of base64, base64url or hex characters, where a key or token would show up. */
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_=-]{16,}");
+
   private static final Pattern REFRESH_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final Map<String, Pattern> shapes = new LinkedHashMap<>();
   private final Map<String, String> knownValues = new java.util.HashMap<>();
+
   /** The few secrets also looked for inside longer runs (configured keys, signing keys). */
   private final Map<String, String> knownInside = new LinkedHashMap<>();
+
   private final Set<String> refreshTokenHashes = new HashSet<>();
 
   /** A secret found: what kind, in which source, on which line. */
@@ -41,14 +44,20 @@ public final class SecretScanner {
 
   public SecretScanner() {
     shapes.put("password hash (Argon2)", Pattern.compile("\\$argon2(id|i|d)\\$"));
-    shapes.put("password hash (bcrypt)", Pattern.compile("\\$2[abxy]\\$\\d{2}\\$[./A-Za-z0-9]{20,}"));
+    shapes.put(
+        "password hash (bcrypt)", Pattern.compile("\\$2[abxy]\\$\\d{2}\\$[./A-Za-z0-9]{20,}"));
     shapes.put("password hash (PBKDF2)", Pattern.compile("\\$pbkdf2(-sha\\d+)?\\$"));
-    shapes.put("private JWK member", Pattern.compile("\"(d|p|q|dp|dq|qi)\"\\s*:\\s*\"[A-Za-z0-9_-]{20,}\""));
+    shapes.put(
+        "private JWK member",
+        Pattern.compile("\"(d|p|q|dp|dq|qi)\"\\s*:\\s*\"[A-Za-z0-9_-]{20,}\""));
     shapes.put("private key (PEM)", Pattern.compile("-----BEGIN ([A-Z]+ )?PRIVATE KEY-----"));
-    shapes.put("SMS code in a document", Pattern.compile("\"(code|otp|smsCode)\"\\s*:\\s*\"?\\d{6}\\b"));
+    shapes.put(
+        "SMS code in a document", Pattern.compile("\"(code|otp|smsCode)\"\\s*:\\s*\"?\\d{6}\\b"));
   }
 
-  /** An SMS text template with {@code {code}}: its rendered form (any 6-digit code) is a finding. */
+  /**
+   * An SMS text template with {@code {code}}: its rendered form (any 6-digit code) is a finding.
+   */
   public SecretScanner smsTemplate(String template) {
     int at = template.indexOf("{code}");
     if (at > 0) {
@@ -58,7 +67,9 @@ public final class SecretScanner {
     return this;
   }
 
-  /** A key of this kind, given as its raw bytes: found as a whole run of base64, base64url or hex. */
+  /**
+   * A key of this kind, given as its raw bytes: found as a whole run of base64, base64url or hex.
+   */
   public SecretScanner knownKey(String kind, byte[] key) {
     knownValues.put(Base64.getEncoder().encodeToString(key), kind);
     knownValues.put(Base64.getEncoder().withoutPadding().encodeToString(key), kind);
@@ -69,7 +80,10 @@ public final class SecretScanner {
     return this;
   }
 
-  /** A secret known as text (a configured value, a JWK member): found anywhere, also inside a longer run. */
+  /**
+   * A secret known as text (a configured value, a JWK member): found anywhere, also inside a longer
+   * run.
+   */
   public SecretScanner knownText(String kind, String value) {
     if (value != null && value.length() >= 16) {
       knownValues.put(value, kind);
@@ -122,7 +136,8 @@ public final class SecretScanner {
       }
       if (kind != null) {
         findings.add(new Finding(kind, source, lineNumber));
-      } else if (!refreshTokenHashes.isEmpty() && REFRESH_TOKEN.matcher(run).matches()
+      } else if (!refreshTokenHashes.isEmpty()
+          && REFRESH_TOKEN.matcher(run).matches()
           && refreshTokenHashes.contains(sha256Hex(run))) {
         findings.add(new Finding("refresh token", source, lineNumber));
       }
@@ -139,7 +154,9 @@ public final class SecretScanner {
 
   static String sha256Hex(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

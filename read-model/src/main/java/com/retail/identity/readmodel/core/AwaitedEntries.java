@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class AwaitedEntries {
   static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Logger LOG = LoggerFactory.getLogger(AwaitedEntries.class);
+
   /** Bounded: a flood of failed appends must not grow the heap. */
   private static final int MAX = 10_000;
 
@@ -30,7 +31,10 @@ final class AwaitedEntries {
 
   private final Map<UUID, Awaited> byUser = new HashMap<>();
 
-  /** After a fold of {@code userId} reached {@code projected}: await what the entries announce beyond it. */
+  /**
+   * After a fold of {@code userId} reached {@code projected}: await what the entries announce
+   * beyond it.
+   */
   void update(UUID userId, List<LogEntry> entries, long projected, Instant now) {
     LogEntry newest = entries.stream().max(Comparator.comparingLong(LogEntry::seq)).orElse(null);
     if (newest == null || newest.seq() <= projected) {
@@ -42,13 +46,18 @@ final class AwaitedEntries {
       return; // keep the first deadline
     }
     if (already == null && byUser.size() >= MAX) {
-      LOG.warn("More than {} log entries await their stream write; user {} is left to the late-event window", MAX, userId);
+      LOG.warn(
+          "More than {} log entries await their stream write; user {} is left to the late-event window",
+          MAX,
+          userId);
       return;
     }
     byUser.put(userId, new Awaited(newest, now.plus(PATIENCE)));
   }
 
-  /** The entries to project again now; those past their patience are given up (their append failed). */
+  /**
+   * The entries to project again now; those past their patience are given up (their append failed).
+   */
   List<LogEntry> dueAgain(Instant now) {
     List<LogEntry> due = new ArrayList<>(byUser.size());
     for (Iterator<Awaited> it = byUser.values().iterator(); it.hasNext(); ) {

@@ -17,17 +17,22 @@ public interface EventLog {
    */
   Page read(UUID after, Instant before, int limit);
 
-  /** The greatest position earlier than {@code instant}: reading after it starts at {@code instant}. */
+  /**
+   * The greatest position earlier than {@code instant}: reading after it starts at {@code instant}.
+   */
   UUID positionBefore(Instant instant);
 
-  /** When the log began (its first event ever), for a projection that must start over; empty when unknown. */
+  /**
+   * When the log began (its first event ever), for a projection that must start over; empty when
+   * unknown.
+   */
   default java.util.Optional<Instant> start() {
     return java.util.Optional.empty();
   }
 
   /**
-   * One read: the entries, and where the next read continues (the last event when the page is
-   * full, otherwise the end of the range that was read).
+   * One read: the entries, and where the next read continues (the last event when the page is full,
+   * otherwise the end of the range that was read).
    */
   record Page(List<LogEntry> entries, UUID next, boolean full) {}
 }

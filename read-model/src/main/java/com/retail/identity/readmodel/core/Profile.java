@@ -25,7 +25,17 @@ public record Profile(
     long version) {
 
   public Profile withVersion(long newVersion) {
-    return new Profile(userId, email, firstName, lastName, phone, phoneVerified, country, locale, createdAt, newVersion);
+    return new Profile(
+        userId,
+        email,
+        firstName,
+        lastName,
+        phone,
+        phoneVerified,
+        country,
+        locale,
+        createdAt,
+        newVersion);
   }
 
   /** Personal data must not reach a log line through string concatenation. */

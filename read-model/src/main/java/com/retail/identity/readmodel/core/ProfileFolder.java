@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Folds a user's event stream into the profile it describes, opening the sealed personal data.
- * The projector, the read path's last resort and the replayer all use this one fold, so every read
+ * Folds a user's event stream into the profile it describes, opening the sealed personal data. The
+ * projector, the read path's last resort and the replayer all use this one fold, so every read
  * model holds exactly what the stream says.
  *
  * <p>Empty means there is no profile to show: the stream is empty, the user was erased, or the data
@@ -25,7 +25,8 @@ public final class ProfileFolder {
   }
 
   public Optional<Profile> fold(List<StoredEvent> stream) {
-    // Terminal, and checked before anything is opened: nothing before or after an erasure brings the
+    // Terminal, and checked before anything is opened: nothing before or after an erasure brings
+    // the
     // profile back, and no sealed value of an erased account is opened, whatever key it now has.
     if (stream.stream().anyMatch(event -> EventTypes.USER_ERASED.equals(event.type()))) {
       return Optional.empty();
@@ -37,23 +38,46 @@ public final class ProfileFolder {
     return Optional.ofNullable(profile);
   }
 
-  /** The profile after one more event; null while there is none (not yet registered, or unreadable). */
+  /**
+   * The profile after one more event; null while there is none (not yet registered, or unreadable).
+   */
   Profile apply(Profile profile, StoredEvent event) {
     switch (event.type()) {
       case EventTypes.USER_REGISTERED -> {
-        UserEvents.UserRegistered registered = UserEvents.read(event, UserEvents.UserRegistered.class);
+        UserEvents.UserRegistered registered =
+            UserEvents.read(event, UserEvents.UserRegistered.class);
         return open(event, registered.pii())
-            .map(p -> new Profile(event.userId(), p.email(), p.firstName(), p.lastName(), p.phone(), false,
-                registered.country(), registered.locale(), first(registered.registeredAt(), event.occurredAt()),
-                event.seq()))
+            .map(
+                p ->
+                    new Profile(
+                        event.userId(),
+                        p.email(),
+                        p.firstName(),
+                        p.lastName(),
+                        p.phone(),
+                        false,
+                        registered.country(),
+                        registered.locale(),
+                        first(registered.registeredAt(), event.occurredAt()),
+                        event.seq()))
             .orElse(null);
       }
       case EventTypes.USER_IMPORTED -> {
         UserEvents.UserImported imported = UserEvents.read(event, UserEvents.UserImported.class);
         return open(event, imported.pii())
-            .map(p -> new Profile(event.userId(), p.email(), p.firstName(), p.lastName(), p.phone(),
-                imported.phoneVerified() && p.phone() != null, imported.country(), imported.locale(),
-                first(imported.createdAt(), event.occurredAt()), event.seq()))
+            .map(
+                p ->
+                    new Profile(
+                        event.userId(),
+                        p.email(),
+                        p.firstName(),
+                        p.lastName(),
+                        p.phone(),
+                        imported.phoneVerified() && p.phone() != null,
+                        imported.country(),
+                        imported.locale(),
+                        first(imported.createdAt(), event.occurredAt()),
+                        event.seq()))
             .orElse(null);
       }
       case EventTypes.PROFILE_UPDATED -> {
@@ -72,10 +96,17 @@ public final class ProfileFolder {
         String phone = first(changed.phone(), profile.phone());
         // A new number is not verified until the customer proves they hold it.
         boolean verified = profile.phoneVerified() && Objects.equals(phone, profile.phone());
-        return new Profile(profile.userId(), first(changed.email(), profile.email()),
-            first(changed.firstName(), profile.firstName()), first(changed.lastName(), profile.lastName()), phone,
-            verified, first(updated.country(), profile.country()), first(updated.locale(), profile.locale()),
-            profile.createdAt(), event.seq());
+        return new Profile(
+            profile.userId(),
+            first(changed.email(), profile.email()),
+            first(changed.firstName(), profile.firstName()),
+            first(changed.lastName(), profile.lastName()),
+            phone,
+            verified,
+            first(updated.country(), profile.country()),
+            first(updated.locale(), profile.locale()),
+            profile.createdAt(),
+            event.seq());
       }
       case EventTypes.PHONE_VERIFIED -> {
         if (profile == null) {
@@ -87,8 +118,17 @@ public final class ProfileFolder {
           return null;
         }
         String phone = first(opened.get().phone(), profile.phone());
-        return new Profile(profile.userId(), profile.email(), profile.firstName(), profile.lastName(), phone, true,
-            profile.country(), profile.locale(), profile.createdAt(), event.seq());
+        return new Profile(
+            profile.userId(),
+            profile.email(),
+            profile.firstName(),
+            profile.lastName(),
+            phone,
+            true,
+            profile.country(),
+            profile.locale(),
+            profile.createdAt(),
+            event.seq());
       }
       default -> {
         // Events that do not change the profile still advance its version.

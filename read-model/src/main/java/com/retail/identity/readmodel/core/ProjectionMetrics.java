@@ -10,11 +10,11 @@ import java.util.function.LongSupplier;
 
 /**
  * A projection's metrics on the admin port ({@code /metrics}), named {@code projection.<name>.*}:
- * {@code lag} (ms from an event's time to its document being written, last 5 minutes; {@code lag.1m}: the last minute),
- * {@code projected} (versions written per second), {@code skipped} (events already reflected: replays,
- * the late-event window, a second instance), {@code failures} (failed passes), and the gauges
- * {@code leader} (1 on the instance holding the lease) and {@code behindMillis} (how far the
- * checkpoint is behind now).
+ * {@code lag} (ms from an event's time to its document being written, last 5 minutes; {@code
+ * lag.1m}: the last minute), {@code projected} (versions written per second), {@code skipped}
+ * (events already reflected: replays, the late-event window, a second instance), {@code failures}
+ * (failed passes), and the gauges {@code leader} (1 on the instance holding the lease) and {@code
+ * behindMillis} (how far the checkpoint is behind now).
  */
 public final class ProjectionMetrics {
   private final Histogram lag;
@@ -28,11 +28,15 @@ public final class ProjectionMetrics {
   public ProjectionMetrics(MetricRegistry registry, String projection) {
     this.registry = registry;
     this.prefix = MetricRegistry.name("projection", projection);
-    this.lag = registry.register(MetricRegistry.name(prefix, "lag"),
-        new Histogram(new SlidingTimeWindowArrayReservoir(5, TimeUnit.MINUTES)));
+    this.lag =
+        registry.register(
+            MetricRegistry.name(prefix, "lag"),
+            new Histogram(new SlidingTimeWindowArrayReservoir(5, TimeUnit.MINUTES)));
     // The last minute alone: what a launch-day dashboard (and a one-minute benchmark) needs to see.
-    this.lagLastMinute = registry.register(MetricRegistry.name(prefix, "lag", "1m"),
-        new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
+    this.lagLastMinute =
+        registry.register(
+            MetricRegistry.name(prefix, "lag", "1m"),
+            new Histogram(new SlidingTimeWindowArrayReservoir(1, TimeUnit.MINUTES)));
     this.projected = registry.meter(MetricRegistry.name(prefix, "projected"));
     this.skipped = registry.meter(MetricRegistry.name(prefix, "skipped"));
     this.failures = registry.meter(MetricRegistry.name(prefix, "failures"));
@@ -41,7 +45,8 @@ public final class ProjectionMetrics {
   /** Gauges that read the projector's live state. */
   void bind(LongSupplier leader, LongSupplier behindMillis) {
     registry.gauge(MetricRegistry.name(prefix, "leader"), () -> (Gauge<Long>) leader::getAsLong);
-    registry.gauge(MetricRegistry.name(prefix, "behindMillis"), () -> (Gauge<Long>) behindMillis::getAsLong);
+    registry.gauge(
+        MetricRegistry.name(prefix, "behindMillis"), () -> (Gauge<Long>) behindMillis::getAsLong);
   }
 
   void lag(long millis) {

@@ -10,10 +10,16 @@ import java.util.UUID;
  * checkpoint is fenced by the lease and renews it.
  */
 public interface ProjectionState {
-  /** Takes the lease when nobody holds it, or renews it when {@code owner} does; false when another holds it. */
+  /**
+   * Takes the lease when nobody holds it, or renews it when {@code owner} does; false when another
+   * holds it.
+   */
   boolean acquire(String projection, String owner, Duration ttl);
 
-  /** Saves the checkpoint and renews the lease, only while {@code owner} holds it; false when it does not. */
+  /**
+   * Saves the checkpoint and renews the lease, only while {@code owner} holds it; false when it
+   * does not.
+   */
   boolean save(String projection, String owner, UUID position, Duration ttl);
 
   /** Gives the lease up at once so another instance takes over without waiting for it to expire. */

@@ -19,8 +19,8 @@ public interface ProjectionTarget {
 
   /**
    * True when the store came back without what was written to it (a flushed bucket, a node that
-   * restarted empty): the projection then starts over from the beginning of the log. Asked at
-   * every sweep; {@link #prepare()} marks the store again.
+   * restarted empty): the projection then starts over from the beginning of the log. Asked at every
+   * sweep; {@link #prepare()} marks the store again.
    */
   default boolean lostItsDocuments() {
     return false;

@@ -18,23 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tails the event log from a checkpoint and keeps one read model ({@link ProjectionTarget}) equal to
- * the fold of each user's stream. The same class serves user-query and the event-replayer.
+ * Tails the event log from a checkpoint and keeps one read model ({@link ProjectionTarget}) equal
+ * to the fold of each user's stream. The same class serves user-query and the event-replayer.
  *
  * <p>How it stays exact:
+ *
  * <ul>
  *   <li><b>One runner</b>: a pass runs only while this instance holds the projection's lease
- *       ({@link ProjectionState}); the checkpoint write is fenced by it.</li>
+ *       ({@link ProjectionState}); the checkpoint write is fenced by it.
  *   <li><b>Idempotent, version-guarded</b>: for a user with new events it folds the user's whole
  *       stream (the source of truth) and writes the result at the stream's version; the store
- *       refuses a version it already has or has passed. Replays, the late-event window and a
- *       second runner therefore change nothing.</li>
+ *       refuses a version it already has or has passed. Replays, the late-event window and a second
+ *       runner therefore change nothing.
  *   <li><b>Late events</b>: an event whose time-based id is older than the checkpoint (a slow or
  *       skewed writer) is found by re-reading a window behind the checkpoint every few seconds, and
  *       on every takeover. Even later events are still reflected by the user's next event, because
- *       every write folds the whole stream.</li>
+ *       every write folds the whole stream.
  *   <li><b>Nothing lost</b>: the checkpoint advances only past events whose writes succeeded; a
- *       failed pass (a store down) is retried from the same position with a growing pause.</li>
+ *       failed pass (a store down) is retried from the same position with a growing pause.
  * </ul>
  */
 public final class Projector {
@@ -43,7 +44,13 @@ public final class Projector {
   private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
   /** What one {@link #runOnce()} did. */
-  public enum Step { STANDBY, PAUSED, IDLE, MORE, FAILED }
+  public enum Step {
+    STANDBY,
+    PAUSED,
+    IDLE,
+    MORE,
+    FAILED
+  }
 
   private final ProjectionTarget target;
   private final EventLog log;
@@ -59,12 +66,13 @@ public final class Projector {
   private final Object sleeper = new Object();
 
   /** Versions this runner knows the store holds: skips replays without a store round trip. */
-  private final Map<UUID, Long> known = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
-      return size() > KNOWN_VERSIONS;
-    }
-  };
+  private final Map<UUID, Long> known =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
+          return size() > KNOWN_VERSIONS;
+        }
+      };
 
   /** Entries read before their stream write landed: looked at again on each sweep, for a while. */
   private final AwaitedEntries awaited;
@@ -81,9 +89,18 @@ public final class Projector {
   private volatile boolean running;
   private Thread thread;
 
-  public Projector(ProjectionTarget target, EventLog log, UserStreams events, ProfileFolder folder,
-      ProjectionState state, ProjectionTuning tuning, ProjectionMetrics metrics, ExecutorService foldPool,
-      Clock clock, Duration initialLookback, String owner) {
+  public Projector(
+      ProjectionTarget target,
+      EventLog log,
+      UserStreams events,
+      ProfileFolder folder,
+      ProjectionState state,
+      ProjectionTuning tuning,
+      ProjectionMetrics metrics,
+      ExecutorService foldPool,
+      Clock clock,
+      Duration initialLookback,
+      String owner) {
     this.target = target;
     this.log = log;
     this.events = events;
@@ -146,7 +163,10 @@ public final class Projector {
         state.save(name(), owner, position, leaseTtl());
         state.release(name(), owner);
       } catch (RuntimeException e) {
-        LOG.warn("Projection {}: could not hand the lease over on stop ({}); it expires by itself", name(), e.toString());
+        LOG.warn(
+            "Projection {}: could not hand the lease over on stop ({}); it expires by itself",
+            name(),
+            e.toString());
       }
       leader = false;
     }
@@ -210,7 +230,11 @@ public final class Projector {
       return Step.STANDBY;
     } catch (RuntimeException e) {
       metrics.failure();
-      LOG.warn("Projection {} pass failed at {} (will retry from there): {}", name(), position, describe(e));
+      LOG.warn(
+          "Projection {} pass failed at {} (will retry from there): {}",
+          name(),
+          position,
+          describe(e));
       return Step.FAILED;
     }
   }
@@ -221,11 +245,14 @@ public final class Projector {
     if (!state.acquire(name(), owner, ttl)) {
       return false;
     }
-    position = state.checkpoint(name()).orElseGet(() -> log.positionBefore(now.minus(initialLookback)));
+    position =
+        state.checkpoint(name()).orElseGet(() -> log.positionBefore(now.minus(initialLookback)));
     positionTime = LogPositions.timeOf(position);
     leaseValidUntil = now.plus(ttl.multipliedBy(2).dividedBy(3));
     lastSave = now;
-    lastSweep = null; // re-read the window behind the checkpoint first: the last holder may have missed late events
+    lastSweep =
+        null; // re-read the window behind the checkpoint first: the last holder may have missed
+    // late events
     known.clear();
     awaited.clear();
     leader = true;
@@ -233,7 +260,10 @@ public final class Projector {
     return true;
   }
 
-  /** Saves the checkpoint and renews the lease when due (or when {@code force}); throws when the lease is gone. */
+  /**
+   * Saves the checkpoint and renews the lease when due (or when {@code force}); throws when the
+   * lease is gone.
+   */
   private void keepLease(boolean force) {
     Instant now = clock.instant();
     Duration ttl = leaseTtl();
@@ -252,7 +282,8 @@ public final class Projector {
   private boolean pass() {
     Instant now = clock.instant();
     keepLease(false);
-    if (lastSweep == null || !now.isBefore(lastSweep.plusSeconds(tuning.sweepSeconds().getAsInt()))) {
+    if (lastSweep == null
+        || !now.isBefore(lastSweep.plusSeconds(tuning.sweepSeconds().getAsInt()))) {
       if (target.lostItsDocuments()) {
         startOver(now);
       }
@@ -268,9 +299,10 @@ public final class Projector {
   }
 
   /**
-   * Where the next pass starts once caught up: not past {@code now - settle}, so the rows that land in
-   * the log shortly after their id's time are read on the next pass instead of waiting for the sweep.
-   * Events already applied are skipped from memory on the re-read; the checkpoint never moves back.
+   * Where the next pass starts once caught up: not past {@code now - settle}, so the rows that land
+   * in the log shortly after their id's time are read on the next pass instead of waiting for the
+   * sweep. Events already applied are skipped from memory on the re-read; the checkpoint never
+   * moves back.
    */
   private UUID settled(UUID next, Instant now) {
     int settle = tuning.settleMillis().getAsInt();
@@ -291,10 +323,16 @@ public final class Projector {
     position = log.positionBefore(log.start().orElse(now.minus(initialLookback)));
     positionTime = LogPositions.timeOf(position);
     known.clear();
-    LOG.warn("Projection {}: the store lost its documents; projecting again from {}", name(), positionTime);
+    LOG.warn(
+        "Projection {}: the store lost its documents; projecting again from {}",
+        name(),
+        positionTime);
   }
 
-  /** Re-reads the window behind the checkpoint for events that arrived after it had passed their time. */
+  /**
+   * Re-reads the window behind the checkpoint for events that arrived after it had passed their
+   * time.
+   */
   private void sweep() {
     Instant at = LogPositions.timeOf(position);
     UUID after = log.positionBefore(at.minusSeconds(tuning.lateWindowSeconds().getAsInt()));
@@ -339,14 +377,17 @@ public final class Projector {
     }
     List<ProfileChange> changes = fold(pending, fresh);
     keepLease(!clock.instant().isBefore(leaseValidUntil));
-    Map<UUID, ProjectionTarget.Outcome> outcomes = changes.isEmpty() ? Map.of() : target.apply(changes);
+    Map<UUID, ProjectionTarget.Outcome> outcomes =
+        changes.isEmpty() ? Map.of() : target.apply(changes);
     long now = clock.millis();
     long projected = 0;
     for (ProfileChange change : changes) {
       UUID userId = change.userId();
       long have = stored.getOrDefault(userId, 0L);
-      if (outcomes.get(userId) == ProjectionTarget.Outcome.WRITTEN && (have > 0 || !change.isDelete())) {
-        // Counts versions newly reflected; deleting a document that was never there changes nothing.
+      if (outcomes.get(userId) == ProjectionTarget.Outcome.WRITTEN
+          && (have > 0 || !change.isDelete())) {
+        // Counts versions newly reflected; deleting a document that was never there changes
+        // nothing.
         projected += change.version() - have;
         for (LogEntry event : fresh.get(userId)) {
           if (event.seq() > have && event.seq() <= change.version()) {
@@ -363,7 +404,9 @@ public final class Projector {
     metrics.skipped(skipped);
   }
 
-  /** Folds the streams of the users with new events, in parallel: one stream read per user per page. */
+  /**
+   * Folds the streams of the users with new events, in parallel: one stream read per user per page.
+   */
   private List<ProfileChange> fold(List<UUID> users, Map<UUID, List<LogEntry>> fresh) {
     List<CompletableFuture<ProfileChange>> folds = new ArrayList<>(users.size());
     for (UUID userId : users) {
@@ -391,10 +434,14 @@ public final class Projector {
     long head = stream.isEmpty() ? 0 : stream.get(stream.size() - 1).seq();
     try {
       Optional<Profile> profile = folder.fold(stream);
-      return profile.map(p -> ProfileChange.put(p.withVersion(head))).orElseGet(() -> ProfileChange.delete(userId, head));
+      return profile
+          .map(p -> ProfileChange.put(p.withVersion(head)))
+          .orElseGet(() -> ProfileChange.delete(userId, head));
     } catch (RuntimeException e) {
-      // Never skip: the pass fails and is retried, so nothing is lost; the failure meter and lag say so.
-      throw new IllegalStateException("cannot fold the stream of user " + userId + " (version " + head + ")", e);
+      // Never skip: the pass fails and is retried, so nothing is lost; the failure meter and lag
+      // say so.
+      throw new IllegalStateException(
+          "cannot fold the stream of user " + userId + " (version " + head + ")", e);
     }
   }
 
@@ -402,7 +449,10 @@ public final class Projector {
     return Duration.ofSeconds(Math.max(2, tuning.leaseSeconds().getAsInt()));
   }
 
-  /** One line: the exception chain, each link cut short (store errors carry long diagnostic contexts). */
+  /**
+   * One line: the exception chain, each link cut short (store errors carry long diagnostic
+   * contexts).
+   */
   private static String describe(Throwable e) {
     StringBuilder text = new StringBuilder(abbreviate(e.toString()));
     Throwable cause = e.getCause();

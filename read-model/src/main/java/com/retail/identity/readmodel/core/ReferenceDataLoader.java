@@ -59,14 +59,18 @@ public final class ReferenceDataLoader {
   public static List<Country> countries() {
     List<Country> countries = new ArrayList<>();
     for (JsonNode c : readJson(COUNTRIES)) {
-      countries.add(new Country(c.path("code").asText(), c.path("name").asText(), c.path("callingCode").asText()));
+      countries.add(
+          new Country(
+              c.path("code").asText(), c.path("name").asText(), c.path("callingCode").asText()));
     }
     return countries;
   }
 
   public static Set<String> disposableEmailDomains() {
     Set<String> domains = new HashSet<>();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(open(DISPOSABLE_DOMAINS), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(open(DISPOSABLE_DOMAINS), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         String domain = line.strip().toLowerCase(Locale.ROOT);
         if (!domain.isEmpty() && !domain.startsWith("#")) {

@@ -32,16 +32,23 @@ public final class CassandraEventLog implements EventLog {
   public CassandraEventLog(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
     this.buckets = buckets;
-    this.select = session.prepare("SELECT event_id, user_id, seq FROM " + cassandra.keyspace() + ".event_log_entries"
-        + " WHERE bucket = ? AND shard = ? AND event_id > ? AND event_id <= ? LIMIT ?");
-    this.epoch = session.prepare("SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0");
+    this.select =
+        session.prepare(
+            "SELECT event_id, user_id, seq FROM "
+                + cassandra.keyspace()
+                + ".event_log_entries"
+                + " WHERE bucket = ? AND shard = ? AND event_id > ? AND event_id <= ? LIMIT ?");
+    this.epoch =
+        session.prepare(
+            "SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0");
   }
 
   @Override
   public Optional<Instant> start() {
     Row row = session.execute(epoch.bind()).one();
     return row == null || row.getTimestamp("first_event_at") == null
-        ? Optional.empty() : Optional.of(row.getTimestamp("first_event_at").toInstant());
+        ? Optional.empty()
+        : Optional.of(row.getTimestamp("first_event_at").toInstant());
   }
 
   @Override
@@ -53,7 +60,8 @@ public final class CassandraEventLog implements EventLog {
     List<LogEntry> entries = new ArrayList<>();
     Instant last = buckets.start(Instant.ofEpochMilli(UUIDs.unixTimestamp(upTo)));
     for (Instant bucket = buckets.start(Instant.ofEpochMilli(UUIDs.unixTimestamp(after)));
-        !bucket.isAfter(last) && entries.size() < limit; bucket = buckets.next(bucket)) {
+        !bucket.isAfter(last) && entries.size() < limit;
+        bucket = buckets.next(bucket)) {
       entries.addAll(readBucket(buckets.bucketAt(bucket), after, upTo, limit - entries.size()));
     }
     if (entries.size() >= limit) {
@@ -71,7 +79,8 @@ public final class CassandraEventLog implements EventLog {
     List<LogEntry> merged = new ArrayList<>();
     for (ResultSetFuture shard : shards) {
       for (Row row : shard.getUninterruptibly()) {
-        merged.add(new LogEntry(row.getUUID("event_id"), row.getUUID("user_id"), row.getLong("seq")));
+        merged.add(
+            new LogEntry(row.getUUID("event_id"), row.getUUID("user_id"), row.getLong("seq")));
       }
     }
     merged.sort((a, b) -> LogPositions.ORDER.compare(a.eventId(), b.eventId()));

@@ -31,9 +31,17 @@ public final class CassandraProjectionState implements ProjectionState {
     this.session = cassandra.session();
     this.buckets = buckets;
     String table = cassandra.keyspace() + ".projection_offsets";
-    take = session.prepare("UPDATE " + table + " USING TTL ? SET owner = ? WHERE projection = ? IF owner = null");
-    renew = session.prepare("UPDATE " + table + " USING TTL ? SET owner = ? WHERE projection = ? IF owner = ?");
-    position = session.prepare("UPDATE " + table + " SET bucket = ?, event_id = ?, updated_at = ? WHERE projection = ?");
+    take =
+        session.prepare(
+            "UPDATE " + table + " USING TTL ? SET owner = ? WHERE projection = ? IF owner = null");
+    renew =
+        session.prepare(
+            "UPDATE " + table + " USING TTL ? SET owner = ? WHERE projection = ? IF owner = ?");
+    position =
+        session.prepare(
+            "UPDATE "
+                + table
+                + " SET bucket = ?, event_id = ?, updated_at = ? WHERE projection = ?");
     release = session.prepare("DELETE owner FROM " + table + " WHERE projection = ? IF owner = ?");
     select = session.prepare("SELECT event_id FROM " + table + " WHERE projection = ?");
   }

@@ -33,11 +33,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.IntSupplier;
 
 /**
- * Profile documents in the Couchbase cache: {@code user::<id>}, JSON, with the stream version and
- * a configurable time-to-live. The projection target of the cache; the version guard is
+ * Profile documents in the Couchbase cache: {@code user::<id>}, JSON, with the stream version and a
+ * configurable time-to-live. The projection target of the cache; the version guard is
  * compare-and-swap: read the document and its CAS, replace it only if it is older and nobody wrote
- * it since, insert it only if absent. The read path uses the same documents ({@link #find},
- * {@link #insertIfAbsent}, {@link #removeIfUnchanged}) behind its own time limits.
+ * it since, insert it only if absent. The read path uses the same documents ({@link #find}, {@link
+ * #insertIfAbsent}, {@link #removeIfUnchanged}) behind its own time limits.
  */
 public final class CouchbaseProfileWriter implements ProjectionTarget {
   public static final String PROJECTION = "profile-cache";
@@ -49,10 +49,12 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
   private final ExecutorService pool;
 
   /**
-   * @param ttlSeconds how long a document lives without a write (0: until deleted), read on every write
+   * @param ttlSeconds how long a document lives without a write (0: until deleted), read on every
+   *     write
    * @param pool runs the per-document round trips of a batch in parallel
    */
-  public CouchbaseProfileWriter(CouchbaseConnector couchbase, IntSupplier ttlSeconds, ExecutorService pool) {
+  public CouchbaseProfileWriter(
+      CouchbaseConnector couchbase, IntSupplier ttlSeconds, ExecutorService pool) {
     this.profiles = couchbase.profiles();
     this.ttlSeconds = ttlSeconds;
     this.pool = pool;
@@ -68,12 +70,14 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
   }
 
   /**
-   * The bucket is provisioned with the cluster and documents need no schema; a marker document
-   * (no expiry) tells a bucket that kept its documents from one that came back empty.
+   * The bucket is provisioned with the cluster and documents need no schema; a marker document (no
+   * expiry) tells a bucket that kept its documents from one that came back empty.
    */
   @Override
   public void prepare() {
-    profiles.upsert(MARKER, "{\"projection\":\"" + PROJECTION + "\"}".getBytes(StandardCharsets.UTF_8),
+    profiles.upsert(
+        MARKER,
+        "{\"projection\":\"" + PROJECTION + "\"}".getBytes(StandardCharsets.UTF_8),
         UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
   }
 
@@ -90,7 +94,10 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
   @Override
   public Map<UUID, Long> versions(Set<UUID> userIds) {
     Map<UUID, CompletableFuture<Optional<Profile>>> reads = new HashMap<>();
-    userIds.forEach(id -> reads.put(id, CompletableFuture.supplyAsync(() -> read(id).map(Stored::profile), pool)));
+    userIds.forEach(
+        id ->
+            reads.put(
+                id, CompletableFuture.supplyAsync(() -> read(id).map(Stored::profile), pool)));
     Map<UUID, Long> versions = new HashMap<>();
     reads.forEach((id, read) -> join(read).ifPresent(p -> versions.put(id, p.version())));
     return versions;
@@ -100,7 +107,9 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
   public Map<UUID, Outcome> apply(List<ProfileChange> changes) {
     List<CompletableFuture<Outcome>> writes = new ArrayList<>(changes.size());
     for (ProfileChange change : changes) {
-      writes.add(CompletableFuture.supplyAsync(() -> change.isDelete() ? remove(change) : write(change), pool));
+      writes.add(
+          CompletableFuture.supplyAsync(
+              () -> change.isDelete() ? remove(change) : write(change), pool));
     }
     Map<UUID, Outcome> outcomes = new HashMap<>();
     for (int i = 0; i < changes.size(); i++) {
@@ -120,7 +129,8 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
    */
   public Optional<Long> insertIfAbsent(Profile profile) {
     try {
-      MutationResult inserted = profiles.insert(key(profile.userId()), json(profile), insertOptions());
+      MutationResult inserted =
+          profiles.insert(key(profile.userId()), json(profile), insertOptions());
       return Optional.of(inserted.cas());
     } catch (DocumentExistsException e) {
       return Optional.empty();
@@ -149,7 +159,10 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
         if (current.get().profile().version() >= change.version()) {
           return Outcome.STALE;
         }
-        ReplaceOptions options = ReplaceOptions.replaceOptions().cas(current.get().cas()).transcoder(RawJsonTranscoder.INSTANCE);
+        ReplaceOptions options =
+            ReplaceOptions.replaceOptions()
+                .cas(current.get().cas())
+                .transcoder(RawJsonTranscoder.INSTANCE);
         Duration ttl = ttl();
         if (!ttl.isZero()) {
           options.expiry(ttl);
@@ -174,9 +187,12 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
 
   private Optional<Stored> read(UUID userId) {
     try {
-      GetResult result = profiles.get(key(userId), GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE));
-      return Optional.of(new Stored(ReadModelJson.JSON.readValue(result.contentAs(byte[].class), Profile.class),
-          result.cas()));
+      GetResult result =
+          profiles.get(key(userId), GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE));
+      return Optional.of(
+          new Stored(
+              ReadModelJson.JSON.readValue(result.contentAs(byte[].class), Profile.class),
+              result.cas()));
     } catch (DocumentNotFoundException e) {
       return Optional.empty();
     } catch (IOException e) {

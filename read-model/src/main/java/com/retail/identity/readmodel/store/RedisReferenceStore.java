@@ -16,11 +16,13 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Reference data in Redis, under the platform's key prefix:
+ *
  * <ul>
- *   <li>{@code ref:countries}: hash, ISO alpha-2 code -> {@code {"code","name","callingCode"}};</li>
- *   <li>{@code ref:disposable-email-domains}: set of lower-case domains;</li>
- *   <li>{@code ref:launches}: hash, launch id -> the launch definition (JSON).</li>
+ *   <li>{@code ref:countries}: hash, ISO alpha-2 code -> {@code {"code","name","callingCode"}};
+ *   <li>{@code ref:disposable-email-domains}: set of lower-case domains;
+ *   <li>{@code ref:launches}: hash, launch id -> the launch definition (JSON).
  * </ul>
+ *
  * Each set is written under a temporary key and renamed over the live one: readers see the old set
  * or the new one, never a half-written one.
  */
@@ -43,8 +45,14 @@ public final class RedisReferenceStore implements ReferenceStore {
   public void replaceCountries(List<Country> countries) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (Country c : countries) {
-      fields.put(c.code(), ReadModelJson.JSON.createObjectNode()
-          .put("code", c.code()).put("name", c.name()).put("callingCode", c.callingCode()).toString());
+      fields.put(
+          c.code(),
+          ReadModelJson.JSON
+              .createObjectNode()
+              .put("code", c.code())
+              .put("name", c.name())
+              .put("callingCode", c.callingCode())
+              .toString());
     }
     replaceHash(COUNTRIES, fields);
   }
@@ -61,7 +69,8 @@ public final class RedisReferenceStore implements ReferenceStore {
     for (int i = 0; i < all.size(); i += CHUNK) {
       redis.sadd(temp, all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new));
       if (i == 0) {
-        redis.expire(temp, TEMP_TTL_SECONDS); // a loader that dies half way leaves nothing behind for long
+        redis.expire(
+            temp, TEMP_TTL_SECONDS); // a loader that dies half way leaves nothing behind for long
       }
     }
     swap(temp, live);
@@ -74,7 +83,11 @@ public final class RedisReferenceStore implements ReferenceStore {
 
   @Override
   public boolean isLoaded() {
-    return redis.exists(connector.key(COUNTRIES), connector.key(DISPOSABLE_EMAIL_DOMAINS), connector.key(LAUNCHES)) == 3;
+    return redis.exists(
+            connector.key(COUNTRIES),
+            connector.key(DISPOSABLE_EMAIL_DOMAINS),
+            connector.key(LAUNCHES))
+        == 3;
   }
 
   @Override
@@ -83,7 +96,9 @@ public final class RedisReferenceStore implements ReferenceStore {
     for (String json : redis.hgetAll(connector.key(COUNTRIES)).values()) {
       try {
         JsonNode c = ReadModelJson.JSON.readTree(json);
-        countries.add(new Country(c.path("code").asText(), c.path("name").asText(), c.path("callingCode").asText()));
+        countries.add(
+            new Country(
+                c.path("code").asText(), c.path("name").asText(), c.path("callingCode").asText()));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a country entry in Redis is not JSON", e);
       }

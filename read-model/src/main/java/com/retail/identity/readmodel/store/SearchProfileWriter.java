@@ -27,8 +27,8 @@ import java.util.UUID;
  * Writes profile documents to OpenSearch/Elasticsearch, through Jest: the projection target of the
  * search index. The live projector writes through the alias {@code <prefix>-profiles}, into the
  * versioned index behind it ({@code <prefix>-profiles-v1} at first), so the replayer can fill
- * another index and swap the alias without downtime. Writes use external versioning with the
- * stream version: the index itself refuses a version it already has or has passed.
+ * another index and swap the alias without downtime. Writes use external versioning with the stream
+ * version: the index itself refuses a version it already has or has passed.
  */
 public final class SearchProfileWriter implements ProjectionTarget {
   public static final String PROJECTION = "profile-search";
@@ -41,14 +41,23 @@ public final class SearchProfileWriter implements ProjectionTarget {
 
   /** The live read model: writes through the alias. */
   public SearchProfileWriter(SearchConnector search, ProfileIndexSettings settings) {
-    this(search.client(), aliasOf(search.indexPrefix()), aliasOf(search.indexPrefix()), PROJECTION, settings);
+    this(
+        search.client(),
+        aliasOf(search.indexPrefix()),
+        aliasOf(search.indexPrefix()),
+        PROJECTION,
+        settings);
   }
 
   /**
    * A projection into one concrete index (the replayer's rebuild), under its own projection name
    * (checkpoint and lease), while reads keep going to the alias.
    */
-  public SearchProfileWriter(JestClient client, String alias, String writeTo, String projection,
+  public SearchProfileWriter(
+      JestClient client,
+      String alias,
+      String writeTo,
+      String projection,
       ProfileIndexSettings settings) {
     this.client = client;
     this.alias = alias;
@@ -71,7 +80,10 @@ public final class SearchProfileWriter implements ProjectionTarget {
     return projection;
   }
 
-  /** Creates {@code <alias>-v1} with its mapping and the alias pointing at it, unless the alias exists. */
+  /**
+   * Creates {@code <alias>-v1} with its mapping and the alias pointing at it, unless the alias
+   * exists.
+   */
   @Override
   public void prepare() {
     if (!writeTo.equals(alias)) {
@@ -88,7 +100,10 @@ public final class SearchProfileWriter implements ProjectionTarget {
     createIndex(alias + "-v1", true);
   }
 
-  /** Creates an index with the profile mapping (and the alias when {@code withAlias}); an existing one is kept. */
+  /**
+   * Creates an index with the profile mapping (and the alias when {@code withAlias}); an existing
+   * one is kept.
+   */
   public void createIndex(String index, boolean withAlias) {
     ObjectNode body = (ObjectNode) readTree(mappingTemplate());
     ObjectNode indexSettings = (ObjectNode) body.path("settings");
@@ -106,8 +121,15 @@ public final class SearchProfileWriter implements ProjectionTarget {
       throw failure("create index", created);
     }
     if (withAlias) { // another instance created the index first; make sure the alias is there too
-      JestResult aliased = send(SearchRequest.post("/_aliases",
-          "{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"" + alias + "\"}}]}"));
+      JestResult aliased =
+          send(
+              SearchRequest.post(
+                  "/_aliases",
+                  "{\"actions\":[{\"add\":{\"index\":\""
+                      + index
+                      + "\",\"alias\":\""
+                      + alias
+                      + "\"}}]}"));
       if (!aliased.isSucceeded()) {
         throw failure("add alias", aliased);
       }
@@ -119,7 +141,8 @@ public final class SearchProfileWriter implements ProjectionTarget {
     ObjectNode body = ReadModelJson.JSON.createObjectNode();
     ArrayNode ids = body.putArray("ids");
     userIds.forEach(id -> ids.add(id.toString()));
-    JestResult result = send(SearchRequest.post("/" + writeTo + "/_mget?_source=false", body.toString()));
+    JestResult result =
+        send(SearchRequest.post("/" + writeTo + "/_mget?_source=false", body.toString()));
     if (!result.isSucceeded()) {
       throw failure("multi-get", result);
     }
@@ -155,9 +178,14 @@ public final class SearchProfileWriter implements ProjectionTarget {
     List<String> errors = new ArrayList<>();
     JsonNode items = readTree(result.getJsonString()).path("items");
     for (int i = 0; i < changes.size(); i++) {
-      JsonNode item = items.path(i).elements().hasNext() ? items.path(i).elements().next() : ReadModelJson.JSON.nullNode();
+      JsonNode item =
+          items.path(i).elements().hasNext()
+              ? items.path(i).elements().next()
+              : ReadModelJson.JSON.nullNode();
       int status = item.path("status").asInt();
-      boolean deleted = changes.get(i).isDelete() && status == 404; // nothing to delete: the tombstone is recorded anyway
+      boolean deleted =
+          changes.get(i).isDelete()
+              && status == 404; // nothing to delete: the tombstone is recorded anyway
       if (status == 200 || status == 201 || deleted) {
         outcomes.put(changes.get(i).userId(), Outcome.WRITTEN);
       } else if (status == 409) {
@@ -167,9 +195,15 @@ public final class SearchProfileWriter implements ProjectionTarget {
       }
     }
     if (!errors.isEmpty()) {
-      // The whole page is retried: the items that did succeed are then refused as STALE, harmlessly.
-      throw new SearchStoreException("bulk write failed for " + errors.size() + " of " + changes.size()
-          + " documents, e.g. " + errors.get(0));
+      // The whole page is retried: the items that did succeed are then refused as STALE,
+      // harmlessly.
+      throw new SearchStoreException(
+          "bulk write failed for "
+              + errors.size()
+              + " of "
+              + changes.size()
+              + " documents, e.g. "
+              + errors.get(0));
     }
     return outcomes;
   }
@@ -177,8 +211,11 @@ public final class SearchProfileWriter implements ProjectionTarget {
   /** The search document: the profile plus the full name that name-prefix search matches. */
   public static String document(Profile profile) {
     ObjectNode doc = ReadModelJson.JSON.valueToTree(profile);
-    String name = ((profile.firstName() == null ? "" : profile.firstName()) + " "
-        + (profile.lastName() == null ? "" : profile.lastName())).strip();
+    String name =
+        ((profile.firstName() == null ? "" : profile.firstName())
+                + " "
+                + (profile.lastName() == null ? "" : profile.lastName()))
+            .strip();
     doc.put("name", name);
     return doc.toString();
   }
@@ -188,7 +225,8 @@ public final class SearchProfileWriter implements ProjectionTarget {
   }
 
   private static String mappingTemplate() {
-    try (InputStream in = SearchProfileWriter.class.getResourceAsStream("/search/profiles-index.json")) {
+    try (InputStream in =
+        SearchProfileWriter.class.getResourceAsStream("/search/profiles-index.json")) {
       if (in == null) {
         throw new IllegalStateException("search/profiles-index.json is missing from the jar");
       }

@@ -48,9 +48,12 @@ public final class SearchRequest implements Action<JestResult> {
     }
   }
 
-  /** Names the status and the error type only: reasons can quote document values (personal data). */
+  /**
+   * Names the status and the error type only: reasons can quote document values (personal data).
+   */
   public static SearchStoreException failure(String what, JestResult result) {
-    return new SearchStoreException(what + " answered " + result.getResponseCode() + " " + errorType(result));
+    return new SearchStoreException(
+        what + " answered " + result.getResponseCode() + " " + errorType(result));
   }
 
   static String errorType(JestResult result) {
@@ -95,7 +98,8 @@ public final class SearchRequest implements Action<JestResult> {
   }
 
   @Override
-  public JestResult createNewElasticSearchResult(String responseBody, int statusCode, String reasonPhrase, Gson gson) {
+  public JestResult createNewElasticSearchResult(
+      String responseBody, int statusCode, String reasonPhrase, Gson gson) {
     JestResult result = new JestResult(gson);
     result.setResponseCode(statusCode);
     result.setJsonString(responseBody);

@@ -28,30 +28,42 @@ class CountriesFileTest {
     Map<String, Country> byCode = new TreeMap<>();
     for (String region : phones.getSupportedRegions()) {
       if (iso.contains(region)) {
-        byCode.put(region, new Country(region, new Locale("", region).getDisplayCountry(Locale.ENGLISH),
-            "+" + phones.getCountryCodeForRegion(region)));
+        byCode.put(
+            region,
+            new Country(
+                region,
+                new Locale("", region).getDisplayCountry(Locale.ENGLISH),
+                "+" + phones.getCountryCodeForRegion(region)));
       }
     }
     return List.copyOf(byCode.values());
   }
 
   @Test
-  void givenLibphonenumber_whenTheShippedListIsRead_thenEveryCountryAndCallingCodeMatches() throws Exception {
+  void givenLibphonenumber_whenTheShippedListIsRead_thenEveryCountryAndCallingCodeMatches()
+      throws Exception {
     List<Country> expected = expected();
     if (Boolean.getBoolean("reference.regenerate")) {
-      Files.writeString(FILE, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(expected) + "\n");
+      Files.writeString(
+          FILE,
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(expected)
+              + "\n");
     }
 
     List<Country> shipped = ReferenceDataLoader.countries();
 
     assertThat(shipped).hasSizeGreaterThan(230);
     assertThat(shipped.stream().collect(Collectors.toMap(Country::code, Country::callingCode)))
-        .isEqualTo(expected.stream().collect(Collectors.toMap(Country::code, Country::callingCode)));
-    assertThat(shipped).allSatisfy(c -> {
-      assertThat(c.code()).matches("[A-Z]{2}");
-      assertThat(c.name()).isNotBlank().isNotEqualTo(c.code());
-    });
-    assertThat(shipped).contains(new Country("US", "United States", "+1"), new Country("GB", "United Kingdom", "+44"));
+        .isEqualTo(
+            expected.stream().collect(Collectors.toMap(Country::code, Country::callingCode)));
+    assertThat(shipped)
+        .allSatisfy(
+            c -> {
+              assertThat(c.code()).matches("[A-Z]{2}");
+              assertThat(c.name()).isNotBlank().isNotEqualTo(c.code());
+            });
+    assertThat(shipped)
+        .contains(
+            new Country("US", "United States", "+1"), new Country("GB", "United Kingdom", "+44"));
   }
 }

@@ -23,9 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
-/** In-memory stand-ins for the projector's ports, for unit tests of its logic only (ITs use the real stores). */
+/**
+ * In-memory stand-ins for the projector's ports, for unit tests of its logic only (ITs use the real
+ * stores).
+ */
 public final class Fakes {
   private Fakes() {}
+
   /** Version 1 UUIDs at a chosen time, ordered like Cassandra orders timeuuids. */
   static final class TimeUuids {
     private static final long EPOCH_OFFSET = 0x01B21DD213814000L;
@@ -34,8 +38,16 @@ public final class Fakes {
     static final Comparator<UUID> ORDER = LogPositions.ORDER;
 
     static UUID at(Instant instant) {
-      long ts = instant.toEpochMilli() * 10_000 + EPOCH_OFFSET + Math.floorMod(SUB.incrementAndGet(), 9_998) + 1;
-      long msb = (ts & 0xFFFFFFFFL) << 32 | ((ts >>> 32) & 0xFFFFL) << 16 | 0x1000L | ((ts >>> 48) & 0x0FFFL);
+      long ts =
+          instant.toEpochMilli() * 10_000
+              + EPOCH_OFFSET
+              + Math.floorMod(SUB.incrementAndGet(), 9_998)
+              + 1;
+      long msb =
+          (ts & 0xFFFFFFFFL) << 32
+              | ((ts >>> 32) & 0xFFFFL) << 16
+              | 0x1000L
+              | ((ts >>> 48) & 0x0FFFL);
       long lsb = 0x8000000000000000L | (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL);
       return new UUID(msb, lsb);
     }
@@ -43,7 +55,11 @@ public final class Fakes {
     /** The greatest id of the millisecond before {@code instant}. */
     static UUID before(Instant instant) {
       long ts = (instant.toEpochMilli() - 1) * 10_000 + EPOCH_OFFSET + 9_999;
-      long msb = (ts & 0xFFFFFFFFL) << 32 | ((ts >>> 32) & 0xFFFFL) << 16 | 0x1000L | ((ts >>> 48) & 0x0FFFL);
+      long msb =
+          (ts & 0xFFFFFFFFL) << 32
+              | ((ts >>> 32) & 0xFFFFL) << 16
+              | 0x1000L
+              | ((ts >>> 48) & 0x0FFFL);
       return new UUID(msb, 0x7f7f7f7f7f7f7f7fL);
     }
   }
@@ -53,15 +69,17 @@ public final class Fakes {
 
     @Override
     public SecretKey getOrCreate(UUID userId) {
-      return keys.computeIfAbsent(userId, u -> {
-        try {
-          KeyGenerator generator = KeyGenerator.getInstance("AES");
-          generator.init(256);
-          return generator.generateKey();
-        } catch (java.security.GeneralSecurityException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      return keys.computeIfAbsent(
+          userId,
+          u -> {
+            try {
+              KeyGenerator generator = KeyGenerator.getInstance("AES");
+              generator.init(256);
+              return generator.generateKey();
+            } catch (java.security.GeneralSecurityException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     }
 
     @Override
@@ -93,20 +111,24 @@ public final class Fakes {
       this.clock = clock;
     }
 
-    public synchronized List<StoredEvent> append(UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
+    public synchronized List<StoredEvent> append(
+        UUID userId, long expectedSeq, String correlationId, List<NewEvent> events) {
       return appendAt(userId, expectedSeq, events, clock.instant(), true);
     }
 
-    synchronized List<StoredEvent> appendLate(UUID userId, long expectedSeq, List<NewEvent> events, Duration late) {
+    synchronized List<StoredEvent> appendLate(
+        UUID userId, long expectedSeq, List<NewEvent> events, Duration late) {
       return appendAt(userId, expectedSeq, events, clock.instant().minus(late), true);
     }
 
     /** In the stream only: the log row is not written (yet). */
-    synchronized List<StoredEvent> appendStreamOnly(UUID userId, long expectedSeq, List<NewEvent> events) {
+    synchronized List<StoredEvent> appendStreamOnly(
+        UUID userId, long expectedSeq, List<NewEvent> events) {
       return appendAt(userId, expectedSeq, events, clock.instant(), false);
     }
 
-    private List<StoredEvent> appendAt(UUID userId, long expectedSeq, List<NewEvent> events, Instant at, boolean logged) {
+    private List<StoredEvent> appendAt(
+        UUID userId, long expectedSeq, List<NewEvent> events, Instant at, boolean logged) {
       List<StoredEvent> stream = streams.computeIfAbsent(userId, u -> new ArrayList<>());
       if (stream.size() != expectedSeq) {
         throw new StreamConflictException(userId, expectedSeq);
@@ -114,7 +136,16 @@ public final class Fakes {
       List<StoredEvent> stored = new ArrayList<>();
       for (NewEvent e : events) {
         UUID id = TimeUuids.at(at);
-        StoredEvent s = new StoredEvent(userId, stream.size() + 1, id, e.type(), e.schemaVersion(), at, "test", e.payload());
+        StoredEvent s =
+            new StoredEvent(
+                userId,
+                stream.size() + 1,
+                id,
+                e.type(),
+                e.schemaVersion(),
+                at,
+                "test",
+                e.payload());
         stream.add(s);
         stored.add(s);
         if (logged) {
@@ -125,10 +156,16 @@ public final class Fakes {
       return stored;
     }
 
-    /** The log entry of an append whose stream write has not landed (yet): as the store writes it first. */
+    /**
+     * The log entry of an append whose stream write has not landed (yet): as the store writes it
+     * first.
+     */
     synchronized LogEntry announce(UUID userId) {
-      LogEntry entry = new LogEntry(TimeUuids.at(clock.instant()), userId,
-          streams.getOrDefault(userId, List.of()).size() + 1);
+      LogEntry entry =
+          new LogEntry(
+              TimeUuids.at(clock.instant()),
+              userId,
+              streams.getOrDefault(userId, List.of()).size() + 1);
       log.add(entry);
       log.sort(Comparator.comparing(LogEntry::eventId, TimeUuids.ORDER));
       return entry;
@@ -136,12 +173,21 @@ public final class Fakes {
 
     /** The stream write of an announced append lands. */
     synchronized void land(LogEntry announced, NewEvent e) {
-      List<StoredEvent> stream = streams.computeIfAbsent(announced.userId(), u -> new ArrayList<>());
+      List<StoredEvent> stream =
+          streams.computeIfAbsent(announced.userId(), u -> new ArrayList<>());
       if (stream.size() + 1 != announced.seq()) {
         throw new StreamConflictException(announced.userId(), announced.seq() - 1);
       }
-      stream.add(new StoredEvent(announced.userId(), announced.seq(), announced.eventId(), e.type(), e.schemaVersion(),
-          announced.occurredAt(), "test", e.payload()));
+      stream.add(
+          new StoredEvent(
+              announced.userId(),
+              announced.seq(),
+              announced.eventId(),
+              e.type(),
+              e.schemaVersion(),
+              announced.occurredAt(),
+              "test",
+              e.payload()));
     }
 
     @Override
@@ -154,7 +200,8 @@ public final class Fakes {
       UUID upTo = positionBefore(before);
       List<LogEntry> page = new ArrayList<>();
       for (LogEntry e : log) {
-        if (TimeUuids.ORDER.compare(e.eventId(), after) > 0 && TimeUuids.ORDER.compare(e.eventId(), upTo) <= 0) {
+        if (TimeUuids.ORDER.compare(e.eventId(), after) > 0
+            && TimeUuids.ORDER.compare(e.eventId(), upTo) <= 0) {
           page.add(e);
           if (page.size() == limit) {
             return new Page(page, e.eventId(), true);
@@ -188,8 +235,11 @@ public final class Fakes {
     public Map<UUID, Long> versions(Set<UUID> userIds) {
       failIfDown();
       Map<UUID, Long> versions = new HashMap<>();
-      userIds.forEach(u -> Optional.ofNullable(documents.get(u)).filter(d -> !d.isDelete())
-          .ifPresent(d -> versions.put(u, d.version())));
+      userIds.forEach(
+          u ->
+              Optional.ofNullable(documents.get(u))
+                  .filter(d -> !d.isDelete())
+                  .ifPresent(d -> versions.put(u, d.version())));
       return versions;
     }
 

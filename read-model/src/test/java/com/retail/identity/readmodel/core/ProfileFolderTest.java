@@ -24,9 +24,16 @@ class ProfileFolderTest {
   private final UUID userId = UUID.randomUUID();
 
   private List<StoredEvent> registered() {
-    String pii = cipher.seal(userId, new PersonalData("grace@example.com", "Grace", "Hopper", "+14155550100"));
-    return events.append(userId, 0, "c", List.of(
-        new UserEvents.UserRegistered(pii, "US", "en-US", Instant.parse("2027-01-01T00:00:00Z")).toEvent()));
+    String pii =
+        cipher.seal(
+            userId, new PersonalData("grace@example.com", "Grace", "Hopper", "+14155550100"));
+    return events.append(
+        userId,
+        0,
+        "c",
+        List.of(
+            new UserEvents.UserRegistered(pii, "US", "en-US", Instant.parse("2027-01-01T00:00:00Z"))
+                .toEvent()));
   }
 
   @Test
@@ -35,19 +42,38 @@ class ProfileFolderTest {
 
     Profile p = folder.fold(events.readStream(userId)).orElseThrow();
 
-    assertThat(p).isEqualTo(new Profile(userId, "grace@example.com", "Grace", "Hopper", "+14155550100", false, "US",
-        "en-US", Instant.parse("2027-01-01T00:00:00Z"), 1));
+    assertThat(p)
+        .isEqualTo(
+            new Profile(
+                userId,
+                "grace@example.com",
+                "Grace",
+                "Hopper",
+                "+14155550100",
+                false,
+                "US",
+                "en-US",
+                Instant.parse("2027-01-01T00:00:00Z"),
+                1));
   }
 
   @Test
   void givenAnUpdateOfSomeFields_thenOnlyThoseChange_andANewPhoneIsNoLongerVerified() {
     registered();
     String verifiedPhone = cipher.seal(userId, new PersonalData(null, null, null, "+14155550100"));
-    events.append(userId, 1, "c", List.of(new UserEvents.PhoneVerified("v1", verifiedPhone, clock.instant()).toEvent()));
+    events.append(
+        userId,
+        1,
+        "c",
+        List.of(new UserEvents.PhoneVerified("v1", verifiedPhone, clock.instant()).toEvent()));
     assertThat(folder.fold(events.readStream(userId)).orElseThrow().phoneVerified()).isTrue();
 
     String changed = cipher.seal(userId, new PersonalData(null, "Amazing", null, "+442071234567"));
-    events.append(userId, 2, "c", List.of(new UserEvents.ProfileUpdated(changed, "GB", null, clock.instant()).toEvent()));
+    events.append(
+        userId,
+        2,
+        "c",
+        List.of(new UserEvents.ProfileUpdated(changed, "GB", null, clock.instant()).toEvent()));
     Profile p = folder.fold(events.readStream(userId)).orElseThrow();
 
     assertThat(p.firstName()).isEqualTo("Amazing");
@@ -63,8 +89,13 @@ class ProfileFolderTest {
   @Test
   void givenEventsThatDoNotTouchTheProfile_thenOnlyTheVersionAdvances() {
     registered();
-    events.append(userId, 1, "c", List.of(new UserEvents.PasswordChanged(clock.instant(), "user").toEvent(),
-        new UserEvents.AccountLocked("ops", clock.instant(), null).toEvent()));
+    events.append(
+        userId,
+        1,
+        "c",
+        List.of(
+            new UserEvents.PasswordChanged(clock.instant(), "user").toEvent(),
+            new UserEvents.AccountLocked("ops", clock.instant(), null).toEvent()));
 
     Profile p = folder.fold(events.readStream(userId)).orElseThrow();
 
@@ -74,9 +105,21 @@ class ProfileFolderTest {
 
   @Test
   void givenAnImportedUserWithAVerifiedPhone_thenTheImportDatesAndVerificationAreKept() {
-    String pii = cipher.seal(userId, new PersonalData("old@example.com", "Old", "Timer", "+33612345678"));
-    events.append(userId, 0, "c", List.of(new UserEvents.UserImported(pii, "FR", "fr-FR", true,
-        Instant.parse("2015-03-01T00:00:00Z"), clock.instant()).toEvent()));
+    String pii =
+        cipher.seal(userId, new PersonalData("old@example.com", "Old", "Timer", "+33612345678"));
+    events.append(
+        userId,
+        0,
+        "c",
+        List.of(
+            new UserEvents.UserImported(
+                    pii,
+                    "FR",
+                    "fr-FR",
+                    true,
+                    Instant.parse("2015-03-01T00:00:00Z"),
+                    clock.instant())
+                .toEvent()));
 
     Profile p = folder.fold(events.readStream(userId)).orElseThrow();
 
@@ -97,11 +140,27 @@ class ProfileFolderTest {
     registered();
     events.append(userId, 1, "c", List.of(new UserEvents.UserErased(clock.instant()).toEvent()));
     keys.destroy(userId);
-    String pii = cipher.sealNew(userId, new PersonalData("grace@example.com", "Grace", "Hopper", null));
-    events.append(userId, 2, "c", List.of(new UserEvents.UserImported(pii, "US", null, false,
-        Instant.parse("2015-03-01T00:00:00Z"), clock.instant()).toEvent()));
-    events.append(userId, 3, "c", List.of(new UserEvents.ProfileUpdated(
-        cipher.seal(userId, new PersonalData(null, "Back", null, null)), null, null, clock.instant()).toEvent()));
+    String pii =
+        cipher.sealNew(userId, new PersonalData("grace@example.com", "Grace", "Hopper", null));
+    events.append(
+        userId,
+        2,
+        "c",
+        List.of(
+            new UserEvents.UserImported(
+                    pii, "US", null, false, Instant.parse("2015-03-01T00:00:00Z"), clock.instant())
+                .toEvent()));
+    events.append(
+        userId,
+        3,
+        "c",
+        List.of(
+            new UserEvents.ProfileUpdated(
+                    cipher.seal(userId, new PersonalData(null, "Back", null, null)),
+                    null,
+                    null,
+                    clock.instant())
+                .toEvent()));
 
     assertThat(folder.fold(events.readStream(userId))).isEmpty();
   }

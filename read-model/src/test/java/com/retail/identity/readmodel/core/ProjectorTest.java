@@ -21,7 +21,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The projector's rules, on in-memory ports: exactly once in effect, never backwards, nothing lost. */
+/**
+ * The projector's rules, on in-memory ports: exactly once in effect, never backwards, nothing lost.
+ */
 class ProjectorTest {
   private final TestClock clock = new TestClock(Instant.parse("2027-01-15T15:00:00Z"));
   private final MemoryDataKeys keys = new MemoryDataKeys();
@@ -41,21 +43,41 @@ class ProjectorTest {
   }
 
   private Projector projector(String owner, ProjectionTuning tuning) {
-    return new Projector(target, events, events, new ProfileFolder(cipher), state, tuning, new ProjectionMetrics(new MetricRegistry(), "memory"), pool,
-        clock, Duration.ofMinutes(5), owner);
+    return new Projector(
+        target,
+        events,
+        events,
+        new ProfileFolder(cipher),
+        state,
+        tuning,
+        new ProjectionMetrics(new MetricRegistry(), "memory"),
+        pool,
+        clock,
+        Duration.ofMinutes(5),
+        owner);
   }
 
   private UUID register(String first, String last) {
     UUID userId = UUID.randomUUID();
-    String pii = cipher.seal(userId, new PersonalData(first.toLowerCase() + "@example.com", first, last, null));
-    events.append(userId, 0, "c", List.of(new UserEvents.UserRegistered(pii, "US", "en-US", clock.instant()).toEvent()));
+    String pii =
+        cipher.seal(
+            userId, new PersonalData(first.toLowerCase() + "@example.com", first, last, null));
+    events.append(
+        userId,
+        0,
+        "c",
+        List.of(new UserEvents.UserRegistered(pii, "US", "en-US", clock.instant()).toEvent()));
     tick();
     return userId;
   }
 
   private void rename(UUID userId, long expected, String first) {
     String pii = cipher.seal(userId, new PersonalData(null, first, null, null));
-    events.append(userId, expected, "c", List.of(new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent()));
+    events.append(
+        userId,
+        expected,
+        "c",
+        List.of(new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent()));
     tick();
   }
 
@@ -80,20 +102,25 @@ class ProjectorTest {
 
     projector.runOnce();
 
-    assertThat(target.profile(grace)).hasValueSatisfying(p -> {
-      assertThat(p.firstName()).isEqualTo("Grace");
-      assertThat(p.version()).isEqualTo(1);
-    });
-    assertThat(target.profile(ada)).hasValueSatisfying(p -> {
-      assertThat(p.firstName()).isEqualTo("Augusta");
-      assertThat(p.lastName()).isEqualTo("Lovelace");
-      assertThat(p.version()).isEqualTo(2);
-    });
+    assertThat(target.profile(grace))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.firstName()).isEqualTo("Grace");
+              assertThat(p.version()).isEqualTo(1);
+            });
+    assertThat(target.profile(ada))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.firstName()).isEqualTo("Augusta");
+              assertThat(p.lastName()).isEqualTo("Lovelace");
+              assertThat(p.version()).isEqualTo(2);
+            });
     assertThat(projector.metrics().projectedCount()).isEqualTo(3);
   }
 
   @Test
-  void givenTheWholeLogProjected_whenANewRunnerReplaysItFromTheStart_thenNothingChangesAndNothingIsCountedTwice() {
+  void
+      givenTheWholeLogProjected_whenANewRunnerReplaysItFromTheStart_thenNothingChangesAndNothingIsCountedTwice() {
     for (int i = 0; i < 20; i++) {
       register("User" + i, "Replay");
     }
@@ -103,9 +130,19 @@ class ProjectorTest {
     int writesBefore = target.applyCalls.get();
 
     MemoryState fresh = new MemoryState(clock); // no checkpoint: starts from the initial lookback
-    Projector replay = new Projector(target, events, events, new ProfileFolder(cipher), fresh,
-        ProjectionTuning.fixed(10, 7, 10, 5, 10), new ProjectionMetrics(new MetricRegistry(), "memory"), pool, clock,
-        Duration.ofMinutes(5), "b");
+    Projector replay =
+        new Projector(
+            target,
+            events,
+            events,
+            new ProfileFolder(cipher),
+            fresh,
+            ProjectionTuning.fixed(10, 7, 10, 5, 10),
+            new ProjectionMetrics(new MetricRegistry(), "memory"),
+            pool,
+            clock,
+            Duration.ofMinutes(5),
+            "b");
     drain(replay);
 
     assertThat(first.metrics().projectedCount()).isEqualTo(20);
@@ -115,7 +152,8 @@ class ProjectorTest {
   }
 
   @Test
-  void givenAnEventWhoseLogRowArrivesAfterTheCheckpointPassedItsTime_whenTheWindowIsReRead_thenItIsProjected() {
+  void
+      givenAnEventWhoseLogRowArrivesAfterTheCheckpointPassedItsTime_whenTheWindowIsReRead_thenItIsProjected() {
     register("Early", "Bird");
     Projector projector = projector("a", 500);
     projector.runOnce();
@@ -124,7 +162,10 @@ class ProjectorTest {
     // A slow writer: its event id is 3 s old by the time the row lands, behind the checkpoint.
     UUID late = UUID.randomUUID();
     String pii = cipher.seal(late, new PersonalData("late@example.com", "Late", "Comer", null));
-    events.appendLate(late, 0, List.of(new UserEvents.UserRegistered(pii, "GB", "en-GB", clock.instant()).toEvent()),
+    events.appendLate(
+        late,
+        0,
+        List.of(new UserEvents.UserRegistered(pii, "GB", "en-GB", clock.instant()).toEvent()),
         Duration.ofSeconds(3));
     projector.runOnce();
     assertThat(target.profile(late)).as("the tail has passed its time").isEmpty();
@@ -132,11 +173,13 @@ class ProjectorTest {
     clock.advance(Duration.ofSeconds(5)); // the sweep is due
     projector.runOnce();
 
-    assertThat(target.profile(late)).hasValueSatisfying(p -> assertThat(p.lastName()).isEqualTo("Comer"));
+    assertThat(target.profile(late))
+        .hasValueSatisfying(p -> assertThat(p.lastName()).isEqualTo("Comer"));
   }
 
   @Test
-  void givenASettleTime_whenALogRowLandsShortlyAfterAPassCoveredItsTime_thenTheNextPassProjectsItWithoutTheSweep() {
+  void
+      givenASettleTime_whenALogRowLandsShortlyAfterAPassCoveredItsTime_thenTheNextPassProjectsItWithoutTheSweep() {
     register("Early", "Bird");
     Projector projector = projector("a", ProjectionTuning.fixed(10, 500, 10, 5, 1000, 10));
     projector.runOnce();
@@ -146,19 +189,34 @@ class ProjectorTest {
     // The row lands 400 ms after its id's time: the passes above have already read past that time.
     UUID slow = UUID.randomUUID();
     String pii = cipher.seal(slow, new PersonalData("slow@example.com", "Slow", "Writer", null));
-    events.appendLate(slow, 0, List.of(new UserEvents.UserRegistered(pii, "GB", "en-GB", clock.instant()).toEvent()),
+    events.appendLate(
+        slow,
+        0,
+        List.of(new UserEvents.UserRegistered(pii, "GB", "en-GB", clock.instant()).toEvent()),
         Duration.ofMillis(400));
     clock.advance(Duration.ofMillis(200)); // well before the next sweep (every 5 s)
     projector.runOnce();
 
-    assertThat(target.profile(slow)).hasValueSatisfying(p -> assertThat(p.lastName()).isEqualTo("Writer"));
+    assertThat(target.profile(slow))
+        .hasValueSatisfying(p -> assertThat(p.lastName()).isEqualTo("Writer"));
   }
 
   @Test
-  void givenTheStoreAlreadyHoldsANewerVersion_whenAnOlderEventIsProjected_thenTheNewerVersionStays() {
+  void
+      givenTheStoreAlreadyHoldsANewerVersion_whenAnOlderEventIsProjected_thenTheNewerVersionStays() {
     UUID userId = register("Grace", "Hopper");
-    Profile newer = new Profile(userId, "g@example.com", "Newer", "Hopper", null, false, "US", "en-US",
-        clock.instant(), 7);
+    Profile newer =
+        new Profile(
+            userId,
+            "g@example.com",
+            "Newer",
+            "Hopper",
+            null,
+            false,
+            "US",
+            "en-US",
+            clock.instant(),
+            7);
     target.documents.put(userId, ProfileChange.put(newer));
     Projector projector = projector("a", 500);
 
@@ -202,7 +260,8 @@ class ProjectorTest {
   }
 
   @Test
-  void givenTwoRunners_thenOnlyTheLeaseHolderProjects_andTheOtherTakesOverWhenTheHolderStopsRenewing() {
+  void
+      givenTwoRunners_thenOnlyTheLeaseHolderProjects_andTheOtherTakesOverWhenTheHolderStopsRenewing() {
     Projector a = projector("a", 500);
     Projector b = projector("b", 500);
     register("First", "One");
@@ -213,7 +272,8 @@ class ProjectorTest {
     a.runOnce();
     assertThat(target.profile(second)).isPresent();
 
-    // a dies: it stops renewing without releasing. b waits out the lease, then resumes from a's checkpoint.
+    // a dies: it stops renewing without releasing. b waits out the lease, then resumes from a's
+    // checkpoint.
     UUID third = register("Third", "Three");
     assertThat(b.runOnce()).isEqualTo(Projector.Step.STANDBY);
     clock.advance(Duration.ofSeconds(11));
@@ -237,48 +297,61 @@ class ProjectorTest {
   }
 
   @Test
-  void givenAnEventInTheStreamWhoseLogRowIsMissing_whenTheUsersNextEventIsProjected_thenBothAreReflected() {
+  void
+      givenAnEventInTheStreamWhoseLogRowIsMissing_whenTheUsersNextEventIsProjected_thenBothAreReflected() {
     UUID userId = register("Grace", "Hopper");
     Projector projector = projector("a", 500);
     projector.runOnce();
     String pii = cipher.seal(userId, new PersonalData(null, "Amazing", null, null));
-    events.appendStreamOnly(userId, 1, List.of(new UserEvents.ProfileUpdated(pii, "GB", null, clock.instant()).toEvent()));
+    events.appendStreamOnly(
+        userId,
+        1,
+        List.of(new UserEvents.ProfileUpdated(pii, "GB", null, clock.instant()).toEvent()));
     tick();
-    events.append(userId, 2, "c", List.of(new UserEvents.PasswordChanged(clock.instant(), "user").toEvent()));
+    events.append(
+        userId, 2, "c", List.of(new UserEvents.PasswordChanged(clock.instant(), "user").toEvent()));
     tick();
 
     projector.runOnce();
 
-    assertThat(target.profile(userId)).hasValueSatisfying(p -> {
-      assertThat(p.firstName()).isEqualTo("Amazing");
-      assertThat(p.country()).isEqualTo("GB");
-      assertThat(p.version()).isEqualTo(3);
-    });
+    assertThat(target.profile(userId))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.firstName()).isEqualTo("Amazing");
+              assertThat(p.country()).isEqualTo("GB");
+              assertThat(p.version()).isEqualTo(3);
+            });
   }
 
   @Test
-  void givenALogEntryReadBeforeItsStreamWriteLanded_whenTheWriteLandsAfterTheLateWindow_thenItIsProjected() {
+  void
+      givenALogEntryReadBeforeItsStreamWriteLanded_whenTheWriteLandsAfterTheLateWindow_thenItIsProjected() {
     UUID userId = register("Edsger", "Dijkstra");
     Projector projector = projector("a", 500);
     projector.runOnce();
     LogEntry announced = events.announce(userId);
     clock.advance(Duration.ofSeconds(2));
     projector.runOnce(); // reads the entry: the stream is still at version 1
-    assertThat(target.profile(userId)).hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(1));
+    assertThat(target.profile(userId))
+        .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(1));
 
     runFor(projector, Duration.ofSeconds(30)); // far past the 10 s late-event window
     String pii = cipher.seal(userId, new PersonalData(null, "Edsger W.", null, null));
-    events.land(announced, new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent());
+    events.land(
+        announced, new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent());
     runFor(projector, Duration.ofSeconds(5));
 
-    assertThat(target.profile(userId)).hasValueSatisfying(p -> {
-      assertThat(p.firstName()).isEqualTo("Edsger W.");
-      assertThat(p.version()).isEqualTo(2);
-    });
+    assertThat(target.profile(userId))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.firstName()).isEqualTo("Edsger W.");
+              assertThat(p.version()).isEqualTo(2);
+            });
   }
 
   @Test
-  void givenALogEntryWhoseAppendFailed_whenProjected_thenNothingChangesAndTheEntryIsGivenUpAfterItsPatience() {
+  void
+      givenALogEntryWhoseAppendFailed_whenProjected_thenNothingChangesAndTheEntryIsGivenUpAfterItsPatience() {
     UUID userId = register("Barbara", "Liskov");
     Projector projector = projector("a", 500);
     projector.runOnce();
@@ -290,10 +363,12 @@ class ProjectorTest {
     int applied = target.applyCalls.get();
     runFor(projector, Duration.ofSeconds(20));
 
-    assertThat(target.profile(userId)).hasValueSatisfying(p -> {
-      assertThat(p.firstName()).isEqualTo("Barbara");
-      assertThat(p.version()).isEqualTo(1);
-    });
+    assertThat(target.profile(userId))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.firstName()).isEqualTo("Barbara");
+              assertThat(p.version()).isEqualTo(1);
+            });
     assertThat(target.applyCalls.get()).as("no more folds of a given-up entry").isEqualTo(applied);
   }
 

@@ -38,26 +38,52 @@ class CassandraEventLogIT {
   }
 
   @Test
-  void givenEntriesSpreadOverShardsAndSharingTimestamps_whenReadInSmallPages_thenEachComesOnceInCassandrasOrder() {
+  void
+      givenEntriesSpreadOverShardsAndSharingTimestamps_whenReadInSmallPages_thenEachComesOnceInCassandrasOrder() {
     Session session = cassandra.session();
     String ks = cassandra.keyspace();
     Instant start = Instant.now().minusSeconds(3600);
     List<UUID> ids = new ArrayList<>();
     for (int tick = 0; tick < 6; tick++) {
       UUID base = UUIDs.startOf(start.toEpochMilli() + tick);
-      for (int twin = 0; twin < 4; twin++) { // ids of one timestamp that differ in their low bits only
+      for (int twin = 0;
+          twin < 4;
+          twin++) { // ids of one timestamp that differ in their low bits only
         ids.add(new UUID(base.getMostSignificantBits(), RANDOM.nextLong()));
       }
     }
     String bucket = BUCKETS.bucketAt(start);
     for (int i = 0; i < ids.size(); i++) {
-      session.execute("INSERT INTO " + ks + ".event_log_entries (bucket, shard, event_id, user_id, seq) VALUES (?, ?, ?, ?, ?)",
-          bucket, i % BUCKETS.shards(), ids.get(i), UUID.randomUUID(), 1L);
-      session.execute("INSERT INTO " + ks + ".event_log_entries (bucket, shard, event_id, user_id, seq) VALUES (?, ?, ?, ?, ?)",
-          "order-reference", 0, ids.get(i), UUID.randomUUID(), 1L);
+      session.execute(
+          "INSERT INTO "
+              + ks
+              + ".event_log_entries (bucket, shard, event_id, user_id, seq) VALUES (?, ?, ?, ?, ?)",
+          bucket,
+          i % BUCKETS.shards(),
+          ids.get(i),
+          UUID.randomUUID(),
+          1L);
+      session.execute(
+          "INSERT INTO "
+              + ks
+              + ".event_log_entries (bucket, shard, event_id, user_id, seq) VALUES (?, ?, ?, ?, ?)",
+          "order-reference",
+          0,
+          ids.get(i),
+          UUID.randomUUID(),
+          1L);
     }
-    List<UUID> cassandraOrder = session.execute("SELECT event_id FROM " + ks + ".event_log_entries"
-        + " WHERE bucket = 'order-reference' AND shard = 0").all().stream().map((Row r) -> r.getUUID(0)).toList();
+    List<UUID> cassandraOrder =
+        session
+            .execute(
+                "SELECT event_id FROM "
+                    + ks
+                    + ".event_log_entries"
+                    + " WHERE bucket = 'order-reference' AND shard = 0")
+            .all()
+            .stream()
+            .map((Row r) -> r.getUUID(0))
+            .toList();
 
     EventLog log = new CassandraEventLog(cassandra, BUCKETS);
     List<UUID> read = new ArrayList<>();
@@ -70,6 +96,7 @@ class CassandraEventLogIT {
     } while (page.full());
 
     assertThat(read).containsExactlyElementsOf(cassandraOrder);
-    assertThat(ids.stream().sorted(LogPositions.ORDER).toList()).containsExactlyElementsOf(cassandraOrder);
+    assertThat(ids.stream().sorted(LogPositions.ORDER).toList())
+        .containsExactlyElementsOf(cassandraOrder);
   }
 }

@@ -2,7 +2,9 @@ package com.retail.identity.command.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** {@code POST /v1/users}. Field rules are checked together, so one answer names every bad field. */
+/**
+ * {@code POST /v1/users}. Field rules are checked together, so one answer names every bad field.
+ */
 public record RegistrationRequest(
     @JsonProperty("email") String email,
     @JsonProperty("password") String password,

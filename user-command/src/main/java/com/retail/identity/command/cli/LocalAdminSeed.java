@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Local mode only: the one admin account, {@code admin@local.test}, with the password from
- * {@code LOCAL_ADMIN_PASSWORD} (default {@code local-admin-pass-1}). No other mode seeds accounts.
+ * Local mode only: the one admin account, {@code admin@local.test}, with the password from {@code
+ * LOCAL_ADMIN_PASSWORD} (default {@code local-admin-pass-1}). No other mode seeds accounts.
  */
 public final class LocalAdminSeed {
   public static final String EMAIL = "admin@local.test";
@@ -25,8 +25,10 @@ public final class LocalAdminSeed {
   public void seed(Map<String, String> environment) {
     String password = environment.getOrDefault("LOCAL_ADMIN_PASSWORD", DEFAULT_PASSWORD);
     try {
-      registerUser.create(new RegisterUser.Command(EMAIL, password, "Local", "Admin", "US", null, "en-US"),
-          Set.of(Principal.USER, Principal.ADMIN), "local-admin-seed");
+      registerUser.create(
+          new RegisterUser.Command(EMAIL, password, "Local", "Admin", "US", null, "en-US"),
+          Set.of(Principal.USER, Principal.ADMIN),
+          "local-admin-seed");
       LOG.info("Seeded the local admin account {}", EMAIL);
     } catch (EmailTaken alreadyThere) {
       // seeded by an earlier start

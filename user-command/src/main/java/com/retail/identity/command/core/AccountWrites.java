@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one rule by which every change to an existing account is written. Only a live account takes
- * a change (an unknown or erased one is not found). With the version the caller read (If-Match) the
+ * The one rule by which every change to an existing account is written. Only a live account takes a
+ * change (an unknown or erased one is not found). With the version the caller read (If-Match) the
  * change lands at exactly that version or is refused as {@link StaleVersion}; without one it lands
- * at the current version, read again when another writer slipped in, and the caller is told to retry
- * ({@link Conflict}) only after three lost races.
+ * at the current version, read again when another writer slipped in, and the caller is told to
+ * retry ({@link Conflict}) only after three lost races.
  */
 public final class AccountWrites {
   private static final int ATTEMPTS = 3;
@@ -28,15 +28,25 @@ public final class AccountWrites {
     return credentials.find(userId).orElseThrow(AccountWrites::noSuchUser);
   }
 
-  /** Appends the event with the credential change it records, in one write; returns the new version. */
-  public long append(Credentials.Credential credential, Long expectedVersion, NewEvent event, Credentials.Change change,
+  /**
+   * Appends the event with the credential change it records, in one write; returns the new version.
+   */
+  public long append(
+      Credentials.Credential credential,
+      Long expectedVersion,
+      NewEvent event,
+      Credentials.Change change,
       String correlationId) {
     UUID userId = credential.userId();
     if (expectedVersion != null) {
       try {
-        return head(credentials.append(userId, expectedVersion, correlationId, List.of(event), change));
+        return head(
+            credentials.append(userId, expectedVersion, correlationId, List.of(event), change));
       } catch (StreamConflictException e) {
-        throw new StaleVersion("The account has changed since version " + expectedVersion + "; read it again and retry.");
+        throw new StaleVersion(
+            "The account has changed since version "
+                + expectedVersion
+                + "; read it again and retry.");
       }
     }
     long current = credential.streamVersion();

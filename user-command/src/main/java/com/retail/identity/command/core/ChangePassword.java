@@ -16,8 +16,15 @@ public final class ChangePassword {
   /** Between ending the other sessions and the event of a password change. */
   public static final String AFTER_SESSIONS = "password:after-sessions";
 
-  /** {@code currentSession} is the session that asks (kept), null for none; {@code expectedVersion} as If-Match. */
-  public record Command(UUID userId, UUID currentSession, String currentPassword, String newPassword,
+  /**
+   * {@code currentSession} is the session that asks (kept), null for none; {@code expectedVersion}
+   * as If-Match.
+   */
+  public record Command(
+      UUID userId,
+      UUID currentSession,
+      String currentPassword,
+      String newPassword,
       Long expectedVersion) {
     @Override
     public String toString() {
@@ -34,8 +41,13 @@ public final class ChangePassword {
   private final RefreshTokens refreshTokens;
   private final Clock clock;
 
-  public ChangePassword(RegistrationRules rules, AccountWrites accounts, PasswordHashes hashes, HashingPool pool,
-      RefreshTokens refreshTokens, Clock clock) {
+  public ChangePassword(
+      RegistrationRules rules,
+      AccountWrites accounts,
+      PasswordHashes hashes,
+      HashingPool pool,
+      RefreshTokens refreshTokens,
+      Clock clock) {
     this.rules = rules;
     this.accounts = accounts;
     this.hashes = hashes;
@@ -60,9 +72,13 @@ public final class ChangePassword {
     // nothing, but one that is made can never leave them signed in.
     refreshTokens.revokeAll(userId, command.currentSession());
     CrashPoints.reached(AFTER_SESSIONS);
-    long version = accounts.append(credential, command.expectedVersion(),
-        new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(),
-        new Credentials.Change.NewPasswordHash(newHash), correlationId);
+    long version =
+        accounts.append(
+            credential,
+            command.expectedVersion(),
+            new UserEvents.PasswordChanged(clock.instant(), "changed").toEvent(),
+            new Credentials.Change.NewPasswordHash(newHash),
+            correlationId);
     return new Changed(userId, version);
   }
 }

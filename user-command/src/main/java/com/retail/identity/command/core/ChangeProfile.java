@@ -12,12 +12,19 @@ import java.util.UUID;
 /** A customer changes their profile: names, country, phone, locale ({@code ProfileUpdated}). */
 public final class ChangeProfile {
   /**
-   * The fields to change; null leaves a field as it is. An email is refused: it is changed elsewhere.
-   * With {@code expectedVersion} (If-Match) a stale version is refused; without it the change applies
-   * to the current version.
+   * The fields to change; null leaves a field as it is. An email is refused: it is changed
+   * elsewhere. With {@code expectedVersion} (If-Match) a stale version is refused; without it the
+   * change applies to the current version.
    */
-  public record Command(UUID userId, String firstName, String lastName, String country, String phone, String locale,
-      String email, Long expectedVersion) {
+  public record Command(
+      UUID userId,
+      String firstName,
+      String lastName,
+      String country,
+      String phone,
+      String locale,
+      String email,
+      Long expectedVersion) {
     @Override
     public String toString() {
       return "ChangeProfile.Command[userId=" + userId + ", country=" + country + "]";
@@ -31,7 +38,8 @@ public final class ChangeProfile {
   private final AccountDataSeal seal;
   private final Clock clock;
 
-  public ChangeProfile(RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
+  public ChangeProfile(
+      RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
     this.rules = rules;
     this.accounts = accounts;
     this.seal = seal;
@@ -53,12 +61,22 @@ public final class ChangeProfile {
     }
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
-    PersonalData changed = new PersonalData(null, strip(command.firstName()), strip(command.lastName()),
-        RegistrationRules.e164(command.phone()));
-    String pii = changed.firstName() == null && changed.lastName() == null && changed.phone() == null
-        ? null : seal.seal(userId, changed);
-    NewEvent event = new UserEvents.ProfileUpdated(pii, command.country(), command.locale(), clock.instant()).toEvent();
-    long version = accounts.append(credential, command.expectedVersion(), event, Credentials.Change.NONE, correlationId);
+    PersonalData changed =
+        new PersonalData(
+            null,
+            strip(command.firstName()),
+            strip(command.lastName()),
+            RegistrationRules.e164(command.phone()));
+    String pii =
+        changed.firstName() == null && changed.lastName() == null && changed.phone() == null
+            ? null
+            : seal.seal(userId, changed);
+    NewEvent event =
+        new UserEvents.ProfileUpdated(pii, command.country(), command.locale(), clock.instant())
+            .toEvent();
+    long version =
+        accounts.append(
+            credential, command.expectedVersion(), event, Credentials.Change.NONE, correlationId);
     return new Changed(userId, version);
   }
 

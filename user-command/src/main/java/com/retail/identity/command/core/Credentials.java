@@ -13,10 +13,17 @@ import java.util.UUID;
  * or an erasure is never half made (docs/adr/0106).
  */
 public interface Credentials {
-  record Credential(UUID userId, String emailKey, String passwordHash, Set<String> roles, long streamVersion) {
+  record Credential(
+      UUID userId, String emailKey, String passwordHash, Set<String> roles, long streamVersion) {
     @Override
     public String toString() {
-      return "Credential[userId=" + userId + ", roles=" + roles + ", streamVersion=" + streamVersion + "]";
+      return "Credential[userId="
+          + userId
+          + ", roles="
+          + roles
+          + ", streamVersion="
+          + streamVersion
+          + "]";
     }
   }
 
@@ -44,7 +51,12 @@ public interface Credentials {
    *
    * @throws com.retail.identity.common.events.StreamConflictException at any other version
    */
-  List<StoredEvent> append(UUID userId, long expectedVersion, String correlationId, List<NewEvent> events, Change change);
+  List<StoredEvent> append(
+      UUID userId,
+      long expectedVersion,
+      String correlationId,
+      List<NewEvent> events,
+      Change change);
 
   /** A hash of the same password at today's cost, unless the hash was changed meanwhile. */
   void rehash(UUID userId, String oldHash, String newHash);

@@ -29,8 +29,8 @@ public final class EmailKeys {
   /**
    * The form that must be unique and that login looks up: Unicode NFKC with full case folding
    * (full-width, ligature and other compatibility spellings, case and invisible format characters
-   * all fold away), surrounding white space ignored. Dots and {@code +tags} are kept: what they mean
-   * is the mailbox provider's business.
+   * all fold away), surrounding white space ignored. Dots and {@code +tags} are kept: what they
+   * mean is the mailbox provider's business.
    */
   public static String keyForm(String email) {
     return NFKC_CASEFOLD.normalize(email).strip();
@@ -49,7 +49,10 @@ public final class EmailKeys {
     return mac("email:" + keyForm(email));
   }
 
-  /** A keyed fingerprint of any request data, e.g. an idempotent request's body: not reversible offline. */
+  /**
+   * A keyed fingerprint of any request data, e.g. an idempotent request's body: not reversible
+   * offline.
+   */
   public String fingerprint(String data) {
     return mac("request:" + data);
   }

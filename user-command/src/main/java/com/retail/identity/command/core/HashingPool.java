@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Password hashing on a pool sized to the cores with a short queue. Hashing is the physical limit
- * of login throughput: a flood queues briefly, and once the queue is full the caller is told at once
- * to retry shortly ({@link Unavailable}) instead of a timeout storm on every request thread.
+ * of login throughput: a flood queues briefly, and once the queue is full the caller is told at
+ * once to retry shortly ({@link Unavailable}) instead of a timeout storm on every request thread.
  */
 public final class HashingPool implements Managed {
   private final ThreadPoolExecutor executor;
@@ -24,12 +24,19 @@ public final class HashingPool implements Managed {
 
   public HashingPool(int threads, int queueCapacity, long waitMillis) {
     AtomicInteger n = new AtomicInteger();
-    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(queueCapacity), r -> {
-          Thread t = new Thread(r, "password-hashing-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
+            r -> {
+              Thread t = new Thread(r, "password-hashing-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
     this.waitMillis = waitMillis;
   }
 

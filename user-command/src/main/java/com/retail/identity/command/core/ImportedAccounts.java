@@ -12,8 +12,8 @@ import javax.crypto.SecretKey;
  * The stores an import writes, a chunk of customers at a time (port). Each call is one round of
  * requests for the whole chunk, sent at once, so a million customers take minutes rather than a
  * million sequential round trips; each answers per row, in the order given. A row whose request
- * failed (after the adapter's retries) answers {@link Reply#failed()}: {@link ImportUsers} leaves it
- * for the next run of the file, which completes it.
+ * failed (after the adapter's retries) answers {@link Reply#failed()}: {@link ImportUsers} leaves
+ * it for the next run of the file, which completes it.
  */
 public interface ImportedAccounts {
   /** One row's answer: a value, or a failed request. */
@@ -34,13 +34,19 @@ public interface ImportedAccounts {
   record Holder(UUID userId, boolean pending, Instant reservedAt) {}
 
   /**
-   * A new account: its first event, sealed with the user's fresh data key (the adapter draws the key
-   * and writes it with the stream), and its credential.
+   * A new account: its first event, sealed with the user's fresh data key (the adapter draws the
+   * key and writes it with the stream), and its credential.
    */
-  record NewAccount(UUID userId, String correlationId, Function<SecretKey, NewEvent> sealedEvent,
+  record NewAccount(
+      UUID userId,
+      String correlationId,
+      Function<SecretKey, NewEvent> sealedEvent,
       Credentials.Credential credential) {}
 
-  /** A phone the previous system verified: verification's record of it, ranked from {@code verifiedAt}. */
+  /**
+   * A phone the previous system verified: verification's record of it, ranked from {@code
+   * verifiedAt}.
+   */
   record VerifiedPhone(UUID userId, String e164, Instant verifiedAt) {}
 
   /** Per key: whether the account it stood for was erased by its owner (erasure tombstones). */
@@ -52,7 +58,10 @@ public interface ImportedAccounts {
    */
   List<Reply<Optional<Holder>>> reserve(List<Claim> claims);
 
-  /** Per key: who holds it, read plainly (an initial load, while nothing else registers); empty when nobody. */
+  /**
+   * Per key: who holds it, read plainly (an initial load, while nothing else registers); empty when
+   * nobody.
+   */
   List<Reply<Optional<Holder>>> holders(List<String> emailKeys);
 
   /**
@@ -62,8 +71,8 @@ public interface ImportedAccounts {
   boolean takeOver(Claim claim, Holder abandoned);
 
   /**
-   * Writes each account whole: the log entries first, then per user its data key, its stream and its
-   * credential in one write (docs/adr/0106). Per account: whether it was written.
+   * Writes each account whole: the log entries first, then per user its data key, its stream and
+   * its credential in one write (docs/adr/0106). Per account: whether it was written.
    */
   List<Boolean> open(List<NewAccount> accounts);
 
@@ -73,6 +82,8 @@ public interface ImportedAccounts {
    */
   List<Boolean> recordVerifiedPhones(List<VerifiedPhone> phones, boolean contended);
 
-  /** Marks each reservation active: the account is complete. Per claim: whether it was confirmed. */
+  /**
+   * Marks each reservation active: the account is complete. Per claim: whether it was confirmed.
+   */
   List<Boolean> confirm(List<Claim> claims);
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 /** A lease that lets one instance at a time run a background job. */
 public interface JobLease {
-  /** Takes or renews the lease of {@code job} for {@code owner}; false while another owner holds it. */
+  /**
+   * Takes or renews the lease of {@code job} for {@code owner}; false while another owner holds it.
+   */
   boolean hold(String job, String owner, Duration ttl);
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Password login on the credential snapshot. Unknown email and wrong password look the same from
- * outside: one refusal ({@link InvalidCredentials}), an unknown email still pays for a hash, and both
- * are throttled alike. A legacy or outdated hash is replaced after a successful login.
+ * outside: one refusal ({@link InvalidCredentials}), an unknown email still pays for a hash, and
+ * both are throttled alike. A legacy or outdated hash is replaced after a successful login.
  */
 public final class LogIn {
   private static final java.util.UUID NO_ONE = new java.util.UUID(0, 0);
@@ -21,8 +21,15 @@ public final class LogIn {
   private final LoginActivity activity;
   private final Clock clock;
 
-  public LogIn(EmailKeys emailKeys, EmailReservations reservations, Credentials credentials, PasswordHashes hashes,
-      HashingPool pool, LoginThrottle throttle, LoginActivity activity, Clock clock) {
+  public LogIn(
+      EmailKeys emailKeys,
+      EmailReservations reservations,
+      Credentials credentials,
+      PasswordHashes hashes,
+      HashingPool pool,
+      LoginThrottle throttle,
+      LoginActivity activity,
+      Clock clock) {
     this.emailKeys = emailKeys;
     this.reservations = reservations;
     this.credentials = credentials;
@@ -42,19 +49,22 @@ public final class LogIn {
     }
     // An unknown email reads a credential too (of an id nobody has) and verifies against a hash of
     // the current cost: the same store round trips and the same hashing work as a wrong password.
-    Optional<Credentials.Credential> credential = credentials.find(reservations.ownerOf(emailKey).orElse(NO_ONE));
+    Optional<Credentials.Credential> credential =
+        credentials.find(reservations.ownerOf(emailKey).orElse(NO_ONE));
     String hash = credential.map(Credentials.Credential::passwordHash).orElseGet(hashes::dummyHash);
     boolean matches = pool.run(() -> hashes.verify(hash, password));
     if (credential.isEmpty() || !matches) {
       throttle.failed(emailKey);
-      credential.ifPresent(c -> activity.record(c.userId(), new UserEvents.LoginFailed(clock.instant(), 0)));
+      credential.ifPresent(
+          c -> activity.record(c.userId(), new UserEvents.LoginFailed(clock.instant(), 0)));
       throw new InvalidCredentials();
     }
     Credentials.Credential found = credential.get();
     throttle.succeeded(emailKey);
     activity.record(found.userId(), new UserEvents.LoginSucceeded(clock.instant()));
     if (hashes.needsRehash(found.passwordHash())) {
-      credentials.rehash(found.userId(), found.passwordHash(), pool.run(() -> hashes.hash(password)));
+      credentials.rehash(
+          found.userId(), found.passwordHash(), pool.run(() -> hashes.hash(password)));
     }
     return found;
   }

@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Per-account throttling of password guesses (NIST SP 800-63B 5.2.2), keyed by the email lookup
- * key so unknown emails are throttled exactly like real ones (nothing to learn from a 429).
+ * Per-account throttling of password guesses (NIST SP 800-63B 5.2.2), keyed by the email lookup key
+ * so unknown emails are throttled exactly like real ones (nothing to learn from a 429).
  */
 public interface LoginThrottle {
   /** Free from the 5th consecutive failure on, the wait doubles from 1 s up to 15 min. */
   int FREE_FAILURES = 4;
+
   Duration FIRST_WAIT = Duration.ofSeconds(1);
   Duration LONGEST_WAIT = Duration.ofMinutes(15);
+
   /** Never more than this many consecutive failures are accepted: then the account stays closed. */
   int MAX_FAILURES = 100;
 

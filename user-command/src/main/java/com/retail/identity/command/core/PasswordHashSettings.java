@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * The Argon2id cost of new password hashes (existing hashes keep their own). Operators may turn it
- * without a restart ({@code PasswordHashKnobs}); the service's YAML ({@code passwordHashing}) may set
- * it for an environment. Every default is written here once: OWASP's m=19456 KiB, t=2, p=1.
+ * without a restart ({@code PasswordHashKnobs}); the service's YAML ({@code passwordHashing}) may
+ * set it for an environment. Every default is written here once: OWASP's m=19456 KiB, t=2, p=1.
  *
  * @param memoryKib memory cost in KiB
  * @param iterations time cost (passes over the memory)
@@ -27,9 +27,12 @@ public record PasswordHashSettings(
 
   /** From YAML: a key left out keeps its default. */
   @JsonCreator
-  static PasswordHashSettings of(@JsonProperty("memoryKib") Integer memoryKib,
-      @JsonProperty("iterations") Integer iterations, @JsonProperty("parallelism") Integer parallelism) {
-    return new PasswordHashSettings(Objects.requireNonNullElse(memoryKib, DEFAULTS.memoryKib),
+  static PasswordHashSettings of(
+      @JsonProperty("memoryKib") Integer memoryKib,
+      @JsonProperty("iterations") Integer iterations,
+      @JsonProperty("parallelism") Integer parallelism) {
+    return new PasswordHashSettings(
+        Objects.requireNonNullElse(memoryKib, DEFAULTS.memoryKib),
         Objects.requireNonNullElse(iterations, DEFAULTS.iterations),
         Objects.requireNonNullElse(parallelism, DEFAULTS.parallelism));
   }

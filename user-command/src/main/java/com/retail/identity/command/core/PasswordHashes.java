@@ -16,13 +16,15 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Password hashes as self-describing PHC-style strings. New hashes are Argon2id through the native
  * reference implementation (the fastest correct one: hashing is the physical limit of login
- * throughput), at the cost the settings give at that moment. Imported legacy hashes verify as they are
- * (bcrypt, PBKDF2-SHA256 as {@code $pbkdf2-sha256$<iterations>$<salt>$<hash>} in unpadded standard
- * base64) and are replaced on the next successful login.
+ * throughput), at the cost the settings give at that moment. Imported legacy hashes verify as they
+ * are (bcrypt, PBKDF2-SHA256 as {@code $pbkdf2-sha256$<iterations>$<salt>$<hash>} in unpadded
+ * standard base64) and are replaced on the next successful login.
  */
 public class PasswordHashes {
-  private static final Pattern PBKDF2 = Pattern.compile("\\$pbkdf2-sha256\\$(\\d+)\\$([A-Za-z0-9+/.=]+)\\$([A-Za-z0-9+/.=]+)");
-  private static final Pattern ARGON2_PARAMS = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$.*");
+  private static final Pattern PBKDF2 =
+      Pattern.compile("\\$pbkdf2-sha256\\$(\\d+)\\$([A-Za-z0-9+/.=]+)\\$([A-Za-z0-9+/.=]+)");
+  private static final Pattern ARGON2_PARAMS =
+      Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$.*");
 
   private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
   private final Supplier<PasswordHashSettings> cost;
@@ -30,7 +32,9 @@ public class PasswordHashes {
 
   private record Dummy(PasswordHashSettings cost, String hash) {}
 
-  /** @param cost read for every new hash, so a changed cost applies from the next one */
+  /**
+   * @param cost read for every new hash, so a changed cost applies from the next one
+   */
   public PasswordHashes(Supplier<PasswordHashSettings> cost) {
     this.cost = cost;
   }
@@ -39,7 +43,12 @@ public class PasswordHashes {
     char[] chars = password.toCharArray();
     PasswordHashSettings current = cost.get();
     try {
-      return argon2.hash(current.iterations(), current.memoryKib(), current.parallelism(), chars, StandardCharsets.UTF_8);
+      return argon2.hash(
+          current.iterations(),
+          current.memoryKib(),
+          current.parallelism(),
+          chars,
+          StandardCharsets.UTF_8);
     } finally {
       argon2.wipeArray(chars);
     }
@@ -72,11 +81,17 @@ public class PasswordHashes {
       }
     }
     if (hash.startsWith("$2a$") || hash.startsWith("$2b$") || hash.startsWith("$2y$")) {
-      return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+      return BCrypt.verifyer()
+          .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+          .verified;
     }
     Matcher pbkdf2 = PBKDF2.matcher(hash);
     if (pbkdf2.matches()) {
-      return verifyPbkdf2(password, Integer.parseInt(pbkdf2.group(1)), decode(pbkdf2.group(2)), decode(pbkdf2.group(3)));
+      return verifyPbkdf2(
+          password,
+          Integer.parseInt(pbkdf2.group(1)),
+          decode(pbkdf2.group(2)),
+          decode(pbkdf2.group(3)));
     }
     return false;
   }
@@ -93,17 +108,24 @@ public class PasswordHashes {
 
   /** Whether an imported hash is one this class can verify. */
   public static boolean isSupported(String hash) {
-    return hash != null && (hash.startsWith("$argon2id$") || hash.startsWith("$2a$") || hash.startsWith("$2b$")
-        || hash.startsWith("$2y$") || PBKDF2.matcher(hash).matches());
+    return hash != null
+        && (hash.startsWith("$argon2id$")
+            || hash.startsWith("$2a$")
+            || hash.startsWith("$2b$")
+            || hash.startsWith("$2y$")
+            || PBKDF2.matcher(hash).matches());
   }
 
-  private static boolean verifyPbkdf2(String password, int iterations, byte[] salt, byte[] expected) {
+  private static boolean verifyPbkdf2(
+      String password, int iterations, byte[] salt, byte[] expected) {
     if (iterations < 1 || iterations > 10_000_000 || expected.length == 0) {
       return false;
     }
     try {
-      PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, expected.length * 8);
-      byte[] actual = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      PBEKeySpec spec =
+          new PBEKeySpec(password.toCharArray(), salt, iterations, expected.length * 8);
+      byte[] actual =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       spec.clearPassword();
       return MessageDigest.isEqual(actual, expected);
     } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException e) {

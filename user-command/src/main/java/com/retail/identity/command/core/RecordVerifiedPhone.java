@@ -16,7 +16,11 @@ public final class RecordVerifiedPhone {
   public record Command(UUID userId, String verificationId, String phone) {
     @Override
     public String toString() {
-      return "RecordVerifiedPhone.Command[userId=" + userId + ", verificationId=" + verificationId + "]";
+      return "RecordVerifiedPhone.Command[userId="
+          + userId
+          + ", verificationId="
+          + verificationId
+          + "]";
     }
   }
 
@@ -28,7 +32,8 @@ public final class RecordVerifiedPhone {
   private final AccountDataSeal seal;
   private final Clock clock;
 
-  public RecordVerifiedPhone(AccountWrites accounts, EventStore events, AccountDataSeal seal, Clock clock) {
+  public RecordVerifiedPhone(
+      AccountWrites accounts, EventStore events, AccountDataSeal seal, Clock clock) {
     this.accounts = accounts;
     this.events = events;
     this.seal = seal;
@@ -39,15 +44,21 @@ public final class RecordVerifiedPhone {
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
     for (StoredEvent event : events.readStream(userId)) {
-      if (EventTypes.PHONE_VERIFIED.equals(event.type()) && command.verificationId()
-          .equals(UserEvents.read(event, UserEvents.PhoneVerified.class).verificationId())) {
+      if (EventTypes.PHONE_VERIFIED.equals(event.type())
+          && command
+              .verificationId()
+              .equals(UserEvents.read(event, UserEvents.PhoneVerified.class).verificationId())) {
         return new Recorded(userId, event.seq());
       }
     }
     String pii = seal.seal(userId, new PersonalData(null, null, null, command.phone()));
-    long version = accounts.append(credential, null,
-        new UserEvents.PhoneVerified(command.verificationId(), pii, clock.instant()).toEvent(), Credentials.Change.NONE,
-        correlationId);
+    long version =
+        accounts.append(
+            credential,
+            null,
+            new UserEvents.PhoneVerified(command.verificationId(), pii, clock.instant()).toEvent(),
+            Credentials.Change.NONE,
+            correlationId);
     return new Recorded(userId, version);
   }
 }

@@ -3,9 +3,8 @@ package com.retail.identity.command.core;
 import java.util.UUID;
 
 /**
- * Opaque refresh tokens, stored only as hashes. A login starts a family; each refresh rotates
- * the token; presenting an already-rotated token revokes the whole family (it was stolen or
- * replayed).
+ * Opaque refresh tokens, stored only as hashes. A login starts a family; each refresh rotates the
+ * token; presenting an already-rotated token revokes the whole family (it was stolen or replayed).
  */
 public interface RefreshTokens {
   /** The outcome of presenting a refresh token. */

@@ -4,10 +4,10 @@ import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.domain.FieldViolation;
 import com.retail.identity.common.domain.InvalidInput;
 import com.retail.identity.common.events.EventStore;
-import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents.UserRegistered;
+import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.tokens.Principal;
 import java.time.Clock;
 import java.util.List;
@@ -15,18 +15,25 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Registration: validate, reserve the email (strongly), hash the password, append
- * {@code UserRegistered}, save the credential snapshot, confirm the reservation. A failure after
- * the reservation releases it while no event was written; after that, the {@link ReservationReaper}
+ * Registration: validate, reserve the email (strongly), hash the password, append {@code
+ * UserRegistered}, save the credential snapshot, confirm the reservation. A failure after the
+ * reservation releases it while no event was written; after that, the {@link ReservationReaper}
  * settles it, so no reservation is left without a user and no user without a reservation.
  */
 public final class RegisterUser {
   /** Crash points between the writes of a registration (the event store adds its own). */
   public static final String AFTER_RESERVATION = "register:after-reservation";
+
   public static final String AFTER_DATA_KEY = "register:after-data-key";
 
   /** What a customer registers with; phone and locale are optional. */
-  public record Command(String email, String password, String firstName, String lastName, String country, String phone,
+  public record Command(
+      String email,
+      String password,
+      String firstName,
+      String lastName,
+      String country,
+      String phone,
       String locale) {
     @Override
     public String toString() {
@@ -46,8 +53,16 @@ public final class RegisterUser {
   private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  public RegisterUser(RegistrationRules rules, EmailKeys emailKeys, EmailReservations reservations, PasswordHashes hashes,
-      HashingPool pool, EventStore events, Credentials credentials, PersonalDataCipher cipher, Clock clock) {
+  public RegisterUser(
+      RegistrationRules rules,
+      EmailKeys emailKeys,
+      EmailReservations reservations,
+      PasswordHashes hashes,
+      HashingPool pool,
+      EventStore events,
+      Credentials credentials,
+      PersonalDataCipher cipher,
+      Clock clock) {
     this.rules = rules;
     this.emailKeys = emailKeys;
     this.reservations = reservations;
@@ -93,13 +108,23 @@ public final class RegisterUser {
       String hash = pool.run(() -> hashes.hash(request.password()));
       // The user id was drawn just now and the email reservation above is the uniqueness guard:
       // neither the data key nor the stream needs a conditional write of its own.
-      String pii = cipher.sealNew(userId, new PersonalData(email, request.firstName().strip(), request.lastName().strip(),
-          RegistrationRules.e164(request.phone())));
+      String pii =
+          cipher.sealNew(
+              userId,
+              new PersonalData(
+                  email,
+                  request.firstName().strip(),
+                  request.lastName().strip(),
+                  RegistrationRules.e164(request.phone())));
       CrashPoints.reached(AFTER_DATA_KEY);
-      UserRegistered registered = new UserRegistered(pii, request.country(), request.locale(), clock.instant());
+      UserRegistered registered =
+          new UserRegistered(pii, request.country(), request.locale(), clock.instant());
       appending = true;
-      List<StoredEvent> appended = credentials.open(new Credentials.Credential(userId, emailKey, hash, roles, 1),
-          correlationId, List.of(registered.toEvent()));
+      List<StoredEvent> appended =
+          credentials.open(
+              new Credentials.Credential(userId, emailKey, hash, roles, 1),
+              correlationId,
+              List.of(registered.toEvent()));
       long version = appended.get(appended.size() - 1).seq();
       reservations.confirm(emailKey, userId);
       return new Registered(userId, version);

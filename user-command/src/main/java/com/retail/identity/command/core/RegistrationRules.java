@@ -18,23 +18,28 @@ import me.gosimple.nbvcxz.scoring.Result;
 /** The field rules of registration and profile changes; each failure names its field. */
 public final class RegistrationRules {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-  // Deliberately simple: one @, no spaces or controls, a dotted domain. Deliverability is proven by use.
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+  // Deliberately simple: one @, no spaces or controls, a dotted domain. Deliverability is proven by
+  // use.
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "^[^@\\s\\p{Cntrl}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
   private final Nbvcxz strength = new Nbvcxz(strengthConfiguration());
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   /**
    * nbvcxz with every dictionary, leet and reversed matching, keyboard patterns, sequences, repeats
-   * and dates, but without the edit-distance pass (a bounded Levenshtein of the whole password against
-   * every dictionary word of similar length): that pass was ~90% of the estimator's CPU (ADR 0701
-   * item 2) and only adds near-misses of a whole dictionary word.
+   * and dates, but without the edit-distance pass (a bounded Levenshtein of the whole password
+   * against every dictionary word of similar length): that pass was ~90% of the estimator's CPU
+   * (ADR 0701 item 2) and only adds near-misses of a whole dictionary word.
    */
   static Configuration strengthConfiguration() {
     return new ConfigurationBuilder().setDistanceCalc(false).createConfiguration();
   }
 
-  /** Checked in the form that is kept (NFKC), so a full-width spelling is the address it stands for. */
+  /**
+   * Checked in the form that is kept (NFKC), so a full-width spelling is the address it stands for.
+   */
   public void email(String email, List<FieldViolation> errors) {
     if (email == null || email.isBlank()) {
       errors.add(new FieldViolation("email", "must not be empty"));
@@ -60,8 +65,11 @@ public final class RegistrationRules {
     Result result = strength.estimate(password);
     if (!result.isMinimumEntropyMet()) {
       String warning = result.getFeedback() == null ? null : result.getFeedback().getWarning();
-      errors.add(new FieldViolation(field, "is too easy to guess"
-          + (warning == null || warning.isBlank() ? "" : ": " + warning)));
+      errors.add(
+          new FieldViolation(
+              field,
+              "is too easy to guess"
+                  + (warning == null || warning.isBlank() ? "" : ": " + warning)));
     }
   }
 
@@ -113,14 +121,16 @@ public final class RegistrationRules {
 
   /**
    * The one spelling of a valid number that is stored and compared: libphonenumber's E.164 format
-   * (a national trunk prefix typed after the country code, e.g. +44 0..., is dropped). Null stays null.
+   * (a national trunk prefix typed after the country code, e.g. +44 0..., is dropped). Null stays
+   * null.
    */
   public static String e164(String phone) {
     if (phone == null) {
       return null;
     }
     try {
-      return PHONES.format(PHONES.parse(phone.strip(), null), PhoneNumberUtil.PhoneNumberFormat.E164);
+      return PHONES.format(
+          PHONES.parse(phone.strip(), null), PhoneNumberUtil.PhoneNumberFormat.E164);
     } catch (NumberParseException e) {
       throw new IllegalArgumentException("not a phone number; validate it first", e);
     }
@@ -132,7 +142,8 @@ public final class RegistrationRules {
       return;
     }
     try {
-      if (locale.length() > 35 || new Locale.Builder().setLanguageTag(locale).build().getLanguage().isEmpty()) {
+      if (locale.length() > 35
+          || new Locale.Builder().setLanguageTag(locale).build().getLanguage().isEmpty()) {
         errors.add(new FieldViolation("locale", "must be a BCP 47 language tag, e.g. en-US"));
       }
     } catch (IllformedLocaleException e) {

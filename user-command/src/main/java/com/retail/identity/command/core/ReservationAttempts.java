@@ -11,7 +11,9 @@ import java.util.UUID;
  * only succeeds while the reservation is still pending for the same user.
  */
 public interface ReservationAttempts {
-  /** An attempt to reserve, or ({@code erasure}) the start of an erasure that gives the key back. */
+  /**
+   * An attempt to reserve, or ({@code erasure}) the start of an erasure that gives the key back.
+   */
   record Attempt(String emailKey, UUID userId, Instant at, boolean erasure) {}
 
   record Holding(UUID userId, boolean pending, Instant reservedAt) {}
@@ -21,7 +23,10 @@ public interface ReservationAttempts {
 
   Optional<Holding> holding(String emailKey);
 
-  /** Deletes the reservation if {@code userId} still holds it pending; false when it was confirmed or taken over. */
+  /**
+   * Deletes the reservation if {@code userId} still holds it pending; false when it was confirmed
+   * or taken over.
+   */
   boolean removePending(String emailKey, UUID userId);
 
   /** Gives the key back, only if this user still holds it. */

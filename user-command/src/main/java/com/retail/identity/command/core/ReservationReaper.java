@@ -23,16 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cleans up after registrations that died half way (their store went away, or the instance did):
- * every reservation attempt older than the abandonment window ends either as a confirmed reservation
- * of a live user, or with neither. A pending reservation whose registration never confirmed is
- * removed (conditionally, so a registration that confirms at the same moment keeps it), and a user
- * stream that was written without ending up holding its reservation is erased, as for an erasure
- * (crypto-shredded, {@code UserErased}); the customer was answered 503 and owns no account.
+ * every reservation attempt older than the abandonment window ends either as a confirmed
+ * reservation of a live user, or with neither. A pending reservation whose registration never
+ * confirmed is removed (conditionally, so a registration that confirms at the same moment keeps
+ * it), and a user stream that was written without ending up holding its reservation is erased, as
+ * for an erasure (crypto-shredded, {@code UserErased}); the customer was answered 503 and owns no
+ * account.
  *
  * <p>One instance at a time runs it (a {@link JobLease}); every step is idempotent, so a pass that
  * fails half way, or two passes over the same attempts, change nothing more. The cursor (the end of
- * the last complete pass) lives in memory: a new lease holder starts {@code lookback} back.
- * See docs/adr/0005-reservation-reaper.md.
+ * the last complete pass) lives in memory: a new lease holder starts {@code lookback} back. See
+ * docs/adr/0005-reservation-reaper.md.
  */
 public final class ReservationReaper implements Managed {
   static final String JOB = "reservation-reaper";
@@ -55,9 +56,22 @@ public final class ReservationReaper implements Managed {
   private ScheduledExecutorService scheduler;
   private volatile Instant cursor;
 
-  /** @param owner names this instance in the lease */
-  public ReservationReaper(ReservationAttempts attempts, JobLease lease, String owner, EventStore events,
-      Credentials credentials, DataKeys dataKeys, RefreshTokens refreshTokens, ErasedEmails erasedEmails, Clock clock, Duration window, Duration interval, Duration lookback,
+  /**
+   * @param owner names this instance in the lease
+   */
+  public ReservationReaper(
+      ReservationAttempts attempts,
+      JobLease lease,
+      String owner,
+      EventStore events,
+      Credentials credentials,
+      DataKeys dataKeys,
+      RefreshTokens refreshTokens,
+      ErasedEmails erasedEmails,
+      Clock clock,
+      Duration window,
+      Duration interval,
+      Duration lookback,
       MetricRegistry metrics) {
     this.owner = owner;
     this.attempts = attempts;
@@ -77,7 +91,8 @@ public final class ReservationReaper implements Managed {
 
   /**
    * One pass over the attempts that left the window since the last pass; returns how many were
-   * cleaned up (reservations removed plus users erased), or -1 when another instance holds the lease.
+   * cleaned up (reservations removed plus users erased), or -1 when another instance holds the
+   * lease.
    */
   public int pass() {
     // The lease outlives two intervals, so a holder that misses one pass keeps it.
@@ -112,14 +127,15 @@ public final class ReservationReaper implements Managed {
       LOG.info("Removed the abandoned reservation of user {}", attempt.userId());
       return 1 + eraseIfLive(attempt.userId(), true);
     }
-    // This user holds no reservation (the attempt lost, or its reservation is gone): no account may be left.
+    // This user holds no reservation (the attempt lost, or its reservation is gone): no account may
+    // be left.
     return eraseIfLive(attempt.userId(), false);
   }
 
   /**
-   * An erasure is committed by its {@code UserErased} (with the credential's end, in one write); what
-   * follows it (the tombstone, the data key, the sessions, the email) is done again here, in case its instance died
-   * half way. Every step is idempotent.
+   * An erasure is committed by its {@code UserErased} (with the credential's end, in one write);
+   * what follows it (the tombstone, the data key, the sessions, the email) is done again here, in
+   * case its instance died half way. Every step is idempotent.
    */
   private int finishErasure(ReservationAttempts.Attempt attempt) {
     List<StoredEvent> stream = events.readStream(attempt.userId());
@@ -133,7 +149,10 @@ public final class ReservationReaper implements Managed {
     return 0;
   }
 
-  /** @param abandoned the user's registration died holding its reservation: it may have created its data key */
+  /**
+   * @param abandoned the user's registration died holding its reservation: it may have created its
+   *     data key
+   */
   private int eraseIfLive(UUID userId, boolean abandoned) {
     List<StoredEvent> stream = events.readStream(userId);
     if (stream.isEmpty()) {
@@ -146,8 +165,12 @@ public final class ReservationReaper implements Managed {
       return 0;
     }
     try {
-      credentials.append(userId, stream.get(stream.size() - 1).seq(), "reservation-reaper",
-          List.of(new UserEvents.UserErased(clock.instant()).toEvent()), new Credentials.Change.Erased());
+      credentials.append(
+          userId,
+          stream.get(stream.size() - 1).seq(),
+          "reservation-reaper",
+          List.of(new UserEvents.UserErased(clock.instant()).toEvent()),
+          new Credentials.Change.Erased());
     } catch (StreamConflictException e) {
       return 0; // written meanwhile: the next pass over this attempt (lookback) looks again
     }
@@ -160,11 +183,13 @@ public final class ReservationReaper implements Managed {
 
   @Override
   public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, JOB);
-      t.setDaemon(true);
-      return t;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, JOB);
+              t.setDaemon(true);
+              return t;
+            });
     long millis = interval.toMillis();
     scheduler.scheduleWithFixedDelay(this::safePass, millis, millis, TimeUnit.MILLISECONDS);
   }

@@ -19,8 +19,11 @@ public final class ServiceTokens {
   private final AccessTokens tokens;
 
   public ServiceTokens(Map<String, String> clientSecrets, AccessTokens tokens) {
-    this.secretHashes = clientSecrets.entrySet().stream()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> sha256(e.getValue())));
+    this.secretHashes =
+        clientSecrets.entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> sha256(e.getValue())));
     this.tokens = tokens;
   }
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 /** Login sessions: an access token plus a rotating refresh token of one family per login. */
 public final class Sessions {
   /** A started or refreshed session: a bearer access token and the refresh token that renews it. */
-  public record Session(String accessToken, int expiresInSeconds, String refreshToken, UUID userId) {
+  public record Session(
+      String accessToken, int expiresInSeconds, String refreshToken, UUID userId) {
     @Override
     public String toString() {
       return "Session[userId=" + userId + "]";
@@ -32,7 +33,8 @@ public final class Sessions {
   public Session refresh(String refreshToken) {
     RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
     if (rotation instanceof RefreshTokens.Rotated rotated) {
-      Credentials.Credential credential = credentials.find(rotated.userId()).orElseThrow(InvalidRefreshToken::new);
+      Credentials.Credential credential =
+          credentials.find(rotated.userId()).orElseThrow(InvalidRefreshToken::new);
       return session(credential, rotated.familyId(), rotated.refreshToken());
     }
     throw new InvalidRefreshToken();

@@ -37,35 +37,47 @@ public final class AdmissionProblems {
   }
 
   /**
-   * 403, type {@code .../challenge-required}, the challenge in the {@code challenge} member (the shape
-   * of {@code GET /v1/challenges}). {@code Cache-Control: no-store}: a challenge is single use.
+   * 403, type {@code .../challenge-required}, the challenge in the {@code challenge} member (the
+   * shape of {@code GET /v1/challenges}). {@code Cache-Control: no-store}: a challenge is single
+   * use.
    */
   static ProblemException challengeRequired(Challenge challenge) {
-    Problem problem = Problem.of(CHALLENGE_REQUIRED, "Challenge required", 403,
-        "Solve the proof-of-work challenge and repeat the request with the solution in the X-Challenge-Solution header.")
-        .with("challenge", challenge);
+    Problem problem =
+        Problem.of(
+                CHALLENGE_REQUIRED,
+                "Challenge required",
+                403,
+                "Solve the proof-of-work challenge and repeat the request with the solution in the X-Challenge-Solution header.")
+            .with("challenge", challenge);
     return new ProblemException(problem, Map.of("Cache-Control", "no-store"));
   }
 
   /** 429, type {@code .../rate-limited}, with {@code Retry-After}. */
   static ProblemException rateLimited(long retryAfterSeconds) {
     return new ProblemException(
-        Problem.of(RATE_LIMITED, "Too many requests", 429, "Too many attempts; retry after the time in Retry-After."),
+        Problem.of(
+            RATE_LIMITED,
+            "Too many requests",
+            429,
+            "Too many attempts; retry after the time in Retry-After."),
         Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
   }
 
   /** A refusal; a disposable email domain is a validation error on {@code email}. */
   static ProblemException refused(String reason) {
     if (DisposableEmailDomains.REASON.equals(reason)) {
-      return ProblemException.validation(List.of(
-          new FieldError("email", "addresses of disposable email services are not accepted")));
+      return ProblemException.validation(
+          List.of(
+              new FieldError("email", "addresses of disposable email services are not accepted")));
     }
-    return new ProblemException(Problem.of("forbidden", "Forbidden", 403, "This request is not accepted."));
+    return new ProblemException(
+        Problem.of("forbidden", "Forbidden", 403, "This request is not accepted."));
   }
 
   /** 503 with {@code Retry-After}: a check that fails closed could not run. */
   static ProblemException unavailable(long retryAfterSeconds) {
-    return ProblemException.unavailable("Sign-up and sign-in are briefly unavailable; retry shortly.",
+    return ProblemException.unavailable(
+        "Sign-up and sign-in are briefly unavailable; retry shortly.",
         (int) Math.max(1, Math.min(retryAfterSeconds, Integer.MAX_VALUE)));
   }
 }

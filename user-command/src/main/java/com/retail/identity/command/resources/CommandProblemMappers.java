@@ -12,11 +12,18 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
 import java.util.Map;
 
-/** The answers to user-command's own domain exceptions (the shared ones are answered by common's mappers). */
+/**
+ * The answers to user-command's own domain exceptions (the shared ones are answered by common's
+ * mappers).
+ */
 public final class CommandProblemMappers implements Feature {
   public static List<DomainProblemMapper<?>> all() {
-    return List.of(new EmailTakenMapper(), new InvalidCredentialsMapper(), new LoginThrottledMapper(),
-        new InvalidRefreshTokenMapper(), new InvalidClientMapper());
+    return List.of(
+        new EmailTakenMapper(),
+        new InvalidCredentialsMapper(),
+        new LoginThrottledMapper(),
+        new InvalidRefreshTokenMapper(),
+        new InvalidClientMapper());
   }
 
   @Override
@@ -35,20 +42,25 @@ public final class CommandProblemMappers implements Feature {
 
     @Override
     public Problem problem(EmailTaken exception) {
-      return Problem.of("email-taken", "Email already registered", 409,
+      return Problem.of(
+          "email-taken",
+          "Email already registered",
+          409,
           "An account with this email address already exists.");
     }
   }
 
   /** 401 {@code invalid-credentials}: one body for an unknown email and a wrong password. */
-  public static final class InvalidCredentialsMapper extends DomainProblemMapper<InvalidCredentials> {
+  public static final class InvalidCredentialsMapper
+      extends DomainProblemMapper<InvalidCredentials> {
     public InvalidCredentialsMapper() {
       super(InvalidCredentials.class);
     }
 
     @Override
     public Problem problem(InvalidCredentials exception) {
-      return Problem.of("invalid-credentials", "Invalid credentials", 401, "The email or password is incorrect.");
+      return Problem.of(
+          "invalid-credentials", "Invalid credentials", 401, "The email or password is incorrect.");
     }
   }
 
@@ -60,7 +72,10 @@ public final class CommandProblemMappers implements Feature {
 
     @Override
     public Problem problem(LoginThrottled exception) {
-      return Problem.of("rate-limited", "Too many attempts", 429,
+      return Problem.of(
+          "rate-limited",
+          "Too many attempts",
+          429,
           "Too many failed logins for this account; wait before trying again.");
     }
 
@@ -71,14 +86,18 @@ public final class CommandProblemMappers implements Feature {
   }
 
   /** 401 {@code invalid-refresh-token}. */
-  public static final class InvalidRefreshTokenMapper extends DomainProblemMapper<InvalidRefreshToken> {
+  public static final class InvalidRefreshTokenMapper
+      extends DomainProblemMapper<InvalidRefreshToken> {
     public InvalidRefreshTokenMapper() {
       super(InvalidRefreshToken.class);
     }
 
     @Override
     public Problem problem(InvalidRefreshToken exception) {
-      return Problem.of("invalid-refresh-token", "Invalid refresh token", 401,
+      return Problem.of(
+          "invalid-refresh-token",
+          "Invalid refresh token",
+          401,
           "The refresh token is unknown, expired or revoked; log in again.");
     }
   }

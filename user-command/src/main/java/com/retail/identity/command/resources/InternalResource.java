@@ -38,7 +38,9 @@ public final class InternalResource {
   @Path("/service-tokens")
   @PublicEndpoint("the client id and secret in the body are the credentials")
   public ServiceTokenResponse serviceToken(@NotNull @Valid ServiceTokenRequest request) {
-    return new ServiceTokenResponse(serviceTokens.issue(request.clientId(), request.clientSecret()), "Bearer",
+    return new ServiceTokenResponse(
+        serviceTokens.issue(request.clientId(), request.clientSecret()),
+        "Bearer",
         serviceTokens.lifetimeSeconds());
   }
 
@@ -46,10 +48,14 @@ public final class InternalResource {
   @POST
   @Path("/users/{id}/phone-verified")
   @RolesAllowed(Principal.SERVICE)
-  public Response phoneVerified(@PathParam("id") String id, @NotNull @Valid PhoneVerifiedRequest request,
+  public Response phoneVerified(
+      @PathParam("id") String id,
+      @NotNull @Valid PhoneVerifiedRequest request,
       @Context HttpServletRequest http) {
-    recordVerifiedPhone.record(new RecordVerifiedPhone.Command(UsersResource.parse(id), request.verificationId(),
-        request.phone()), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    recordVerifiedPhone.record(
+        new RecordVerifiedPhone.Command(
+            UsersResource.parse(id), request.verificationId(), request.phone()),
+        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 }

@@ -37,7 +37,11 @@ public final class SessionsResource {
   private final TrustedProxies proxies;
   private final EmailKeys emailKeys;
 
-  public SessionsResource(LogIn logIn, Sessions sessions, AdmissionGate admission, TrustedProxies proxies,
+  public SessionsResource(
+      LogIn logIn,
+      Sessions sessions,
+      AdmissionGate admission,
+      TrustedProxies proxies,
       EmailKeys emailKeys) {
     this.logIn = logIn;
     this.sessions = sessions;
@@ -48,11 +52,18 @@ public final class SessionsResource {
 
   @POST
   @PublicEndpoint("the email and password are the credentials")
-  public SessionResponse logIn(@NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
+  public SessionResponse logIn(
+      @NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
     Origin origin = Origin.of(http, proxies);
-    AdmissionProblems.enforce(admission.decide(AdmissionRequest.login(origin.clientAddress(), origin.deviceId(),
-        request.email(), origin.challengeSolution())));
-    // The account is named by its keyed hash in the credential-stuffing signals, never by the email.
+    AdmissionProblems.enforce(
+        admission.decide(
+            AdmissionRequest.login(
+                origin.clientAddress(),
+                origin.deviceId(),
+                request.email(),
+                origin.challengeSolution())));
+    // The account is named by its keyed hash in the credential-stuffing signals, never by the
+    // email.
     String accountKey = emailKeys.keyOf(request.email());
     try {
       Credentials.Credential credential = logIn.authenticate(request.email(), request.password());
@@ -66,13 +77,18 @@ public final class SessionsResource {
 
   @POST
   @Path("/refresh")
-  @PublicEndpoint("the refresh token in the body is the credential; the access token may have expired")
+  @PublicEndpoint(
+      "the refresh token in the body is the credential; the access token may have expired")
   public SessionResponse refresh(@NotNull @Valid RefreshRequest request) {
     return response(sessions.refresh(request.refreshToken()));
   }
 
   private static SessionResponse response(Sessions.Session session) {
-    return new SessionResponse(session.accessToken(), "Bearer", session.expiresInSeconds(), session.refreshToken(),
+    return new SessionResponse(
+        session.accessToken(),
+        "Bearer",
+        session.expiresInSeconds(),
+        session.refreshToken(),
         session.userId());
   }
 

@@ -65,9 +65,16 @@ public final class UsersResource {
   private final TrustedProxies proxies;
   private final ObjectMapper json;
 
-  public UsersResource(RegisterUser registerUser, ChangeProfile changeProfile, ChangePassword changePassword,
-      EraseAccount eraseAccount, Idempotency idempotency, EmailKeys fingerprints, AdmissionGate admission,
-      TrustedProxies proxies, ObjectMapper json) {
+  public UsersResource(
+      RegisterUser registerUser,
+      ChangeProfile changeProfile,
+      ChangePassword changePassword,
+      EraseAccount eraseAccount,
+      Idempotency idempotency,
+      EmailKeys fingerprints,
+      AdmissionGate admission,
+      TrustedProxies proxies,
+      ObjectMapper json) {
     this.registerUser = registerUser;
     this.changeProfile = changeProfile;
     this.changePassword = changePassword;
@@ -81,19 +88,27 @@ public final class UsersResource {
 
   @POST
   @PublicEndpoint
-  public Response register(@NotNull @Valid RegistrationRequest request,
-      @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http,
+  public Response register(
+      @NotNull @Valid RegistrationRequest request,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @Context HttpServletRequest http,
       @Context Providers providers) {
     String correlationId = (String) http.getAttribute(RequestIdFilter.MDC_KEY);
     // Bots pay first: rate limits, disposable domains and proof of work come before any hashing.
     Origin origin = Origin.of(http, proxies);
-    AdmissionProblems.enforce(admission.decide(AdmissionRequest.register(origin.clientAddress(), origin.deviceId(),
-        request.email(), origin.challengeSolution())));
+    AdmissionProblems.enforce(
+        admission.decide(
+            AdmissionRequest.register(
+                origin.clientAddress(),
+                origin.deviceId(),
+                request.email(),
+                origin.challengeSolution())));
     if (idempotencyKey == null) {
       return created(registerUser.register(command(request), correlationId));
     }
     if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      throw ProblemException.validation("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
+      throw ProblemException.validation(
+          "Idempotency-Key", "must be 1 to 255 printable ASCII characters");
     }
     String scoped = "register:" + idempotencyKey;
     String requestHash = fingerprints.fingerprint(write(request));
@@ -103,7 +118,12 @@ public final class UsersResource {
     }
     try {
       Response response = created(registerUser.register(command(request), correlationId));
-      idempotency.complete(scoped, requestHash, 201, write(response.getEntity()), response.getHeaderString("Location"));
+      idempotency.complete(
+          scoped,
+          requestHash,
+          201,
+          write(response.getEntity()),
+          response.getHeaderString("Location"));
       return response;
     } catch (DomainException e) {
       // A refusal (4xx) is also the answer to a retry; after a 503 the retry runs again.
@@ -111,7 +131,8 @@ public final class UsersResource {
       if (answer.isEmpty() || answer.get().getStatus() >= 500) {
         idempotency.abandon(scoped);
       } else {
-        idempotency.complete(scoped, requestHash, answer.get().getStatus(), write(answer.get().getEntity()), null);
+        idempotency.complete(
+            scoped, requestHash, answer.get().getStatus(), write(answer.get().getEntity()), null);
       }
       throw e;
     } catch (RuntimeException e) {
@@ -124,13 +145,20 @@ public final class UsersResource {
   @SuppressWarnings("unchecked")
   private static Optional<Response> answerTo(DomainException e, Providers providers) {
     ExceptionMapper<DomainException> mapper =
-        (ExceptionMapper<DomainException>) (ExceptionMapper<?>) providers.getExceptionMapper(e.getClass());
+        (ExceptionMapper<DomainException>)
+            (ExceptionMapper<?>) providers.getExceptionMapper(e.getClass());
     return Optional.ofNullable(mapper).map(m -> m.toResponse(e));
   }
 
   private static RegisterUser.Command command(RegistrationRequest request) {
-    return new RegisterUser.Command(request.email(), request.password(), request.firstName(), request.lastName(),
-        request.country(), request.phone(), request.locale());
+    return new RegisterUser.Command(
+        request.email(),
+        request.password(),
+        request.firstName(),
+        request.lastName(),
+        request.country(),
+        request.phone(),
+        request.locale());
   }
 
   /**
@@ -148,17 +176,27 @@ public final class UsersResource {
 
   private static Response replay(Idempotency.Stored earlier, String requestHash) {
     if (!earlier.requestHash().equals(requestHash)) {
-      throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
-          "This Idempotency-Key was used with another request body."));
+      throw new ProblemException(
+          Problem.of(
+              "idempotency-key-reused",
+              "Idempotency key reused",
+              422,
+              "This Idempotency-Key was used with another request body."));
     }
     if (earlier.status() == 0) {
-      throw new ProblemException(Problem.of("idempotency-in-progress", "Request in progress", 409,
-          "The first request with this Idempotency-Key is still running; retry shortly."), Map.of("Retry-After", "1"));
+      throw new ProblemException(
+          Problem.of(
+              "idempotency-in-progress",
+              "Request in progress",
+              409,
+              "The first request with this Idempotency-Key is still running; retry shortly."),
+          Map.of("Retry-After", "1"));
     }
-    Response.ResponseBuilder builder = Response.status(earlier.status())
-        .type(earlier.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
-        .entity(earlier.body())
-        .header("Idempotent-Replayed", "true");
+    Response.ResponseBuilder builder =
+        Response.status(earlier.status())
+            .type(earlier.status() >= 400 ? Problem.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+            .entity(earlier.body())
+            .header("Idempotent-Replayed", "true");
     if (earlier.location() != null) {
       builder.header(HttpHeaders.LOCATION, earlier.location());
     }
@@ -175,40 +213,72 @@ public final class UsersResource {
   @PATCH
   @Path("/{id}")
   @PermitAll
-  public Response updateProfile(@PathParam("id") String id, @NotNull @Valid ProfileChangeRequest change,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Auth Principal caller,
+  public Response updateProfile(
+      @PathParam("id") String id,
+      @NotNull @Valid ProfileChangeRequest change,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Auth Principal caller,
       @Context HttpServletRequest http) {
     UUID userId = owned(id, caller, true);
-    ChangeProfile.Command command = new ChangeProfile.Command(userId, change.firstName(), change.lastName(),
-        change.country(), change.phone(), change.locale(), change.email(), expectedVersion(ifMatch));
-    long version = changeProfile.change(command, (String) http.getAttribute(RequestIdFilter.MDC_KEY)).version();
-    return Response.ok(new VersionResponse(userId, version)).tag(new EntityTag(Long.toString(version))).build();
+    ChangeProfile.Command command =
+        new ChangeProfile.Command(
+            userId,
+            change.firstName(),
+            change.lastName(),
+            change.country(),
+            change.phone(),
+            change.locale(),
+            change.email(),
+            expectedVersion(ifMatch));
+    long version =
+        changeProfile
+            .change(command, (String) http.getAttribute(RequestIdFilter.MDC_KEY))
+            .version();
+    return Response.ok(new VersionResponse(userId, version))
+        .tag(new EntityTag(Long.toString(version)))
+        .build();
   }
 
   @PUT
   @Path("/{id}/password")
   @PermitAll
-  public Response changePassword(@PathParam("id") String id, @NotNull @Valid PasswordChangeRequest change,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Auth Principal caller,
+  public Response changePassword(
+      @PathParam("id") String id,
+      @NotNull @Valid PasswordChangeRequest change,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Auth Principal caller,
       @Context HttpServletRequest http) {
     UUID userId = owned(id, caller, false);
-    changePassword.change(new ChangePassword.Command(userId, caller.sessionId(), change.currentPassword(),
-        change.newPassword(), expectedVersion(ifMatch)), (String) http.getAttribute(RequestIdFilter.MDC_KEY));
+    changePassword.change(
+        new ChangePassword.Command(
+            userId,
+            caller.sessionId(),
+            change.currentPassword(),
+            change.newPassword(),
+            expectedVersion(ifMatch)),
+        (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
   @DELETE
   @Path("/{id}")
   @PermitAll
-  public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @Auth Principal caller, @Context HttpServletRequest http) {
+  public Response erase(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Auth Principal caller,
+      @Context HttpServletRequest http) {
     UUID userId = owned(id, caller, true);
-    eraseAccount.erase(new EraseAccount.Command(userId, expectedVersion(ifMatch)),
+    eraseAccount.erase(
+        new EraseAccount.Command(userId, expectedVersion(ifMatch)),
         (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
-  /** The user the path names, when the caller may act on it: that user, or (where {@code adminMay}) an admin. */
+  /**
+   * The user the path names, when the caller may act on it: that user, or (where {@code adminMay})
+   * an admin.
+   */
   private static UUID owned(String id, Principal caller, boolean adminMay) {
     UUID userId = parse(id);
     if (!(caller.userId().equals(userId) || (adminMay && caller.hasRole(Principal.ADMIN)))) {
@@ -241,7 +311,8 @@ public final class UsersResource {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw ProblemException.validation("If-Match", "must be the version number read with the profile");
+      throw ProblemException.validation(
+          "If-Match", "must be the version number read with the profile");
     }
   }
 

@@ -31,14 +31,33 @@ public final class CassandraCredentials implements Credentials {
     this.session = cassandra.session();
     this.events = events;
     String table = cassandra.keyspace() + ".user_events";
-    open = session.prepare("UPDATE " + table + " SET email_key = ?, password_hash = ?, roles = ?, erased = false"
-        + " WHERE user_id = ?").setIdempotent(true);
-    select = session.prepare("SELECT email_key, password_hash, roles, version, erased FROM " + table
-        + " WHERE user_id = ? LIMIT 1").setIdempotent(true);
-    newHash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?").setIdempotent(true);
-    erase = session.prepare("UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?")
-        .setIdempotent(true);
-    rehash = session.prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ? IF password_hash = ?");
+    open =
+        session
+            .prepare(
+                "UPDATE "
+                    + table
+                    + " SET email_key = ?, password_hash = ?, roles = ?, erased = false"
+                    + " WHERE user_id = ?")
+            .setIdempotent(true);
+    select =
+        session
+            .prepare(
+                "SELECT email_key, password_hash, roles, version, erased FROM "
+                    + table
+                    + " WHERE user_id = ? LIMIT 1")
+            .setIdempotent(true);
+    newHash =
+        session
+            .prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?")
+            .setIdempotent(true);
+    erase =
+        session
+            .prepare(
+                "UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?")
+            .setIdempotent(true);
+    rehash =
+        session.prepare(
+            "UPDATE " + table + " SET password_hash = ? WHERE user_id = ? IF password_hash = ?");
   }
 
   @Override
@@ -47,13 +66,20 @@ public final class CassandraCredentials implements Credentials {
     if (row == null || row.isNull("email_key") || row.isNull("version") || row.getBool("erased")) {
       return Optional.empty();
     }
-    return Optional.of(new Credential(userId, row.getString("email_key"), row.getString("password_hash"),
-        row.getSet("roles", String.class), row.getLong("version")));
+    return Optional.of(
+        new Credential(
+            userId,
+            row.getString("email_key"),
+            row.getString("password_hash"),
+            row.getSet("roles", String.class),
+            row.getLong("version")));
   }
 
   @Override
-  public List<StoredEvent> open(Credential credential, String correlationId, List<NewEvent> newEvents) {
-    return events.appendToNewStream(credential.userId(), correlationId, newEvents, List.of(openRow(credential)));
+  public List<StoredEvent> open(
+      Credential credential, String correlationId, List<NewEvent> newEvents) {
+    return events.appendToNewStream(
+        credential.userId(), correlationId, newEvents, List.of(openRow(credential)));
   }
 
   /** The credential of a new stream, for a bulk writer that batches it with the stream's rows. */
@@ -62,9 +88,14 @@ public final class CassandraCredentials implements Credentials {
   }
 
   @Override
-  public List<StoredEvent> append(UUID userId, long expectedVersion, String correlationId, List<NewEvent> newEvents,
+  public List<StoredEvent> append(
+      UUID userId,
+      long expectedVersion,
+      String correlationId,
+      List<NewEvent> newEvents,
       Change change) {
-    return events.append(userId, expectedVersion, correlationId, newEvents, sameWrite(userId, change));
+    return events.append(
+        userId, expectedVersion, correlationId, newEvents, sameWrite(userId, change));
   }
 
   private List<Statement> sameWrite(UUID userId, Change change) {

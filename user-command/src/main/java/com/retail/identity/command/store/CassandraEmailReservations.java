@@ -21,11 +21,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Email reservations as lightweight transactions: one winner per key, even across instances.
- * A reservation still pending after the abandonment window belongs to a registration that died
- * half way (its store went down before it could confirm or release); the next registration of that
- * email takes it over, again with a lightweight transaction, and the reservation reaper removes it.
- * Every attempt is noted first in {@code reservation_attempts} (by minute) for the reaper.
+ * Email reservations as lightweight transactions: one winner per key, even across instances. A
+ * reservation still pending after the abandonment window belongs to a registration that died half
+ * way (its store went down before it could confirm or release); the next registration of that email
+ * takes it over, again with a lightweight transaction, and the reservation reaper removes it. Every
+ * attempt is noted first in {@code reservation_attempts} (by minute) for the reaper.
  */
 public final class CassandraEmailReservations implements EmailReservations, ReservationAttempts {
   public static final Duration ABANDONED = Duration.ofMinutes(2);
@@ -45,45 +45,99 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   private final PreparedStatement select;
   private final PreparedStatement insertActive;
 
-  /** For registrations: every attempt is noted, and pending reservations older than {@code abandoned} are reaped. */
-  public static CassandraEmailReservations forRegistrations(CassandraConnector cassandra, Clock clock, Duration abandoned) {
+  /**
+   * For registrations: every attempt is noted, and pending reservations older than {@code
+   * abandoned} are reaped.
+   */
+  public static CassandraEmailReservations forRegistrations(
+      CassandraConnector cassandra, Clock clock, Duration abandoned) {
     return new CassandraEmailReservations(cassandra, clock, abandoned, true);
   }
 
-  /** For a bulk import, which resumes its own pending reservations: attempts are not noted for the reaper. */
+  /**
+   * For a bulk import, which resumes its own pending reservations: attempts are not noted for the
+   * reaper.
+   */
   public static CassandraEmailReservations forImport(CassandraConnector cassandra, Clock clock) {
     return new CassandraEmailReservations(cassandra, clock, ABANDONED, false);
   }
 
-  private CassandraEmailReservations(CassandraConnector cassandra, Clock clock, Duration abandoned, boolean noteAttempts) {
+  private CassandraEmailReservations(
+      CassandraConnector cassandra, Clock clock, Duration abandoned, boolean noteAttempts) {
     this.session = cassandra.session();
     this.clock = clock;
     this.abandonedAfter = abandoned;
     this.noteAttempts = noteAttempts;
     String ks = cassandra.keyspace();
-    noteAttempt = session.prepare("INSERT INTO " + ks + ".reservation_attempts (bucket, attempt_id, email_key, user_id,"
-        + " erasure) VALUES (?, ?, ?, ?, ?)").setIdempotent(true);
-    attemptsIn = session.prepare("SELECT attempt_id, email_key, user_id, erasure FROM " + ks + ".reservation_attempts"
-        + " WHERE bucket = ? AND attempt_id >= minTimeuuid(?) AND attempt_id < minTimeuuid(?)").setIdempotent(true);
-    holding = session.prepare("SELECT user_id, state, reserved_at FROM " + ks + ".email_reservations WHERE email_key = ?")
-        .setIdempotent(true);
-    removePending = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ?"
-        + " IF user_id = ? AND state = 'pending'");
-    reserve = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
-        + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
-    takeOver = session.prepare("UPDATE " + ks + ".email_reservations SET user_id = ?, reserved_at = ?"
-        + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
-    // Conditional, yet safe for the driver to send again when a coordinator dies (ADR 0008): a second
+    noteAttempt =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".reservation_attempts (bucket, attempt_id, email_key, user_id,"
+                    + " erasure) VALUES (?, ?, ?, ?, ?)")
+            .setIdempotent(true);
+    attemptsIn =
+        session
+            .prepare(
+                "SELECT attempt_id, email_key, user_id, erasure FROM "
+                    + ks
+                    + ".reservation_attempts"
+                    + " WHERE bucket = ? AND attempt_id >= minTimeuuid(?) AND attempt_id < minTimeuuid(?)")
+            .setIdempotent(true);
+    holding =
+        session
+            .prepare(
+                "SELECT user_id, state, reserved_at FROM "
+                    + ks
+                    + ".email_reservations WHERE email_key = ?")
+            .setIdempotent(true);
+    removePending =
+        session.prepare(
+            "DELETE FROM "
+                + ks
+                + ".email_reservations WHERE email_key = ?"
+                + " IF user_id = ? AND state = 'pending'");
+    reserve =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".email_reservations (email_key, user_id, state, reserved_at)"
+                + " VALUES (?, ?, 'pending', ?) IF NOT EXISTS");
+    takeOver =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + ".email_reservations SET user_id = ?, reserved_at = ?"
+                + " WHERE email_key = ? IF user_id = ? AND state = 'pending'");
+    // Conditional, yet safe for the driver to send again when a coordinator dies (ADR 0008): a
+    // second
     // confirm finds the row already ours and active, a second release finds it gone; neither can
     // take a reservation from another user.
-    confirm = session.prepare("UPDATE " + ks + ".email_reservations SET state = 'active' WHERE email_key = ?"
-        + " IF user_id = ?").setIdempotent(true);
-    release = session.prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?")
-        .setIdempotent(true);
-    select = session.prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?")
-        .setIdempotent(true);
-    insertActive = session.prepare("INSERT INTO " + ks + ".email_reservations (email_key, user_id, state, reserved_at)"
-        + " VALUES (?, ?, 'active', ?)").setIdempotent(true);
+    confirm =
+        session
+            .prepare(
+                "UPDATE "
+                    + ks
+                    + ".email_reservations SET state = 'active' WHERE email_key = ?"
+                    + " IF user_id = ?")
+            .setIdempotent(true);
+    release =
+        session
+            .prepare("DELETE FROM " + ks + ".email_reservations WHERE email_key = ? IF user_id = ?")
+            .setIdempotent(true);
+    select =
+        session
+            .prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?")
+            .setIdempotent(true);
+    insertActive =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".email_reservations (email_key, user_id, state, reserved_at)"
+                    + " VALUES (?, ?, 'active', ?)")
+            .setIdempotent(true);
   }
 
   @Override
@@ -96,17 +150,31 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
     return result.wasApplied() || takeOverIfAbandoned(emailKey, userId, result.one());
   }
 
-  /** The conditional insert of {@link #reserve}, unexecuted: applied, or the holder's row (user_id, state, reserved_at). */
+  /**
+   * The conditional insert of {@link #reserve}, unexecuted: applied, or the holder's row (user_id,
+   * state, reserved_at).
+   */
   public BoundStatement reserveRow(String emailKey, UUID userId) {
     return reserve.bind(emailKey, userId, Date.from(clock.instant()));
   }
 
-  /** After a {@link #reserveRow} that was not applied: takes the key over if its holder died half way. */
+  /**
+   * After a {@link #reserveRow} that was not applied: takes the key over if its holder died half
+   * way.
+   */
   public boolean takeOverIfAbandoned(String emailKey, UUID userId, Row holder) {
-    boolean abandoned = "pending".equals(holder.getString("state"))
-        && holder.getTimestamp("reserved_at").toInstant().isBefore(clock.instant().minus(abandonedAfter));
-    return abandoned && session.execute(takeOver.bind(userId, Date.from(clock.instant()), emailKey,
-        holder.getUUID("user_id"))).wasApplied();
+    boolean abandoned =
+        "pending".equals(holder.getString("state"))
+            && holder
+                .getTimestamp("reserved_at")
+                .toInstant()
+                .isBefore(clock.instant().minus(abandonedAfter));
+    return abandoned
+        && session
+            .execute(
+                takeOver.bind(
+                    userId, Date.from(clock.instant()), emailKey, holder.getUUID("user_id")))
+            .wasApplied();
   }
 
   @Override
@@ -123,7 +191,10 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
 
   private void note(String emailKey, UUID userId, boolean erasure) {
     UUID attemptId = UUIDs.timeBased();
-    session.execute(noteAttempt.bind(MINUTES.bucketOf(attemptId), attemptId, emailKey, userId, erasure).setIdempotent(true));
+    session.execute(
+        noteAttempt
+            .bind(MINUTES.bucketOf(attemptId), attemptId, emailKey, userId, erasure)
+            .setIdempotent(true));
   }
 
   @Override
@@ -135,8 +206,12 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   public Optional<UUID> ownerOf(String emailKey) {
     // LOCAL_QUORUM, not SERIAL: the confirming LWT commits at LOCAL_QUORUM before the registration
     // answers, so a quorum read already sees every confirmed account; a Paxos read would add a
-    // prepare round to every login (ADR 0701 item 5). An unconfirmed one is not an owner either way.
-    Row row = session.execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM)).one();
+    // prepare round to every login (ADR 0701 item 5). An unconfirmed one is not an owner either
+    // way.
+    Row row =
+        session
+            .execute(select.bind(emailKey).setConsistencyLevel(ConsistencyLevel.LOCAL_QUORUM))
+            .one();
     if (row == null || !"active".equals(row.getString("state"))) {
       return Optional.empty();
     }
@@ -147,9 +222,15 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   public List<Attempt> between(Instant from, Instant to) {
     List<Attempt> found = new ArrayList<>();
     for (Instant bucket = MINUTES.start(from); bucket.isBefore(to); bucket = MINUTES.next(bucket)) {
-      for (Row row : session.execute(attemptsIn.bind(MINUTES.bucketAt(bucket), Date.from(from), Date.from(to)))) {
-        found.add(new Attempt(row.getString("email_key"), row.getUUID("user_id"),
-            Instant.ofEpochMilli(UUIDs.unixTimestamp(row.getUUID("attempt_id"))), !row.isNull("erasure") && row.getBool("erasure")));
+      for (Row row :
+          session.execute(
+              attemptsIn.bind(MINUTES.bucketAt(bucket), Date.from(from), Date.from(to)))) {
+        found.add(
+            new Attempt(
+                row.getString("email_key"),
+                row.getUUID("user_id"),
+                Instant.ofEpochMilli(UUIDs.unixTimestamp(row.getUUID("attempt_id"))),
+                !row.isNull("erasure") && row.getBool("erasure")));
       }
     }
     return found;
@@ -162,8 +243,11 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
       return Optional.empty();
     }
     Date reservedAt = row.getTimestamp("reserved_at");
-    return Optional.of(new Holding(row.getUUID("user_id"), "pending".equals(row.getString("state")),
-        reservedAt == null ? Instant.EPOCH : reservedAt.toInstant()));
+    return Optional.of(
+        new Holding(
+            row.getUUID("user_id"),
+            "pending".equals(row.getString("state")),
+            reservedAt == null ? Instant.EPOCH : reservedAt.toInstant()));
   }
 
   @Override

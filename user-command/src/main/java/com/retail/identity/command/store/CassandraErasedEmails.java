@@ -31,7 +31,10 @@ public final class CassandraErasedEmails implements ErasedEmails {
     return session.execute(readRow(emailKey)).one() != null;
   }
 
-  /** The unexecuted read of {@link #isErased} (a row, or none), for a bulk writer that sends many at once. */
+  /**
+   * The unexecuted read of {@link #isErased} (a row, or none), for a bulk writer that sends many at
+   * once.
+   */
   public BoundStatement readRow(String emailKey) {
     return select.bind(emailKey);
   }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Claimed with a lightweight transaction, so two concurrent retries never both run. A claim lives
  * {@link #CLAIM_SECONDS} until its request completes (then the answer is kept a day), so a claim
- * whose request died with its store (the abandon could not be written either) frees the key by itself.
+ * whose request died with its store (the abandon could not be written either) frees the key by
+ * itself.
  */
 public final class CassandraIdempotency implements Idempotency {
   private static final int DAY = 86_400;
@@ -24,10 +25,22 @@ public final class CassandraIdempotency implements Idempotency {
   public CassandraIdempotency(CassandraConnector cassandra) {
     this.session = cassandra.session();
     String table = cassandra.keyspace() + ".idempotency";
-    claim = session.prepare("INSERT INTO " + table + " (scope_key, request_hash, status) VALUES (?, ?, 0)"
-        + " IF NOT EXISTS USING TTL " + CLAIM_SECONDS);
-    complete = session.prepare("UPDATE " + table + " USING TTL " + DAY
-        + " SET status = ?, response = ?, location = ?, request_hash = ? WHERE scope_key = ?").setIdempotent(true);
+    claim =
+        session.prepare(
+            "INSERT INTO "
+                + table
+                + " (scope_key, request_hash, status) VALUES (?, ?, 0)"
+                + " IF NOT EXISTS USING TTL "
+                + CLAIM_SECONDS);
+    complete =
+        session
+            .prepare(
+                "UPDATE "
+                    + table
+                    + " USING TTL "
+                    + DAY
+                    + " SET status = ?, response = ?, location = ?, request_hash = ? WHERE scope_key = ?")
+            .setIdempotent(true);
     abandon = session.prepare("DELETE FROM " + table + " WHERE scope_key = ?").setIdempotent(true);
   }
 
@@ -38,12 +51,17 @@ public final class CassandraIdempotency implements Idempotency {
       return Optional.empty();
     }
     Row row = result.one();
-    return Optional.of(new Stored(row.getString("request_hash"), row.getInt("status"), row.getString("response"),
-        row.getString("location")));
+    return Optional.of(
+        new Stored(
+            row.getString("request_hash"),
+            row.getInt("status"),
+            row.getString("response"),
+            row.getString("location")));
   }
 
   @Override
-  public void complete(String scopedKey, String requestHash, int status, String body, String location) {
+  public void complete(
+      String scopedKey, String requestHash, int status, String body, String location) {
     session.execute(complete.bind(status, body, location, requestHash, scopedKey));
   }
 

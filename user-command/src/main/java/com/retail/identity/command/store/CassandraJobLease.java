@@ -15,8 +15,12 @@ public final class CassandraJobLease implements JobLease {
   public CassandraJobLease(CassandraConnector cassandra) {
     this.session = cassandra.session();
     String table = cassandra.keyspace() + ".job_leases";
-    take = session.prepare("UPDATE " + table + " USING TTL ? SET owner = ? WHERE job = ? IF owner = null");
-    renew = session.prepare("UPDATE " + table + " USING TTL ? SET owner = ? WHERE job = ? IF owner = ?");
+    take =
+        session.prepare(
+            "UPDATE " + table + " USING TTL ? SET owner = ? WHERE job = ? IF owner = null");
+    renew =
+        session.prepare(
+            "UPDATE " + table + " USING TTL ? SET owner = ? WHERE job = ? IF owner = ?");
   }
 
   @Override

@@ -19,14 +19,22 @@ public final class CassandraLoginActivity implements LoginActivity {
   public CassandraLoginActivity(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
     this.buckets = buckets;
-    insert = session.prepare("INSERT INTO " + cassandra.keyspace() + ".login_activity (bucket, event_id, user_id,"
-        + " event_type, schema_version, payload) VALUES (?, ?, ?, ?, ?, ?) USING TTL 7776000").setIdempotent(true);
+    insert =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + cassandra.keyspace()
+                    + ".login_activity (bucket, event_id, user_id,"
+                    + " event_type, schema_version, payload) VALUES (?, ?, ?, ?, ?, ?) USING TTL 7776000")
+            .setIdempotent(true);
   }
 
   @Override
   public void record(UUID userId, UserEvents.Payload event) {
     NewEvent e = event.toEvent();
     UUID eventId = UUIDs.timeBased();
-    session.executeAsync(insert.bind(buckets.bucketOf(eventId), eventId, userId, e.type(), e.schemaVersion(), e.payload()));
+    session.executeAsync(
+        insert.bind(
+            buckets.bucketOf(eventId), eventId, userId, e.type(), e.schemaVersion(), e.payload()));
   }
 }

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
@@ -41,21 +40,57 @@ public final class CassandraRefreshTokens implements RefreshTokens {
     this.lifetime = lifetime;
     String ks = cassandra.keyspace();
     int ttl = (int) lifetime.toSeconds();
-    insertFamily = session.prepare("INSERT INTO " + ks + ".refresh_families (family_id, user_id, revoked, created_at)"
-        + " VALUES (?, ?, false, ?) USING TTL " + ttl).setIdempotent(true);
-    insertUserFamily = session.prepare("INSERT INTO " + ks + ".user_refresh_families (user_id, family_id) VALUES (?, ?)"
-        + " USING TTL " + ttl).setIdempotent(true);
-    insertToken = session.prepare("INSERT INTO " + ks + ".refresh_tokens (token_hash, family_id, user_id, rotated, expires_at)"
-        + " VALUES (?, ?, ?, false, ?) USING TTL " + ttl).setIdempotent(true);
-    selectToken = session.prepare("SELECT family_id, user_id, rotated, expires_at FROM " + ks
-        + ".refresh_tokens WHERE token_hash = ?").setIdempotent(true);
-    markRotated = session.prepare("UPDATE " + ks + ".refresh_tokens SET rotated = true WHERE token_hash = ? IF rotated = false");
-    selectFamily = session.prepare("SELECT revoked FROM " + ks + ".refresh_families WHERE family_id = ?")
-        .setIdempotent(true);
-    revokeFamily = session.prepare("UPDATE " + ks + ".refresh_families SET revoked = true WHERE family_id = ?")
-        .setIdempotent(true);
-    selectUserFamilies = session.prepare("SELECT family_id FROM " + ks + ".user_refresh_families WHERE user_id = ?")
-        .setIdempotent(true);
+    insertFamily =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".refresh_families (family_id, user_id, revoked, created_at)"
+                    + " VALUES (?, ?, false, ?) USING TTL "
+                    + ttl)
+            .setIdempotent(true);
+    insertUserFamily =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".user_refresh_families (user_id, family_id) VALUES (?, ?)"
+                    + " USING TTL "
+                    + ttl)
+            .setIdempotent(true);
+    insertToken =
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".refresh_tokens (token_hash, family_id, user_id, rotated, expires_at)"
+                    + " VALUES (?, ?, ?, false, ?) USING TTL "
+                    + ttl)
+            .setIdempotent(true);
+    selectToken =
+        session
+            .prepare(
+                "SELECT family_id, user_id, rotated, expires_at FROM "
+                    + ks
+                    + ".refresh_tokens WHERE token_hash = ?")
+            .setIdempotent(true);
+    markRotated =
+        session.prepare(
+            "UPDATE "
+                + ks
+                + ".refresh_tokens SET rotated = true WHERE token_hash = ? IF rotated = false");
+    selectFamily =
+        session
+            .prepare("SELECT revoked FROM " + ks + ".refresh_families WHERE family_id = ?")
+            .setIdempotent(true);
+    revokeFamily =
+        session
+            .prepare("UPDATE " + ks + ".refresh_families SET revoked = true WHERE family_id = ?")
+            .setIdempotent(true);
+    selectUserFamilies =
+        session
+            .prepare("SELECT family_id FROM " + ks + ".user_refresh_families WHERE user_id = ?")
+            .setIdempotent(true);
   }
 
   @Override
@@ -63,10 +98,11 @@ public final class CassandraRefreshTokens implements RefreshTokens {
     String token = randomToken();
     // Independent rows: written at once, one wait instead of three round trips. The token is
     // returned only when all three are stored.
-    List<ResultSetFuture> writes = List.of(
-        session.executeAsync(insertFamily.bind(familyId, userId, Date.from(clock.instant()))),
-        session.executeAsync(insertUserFamily.bind(userId, familyId)),
-        session.executeAsync(tokenRow(token, userId, familyId)));
+    List<ResultSetFuture> writes =
+        List.of(
+            session.executeAsync(insertFamily.bind(familyId, userId, Date.from(clock.instant()))),
+            session.executeAsync(insertUserFamily.bind(userId, familyId)),
+            session.executeAsync(tokenRow(token, userId, familyId)));
     writes.forEach(ResultSetFuture::getUninterruptibly);
     return token;
   }
@@ -84,7 +120,8 @@ public final class CassandraRefreshTokens implements RefreshTokens {
   }
 
   private BoundStatement tokenRow(String token, UUID userId, UUID familyId) {
-    return insertToken.bind(hash(token), familyId, userId, Date.from(clock.instant().plus(lifetime)));
+    return insertToken.bind(
+        hash(token), familyId, userId, Date.from(clock.instant().plus(lifetime)));
   }
 
   @Override
@@ -126,7 +163,9 @@ public final class CassandraRefreshTokens implements RefreshTokens {
 
   static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -14,20 +14,23 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Admission state in Redis, each decision one Lua script (ADR 0202). Keys, after the key prefix:
+ *
  * <ul>
  *   <li>{@code adm:b:<register|login>:<a|s|d|m>:<address|subnet|device pseudonym|domain>}: a token
- *       bucket (hash {@code t} tokens, {@code ts} last refill), kept until it would be full again;</li>
- *   <li>{@value #DISPOSABLE_DOMAINS}: the disposable-domain reference SET (one lower-case ASCII domain
- *       per member), written by the read side's reference-data loader;</li>
- *   <li>{@code adm:sig:<address>:<window>}: login attempts {@code a} and failures {@code f} (hash), and
- *       {@code adm:acc:<address>:<window>}: the accounts tried (HyperLogLog), kept two windows.</li>
+ *       bucket (hash {@code t} tokens, {@code ts} last refill), kept until it would be full again;
+ *   <li>{@value #DISPOSABLE_DOMAINS}: the disposable-domain reference SET (one lower-case ASCII
+ *       domain per member), written by the read side's reference-data loader;
+ *   <li>{@code adm:sig:<address>:<window>}: login attempts {@code a} and failures {@code f} (hash),
+ *       and {@code adm:acc:<address>:<window>}: the accounts tried (HyperLogLog), kept two windows.
  * </ul>
  */
 public final class RedisAdmissionCounters implements AdmissionCounters {
   /** The disposable-domain reference SET, after the key prefix. */
   public static final String DISPOSABLE_DOMAINS = "ref:disposable-email-domains";
 
-  private static final RedisScript TAKE_AND_READ = new RedisScript("""
+  private static final RedisScript TAKE_AND_READ =
+      new RedisScript(
+          """
       local now = tonumber(ARGV[1])
       local n = tonumber(ARGV[2])
       local limited, wait = 0, 0
@@ -75,7 +78,9 @@ public final class RedisAdmissionCounters implements AdmissionCounters {
       return {limited, wait, disposable, attempts, failures, accounts}
       """);
 
-  private static final RedisScript RECORD_LOGIN = new RedisScript("""
+  private static final RedisScript RECORD_LOGIN =
+      new RedisScript(
+          """
       redis.call('HINCRBY', KEYS[1], 'a', 1)
       if ARGV[1] == '0' then redis.call('HINCRBY', KEYS[1], 'f', 1) end
       if ARGV[2] ~= '' then redis.call('PFADD', KEYS[2], ARGV[2]) end
@@ -91,7 +96,11 @@ public final class RedisAdmissionCounters implements AdmissionCounters {
   }
 
   @Override
-  public Reading takeTokensAndRead(List<Bucket> buckets, List<String> domainCandidates, String address, long window,
+  public Reading takeTokensAndRead(
+      List<Bucket> buckets,
+      List<String> domainCandidates,
+      String address,
+      long window,
       long nowMillis) {
     List<String> keys = new ArrayList<>(buckets.size() + 5);
     List<String> args = new ArrayList<>(2 + 2 * buckets.size() + 1 + domainCandidates.size());
@@ -120,27 +129,39 @@ public final class RedisAdmissionCounters implements AdmissionCounters {
     return new Reading(
         limited > 0 ? Optional.of(buckets.get((int) limited - 1)) : Optional.empty(),
         RedisScript.asLong(reply.get(1)),
-        listed < 0 ? DisposableListing.NO_LIST : listed == 1 ? DisposableListing.LISTED : DisposableListing.NOT_LISTED,
-        LoginSignals.of(RedisScript.asLong(reply.get(3)), RedisScript.asLong(reply.get(4)), RedisScript.asLong(reply.get(5))));
+        listed < 0
+            ? DisposableListing.NO_LIST
+            : listed == 1 ? DisposableListing.LISTED : DisposableListing.NOT_LISTED,
+        LoginSignals.of(
+            RedisScript.asLong(reply.get(3)),
+            RedisScript.asLong(reply.get(4)),
+            RedisScript.asLong(reply.get(5))));
   }
 
   @Override
-  public void recordLogin(String address, String accountPseudonym, boolean success, long window, Duration keep) {
+  public void recordLogin(
+      String address, String accountPseudonym, boolean success, long window, Duration keep) {
     try {
-      RECORD_LOGIN.run(redis.redis(), List.of(signalKey(address, window), accountsKey(address, window)),
-          List.of(success ? "1" : "0", accountPseudonym == null ? "" : accountPseudonym, Long.toString(keep.toMillis())));
+      RECORD_LOGIN.run(
+          redis.redis(),
+          List.of(signalKey(address, window), accountsKey(address, window)),
+          List.of(
+              success ? "1" : "0",
+              accountPseudonym == null ? "" : accountPseudonym,
+              Long.toString(keep.toMillis())));
     } catch (JedisException e) {
       throw new CountersUnavailable(e);
     }
   }
 
   private String bucketKey(Bucket bucket) {
-    String kind = switch (bucket.kind()) {
-      case ADDRESS -> "a";
-      case SUBNET -> "s";
-      case DEVICE -> "d";
-      case DOMAIN -> "m";
-    };
+    String kind =
+        switch (bucket.kind()) {
+          case ADDRESS -> "a";
+          case SUBNET -> "s";
+          case DEVICE -> "d";
+          case DOMAIN -> "m";
+        };
     return redis.key("adm:b:" + bucket.action().slug() + ":" + kind + ":" + bucket.subject());
   }
 

@@ -5,9 +5,9 @@ import com.retail.identity.common.store.RedisConnector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import redis.clients.jedis.exceptions.JedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Failure counters in Redis: {@code login:fail:<key>} (consecutive failures, kept 30 days) and
@@ -50,8 +50,12 @@ public final class RedisLoginThrottle implements LoginThrottle {
       redis.redis().expire(failKey, KEEP_SECONDS);
       Duration wait = LoginThrottle.waitAfter((int) Math.min(failures, Integer.MAX_VALUE));
       if (!wait.isZero()) {
-        redis.redis().setex(redis.key("login:next:" + emailKey), Math.max(1, wait.toSeconds() + 1),
-            Long.toString(clock.millis() + wait.toMillis()));
+        redis
+            .redis()
+            .setex(
+                redis.key("login:next:" + emailKey),
+                Math.max(1, wait.toSeconds() + 1),
+                Long.toString(clock.millis() + wait.toMillis()));
       }
     } catch (JedisException e) {
       warn(e);

@@ -16,7 +16,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Password changes on in-memory ports: proven by the current password, ending every other session. */
+/**
+ * Password changes on in-memory ports: proven by the current password, ending every other session.
+ */
 class ChangePasswordTest {
   private static final String NEW_PASSWORD = "crimson-Window-58-harbour!";
   private final InMemoryCore core = new InMemoryCore();
@@ -42,56 +44,78 @@ class ChangePasswordTest {
   }
 
   @Test
-  void givenTheCurrentPassword_whenTheCustomerChangesIt_thenOnlyTheNewOneLogsInAndTheStreamRecordsTheChange() {
-    ChangePassword.Changed changed = changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1");
+  void
+      givenTheCurrentPassword_whenTheCustomerChangesIt_thenOnlyTheNewOneLogsInAndTheStreamRecordsTheChange() {
+    ChangePassword.Changed changed =
+        changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1");
 
     assertThat(changed).isEqualTo(new ChangePassword.Changed(grace, 2));
-    assertThat(core.events.readStream(grace)).extracting(StoredEvent::type)
+    assertThat(core.events.readStream(grace))
+        .extracting(StoredEvent::type)
         .containsExactly(EventTypes.USER_REGISTERED, EventTypes.PASSWORD_CHANGED);
-    assertThat(core.logIn().authenticate("grace@example.com", NEW_PASSWORD).userId()).isEqualTo(grace);
+    assertThat(core.logIn().authenticate("grace@example.com", NEW_PASSWORD).userId())
+        .isEqualTo(grace);
     assertThatThrownBy(() -> core.logIn().authenticate("grace@example.com", PASSWORD))
         .isInstanceOf(InvalidCredentials.class);
   }
 
   @Test
-  void givenSessionsOnOtherDevices_whenThePasswordChanges_thenTheyEndAndTheSessionThatAskedGoesOn() {
+  void
+      givenSessionsOnOtherDevices_whenThePasswordChanges_thenTheyEndAndTheSessionThatAskedGoesOn() {
     Sessions.Session laptop = logIn(PASSWORD);
     Sessions.Session phone = logIn(PASSWORD);
 
     changePassword.change(change(sessionOf(laptop), PASSWORD, NEW_PASSWORD, 1L), "c-1");
 
     assertThat(sessions.refresh(laptop.refreshToken()).userId()).isEqualTo(grace);
-    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken())).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
   }
 
   @Test
   void givenAWrongCurrentPassword_whenChanging_thenItIsRefusedNamingTheFieldAndNothingChanges() {
     Sessions.Session phone = logIn(PASSWORD);
 
-    assertThatThrownBy(() -> changePassword.change(change(null, "not-" + PASSWORD, NEW_PASSWORD, null), "c-1"))
-        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(FieldViolation::field)
-            .containsExactly("currentPassword"));
+    assertThatThrownBy(
+            () -> changePassword.change(change(null, "not-" + PASSWORD, NEW_PASSWORD, null), "c-1"))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldViolation::field)
+                    .containsExactly("currentPassword"));
 
     assertThat(core.events.currentVersion(grace)).isEqualTo(1);
     assertThat(core.logIn().authenticate("grace@example.com", PASSWORD).userId()).isEqualTo(grace);
-    assertThat(sessions.refresh(phone.refreshToken()).userId()).as("the other session").isEqualTo(grace);
+    assertThat(sessions.refresh(phone.refreshToken()).userId())
+        .as("the other session")
+        .isEqualTo(grace);
   }
 
   @Test
   void givenAGuessableNewPassword_whenChanging_thenItIsRefusedWithTheReasonAndNothingChanges() {
     Sessions.Session phone = logIn(PASSWORD);
 
-    assertThatThrownBy(() -> changePassword.change(change(null, PASSWORD, "password1", null), "c-1"))
-        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).singleElement()
-            .satisfies(v -> assertThat(v.field()).isEqualTo("newPassword")));
+    assertThatThrownBy(
+            () -> changePassword.change(change(null, PASSWORD, "password1", null), "c-1"))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("newPassword")));
 
     assertThat(core.events.currentVersion(grace)).isEqualTo(1);
-    assertThat(sessions.refresh(phone.refreshToken()).userId()).as("the other session").isEqualTo(grace);
+    assertThat(sessions.refresh(phone.refreshToken()).userId())
+        .as("the other session")
+        .isEqualTo(grace);
   }
 
   @Test
   void givenAStaleVersion_whenChanging_thenItIsRefusedAndTheOldPasswordStillWorks() {
-    core.changeProfile().change(new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-0");
+    core.changeProfile()
+        .change(
+            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-0");
 
     assertThatThrownBy(() -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, 1L), "c-1"))
         .isInstanceOf(StaleVersion.class);
@@ -102,22 +126,26 @@ class ChangePasswordTest {
   }
 
   @Test
-  void givenAChangeThatDiesAfterEndingTheOtherSessions_thenTheOldPasswordStaysAndNoOtherSessionIsLeftOpen() {
+  void
+      givenAChangeThatDiesAfterEndingTheOtherSessions_thenTheOldPasswordStaysAndNoOtherSessionIsLeftOpen() {
     Sessions.Session phone = logIn(PASSWORD);
     CrashPoints.arm(ChangePassword.AFTER_SESSIONS);
 
-    assertThatThrownBy(() -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1"))
+    assertThatThrownBy(
+            () -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);
 
     assertThat(core.logIn().authenticate("grace@example.com", PASSWORD).userId()).isEqualTo(grace);
-    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken())).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
   }
 
   @Test
   void givenAnErasedAccount_whenItsPasswordIsChanged_thenItIsNotFound() {
     core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-0");
 
-    assertThatThrownBy(() -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1"))
+    assertThatThrownBy(
+            () -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1"))
         .isInstanceOf(NotFound.class);
   }
 }

@@ -18,7 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Profile changes on in-memory ports: at the version the customer read, or on top of the current one. */
+/**
+ * Profile changes on in-memory ports: at the version the customer read, or on top of the current
+ * one.
+ */
 class ChangeProfileTest {
   private final InMemoryCore core = new InMemoryCore();
   private final ChangeProfile changeProfile = core.changeProfile();
@@ -39,9 +42,11 @@ class ChangeProfileTest {
   }
 
   @Test
-  void givenAnAccount_whenTheCustomerChangesNamesAndPhone_thenProfileUpdatedCarriesThemSealedAtTheNextVersion() {
-    ChangeProfile.Command change = new ChangeProfile.Command(grace, " Amazing ", null, "GB", "+14155552671", "en-GB",
-        null, null);
+  void
+      givenAnAccount_whenTheCustomerChangesNamesAndPhone_thenProfileUpdatedCarriesThemSealedAtTheNextVersion() {
+    ChangeProfile.Command change =
+        new ChangeProfile.Command(
+            grace, " Amazing ", null, "GB", "+14155552671", "en-GB", null, null);
 
     ChangeProfile.Changed changed = changeProfile.change(change, "c-1");
 
@@ -67,7 +72,8 @@ class ChangeProfileTest {
   void givenTheVersionTheCustomerRead_whenAnotherChangeLandedSince_thenTheirsIsRefusedAsStale() {
     changeProfile.change(country("FR", 1L), "c-1");
 
-    assertThatThrownBy(() -> changeProfile.change(country("DE", 1L), "c-2")).isInstanceOf(StaleVersion.class);
+    assertThatThrownBy(() -> changeProfile.change(country("DE", 1L), "c-2"))
+        .isInstanceOf(StaleVersion.class);
 
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);
     assertThat(UserEvents.read(last(), UserEvents.ProfileUpdated.class).country()).isEqualTo("FR");
@@ -76,7 +82,8 @@ class ChangeProfileTest {
   @Test
   void givenAVersionTheAccountNeverHad_whenNamedAsTheOneRead_thenTheChangeIsRefusedAsStale() {
     for (long never : new long[] {0, -1, 2, 99}) {
-      assertThatThrownBy(() -> changeProfile.change(country("FR", never), "c-1")).as("version %d", never)
+      assertThatThrownBy(() -> changeProfile.change(country("FR", never), "c-1"))
+          .as("version %d", never)
           .isInstanceOf(StaleVersion.class);
     }
 
@@ -90,7 +97,8 @@ class ChangeProfileTest {
     ChangeProfile.Changed changed = changeProfile.change(country("DE", null), "c-1");
 
     assertThat(changed.version()).isEqualTo(3);
-    assertThat(core.events.readStream(grace)).extracting(e -> e.correlationId())
+    assertThat(core.events.readStream(grace))
+        .extracting(e -> e.correlationId())
         .containsExactly("test", "other", "c-1");
   }
 
@@ -98,29 +106,38 @@ class ChangeProfileTest {
   void givenNoVersion_whenOtherRequestsWinThreeRacesInARow_thenTheCustomerIsToldToRetry() {
     core.events.interleave(3, () -> changeProfile.change(country("FR", null), "other"));
 
-    assertThatThrownBy(() -> changeProfile.change(country("DE", null), "c-1")).isInstanceOf(Conflict.class);
+    assertThatThrownBy(() -> changeProfile.change(country("DE", null), "c-1"))
+        .isInstanceOf(Conflict.class);
 
-    assertThat(core.events.readStream(grace)).extracting(e -> e.correlationId())
+    assertThat(core.events.readStream(grace))
+        .extracting(e -> e.correlationId())
         .containsExactly("test", "other", "other", "other");
   }
 
   @Test
-  void givenTheAccountIsErasedBetweenReadAndWrite_whenTheChangeIsWritten_thenItIsNotFoundAndNothingFollowsTheErasure() {
-    core.events.interleave(1, () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "erase"));
+  void
+      givenTheAccountIsErasedBetweenReadAndWrite_whenTheChangeIsWritten_thenItIsNotFoundAndNothingFollowsTheErasure() {
+    core.events.interleave(
+        1, () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "erase"));
 
-    assertThatThrownBy(() -> changeProfile.change(country("DE", null), "c-1")).isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> changeProfile.change(country("DE", null), "c-1"))
+        .isInstanceOf(NotFound.class);
 
     assertThat(last().type()).isEqualTo(EventTypes.USER_ERASED);
   }
 
   @Test
   void givenBrokenFieldsAndAnEmail_whenChanging_thenEachIsNamedAndNothingIsWritten() {
-    ChangeProfile.Command broken = new ChangeProfile.Command(grace, " ", null, "XX", "12345", "!!", "new@example.com",
-        null);
+    ChangeProfile.Command broken =
+        new ChangeProfile.Command(grace, " ", null, "XX", "12345", "!!", "new@example.com", null);
 
     assertThatThrownBy(() -> changeProfile.change(broken, "c-1"))
-        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(FieldViolation::field)
-            .containsExactlyInAnyOrder("email", "firstName", "country", "phone", "locale"));
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldViolation::field)
+                    .containsExactlyInAnyOrder("email", "firstName", "country", "phone", "locale"));
 
     assertThat(core.events.currentVersion(grace)).isEqualTo(1);
   }
@@ -129,9 +146,15 @@ class ChangeProfileTest {
   void givenAnErasedOrUnknownAccount_whenAChangeComes_thenItIsNotFound() {
     core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1");
 
-    assertThatThrownBy(() -> changeProfile.change(country("FR", null), "c-2")).isInstanceOf(NotFound.class);
-    assertThatThrownBy(() -> changeProfile.change(new ChangeProfile.Command(UUID.randomUUID(), "Ada", null, null, null,
-        null, null, null), "c-3")).isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> changeProfile.change(country("FR", null), "c-2"))
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(
+            () ->
+                changeProfile.change(
+                    new ChangeProfile.Command(
+                        UUID.randomUUID(), "Ada", null, null, null, null, null, null),
+                    "c-3"))
+        .isInstanceOf(NotFound.class);
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);
   }
 }

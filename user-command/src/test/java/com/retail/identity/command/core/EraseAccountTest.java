@@ -34,11 +34,13 @@ class EraseAccountTest {
   }
 
   private String registeredPii() {
-    return UserEvents.read(core.events.readStream(grace).get(0), UserEvents.UserRegistered.class).pii();
+    return UserEvents.read(core.events.readStream(grace).get(0), UserEvents.UserRegistered.class)
+        .pii();
   }
 
   @Test
-  void givenAnAccount_whenErased_thenItsEventEndsTheStreamItLogsInNoMoreAndItsPersonalDataIsUnreadable() {
+  void
+      givenAnAccount_whenErased_thenItsEventEndsTheStreamItLogsInNoMoreAndItsPersonalDataIsUnreadable() {
     String pii = registeredPii();
 
     EraseAccount.Erased erased = eraseAccount.erase(new EraseAccount.Command(grace, null), "c-1");
@@ -59,8 +61,10 @@ class EraseAccountTest {
 
     eraseAccount.erase(new EraseAccount.Command(grace, null), "c-1");
 
-    assertThat(core.refreshTokens.rotate(phone.refreshToken())).isInstanceOf(RefreshTokens.Refused.class);
-    assertThat(core.refreshTokens.rotate(laptop.refreshToken())).isInstanceOf(RefreshTokens.Refused.class);
+    assertThat(core.refreshTokens.rotate(phone.refreshToken()))
+        .isInstanceOf(RefreshTokens.Refused.class);
+    assertThat(core.refreshTokens.rotate(laptop.refreshToken()))
+        .isInstanceOf(RefreshTokens.Refused.class);
   }
 
   @Test
@@ -76,7 +80,9 @@ class EraseAccountTest {
   @Test
   void givenAStaleVersion_whenErasing_thenItIsRefusedAndTheAccountIsWhollyThere() {
     Sessions.Session phone = logIn();
-    core.changeProfile().change(new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-0");
+    core.changeProfile()
+        .change(
+            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-0");
 
     assertThatThrownBy(() -> eraseAccount.erase(new EraseAccount.Command(grace, 1L), "c-1"))
         .isInstanceOf(StaleVersion.class);
@@ -91,7 +97,8 @@ class EraseAccountTest {
 
   @Test
   void givenTheCurrentVersion_whenErasing_thenItIsErased() {
-    assertThat(eraseAccount.erase(new EraseAccount.Command(grace, 1L), "c-1").version()).isEqualTo(2);
+    assertThat(eraseAccount.erase(new EraseAccount.Command(grace, 1L), "c-1").version())
+        .isEqualTo(2);
   }
 
   @Test
@@ -100,7 +107,8 @@ class EraseAccountTest {
 
     assertThatThrownBy(() -> eraseAccount.erase(new EraseAccount.Command(grace, null), "c-2"))
         .isInstanceOf(NotFound.class);
-    assertThatThrownBy(() -> eraseAccount.erase(new EraseAccount.Command(UUID.randomUUID(), null), "c-3"))
+    assertThatThrownBy(
+            () -> eraseAccount.erase(new EraseAccount.Command(UUID.randomUUID(), null), "c-3"))
         .isInstanceOf(NotFound.class);
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);
   }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.retail.identity.common.domain.Unavailable;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class HashingPoolTest {
@@ -18,11 +18,14 @@ class HashingPoolTest {
     CountDownLatch running = new CountDownLatch(1);
     ExecutorService callers = Executors.newFixedThreadPool(2);
     try {
-      callers.submit(() -> pool.run(() -> {
-        running.countDown();
-        release.await();
-        return 1;
-      }));
+      callers.submit(
+          () ->
+              pool.run(
+                  () -> {
+                    running.countDown();
+                    release.await();
+                    return 1;
+                  }));
       running.await();
       callers.submit(() -> pool.run(() -> 2)); // waits in the queue
 
@@ -30,7 +33,8 @@ class HashingPoolTest {
         Thread.sleep(5);
       }
       assertThatThrownBy(() -> pool.run(() -> 3))
-          .isInstanceOfSatisfying(Unavailable.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+          .isInstanceOfSatisfying(
+              Unavailable.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
     } finally {
       release.countDown();
       callers.shutdownNow();
@@ -41,9 +45,13 @@ class HashingPoolTest {
   @Test
   void aFailingHashPropagatesItsOwnError() {
     HashingPool pool = new HashingPool(1, 1, 1_000);
-    assertThatThrownBy(() -> pool.run(() -> {
-      throw new IllegalArgumentException("bad");
-    })).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                pool.run(
+                    () -> {
+                      throw new IllegalArgumentException("bad");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class);
     pool.stop();
   }
 }

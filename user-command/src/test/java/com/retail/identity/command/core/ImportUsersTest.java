@@ -29,26 +29,33 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
-/** The import's rules over an in-memory stand-in for its stores; the real stores are in event-replayer's ImportIT. */
+/**
+ * The import's rules over an in-memory stand-in for its stores; the real stores are in
+ * event-replayer's ImportIT.
+ */
 class ImportUsersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BCRYPT = "$2a$04$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz012";
   private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
   private final TestClock clock = new TestClock(Instant.parse("2027-03-01T12:00:00Z"));
-  private final EmailKeys emailKeys = new EmailKeys("a-lookup-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8));
+  private final EmailKeys emailKeys =
+      new EmailKeys("a-lookup-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8));
   private final MemoryKeys keys = new MemoryKeys();
   private final MemoryAccounts accounts = new MemoryAccounts();
 
   private ImportUsers importUsers(boolean initialLoad) {
-    return new ImportUsers(emailKeys, accounts, new PersonalDataCipher(keys), clock, ABANDONED_AFTER, initialLoad);
+    return new ImportUsers(
+        emailKeys, accounts, new PersonalDataCipher(keys), clock, ABANDONED_AFTER, initialLoad);
   }
 
   private static ExistingCustomer customer(String email) {
-    return new ExistingCustomer(email, " Ada ", "Lovelace", "GB", null, null, "2019-04-01T10:15:30Z", BCRYPT, "en-GB");
+    return new ExistingCustomer(
+        email, " Ada ", "Lovelace", "GB", null, null, "2019-04-01T10:15:30Z", BCRYPT, "en-GB");
   }
 
   private static ExistingCustomer withPhone(String email, String phone, boolean verified) {
-    return new ExistingCustomer(email, "Ada", "Lovelace", "DE", phone, verified, "2019-04-01T10:15:30Z", BCRYPT, null);
+    return new ExistingCustomer(
+        email, "Ada", "Lovelace", "DE", phone, verified, "2019-04-01T10:15:30Z", BCRYPT, null);
   }
 
   private Candidate admit(ImportUsers.Load load, ExistingCustomer customer) {
@@ -59,16 +66,26 @@ class ImportUsersTest {
 
   @Test
   void aCustomerBreakingRegistrationsRulesIsRefusedNamingEachField() {
-    // Given a customer with a bad email, no last name, an unknown country, an unsupported hash and a verified phone without a phone
-    ExistingCustomer bad = new ExistingCustomer("not-an-email", "Ada", " ", "XX", null, true, "yesterday", "md5:0123", null);
+    // Given a customer with a bad email, no last name, an unknown country, an unsupported hash and
+    // a verified phone without a phone
+    ExistingCustomer bad =
+        new ExistingCustomer(
+            "not-an-email", "Ada", " ", "XX", null, true, "yesterday", "md5:0123", null);
 
     // When it is checked
     ImportUsers.Checked checked = importUsers(false).load().check(bad, "c");
 
     // Then each broken rule is named by its field, and no value is quoted
     assertThat(checked.candidate()).isNull();
-    assertThat(checked.rejection()).contains("email ", "lastName ", "country ", "passwordHash ", "createdAt ",
-        "phoneVerified needs a phone").doesNotContain("not-an-email", "md5:0123");
+    assertThat(checked.rejection())
+        .contains(
+            "email ",
+            "lastName ",
+            "country ",
+            "passwordHash ",
+            "createdAt ",
+            "phoneVerified needs a phone")
+        .doesNotContain("not-an-email", "md5:0123");
   }
 
   @Test
@@ -94,7 +111,8 @@ class ImportUsersTest {
     // When the chunk is written
     List<Outcome> outcomes = importUsers.write(List.of(candidate));
 
-    // Then it is imported: a UserImported event whose personal data opens with the user's fresh key, a legacy credential,
+    // Then it is imported: a UserImported event whose personal data opens with the user's fresh
+    // key, a legacy credential,
     // and an active reservation
     assertThat(outcomes).containsExactly(Outcome.IMPORTED);
     MemoryAccounts.Opened opened = accounts.opened.get(candidate.userId());
@@ -102,16 +120,21 @@ class ImportUsersTest {
     JsonNode payload = read(opened.event().payload());
     assertThat(payload.path("country").asText()).isEqualTo("GB");
     assertThat(payload.path("createdAt").asText()).isEqualTo("2019-04-01T10:15:30Z");
-    assertThat(new PersonalDataCipher(keys).open(candidate.userId(), payload.path("pii").asText(), PersonalData.class))
-        .map(PersonalData::firstName).contains("Ada");
+    assertThat(
+            new PersonalDataCipher(keys)
+                .open(candidate.userId(), payload.path("pii").asText(), PersonalData.class))
+        .map(PersonalData::firstName)
+        .contains("Ada");
     assertThat(opened.credential().passwordHash()).isEqualTo(BCRYPT);
     assertThat(opened.credential().emailKey()).isEqualTo(candidate.emailKey());
-    assertThat(accounts.reservations.get(candidate.emailKey())).isEqualTo(new Reservation(candidate.userId(), false, clock.instant()));
+    assertThat(accounts.reservations.get(candidate.emailKey()))
+        .isEqualTo(new Reservation(candidate.userId(), false, clock.instant()));
   }
 
   @Test
   void erasedTakenImportedAndStoppedRowsEachGetTheirOutcome() {
-    // Given four customers: one erased their account, one address a registration holds, one imported already,
+    // Given four customers: one erased their account, one address a registration holds, one
+    // imported already,
     // and one a stopped load left pending
     ImportUsers importUsers = importUsers(false);
     ImportUsers.Load load = importUsers.load();
@@ -120,15 +143,20 @@ class ImportUsersTest {
     Candidate imported = admit(load, customer("imported@example.com"));
     Candidate stopped = admit(load, customer("stopped@example.com"));
     accounts.tombstones.add(erased.emailKey());
-    accounts.reservations.put(taken.emailKey(), new Reservation(UUID.randomUUID(), false, clock.instant().minusSeconds(3600)));
-    accounts.reservations.put(imported.emailKey(), new Reservation(imported.userId(), false, clock.instant()));
-    accounts.reservations.put(stopped.emailKey(), new Reservation(stopped.userId(), true, clock.instant()));
+    accounts.reservations.put(
+        taken.emailKey(),
+        new Reservation(UUID.randomUUID(), false, clock.instant().minusSeconds(3600)));
+    accounts.reservations.put(
+        imported.emailKey(), new Reservation(imported.userId(), false, clock.instant()));
+    accounts.reservations.put(
+        stopped.emailKey(), new Reservation(stopped.userId(), true, clock.instant()));
 
     // When the chunk is written
     List<Outcome> outcomes = importUsers.write(List.of(erased, taken, imported, stopped));
 
     // Then only the stopped row is written (again, whole), and nothing is written for the others
-    assertThat(outcomes).containsExactly(Outcome.ERASED, Outcome.TAKEN, Outcome.DUPLICATE, Outcome.IMPORTED);
+    assertThat(outcomes)
+        .containsExactly(Outcome.ERASED, Outcome.TAKEN, Outcome.DUPLICATE, Outcome.IMPORTED);
     assertThat(accounts.opened.keySet()).containsExactly(stopped.userId());
     assertThat(accounts.reservations.get(erased.emailKey())).isNull();
   }
@@ -140,16 +168,20 @@ class ImportUsersTest {
     ImportUsers.Load load = importUsers.load();
     Candidate abandoned = admit(load, customer("abandoned@example.com"));
     Candidate registering = admit(load, customer("registering@example.com"));
-    accounts.reservations.put(abandoned.emailKey(),
-        new Reservation(UUID.randomUUID(), true, clock.instant().minus(ABANDONED_AFTER).minusSeconds(1)));
-    accounts.reservations.put(registering.emailKey(), new Reservation(UUID.randomUUID(), true, clock.instant()));
+    accounts.reservations.put(
+        abandoned.emailKey(),
+        new Reservation(
+            UUID.randomUUID(), true, clock.instant().minus(ABANDONED_AFTER).minusSeconds(1)));
+    accounts.reservations.put(
+        registering.emailKey(), new Reservation(UUID.randomUUID(), true, clock.instant()));
 
     // When the chunk is written
     List<Outcome> outcomes = importUsers.write(List.of(abandoned, registering));
 
     // Then the abandoned one is taken over and imported; the live registration keeps its address
     assertThat(outcomes).containsExactly(Outcome.IMPORTED, Outcome.TAKEN);
-    assertThat(accounts.reservations.get(abandoned.emailKey()).userId()).isEqualTo(abandoned.userId());
+    assertThat(accounts.reservations.get(abandoned.emailKey()).userId())
+        .isEqualTo(abandoned.userId());
   }
 
   @Test
@@ -159,7 +191,9 @@ class ImportUsersTest {
     ImportUsers.Load load = importUsers.load();
     Candidate free = admit(load, customer("free@example.com"));
     Candidate abandoned = admit(load, customer("left@example.com"));
-    accounts.reservations.put(abandoned.emailKey(), new Reservation(UUID.randomUUID(), true, clock.instant().minus(Duration.ofDays(1))));
+    accounts.reservations.put(
+        abandoned.emailKey(),
+        new Reservation(UUID.randomUUID(), true, clock.instant().minus(Duration.ofDays(1))));
 
     // When the chunk is written
     List<Outcome> outcomes = importUsers.write(List.of(free, abandoned));
@@ -188,18 +222,23 @@ class ImportUsersTest {
 
   @Test
   void onlyAVerifiedPhoneReachesThePhoneRecordInE164AsOfTheAccountsCreation() {
-    // Given a customer with a verified phone written with its trunk prefix, and one with an unverified phone
+    // Given a customer with a verified phone written with its trunk prefix, and one with an
+    // unverified phone
     ImportUsers importUsers = importUsers(false);
     ImportUsers.Load load = importUsers.load();
     Candidate verified = admit(load, withPhone("verified@example.com", "+49015123456789", true));
-    Candidate unverified = admit(load, withPhone("unverified@example.com", "+4915123456780", false));
+    Candidate unverified =
+        admit(load, withPhone("unverified@example.com", "+4915123456780", false));
 
     // When the chunk is written
     assertThat(importUsers.write(List.of(verified, unverified))).containsOnly(Outcome.IMPORTED);
 
-    // Then only the verified phone is recorded, normalised, as of the account's creation, atomically
-    assertThat(accounts.phones).containsExactly(new ImportedAccounts.VerifiedPhone(verified.userId(), "+4915123456789",
-        Instant.parse("2019-04-01T10:15:30Z")));
+    // Then only the verified phone is recorded, normalised, as of the account's creation,
+    // atomically
+    assertThat(accounts.phones)
+        .containsExactly(
+            new ImportedAccounts.VerifiedPhone(
+                verified.userId(), "+4915123456789", Instant.parse("2019-04-01T10:15:30Z")));
     assertThat(accounts.phonesContended).isTrue();
   }
 
@@ -237,10 +276,12 @@ class ImportUsersTest {
         atomicReservations++;
         Reservation held = reservations.get(claim.emailKey());
         if (held == null) {
-          reservations.put(claim.emailKey(), new Reservation(claim.userId(), true, clock.instant()));
+          reservations.put(
+              claim.emailKey(), new Reservation(claim.userId(), true, clock.instant()));
           replies.add(Reply.of(Optional.empty()));
         } else {
-          replies.add(Reply.of(Optional.of(new Holder(held.userId(), held.pending(), held.reservedAt()))));
+          replies.add(
+              Reply.of(Optional.of(new Holder(held.userId(), held.pending(), held.reservedAt()))));
         }
       }
       return replies;
@@ -248,8 +289,13 @@ class ImportUsersTest {
 
     @Override
     public List<Reply<Optional<Holder>>> holders(List<String> emailKeys) {
-      return emailKeys.stream().map(k -> Reply.of(Optional.ofNullable(reservations.get(k))
-          .map(r -> new Holder(r.userId(), r.pending(), r.reservedAt())))).toList();
+      return emailKeys.stream()
+          .map(
+              k ->
+                  Reply.of(
+                      Optional.ofNullable(reservations.get(k))
+                          .map(r -> new Holder(r.userId(), r.pending(), r.reservedAt()))))
+          .toList();
     }
 
     @Override
@@ -286,7 +332,8 @@ class ImportUsersTest {
 
     @Override
     public List<Boolean> confirm(List<Claim> claims) {
-      claims.forEach(c -> reservations.put(c.emailKey(), new Reservation(c.userId(), false, clock.instant())));
+      claims.forEach(
+          c -> reservations.put(c.emailKey(), new Reservation(c.userId(), false, clock.instant())));
       return claims.stream().map(c -> true).toList();
     }
   }

@@ -31,14 +31,17 @@ class LogInTest {
   }
 
   @Test
-  void givenACustomer_whenTheyLogInWithTheirPassword_thenTheirCredentialComesBackAndTheSuccessIsRecorded() {
+  void
+      givenACustomer_whenTheyLogInWithTheirPassword_thenTheirCredentialComesBackAndTheSuccessIsRecorded() {
     UUID grace = core.registered("grace@example.com");
 
     Credentials.Credential credential = logIn.authenticate("grace@example.com", PASSWORD);
 
     assertThat(credential.userId()).isEqualTo(grace);
     assertThat(credential.roles()).containsExactly(Principal.USER);
-    assertThat(core.loginActivity.of(grace)).singleElement().isInstanceOf(UserEvents.LoginSucceeded.class);
+    assertThat(core.loginActivity.of(grace))
+        .singleElement()
+        .isInstanceOf(UserEvents.LoginSucceeded.class);
   }
 
   @Test
@@ -55,31 +58,44 @@ class LogInTest {
     assertThatThrownBy(() -> logIn.authenticate("grace@example.com", "not-" + PASSWORD))
         .isInstanceOf(InvalidCredentials.class);
 
-    assertThat(core.loginActivity.of(grace)).singleElement().isInstanceOf(UserEvents.LoginFailed.class);
+    assertThat(core.loginActivity.of(grace))
+        .singleElement()
+        .isInstanceOf(UserEvents.LoginFailed.class);
   }
 
   @Test
-  void givenAnUnknownEmail_whenSomeoneTriesIt_thenTheRefusalIsTheOneAWrongPasswordGetsAndItIsThrottledAlike() {
+  void
+      givenAnUnknownEmail_whenSomeoneTriesIt_thenTheRefusalIsTheOneAWrongPasswordGetsAndItIsThrottledAlike() {
     core.registered("grace@example.com");
 
-    Throwable wrongPassword = catchThrowable(() -> logIn.authenticate("grace@example.com", "not-" + PASSWORD));
-    Throwable unknownEmail = catchThrowable(() -> logIn.authenticate("nobody@example.com", PASSWORD));
+    Throwable wrongPassword =
+        catchThrowable(() -> logIn.authenticate("grace@example.com", "not-" + PASSWORD));
+    Throwable unknownEmail =
+        catchThrowable(() -> logIn.authenticate("nobody@example.com", PASSWORD));
 
-    assertThat(unknownEmail).isInstanceOf(InvalidCredentials.class)
+    assertThat(unknownEmail)
+        .isInstanceOf(InvalidCredentials.class)
         .hasMessage(wrongPassword.getMessage());
     for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
       catchThrowable(() -> logIn.authenticate("grace@example.com", "not-" + PASSWORD));
       catchThrowable(() -> logIn.authenticate("nobody@example.com", PASSWORD));
     }
-    Throwable knownThrottled = catchThrowable(() -> logIn.authenticate("grace@example.com", PASSWORD));
-    Throwable unknownThrottled = catchThrowable(() -> logIn.authenticate("nobody@example.com", PASSWORD));
+    Throwable knownThrottled =
+        catchThrowable(() -> logIn.authenticate("grace@example.com", PASSWORD));
+    Throwable unknownThrottled =
+        catchThrowable(() -> logIn.authenticate("nobody@example.com", PASSWORD));
     assertThat(knownThrottled).isInstanceOf(LoginThrottled.class);
-    assertThat(unknownThrottled).isInstanceOfSatisfying(LoginThrottled.class, e -> assertThat(e.retryAfter())
-        .isEqualTo(((LoginThrottled) knownThrottled).retryAfter()));
+    assertThat(unknownThrottled)
+        .isInstanceOfSatisfying(
+            LoginThrottled.class,
+            e ->
+                assertThat(e.retryAfter())
+                    .isEqualTo(((LoginThrottled) knownThrottled).retryAfter()));
   }
 
   @Test
-  void givenFiveFailedGuesses_whenTheNextTryComesAtOnce_thenItIsNotCheckedEvenWithTheRightPasswordUntilTheWaitIsOver() {
+  void
+      givenFiveFailedGuesses_whenTheNextTryComesAtOnce_thenItIsNotCheckedEvenWithTheRightPasswordUntilTheWaitIsOver() {
     UUID grace = core.registered("grace@example.com");
     for (int i = 0; i <= LoginThrottle.FREE_FAILURES; i++) {
       String guess = "guess-" + i;
@@ -87,13 +103,15 @@ class LogInTest {
     }
 
     assertThatThrownBy(() -> logIn.authenticate("grace@example.com", PASSWORD))
-        .isInstanceOfSatisfying(LoginThrottled.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+        .isInstanceOfSatisfying(
+            LoginThrottled.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
     core.clock.advance(Duration.ofSeconds(1));
     assertThat(logIn.authenticate("grace@example.com", PASSWORD).userId()).isEqualTo(grace);
     catchThrowable(() -> logIn.authenticate("grace@example.com", "one-more-guess"));
     assertThat(logIn.authenticate("grace@example.com", PASSWORD).userId())
-        .as("a success starts the count again").isEqualTo(grace);
+        .as("a success starts the count again")
+        .isEqualTo(grace);
   }
 
   @Test
@@ -103,7 +121,9 @@ class LogInTest {
     String before = core.credentials.find(grace).orElseThrow().passwordHash();
 
     catchThrowable(() -> atRaisedCost.authenticate("grace@example.com", "not-" + PASSWORD));
-    assertThat(core.credentials.find(grace).orElseThrow().passwordHash()).as("not on a failed login").isEqualTo(before);
+    assertThat(core.credentials.find(grace).orElseThrow().passwordHash())
+        .as("not on a failed login")
+        .isEqualTo(before);
     atRaisedCost.authenticate("grace@example.com", PASSWORD);
 
     String after = core.credentials.find(grace).orElseThrow().passwordHash();
@@ -113,7 +133,8 @@ class LogInTest {
 
   @Test
   void givenAnImportedBcryptHash_whenTheCustomerLogsIn_thenItIsReplacedByArgon2id() {
-    UUID ada = imported("ada@example.com", BCrypt.withDefaults().hashToString(4, PASSWORD.toCharArray()));
+    UUID ada =
+        imported("ada@example.com", BCrypt.withDefaults().hashToString(4, PASSWORD.toCharArray()));
 
     assertThat(logIn.authenticate("ada@example.com", PASSWORD).userId()).isEqualTo(ada);
 
@@ -122,13 +143,18 @@ class LogInTest {
     assertThat(core.hashes.verify(hash, PASSWORD)).isTrue();
   }
 
-  /** An account as the bulk import writes it: a confirmed reservation and a credential with the legacy hash. */
+  /**
+   * An account as the bulk import writes it: a confirmed reservation and a credential with the
+   * legacy hash.
+   */
   private UUID imported(String email, String legacyHash) {
     UUID userId = UUID.randomUUID();
     String emailKey = core.keyOf(email);
     core.reservations.reserve(emailKey, userId);
     String pii = core.cipher.sealNew(userId, new PersonalData(email, "Ada", "Lovelace", null));
-    core.credentials.open(new Credentials.Credential(userId, emailKey, legacyHash, Set.of(Principal.USER), 1), "import",
+    core.credentials.open(
+        new Credentials.Credential(userId, emailKey, legacyHash, Set.of(Principal.USER), 1),
+        "import",
         List.of(new UserEvents.UserRegistered(pii, "GB", "en-GB", core.clock.instant()).toEvent()));
     core.reservations.confirm(emailKey, userId);
     return userId;

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class PasswordHashesTest {
   @Test
   void givenTheCostChanges_thenTheDummyHashOfUnknownAccountsCostsTheNewCostToo() {
-    AtomicReference<PasswordHashSettings> cost = new AtomicReference<>(new PasswordHashSettings(1024, 1, 1));
+    AtomicReference<PasswordHashSettings> cost =
+        new AtomicReference<>(new PasswordHashSettings(1024, 1, 1));
     PasswordHashes hashes = new PasswordHashes(cost::get);
     String before = hashes.dummyHash();
 
@@ -23,7 +24,8 @@ class PasswordHashesTest {
 
   @Test
   void givenTheCostChanges_thenHashesAtTheOldCostNeedARehashAndKeepVerifying() {
-    AtomicReference<PasswordHashSettings> cost = new AtomicReference<>(new PasswordHashSettings(1024, 1, 1));
+    AtomicReference<PasswordHashSettings> cost =
+        new AtomicReference<>(new PasswordHashSettings(1024, 1, 1));
     PasswordHashes hashes = new PasswordHashes(cost::get);
     String old = hashes.hash("violet-Harbor-93-lantern!");
     assertThat(hashes.needsRehash(old)).isFalse();
@@ -32,6 +34,7 @@ class PasswordHashesTest {
 
     assertThat(hashes.needsRehash(old)).isTrue();
     assertThat(hashes.verify(old, "violet-Harbor-93-lantern!")).isTrue();
-    assertThat(hashes.hash("violet-Harbor-93-lantern!")).startsWith("$argon2id$v=19$m=1024,t=2,p=1$");
+    assertThat(hashes.hash("violet-Harbor-93-lantern!"))
+        .startsWith("$argon2id$v=19$m=1024,t=2,p=1$");
   }
 }

@@ -9,8 +9,9 @@ import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 
 /**
  * CPU per password-strength estimate: nbvcxz's default configuration against the one registration
- * uses. A measurement, not a test (no assertions; surefire does not pick it up). Run after
- * {@code mvn -o -q test-compile -pl user-command -am}:
+ * uses. A measurement, not a test (no assertions; surefire does not pick it up). Run after {@code
+ * mvn -o -q test-compile -pl user-command -am}:
+ *
  * <pre>
  * M2=$HOME/.m2/repository; java -cp user-command/target/test-classes:user-command/target/classes:$M2/me/gosimple/nbvcxz/1.5.1/nbvcxz-1.5.1.jar:$M2/com/googlecode/libphonenumber/libphonenumber/9.0.19/libphonenumber-9.0.19.jar \
  *   com.retail.identity.command.core.PasswordStrengthRate [rounds]
@@ -21,13 +22,28 @@ public final class PasswordStrengthRate {
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
-    List<String> passwords = new ArrayList<>(List.of("password", "Password1", "iloveyou123", "P@ssw0rd1!", "qwerty123456",
-        "Summer2024!", "violet-Harbor-93-lantern!", "correct-horse-battery-9Q", "x7#Vq2!mLp9z"));
+    List<String> passwords =
+        new ArrayList<>(
+            List.of(
+                "password",
+                "Password1",
+                "iloveyou123",
+                "P@ssw0rd1!",
+                "qwerty123456",
+                "Summer2024!",
+                "violet-Harbor-93-lantern!",
+                "correct-horse-battery-9Q",
+                "x7#Vq2!mLp9z"));
     for (int i = 0; i < 20; i++) {
       passwords.add("bench-Kestrel-" + i * 7919 + "-Harbor!"); // the load test's sign-up passwords
     }
-    measure("nbvcxz default", new Nbvcxz(new ConfigurationBuilder().createConfiguration()), passwords, rounds);
-    measure("registration", new Nbvcxz(RegistrationRules.strengthConfiguration()), passwords, rounds);
+    measure(
+        "nbvcxz default",
+        new Nbvcxz(new ConfigurationBuilder().createConfiguration()),
+        passwords,
+        rounds);
+    measure(
+        "registration", new Nbvcxz(RegistrationRules.strengthConfiguration()), passwords, rounds);
   }
 
   private static void measure(String name, Nbvcxz estimator, List<String> passwords, int rounds) {
@@ -40,7 +56,8 @@ public final class PasswordStrengthRate {
       estimator.estimate(passwords.get(i % passwords.size()));
     }
     double perEstimate = (threads.getCurrentThreadCpuTime() - start) / 1e6 / rounds;
-    System.out.printf("%-16s %.3f ms CPU per estimate (%d estimates after %d warm-up)%n", name, perEstimate, rounds,
-        rounds / 2);
+    System.out.printf(
+        "%-16s %.3f ms CPU per estimate (%d estimates after %d warm-up)%n",
+        name, perEstimate, rounds, rounds / 2);
   }
 }

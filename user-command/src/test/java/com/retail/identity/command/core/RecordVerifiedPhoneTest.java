@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A phone proven by the verification service, recorded once per verification on in-memory ports. */
+/**
+ * A phone proven by the verification service, recorded once per verification on in-memory ports.
+ */
 class RecordVerifiedPhoneTest {
   private final InMemoryCore core = new InMemoryCore();
   private final RecordVerifiedPhone recordVerifiedPhone = core.recordVerifiedPhone();
@@ -27,8 +29,9 @@ class RecordVerifiedPhoneTest {
 
   @Test
   void givenAnAccount_whenVerificationReportsAPhone_thenPhoneVerifiedCarriesItSealed() {
-    RecordVerifiedPhone.Recorded recorded = recordVerifiedPhone.record(
-        new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
+    RecordVerifiedPhone.Recorded recorded =
+        recordVerifiedPhone.record(
+            new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
 
     assertThat(recorded).isEqualTo(new RecordVerifiedPhone.Recorded(grace, 2));
     StoredEvent event = core.events.readStream(grace).get(1);
@@ -40,37 +43,51 @@ class RecordVerifiedPhoneTest {
   }
 
   @Test
-  void givenARecordedVerification_whenItIsReportedAgain_thenNothingChangesAndTheFirstEventAnswers() {
-    recordVerifiedPhone.record(new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
-    core.changeProfile().change(new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-2");
+  void
+      givenARecordedVerification_whenItIsReportedAgain_thenNothingChangesAndTheFirstEventAnswers() {
+    recordVerifiedPhone.record(
+        new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
+    core.changeProfile()
+        .change(
+            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-2");
 
-    RecordVerifiedPhone.Recorded again = recordVerifiedPhone.record(
-        new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-3");
+    RecordVerifiedPhone.Recorded again =
+        recordVerifiedPhone.record(
+            new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-3");
 
     assertThat(again.version()).isEqualTo(2);
-    assertThat(core.events.readStream(grace)).extracting(StoredEvent::type).containsExactly(
-        EventTypes.USER_REGISTERED, EventTypes.PHONE_VERIFIED, EventTypes.PROFILE_UPDATED);
+    assertThat(core.events.readStream(grace))
+        .extracting(StoredEvent::type)
+        .containsExactly(
+            EventTypes.USER_REGISTERED, EventTypes.PHONE_VERIFIED, EventTypes.PROFILE_UPDATED);
   }
 
   @Test
   void givenAnotherVerification_whenReported_thenItIsRecordedToo() {
-    recordVerifiedPhone.record(new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
+    recordVerifiedPhone.record(
+        new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
 
-    RecordVerifiedPhone.Recorded second = recordVerifiedPhone.record(
-        new RecordVerifiedPhone.Command(grace, "v-2", "+14155552672"), "c-2");
+    RecordVerifiedPhone.Recorded second =
+        recordVerifiedPhone.record(
+            new RecordVerifiedPhone.Command(grace, "v-2", "+14155552672"), "c-2");
 
     assertThat(second.version()).isEqualTo(3);
     List<StoredEvent> stream = core.events.readStream(grace);
-    assertThat(stream).extracting(StoredEvent::type).containsExactly(
-        EventTypes.USER_REGISTERED, EventTypes.PHONE_VERIFIED, EventTypes.PHONE_VERIFIED);
+    assertThat(stream)
+        .extracting(StoredEvent::type)
+        .containsExactly(
+            EventTypes.USER_REGISTERED, EventTypes.PHONE_VERIFIED, EventTypes.PHONE_VERIFIED);
   }
 
   @Test
   void givenAnErasedAccount_whenAPhoneIsReported_thenItIsNotFoundAndNothingFollowsTheErasure() {
     core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1");
 
-    assertThatThrownBy(() -> recordVerifiedPhone.record(new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"),
-        "c-2")).isInstanceOf(NotFound.class);
+    assertThatThrownBy(
+            () ->
+                recordVerifiedPhone.record(
+                    new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-2"))
+        .isInstanceOf(NotFound.class);
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);
   }
 }

@@ -17,7 +17,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Registration on in-memory ports: one account per email, every rule checked first, nothing half made. */
+/**
+ * Registration on in-memory ports: one account per email, every rule checked first, nothing half
+ * made.
+ */
 class RegisterUserTest {
   private final InMemoryCore core = new InMemoryCore();
   private final RegisterUser registerUser = core.registerUser();
@@ -28,35 +31,44 @@ class RegisterUserTest {
   }
 
   private static RegisterUser.Command command(String email) {
-    return new RegisterUser.Command(email, PASSWORD, " Grace ", "Hopper", "US", "+14155552671", "en-US");
+    return new RegisterUser.Command(
+        email, PASSWORD, " Grace ", "Hopper", "US", "+14155552671", "en-US");
   }
 
   @Test
-  void givenANewEmail_whenACustomerRegisters_thenTheAccountIsOpenedAtVersionOneAndTheEmailIsTheirs() {
+  void
+      givenANewEmail_whenACustomerRegisters_thenTheAccountIsOpenedAtVersionOneAndTheEmailIsTheirs() {
     RegisterUser.Registered registered = registerUser.register(command("grace@example.com"), "c-1");
 
     assertThat(registered.version()).isEqualTo(1);
     List<StoredEvent> stream = core.events.readStream(registered.userId());
     assertThat(stream).extracting(StoredEvent::type).containsExactly(EventTypes.USER_REGISTERED);
-    UserEvents.UserRegistered event = UserEvents.read(stream.get(0), UserEvents.UserRegistered.class);
+    UserEvents.UserRegistered event =
+        UserEvents.read(stream.get(0), UserEvents.UserRegistered.class);
     assertThat(event.country()).isEqualTo("US");
     assertThat(event.pii()).doesNotContain("grace@example.com");
     assertThat(core.cipher.open(registered.userId(), event.pii(), PersonalData.class))
         .hasValue(new PersonalData("grace@example.com", "Grace", "Hopper", "+14155552671"));
-    assertThat(core.credentials.find(registered.userId())).hasValueSatisfying(credential -> {
-      assertThat(credential.roles()).containsExactly(Principal.USER);
-      assertThat(credential.streamVersion()).isEqualTo(1);
-      assertThat(core.hashes.verify(credential.passwordHash(), PASSWORD)).isTrue();
-    });
-    assertThat(core.reservations.ownerOf(core.keyOf("Grace@Example.com"))).hasValue(registered.userId());
+    assertThat(core.credentials.find(registered.userId()))
+        .hasValueSatisfying(
+            credential -> {
+              assertThat(credential.roles()).containsExactly(Principal.USER);
+              assertThat(credential.streamVersion()).isEqualTo(1);
+              assertThat(core.hashes.verify(credential.passwordHash(), PASSWORD)).isTrue();
+            });
+    assertThat(core.reservations.ownerOf(core.keyOf("Grace@Example.com")))
+        .hasValue(registered.userId());
   }
 
   @Test
-  void givenARegisteredEmail_whenAnotherSpellingOfItRegisters_thenItIsTakenAndNoSecondAccountIsOpened() {
+  void
+      givenARegisteredEmail_whenAnotherSpellingOfItRegisters_thenItIsTakenAndNoSecondAccountIsOpened() {
     RegisterUser.Registered first = registerUser.register(command("grace@example.com"), "c-1");
 
-    for (String spelling : List.of("GRACE@example.com", " grace@EXAMPLE.com ", "ｇｒａｃｅ@example.com")) {
-      assertThatThrownBy(() -> registerUser.register(command(spelling), "c-2")).as(spelling)
+    for (String spelling :
+        List.of("GRACE@example.com", " grace@EXAMPLE.com ", "ｇｒａｃｅ@example.com")) {
+      assertThatThrownBy(() -> registerUser.register(command(spelling), "c-2"))
+          .as(spelling)
           .isInstanceOf(EmailTaken.class);
     }
 
@@ -65,7 +77,8 @@ class RegisterUserTest {
   }
 
   @Test
-  void givenARegistration_whenTheSameRequestIsReplayed_thenTheReplayIsRefusedAsTakenAndTheFirstAccountStaysAsItWas() {
+  void
+      givenARegistration_whenTheSameRequestIsReplayed_thenTheReplayIsRefusedAsTakenAndTheFirstAccountStaysAsItWas() {
     RegisterUser.Command command = command("grace@example.com");
     RegisterUser.Registered first = registerUser.register(command, "c-1");
 
@@ -78,11 +91,23 @@ class RegisterUserTest {
 
   @Test
   void givenEveryFieldBroken_whenRegistering_thenEachBrokenRuleIsNamedAndNothingIsWritten() {
-    RegisterUser.Command broken = new RegisterUser.Command("not-an-email", "password", " ", null, "XX", "12345", "!!");
+    RegisterUser.Command broken =
+        new RegisterUser.Command("not-an-email", "password", " ", null, "XX", "12345", "!!");
 
     assertThatThrownBy(() -> registerUser.register(broken, "c-1"))
-        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations()).extracting(FieldViolation::field)
-            .containsExactlyInAnyOrder("email", "password", "firstName", "lastName", "country", "phone", "locale"));
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(FieldViolation::field)
+                    .containsExactlyInAnyOrder(
+                        "email",
+                        "password",
+                        "firstName",
+                        "lastName",
+                        "country",
+                        "phone",
+                        "locale"));
 
     assertThat(core.events.users()).isEmpty();
     assertThat(core.reservations.holding(core.keyOf("not-an-email"))).isEmpty();
@@ -90,19 +115,26 @@ class RegisterUserTest {
 
   @Test
   void givenAGuessablePassword_whenRegistering_thenThePasswordIsRefusedWithTheReason() {
-    RegisterUser.Command weak = new RegisterUser.Command("grace@example.com", "Password123", "Grace", "Hopper", "US",
-        null, null);
+    RegisterUser.Command weak =
+        new RegisterUser.Command(
+            "grace@example.com", "Password123", "Grace", "Hopper", "US", null, null);
 
     assertThatThrownBy(() -> registerUser.register(weak, "c-1"))
-        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.violations())
-            .singleElement().satisfies(v -> {
-              assertThat(v.field()).isEqualTo("password");
-              assertThat(v.message()).startsWith("is too easy to guess");
-            }));
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(
+                        v -> {
+                          assertThat(v.field()).isEqualTo("password");
+                          assertThat(v.message()).startsWith("is too easy to guess");
+                        }));
   }
 
   @Test
-  void givenTheDataKeyStoreIsDown_whenRegistering_thenTheReservationIsGivenBackAndTheEmailRegistersOnceItIsUp() {
+  void
+      givenTheDataKeyStoreIsDown_whenRegistering_thenTheReservationIsGivenBackAndTheEmailRegistersOnceItIsUp() {
     core.dataKeys.down(true);
 
     assertThatThrownBy(() -> registerUser.register(command("grace@example.com"), "c-1"))
@@ -112,17 +144,24 @@ class RegisterUserTest {
 
     core.dataKeys.down(false);
     RegisterUser.Registered retried = registerUser.register(command("grace@example.com"), "c-2");
-    assertThat(core.reservations.ownerOf(core.keyOf("grace@example.com"))).hasValue(retried.userId());
+    assertThat(core.reservations.ownerOf(core.keyOf("grace@example.com")))
+        .hasValue(retried.userId());
   }
 
   @Test
-  void givenTheLocalAdminSeed_whenCreated_thenTheStrengthRuleIsNotAppliedAndTheAdminRoleIsGranted() {
-    RegisterUser.Command seed = new RegisterUser.Command("admin@local.test", "local-admin-pass-1", "Local", "Admin",
-        "US", null, "en-US");
+  void
+      givenTheLocalAdminSeed_whenCreated_thenTheStrengthRuleIsNotAppliedAndTheAdminRoleIsGranted() {
+    RegisterUser.Command seed =
+        new RegisterUser.Command(
+            "admin@local.test", "local-admin-pass-1", "Local", "Admin", "US", null, "en-US");
 
-    RegisterUser.Registered admin = registerUser.create(seed, Set.of(Principal.USER, Principal.ADMIN), "seed");
+    RegisterUser.Registered admin =
+        registerUser.create(seed, Set.of(Principal.USER, Principal.ADMIN), "seed");
 
-    assertThat(core.credentials.find(admin.userId())).hasValueSatisfying(
-        credential -> assertThat(credential.roles()).containsExactlyInAnyOrder(Principal.USER, Principal.ADMIN));
+    assertThat(core.credentials.find(admin.userId()))
+        .hasValueSatisfying(
+            credential ->
+                assertThat(credential.roles())
+                    .containsExactlyInAnyOrder(Principal.USER, Principal.ADMIN));
   }
 }

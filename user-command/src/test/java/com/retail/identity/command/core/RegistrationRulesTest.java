@@ -18,24 +18,41 @@ class RegistrationRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"password", "12345678", "qwertyuiop", "Password1", "iloveyou123", "P@ssw0rd1!", "Pa$$w0rd",
-      "qwerty123456", "1q2w3e4r5t", "Summer2024!", "michael1985", "drowssap1"})
+  @ValueSource(
+      strings = {
+        "password",
+        "12345678",
+        "qwertyuiop",
+        "Password1",
+        "iloveyou123",
+        "P@ssw0rd1!",
+        "Pa$$w0rd",
+        "qwerty123456",
+        "1q2w3e4r5t",
+        "Summer2024!",
+        "michael1985",
+        "drowssap1"
+      })
   void commonPasswordsAreRefusedWithAReason(String password) {
     assertThat(errors(e -> rules.password("password", password, e)))
-        .singleElement().satisfies(error -> assertThat(error.message()).startsWith("is too easy to guess"));
+        .singleElement()
+        .satisfies(error -> assertThat(error.message()).startsWith("is too easy to guess"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"violet-Harbor-93-lantern!", "Ünïcødé-Pässwørt-Ωmega-7", "長い日本語のパスワードです十二"})
+  @ValueSource(
+      strings = {"violet-Harbor-93-lantern!", "Ünïcødé-Pässwørt-Ωmega-7", "長い日本語のパスワードです十二"})
   void longUnusualPasswordsInAnyScriptAreAccepted(String password) {
     assertThat(errors(e -> rules.password("password", password, e))).isEmpty();
   }
 
   @Test
   void passwordLengthIsCountedInCharactersNotBytes() {
-    assertThat(errors(e -> rules.password("password", "short", e))).extracting(FieldViolation::message)
+    assertThat(errors(e -> rules.password("password", "short", e)))
+        .extracting(FieldViolation::message)
         .containsExactly("must be 8 to 128 characters long");
-    assertThat(errors(e -> rules.password("password", "x".repeat(129), e))).extracting(FieldViolation::message)
+    assertThat(errors(e -> rules.password("password", "x".repeat(129), e)))
+        .extracting(FieldViolation::message)
         .containsExactly("must be 8 to 128 characters long");
   }
 
@@ -64,7 +81,12 @@ class RegistrationRulesTest {
 
   @Test
   void aFullWidthEmailIsCheckedAsTheAddressItStandsFor() {
-    assertThat(errors(e -> rules.email("\uFF41\uFF44\uFF41@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.\uFF43\uFF4F\uFF4D", e)))
+    assertThat(
+            errors(
+                e ->
+                    rules.email(
+                        "\uFF41\uFF44\uFF41@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.\uFF43\uFF4F\uFF4D",
+                        e)))
         .isEmpty();
     assertThat(errors(e -> rules.email("ada@exa mple.com", e))).isNotEmpty();
   }

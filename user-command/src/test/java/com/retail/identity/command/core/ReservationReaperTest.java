@@ -47,8 +47,11 @@ class ReservationReaperTest {
     UUID userId = UUID.randomUUID();
     assertThat(core.reservations.reserve(emailKey, userId)).isTrue();
     String pii = core.cipher.sealNew(userId, new PersonalData(email, "Grace", "Hopper", null));
-    core.credentials.open(new Credentials.Credential(userId, emailKey, core.hashes.hash(PASSWORD), Set.of(Principal.USER),
-        1), "c-1", List.of(new UserEvents.UserRegistered(pii, "US", "en-US", core.clock.instant()).toEvent()));
+    core.credentials.open(
+        new Credentials.Credential(
+            userId, emailKey, core.hashes.hash(PASSWORD), Set.of(Principal.USER), 1),
+        "c-1",
+        List.of(new UserEvents.UserRegistered(pii, "US", "en-US", core.clock.instant()).toEvent()));
     return userId;
   }
 
@@ -58,7 +61,8 @@ class ReservationReaperTest {
   }
 
   @Test
-  void givenARegistrationThatDiedAfterItsReservation_whenTheReaperPassesAfterTheWindow_thenTheEmailIsFreeAgain() {
+  void
+      givenARegistrationThatDiedAfterItsReservation_whenTheReaperPassesAfterTheWindow_thenTheEmailIsFreeAgain() {
     registrationDiesAt(RegisterUser.AFTER_RESERVATION);
 
     assertThat(reaper.pass()).as("inside the window").isZero();
@@ -70,7 +74,8 @@ class ReservationReaperTest {
   }
 
   @Test
-  void givenARegistrationThatDiedAfterCreatingItsDataKey_whenTheReaperPasses_thenTheKeyIsDestroyedToo() {
+  void
+      givenARegistrationThatDiedAfterCreatingItsDataKey_whenTheReaperPasses_thenTheKeyIsDestroyedToo() {
     registrationDiesAt(RegisterUser.AFTER_DATA_KEY);
     UUID abandoned = core.reservations.holding(emailKey).orElseThrow().userId();
     assertThat(core.dataKeys.find(abandoned)).isPresent();
@@ -83,7 +88,8 @@ class ReservationReaperTest {
   }
 
   @Test
-  void givenARegistrationThatWroteItsAccountButDiedBeforeConfirming_whenTheReaperPasses_thenTheAccountIsErasedAndTheEmailFreed() {
+  void
+      givenARegistrationThatWroteItsAccountButDiedBeforeConfirming_whenTheReaperPasses_thenTheAccountIsErasedAndTheEmailFreed() {
     UUID halfMade = registeredUpToTheEvent();
 
     afterTheWindow();
@@ -93,11 +99,14 @@ class ReservationReaperTest {
     assertThat(core.credentials.find(halfMade)).isEmpty();
     assertThat(core.dataKeys.find(halfMade)).isEmpty();
     assertThat(core.reservations.holding(emailKey)).isEmpty();
-    assertThat(core.erasedEmails.isErased(emailKey)).as("no customer erased it: the email may be imported").isFalse();
+    assertThat(core.erasedEmails.isErased(emailKey))
+        .as("no customer erased it: the email may be imported")
+        .isFalse();
   }
 
   @Test
-  void givenAnAccountWhoseEmailAnotherRegistrationTookOver_whenTheReaperPasses_thenOnlyTheAccountWithoutTheEmailIsErased() {
+  void
+      givenAnAccountWhoseEmailAnotherRegistrationTookOver_whenTheReaperPasses_thenOnlyTheAccountWithoutTheEmailIsErased() {
     UUID lost = registeredUpToTheEvent();
     afterTheWindow();
     UUID winner = core.registered(email);
@@ -123,11 +132,14 @@ class ReservationReaperTest {
   }
 
   @Test
-  void givenAnErasureThatDiedAfterItsEvent_whenTheReaperPasses_thenItsSessionsEndAndItsEmailIsFreed() {
+  void
+      givenAnErasureThatDiedAfterItsEvent_whenTheReaperPasses_thenItsSessionsEndAndItsEmailIsFreed() {
     UUID grace = core.registered(email);
-    String refreshToken = core.sessions().start(core.logIn().authenticate(email, PASSWORD)).refreshToken();
+    String refreshToken =
+        core.sessions().start(core.logIn().authenticate(email, PASSWORD)).refreshToken();
     CrashPoints.arm(EraseAccount.AFTER_DATA_KEY);
-    assertThatThrownBy(() -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
+    assertThatThrownBy(
+            () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);
     assertThat(core.reservations.holding(emailKey)).isPresent();
 

@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Sessions on in-memory ports: one refresh-token family per login, rotated on every use, revoked as a whole. */
+/**
+ * Sessions on in-memory ports: one refresh-token family per login, rotated on every use, revoked as
+ * a whole.
+ */
 class SessionsTest {
   private final InMemoryCore core = new InMemoryCore();
   private final Sessions sessions = core.sessions();
@@ -32,7 +35,8 @@ class SessionsTest {
   }
 
   @Test
-  void givenALogin_whenItsSessionStarts_thenTheAccessTokenNamesTheCustomerTheirRolesAndTheSession() {
+  void
+      givenALogin_whenItsSessionStarts_thenTheAccessTokenNamesTheCustomerTheirRolesAndTheSession() {
     Sessions.Session session = logIn();
 
     Principal holder = holderOf(session);
@@ -45,7 +49,8 @@ class SessionsTest {
   }
 
   @Test
-  void givenASession_whenItIsRefreshed_thenANewPairOfTheSameSessionComesBackAndTheNewRefreshTokenWorksInTurn() {
+  void
+      givenASession_whenItIsRefreshed_thenANewPairOfTheSameSessionComesBackAndTheNewRefreshTokenWorksInTurn() {
     Sessions.Session first = logIn();
 
     Sessions.Session second = sessions.refresh(first.refreshToken());
@@ -56,13 +61,16 @@ class SessionsTest {
   }
 
   @Test
-  void givenARefreshTokenAlreadyUsed_whenItIsPresentedAgain_thenItIsRefusedAndTheWholeSessionEnds() {
+  void
+      givenARefreshTokenAlreadyUsed_whenItIsPresentedAgain_thenItIsRefusedAndTheWholeSessionEnds() {
     Sessions.Session first = logIn();
     Sessions.Session second = sessions.refresh(first.refreshToken());
 
-    assertThatThrownBy(() -> sessions.refresh(first.refreshToken())).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(first.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
 
-    assertThatThrownBy(() -> sessions.refresh(second.refreshToken())).as("the thief's or the owner's next token")
+    assertThatThrownBy(() -> sessions.refresh(second.refreshToken()))
+        .as("the thief's or the owner's next token")
         .isInstanceOf(InvalidRefreshToken.class);
   }
 
@@ -73,7 +81,8 @@ class SessionsTest {
 
     sessions.end(holderOf(phone).sessionId());
 
-    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken())).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
     assertThat(sessions.refresh(laptop.refreshToken()).userId()).isEqualTo(grace);
   }
 
@@ -91,21 +100,26 @@ class SessionsTest {
     Sessions.Session session = logIn();
     core.clock.advance(InMemoryCore.REFRESH_LIFETIME.plus(Duration.ofSeconds(1)));
 
-    assertThatThrownBy(() -> sessions.refresh(session.refreshToken())).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(session.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
   }
 
   @Test
   void givenAnUnknownRefreshToken_whenPresented_thenItIsRefused() {
-    assertThatThrownBy(() -> sessions.refresh("no-such-token")).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh("no-such-token"))
+        .isInstanceOf(InvalidRefreshToken.class);
   }
 
   @Test
-  void givenAnErasureThatDiedBeforeEndingTheSessions_whenTheirRefreshTokenIsPresented_thenTheErasedAccountGetsNoSession() {
+  void
+      givenAnErasureThatDiedBeforeEndingTheSessions_whenTheirRefreshTokenIsPresented_thenTheErasedAccountGetsNoSession() {
     Sessions.Session session = logIn();
     CrashPoints.arm(EraseAccount.AFTER_DATA_KEY);
-    assertThatThrownBy(() -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
+    assertThatThrownBy(
+            () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);
 
-    assertThatThrownBy(() -> sessions.refresh(session.refreshToken())).isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(session.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
   }
 }

@@ -6,11 +6,11 @@ import static com.retail.identity.command.UserCommandApp.registrationJson;
 import static com.retail.identity.command.UserCommandApp.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datastax.driver.core.Row;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.command.cli.LocalAdminSeed;
-import com.datastax.driver.core.Row;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.testing.TestStack;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Runs in local mode, so the seeded admin account exists. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccountChangesIT {
-  static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension(Map.of("mode", "LOCAL"));
+  static final DropwizardAppExtension<UserCommandConfiguration> APP =
+      UserCommandApp.extension(Map.of("mode", "LOCAL"));
 
   private String tokenOf(Http http, String email) {
     return http.logIn(email, PASSWORD).get("accessToken").asText();
@@ -42,8 +43,15 @@ class AccountChangesIT {
     String email = uniqueEmail();
     String userId = http.register(email);
 
-    HttpResponse<String> patched = http.send("PATCH", "/v1/users/" + userId, "{\"firstName\":\"Ada\",\"country\":\"GB\"}",
-        "Authorization", bearer(tokenOf(http, email)), "If-Match", "\"1\"");
+    HttpResponse<String> patched =
+        http.send(
+            "PATCH",
+            "/v1/users/" + userId,
+            "{\"firstName\":\"Ada\",\"country\":\"GB\"}",
+            "Authorization",
+            bearer(tokenOf(http, email)),
+            "If-Match",
+            "\"1\"");
 
     assertThat(patched.statusCode()).isEqualTo(200);
     assertThat(Http.json(patched).get("version").asLong()).isEqualTo(2);
@@ -56,29 +64,52 @@ class AccountChangesIT {
     String email = uniqueEmail();
     String userId = http.register(email);
     String token = tokenOf(http, email);
-    http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"King\"}", "Authorization", bearer(token));
+    http.send(
+        "PATCH", "/v1/users/" + userId, "{\"lastName\":\"King\"}", "Authorization", bearer(token));
 
-    HttpResponse<String> stale = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
-        "Authorization", bearer(token), "If-Match", "1");
+    HttpResponse<String> stale =
+        http.send(
+            "PATCH",
+            "/v1/users/" + userId,
+            "{\"lastName\":\"Byron\"}",
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "1");
 
     assertThat(stale.statusCode()).isEqualTo(412);
     assertThat(Http.json(stale).get("type").asText()).endsWith("/precondition-failed");
   }
 
   @Test
-  void givenAVersionOneAccount_whenIfMatchNamesAVersionItNeverHad_thenEachIs412AndTheStreamStaysAtOne() {
+  void
+      givenAVersionOneAccount_whenIfMatchNamesAVersionItNeverHad_thenEachIs412AndTheStreamStaysAtOne() {
     Http http = new Http(APP.getLocalPort());
     String email = uniqueEmail();
     String userId = http.register(email);
     String token = tokenOf(http, email);
 
     for (String wrong : new String[] {"5", "\"-2\"", "0", "2"}) {
-      HttpResponse<String> refused = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
-          "Authorization", bearer(token), "If-Match", wrong);
+      HttpResponse<String> refused =
+          http.send(
+              "PATCH",
+              "/v1/users/" + userId,
+              "{\"lastName\":\"Byron\"}",
+              "Authorization",
+              bearer(token),
+              "If-Match",
+              wrong);
       assertThat(refused.statusCode()).as("If-Match %s", wrong).isEqualTo(412);
     }
-    HttpResponse<String> current = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
-        "Authorization", bearer(token), "If-Match", "1");
+    HttpResponse<String> current =
+        http.send(
+            "PATCH",
+            "/v1/users/" + userId,
+            "{\"lastName\":\"Byron\"}",
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "1");
 
     assertThat(current.statusCode()).isEqualTo(200);
     assertThat(Http.json(current).get("version").asLong()).as("no gap before it").isEqualTo(2);
@@ -91,10 +122,24 @@ class AccountChangesIT {
     String userId = http.register(email);
     String token = tokenOf(http, email);
 
-    HttpResponse<String> patch = http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Byron\"}",
-        "Authorization", bearer(token), "If-Match", "latest");
-    HttpResponse<String> erase = http.send("DELETE", "/v1/users/" + userId, null,
-        "Authorization", bearer(token), "If-Match", "one");
+    HttpResponse<String> patch =
+        http.send(
+            "PATCH",
+            "/v1/users/" + userId,
+            "{\"lastName\":\"Byron\"}",
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "latest");
+    HttpResponse<String> erase =
+        http.send(
+            "DELETE",
+            "/v1/users/" + userId,
+            null,
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "one");
 
     for (HttpResponse<String> refused : List.of(patch, erase)) {
       assertThat(refused.statusCode()).isEqualTo(400);
@@ -108,19 +153,32 @@ class AccountChangesIT {
     String email = uniqueEmail();
     String userId = http.register(email);
     String token = tokenOf(http, email);
-    http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"King\"}", "Authorization", bearer(token));
+    http.send(
+        "PATCH", "/v1/users/" + userId, "{\"lastName\":\"King\"}", "Authorization", bearer(token));
 
-    HttpResponse<String> password = http.send("PUT", "/v1/users/" + userId + "/password",
-        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"crimson-Window-58-harbour!\"}",
-        "Authorization", bearer(token), "If-Match", "1");
-    HttpResponse<String> erase = http.send("DELETE", "/v1/users/" + userId, null,
-        "Authorization", bearer(token), "If-Match", "1");
+    HttpResponse<String> password =
+        http.send(
+            "PUT",
+            "/v1/users/" + userId + "/password",
+            "{\"currentPassword\":\""
+                + PASSWORD
+                + "\",\"newPassword\":\"crimson-Window-58-harbour!\"}",
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "1");
+    HttpResponse<String> erase =
+        http.send(
+            "DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token), "If-Match", "1");
 
     assertThat(password.statusCode()).isEqualTo(412);
     assertThat(erase.statusCode()).isEqualTo(412);
-    assertThat(http.logIn(email, PASSWORD).get("userId").asText()).as("the old password still works").isEqualTo(userId);
-    HttpResponse<String> atCurrent = http.send("DELETE", "/v1/users/" + userId, null,
-        "Authorization", bearer(token), "If-Match", "2");
+    assertThat(http.logIn(email, PASSWORD).get("userId").asText())
+        .as("the old password still works")
+        .isEqualTo(userId);
+    HttpResponse<String> atCurrent =
+        http.send(
+            "DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token), "If-Match", "2");
     assertThat(atCurrent.statusCode()).isEqualTo(204);
   }
 
@@ -130,13 +188,20 @@ class AccountChangesIT {
     String email = uniqueEmail();
     String userId = http.register(email);
 
-    HttpResponse<String> bad = http.send("PATCH", "/v1/users/" + userId,
-        "{\"firstName\":\"bad\\u0007name\",\"country\":\"XX\",\"locale\":\"not a tag\",\"email\":\"x@y.z\"}",
-        "Authorization", bearer(tokenOf(http, email)));
+    HttpResponse<String> bad =
+        http.send(
+            "PATCH",
+            "/v1/users/" + userId,
+            "{\"firstName\":\"bad\\u0007name\",\"country\":\"XX\",\"locale\":\"not a tag\",\"email\":\"x@y.z\"}",
+            "Authorization",
+            bearer(tokenOf(http, email)));
 
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("\"field\":\"firstName\"").contains("\"field\":\"country\"")
-        .contains("\"field\":\"locale\"").contains("\"field\":\"email\"");
+    assertThat(bad.body())
+        .contains("\"field\":\"firstName\"")
+        .contains("\"field\":\"country\"")
+        .contains("\"field\":\"locale\"")
+        .contains("\"field\":\"email\"");
   }
 
   @Test
@@ -147,13 +212,28 @@ class AccountChangesIT {
     http.register(attackerEmail);
     String token = tokenOf(http, attackerEmail);
 
-    assertThat(http.send("PATCH", "/v1/users/" + victim, "{\"lastName\":\"X\"}", "Authorization", bearer(token))
-        .statusCode()).isEqualTo(403);
-    assertThat(http.send("DELETE", "/v1/users/" + victim, null, "Authorization", bearer(token)).statusCode())
+    assertThat(
+            http.send(
+                    "PATCH",
+                    "/v1/users/" + victim,
+                    "{\"lastName\":\"X\"}",
+                    "Authorization",
+                    bearer(token))
+                .statusCode())
         .isEqualTo(403);
-    assertThat(http.send("PUT", "/v1/users/" + victim + "/password",
-        "{\"currentPassword\":\"x\",\"newPassword\":\"" + PASSWORD + "-new\"}", "Authorization", bearer(token))
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            http.send("DELETE", "/v1/users/" + victim, null, "Authorization", bearer(token))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            http.send(
+                    "PUT",
+                    "/v1/users/" + victim + "/password",
+                    "{\"currentPassword\":\"x\",\"newPassword\":\"" + PASSWORD + "-new\"}",
+                    "Authorization",
+                    bearer(token))
+                .statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -162,11 +242,14 @@ class AccountChangesIT {
     String email = uniqueEmail();
     String userId = http.register(email);
 
-    HttpResponse<String> erased = http.send("DELETE", "/v1/users/" + userId, null,
-        "Authorization", bearer(tokenOf(http, email)));
+    HttpResponse<String> erased =
+        http.send(
+            "DELETE", "/v1/users/" + userId, null, "Authorization", bearer(tokenOf(http, email)));
 
     assertThat(erased.statusCode()).isEqualTo(204);
-    HttpResponse<String> login = http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    HttpResponse<String> login =
+        http.post(
+            "/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.statusCode()).isEqualTo(401);
     HttpResponse<String> again = http.post("/v1/users", registrationJson(email, PASSWORD));
     assertThat(again.statusCode()).isEqualTo(201);
@@ -177,17 +260,32 @@ class AccountChangesIT {
   void theLocalAdminMayEraseAnyone() {
     Http http = new Http(APP.getLocalPort());
     String userId = http.register(uniqueEmail());
-    String admin = http.logIn(LocalAdminSeed.EMAIL, LocalAdminSeed.DEFAULT_PASSWORD).get("accessToken").asText();
+    String admin =
+        http.logIn(LocalAdminSeed.EMAIL, LocalAdminSeed.DEFAULT_PASSWORD)
+            .get("accessToken")
+            .asText();
 
-    assertThat(http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(admin)).statusCode())
+    assertThat(
+            http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(admin))
+                .statusCode())
         .isEqualTo(204);
-    assertThat(http.send("DELETE", "/v1/users/" + UUID.randomUUID(), null, "Authorization", bearer(admin)).statusCode())
+    assertThat(
+            http.send(
+                    "DELETE",
+                    "/v1/users/" + UUID.randomUUID(),
+                    null,
+                    "Authorization",
+                    bearer(admin))
+                .statusCode())
         .isEqualTo(404);
   }
 
   @Test
-  void givenPasswordChangesInFlight_whenTheirOwnersErase_thenNothingFollowsTheErasureAndNoHashComesBack() throws Exception {
-    // Given customers whose password change is hashing (two Argon2id runs) while they erase their account
+  void
+      givenPasswordChangesInFlight_whenTheirOwnersErase_thenNothingFollowsTheErasureAndNoHashComesBack()
+          throws Exception {
+    // Given customers whose password change is hashing (two Argon2id runs) while they erase their
+    // account
     Http http = new Http(APP.getLocalPort());
     ExecutorService changes = Executors.newFixedThreadPool(8);
     List<UUID> users = new ArrayList<>();
@@ -198,13 +296,23 @@ class AccountChangesIT {
         UUID userId = UUID.fromString(http.register(email));
         String token = tokenOf(http, email);
         users.add(userId);
-        passwordChanges.add(changes.submit(() -> http.send("PUT", "/v1/users/" + userId + "/password",
-            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"amber-Quarry-58-kestrel?\"}",
-            "Authorization", bearer(token))));
+        passwordChanges.add(
+            changes.submit(
+                () ->
+                    http.send(
+                        "PUT",
+                        "/v1/users/" + userId + "/password",
+                        "{\"currentPassword\":\""
+                            + PASSWORD
+                            + "\",\"newPassword\":\"amber-Quarry-58-kestrel?\"}",
+                        "Authorization",
+                        bearer(token))));
         Thread.sleep(20);
 
         // When the customer erases the account meanwhile
-        assertThat(http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token)).statusCode())
+        assertThat(
+                http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token))
+                    .statusCode())
             .isEqualTo(204);
       }
       for (Future<HttpResponse<String>> change : passwordChanges) {
@@ -217,10 +325,24 @@ class AccountChangesIT {
     // Then every stream ends with its erasure, and no erased credential holds a password hash
     try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
       for (UUID userId : users) {
-        List<Row> rows = cassandra.session().execute("SELECT seq, event_type, password_hash, erased FROM "
-            + cassandra.keyspace() + ".user_events WHERE user_id = ?", userId).all();
-        List<String> types = rows.stream().filter(r -> !r.isNull("seq")).map(r -> r.getString("event_type")).toList();
-        assertThat(types).as("stream of %s", userId).endsWith("UserErased").containsOnlyOnce("UserErased");
+        List<Row> rows =
+            cassandra
+                .session()
+                .execute(
+                    "SELECT seq, event_type, password_hash, erased FROM "
+                        + cassandra.keyspace()
+                        + ".user_events WHERE user_id = ?",
+                    userId)
+                .all();
+        List<String> types =
+            rows.stream()
+                .filter(r -> !r.isNull("seq"))
+                .map(r -> r.getString("event_type"))
+                .toList();
+        assertThat(types)
+            .as("stream of %s", userId)
+            .endsWith("UserErased")
+            .containsOnlyOnce("UserErased");
         assertThat(rows.get(0).getBool("erased")).isTrue();
         assertThat(rows.get(0).getString("password_hash")).as("hash of erased %s", userId).isNull();
       }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.retail.identity.command.Http;
 import com.retail.identity.command.AdmissionKnobs;
+import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.challenge.Challenge;
@@ -27,10 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Registration and login behind admission control, as bots meet it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AdmissionIT {
-  static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension(Map.of(
-      "admissionControl", "true",
-      // The test plays many clients from one machine, through a "load balancer" on loopback.
-      "trustedProxies", "127.0.0.1"));
+  static final DropwizardAppExtension<UserCommandConfiguration> APP =
+      UserCommandApp.extension(
+          Map.of(
+              "admissionControl", "true",
+              // The test plays many clients from one machine, through a "load balancer" on
+              // loopback.
+              "trustedProxies", "127.0.0.1"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static String someClient() {
@@ -54,8 +57,9 @@ class AdmissionIT {
     String client = someClient();
 
     // Without a solution: 403 with the challenge to solve
-    HttpResponse<String> demanded = http.post("/v1/users", registrationJson(uniqueEmail(), PASSWORD),
-        "X-Forwarded-For", client);
+    HttpResponse<String> demanded =
+        http.post(
+            "/v1/users", registrationJson(uniqueEmail(), PASSWORD), "X-Forwarded-For", client);
     assertThat(demanded.statusCode()).isEqualTo(403);
     JsonNode problem = Http.json(demanded);
     assertThat(problem.get("type").asText()).endsWith("/challenge-required");
@@ -63,13 +67,25 @@ class AdmissionIT {
 
     // With the solution: registered
     String solution = Challenges.solutionHeader(challenge, Challenges.solve(challenge));
-    HttpResponse<String> solved = http.post("/v1/users", registrationJson(uniqueEmail(), PASSWORD),
-        "X-Forwarded-For", client, "X-Challenge-Solution", solution);
+    HttpResponse<String> solved =
+        http.post(
+            "/v1/users",
+            registrationJson(uniqueEmail(), PASSWORD),
+            "X-Forwarded-For",
+            client,
+            "X-Challenge-Solution",
+            solution);
     assertThat(solved.statusCode()).isEqualTo(201);
 
     // The same solution again: refused, a new challenge is demanded
-    HttpResponse<String> replayed = http.post("/v1/users", registrationJson(uniqueEmail(), PASSWORD),
-        "X-Forwarded-For", client, "X-Challenge-Solution", solution);
+    HttpResponse<String> replayed =
+        http.post(
+            "/v1/users",
+            registrationJson(uniqueEmail(), PASSWORD),
+            "X-Forwarded-For",
+            client,
+            "X-Challenge-Solution",
+            solution);
     assertThat(replayed.statusCode()).isEqualTo(403);
     assertThat(Http.json(replayed).get("type").asText()).endsWith("/challenge-required");
   }
@@ -81,7 +97,8 @@ class AdmissionIT {
     int created = 0;
     HttpResponse<String> last = null;
     for (int i = 0; i < 30; i++) {
-      last = http.post("/v1/users", registrationJson(uniqueEmail(), PASSWORD), "X-Forwarded-For", bot);
+      last =
+          http.post("/v1/users", registrationJson(uniqueEmail(), PASSWORD), "X-Forwarded-For", bot);
       if (last.statusCode() != 201) {
         break;
       }
@@ -93,14 +110,25 @@ class AdmissionIT {
     assertThat(last.headers().firstValue("Retry-After")).isPresent();
     assertThat(Http.json(last).get("type").asText()).endsWith("/rate-limited");
     // Another customer, from another address, is not affected
-    assertThat(http.post("/v1/users", registrationJson(uniqueEmail(), PASSWORD), "X-Forwarded-For", someClient())
-        .statusCode()).isEqualTo(201);
+    assertThat(
+            http.post(
+                    "/v1/users",
+                    registrationJson(uniqueEmail(), PASSWORD),
+                    "X-Forwarded-For",
+                    someClient())
+                .statusCode())
+        .isEqualTo(201);
   }
 
   @Test
   void aDisposableEmailDomainIsRefusedOnItsField() {
-    HttpResponse<String> refused = new Http(APP.getLocalPort()).post("/v1/users",
-        registrationJson("someone@mailinator.com", PASSWORD), "X-Forwarded-For", someClient());
+    HttpResponse<String> refused =
+        new Http(APP.getLocalPort())
+            .post(
+                "/v1/users",
+                registrationJson("someone@mailinator.com", PASSWORD),
+                "X-Forwarded-For",
+                someClient());
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(Http.json(refused).get("errors").get(0).get("field").asText()).isEqualTo("email");
@@ -112,8 +140,12 @@ class AdmissionIT {
     Http http = new Http(APP.getLocalPort());
     String email = uniqueEmail();
     http.post("/v1/users", registrationJson(email, PASSWORD), "X-Forwarded-For", someClient());
-    HttpResponse<String> login = http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-        "X-Forwarded-For", "203.0.113.7, " + someClient());
+    HttpResponse<String> login =
+        http.post(
+            "/v1/sessions",
+            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+            "X-Forwarded-For",
+            "203.0.113.7, " + someClient());
     assertThat(login.statusCode()).isEqualTo(200);
   }
 }

@@ -25,19 +25,23 @@ class AdmissionProblemsTest {
   void givenAChallengeDemand_thenA403CarryingTheChallengeThatIsNeverCached() throws Exception {
     Challenge challenge = new Challenge("SHA-256", "abc", 1000, "salt?expires=1", "sig");
 
-    ProblemException e = AdmissionProblems.problem(AdmissionDecision.challenge("launch-mode", challenge)).orElseThrow();
+    ProblemException e =
+        AdmissionProblems.problem(AdmissionDecision.challenge("launch-mode", challenge))
+            .orElseThrow();
 
     JsonNode body = JSON.readTree(JSON.writeValueAsString(e.problem()));
     assertThat(body.path("status").asInt()).isEqualTo(403);
     assertThat(body.path("type").asText()).endsWith("/challenge-required");
-    assertThat(body.path("challenge").fieldNames()).toIterable()
+    assertThat(body.path("challenge").fieldNames())
+        .toIterable()
         .containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
     assertThat(e.headers()).containsEntry("Cache-Control", "no-store");
   }
 
   @Test
   void givenARateLimit_thenA429WithRetryAfter() {
-    ProblemException e = AdmissionProblems.problem(AdmissionDecision.rateLimited("address", 7)).orElseThrow();
+    ProblemException e =
+        AdmissionProblems.problem(AdmissionDecision.rateLimited("address", 7)).orElseThrow();
 
     assertThat(e.problem().getStatus()).isEqualTo(429);
     assertThat(e.problem().getType().toString()).endsWith("/rate-limited");
@@ -46,16 +50,23 @@ class AdmissionProblemsTest {
 
   @Test
   void givenADisposableDomain_thenAValidationErrorOnTheEmailField() {
-    assertThatThrownBy(() -> AdmissionProblems.enforce(AdmissionDecision.refused(DisposableEmailDomains.REASON)))
-        .isInstanceOfSatisfying(ProblemException.class, e -> {
-          assertThat(e.problem().getStatus()).isEqualTo(400);
-          assertThat(e.problem().getErrors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("email"));
-        });
+    assertThatThrownBy(
+            () ->
+                AdmissionProblems.enforce(AdmissionDecision.refused(DisposableEmailDomains.REASON)))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().getStatus()).isEqualTo(400);
+              assertThat(e.problem().getErrors())
+                  .singleElement()
+                  .satisfies(f -> assertThat(f.field()).isEqualTo("email"));
+            });
   }
 
   @Test
   void givenACheckThatFailedClosed_thenA503WithRetryAfter() {
-    ProblemException e = AdmissionProblems.problem(AdmissionDecision.unavailable("redis-down", 5)).orElseThrow();
+    ProblemException e =
+        AdmissionProblems.problem(AdmissionDecision.unavailable("redis-down", 5)).orElseThrow();
 
     assertThat(e.problem().getStatus()).isEqualTo(503);
     assertThat(e.headers()).containsEntry("Retry-After", "5");

@@ -26,7 +26,10 @@ class AuthorizationIT {
   /** The parts of an answer a caller could tell apart. */
   record Answer(int status, String contentType, String body) {
     static Answer of(HttpResponse<String> response) {
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
     }
   }
 
@@ -40,22 +43,51 @@ class AuthorizationIT {
     String token = http.logIn(attackerEmail, PASSWORD).get("accessToken").asText();
     String nobody = UUID.randomUUID().toString();
 
-    for (String[] attempt : new String[][] {
-        {"PATCH", "/v1/users/%s", "{\"lastName\":\"Taken\"}"},
-        {"PUT", "/v1/users/%s/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another-Long-pass-44?\"}"},
-        {"DELETE", "/v1/users/%s", null}}) {
-      Answer onVictim = Answer.of(http.send(attempt[0], attempt[1].formatted(victim), attempt[2], "Authorization", bearer(token)));
-      Answer onNobody = Answer.of(http.send(attempt[0], attempt[1].formatted(nobody), attempt[2], "Authorization", bearer(token)));
+    for (String[] attempt :
+        new String[][] {
+          {"PATCH", "/v1/users/%s", "{\"lastName\":\"Taken\"}"},
+          {
+            "PUT",
+            "/v1/users/%s/password",
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another-Long-pass-44?\"}"
+          },
+          {"DELETE", "/v1/users/%s", null}
+        }) {
+      Answer onVictim =
+          Answer.of(
+              http.send(
+                  attempt[0],
+                  attempt[1].formatted(victim),
+                  attempt[2],
+                  "Authorization",
+                  bearer(token)));
+      Answer onNobody =
+          Answer.of(
+              http.send(
+                  attempt[0],
+                  attempt[1].formatted(nobody),
+                  attempt[2],
+                  "Authorization",
+                  bearer(token)));
 
       assertThat(onVictim.status()).as(attempt[0]).isEqualTo(403);
       assertThat(onVictim.contentType()).isEqualTo("application/problem+json");
-      assertThat(onVictim).as("%s on an existing other customer and on nobody", attempt[0]).isEqualTo(onNobody);
+      assertThat(onVictim)
+          .as("%s on an existing other customer and on nobody", attempt[0])
+          .isEqualTo(onNobody);
     }
 
     // And B is untouched: same password, same version (a change at version 1 still applies).
     String victimToken = http.logIn(victimEmail, PASSWORD).get("accessToken").asText();
-    HttpResponse<String> own = http.send("PATCH", "/v1/users/" + victim, "{\"lastName\":\"Own\"}",
-        "Authorization", bearer(victimToken), "If-Match", "\"1\"");
+    HttpResponse<String> own =
+        http.send(
+            "PATCH",
+            "/v1/users/" + victim,
+            "{\"lastName\":\"Own\"}",
+            "Authorization",
+            bearer(victimToken),
+            "If-Match",
+            "\"1\"");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
   }
 
@@ -66,7 +98,8 @@ class AuthorizationIT {
     String nobody = UUID.randomUUID().toString();
 
     for (String authorization : new String[] {null, "Bearer not-a-token"}) {
-      String[] headers = authorization == null ? new String[0] : new String[] {"Authorization", authorization};
+      String[] headers =
+          authorization == null ? new String[0] : new String[] {"Authorization", authorization};
       Answer onVictim = Answer.of(http.send("DELETE", "/v1/users/" + victim, null, headers));
       Answer onNobody = Answer.of(http.send("DELETE", "/v1/users/" + nobody, null, headers));
 

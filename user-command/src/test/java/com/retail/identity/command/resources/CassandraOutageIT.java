@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Cassandra goes away during registrations and comes back; the service answers fast and loses nothing. */
+/**
+ * Cassandra goes away during registrations and comes back; the service answers fast and loses
+ * nothing.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CassandraOutageIT {
   static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension();
@@ -42,13 +45,18 @@ class CassandraOutageIT {
     HttpResponse<String> registration = http.post("/v1/users", registrationJson(email, PASSWORD));
     assertThat(registration.statusCode()).isEqualTo(503);
     assertThat(registration.headers().firstValue("Retry-After")).isPresent();
-    assertThat(registration.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    HttpResponse<String> login = http.post("/v1/sessions", "{\"email\":\"" + known + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(registration.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    HttpResponse<String> login =
+        http.post(
+            "/v1/sessions", "{\"email\":\"" + known + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(login.statusCode()).isEqualTo(503);
 
     // And when it is back, the same instance registers that email: nothing half-made blocks it
     StoreControl.start("cassandra");
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> http.post("/v1/users", registrationJson(email, PASSWORD)).statusCode() != 503);
     assertThat(http.logIn(email, PASSWORD).get("userId").asText()).isNotBlank();
     assertThat(http.logIn(known, PASSWORD).get("userId").asText()).isNotBlank();

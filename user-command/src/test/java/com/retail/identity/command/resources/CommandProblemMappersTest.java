@@ -26,8 +26,16 @@ class CommandProblemMappersTest {
   }
 
   private static String problem(String slug, String title, int status, String detail) {
-    return "{\"type\":\"" + Problem.TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}";
+    return "{\"type\":\""
+        + Problem.TYPE_BASE
+        + slug
+        + "\",\"title\":\""
+        + title
+        + "\",\"status\":"
+        + status
+        + ",\"detail\":\""
+        + detail
+        + "\"}";
   }
 
   @Test
@@ -36,8 +44,13 @@ class CommandProblemMappersTest {
 
     assertThat(answer.status()).isEqualTo(409);
     assertThat(answer.mediaType()).isEqualTo("application/problem+json");
-    assertThat(answer.body()).isEqualTo(problem("email-taken", "Email already registered", 409,
-        "An account with this email address already exists."));
+    assertThat(answer.body())
+        .isEqualTo(
+            problem(
+                "email-taken",
+                "Email already registered",
+                409,
+                "An account with this email address already exists."));
     assertThat(answer.headers()).isEmpty();
   }
 
@@ -46,8 +59,13 @@ class CommandProblemMappersTest {
     ProblemAnswer answer = answer(new InvalidCredentials());
 
     assertThat(answer.status()).isEqualTo(401);
-    assertThat(answer.body()).isEqualTo(problem("invalid-credentials", "Invalid credentials", 401,
-        "The email or password is incorrect."));
+    assertThat(answer.body())
+        .isEqualTo(
+            problem(
+                "invalid-credentials",
+                "Invalid credentials",
+                401,
+                "The email or password is incorrect."));
     assertThat(answer.headers()).isEmpty();
   }
 
@@ -56,8 +74,13 @@ class CommandProblemMappersTest {
     ProblemAnswer answer = answer(new LoginThrottled(Duration.ofMillis(2_001)));
 
     assertThat(answer.status()).isEqualTo(429);
-    assertThat(answer.body()).isEqualTo(problem("rate-limited", "Too many attempts", 429,
-        "Too many failed logins for this account; wait before trying again."));
+    assertThat(answer.body())
+        .isEqualTo(
+            problem(
+                "rate-limited",
+                "Too many attempts",
+                429,
+                "Too many failed logins for this account; wait before trying again."));
     assertThat(answer.headers()).containsExactly(Map.entry("Retry-After", "3"));
   }
 
@@ -66,8 +89,13 @@ class CommandProblemMappersTest {
     ProblemAnswer answer = answer(new InvalidRefreshToken());
 
     assertThat(answer.status()).isEqualTo(401);
-    assertThat(answer.body()).isEqualTo(problem("invalid-refresh-token", "Invalid refresh token", 401,
-        "The refresh token is unknown, expired or revoked; log in again."));
+    assertThat(answer.body())
+        .isEqualTo(
+            problem(
+                "invalid-refresh-token",
+                "Invalid refresh token",
+                401,
+                "The refresh token is unknown, expired or revoked; log in again."));
     assertThat(answer.headers()).isEmpty();
   }
 
@@ -76,8 +104,9 @@ class CommandProblemMappersTest {
     ProblemAnswer answer = answer(new InvalidClient());
 
     assertThat(answer.status()).isEqualTo(401);
-    assertThat(answer.body()).isEqualTo(problem("invalid-client", "Invalid client", 401,
-        "Unknown client or wrong secret."));
+    assertThat(answer.body())
+        .isEqualTo(
+            problem("invalid-client", "Invalid client", 401, "Unknown client or wrong secret."));
     assertThat(answer.headers()).isEmpty();
   }
 
@@ -86,7 +115,7 @@ class CommandProblemMappersTest {
     List<DomainProblemMapper<?>> mappers = new ArrayList<>(DomainProblemMappers.all());
     mappers.addAll(CommandProblemMappers.all());
 
-    DomainExceptionsMapped.assertEveryDomainExceptionIsMapped(mappers, "com.retail.identity.command",
-        "com.retail.identity.common.domain");
+    DomainExceptionsMapped.assertEveryDomainExceptionIsMapped(
+        mappers, "com.retail.identity.command", "com.retail.identity.common.domain");
   }
 }

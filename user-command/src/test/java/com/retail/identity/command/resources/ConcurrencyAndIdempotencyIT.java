@@ -31,13 +31,24 @@ class ConcurrencyAndIdempotencyIT {
     String email = uniqueEmail();
     ExecutorService pool = Executors.newFixedThreadPool(50);
     try {
-      List<CompletableFuture<HttpResponse<String>>> attempts = IntStream.range(0, 50)
-          .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.post("/v1/users",
-              registrationJson(i % 2 == 0 ? email : email.toUpperCase(), UserCommandApp.PASSWORD)), pool))
-          .toList();
+      List<CompletableFuture<HttpResponse<String>>> attempts =
+          IntStream.range(0, 50)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () ->
+                              http.post(
+                                  "/v1/users",
+                                  registrationJson(
+                                      i % 2 == 0 ? email : email.toUpperCase(),
+                                      UserCommandApp.PASSWORD)),
+                          pool))
+              .toList();
 
-      Map<Integer, Long> byStatus = attempts.stream().map(CompletableFuture::join)
-          .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+      Map<Integer, Long> byStatus =
+          attempts.stream()
+              .map(CompletableFuture::join)
+              .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
 
       assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(201, 1L, 409, 49L));
     } finally {
@@ -57,7 +68,8 @@ class ConcurrencyAndIdempotencyIT {
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(retry.statusCode()).isEqualTo(201);
     assertThat(Http.json(retry).get("userId")).isEqualTo(Http.json(first).get("userId"));
-    assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+    assertThat(retry.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
     assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
   }
 
@@ -68,16 +80,32 @@ class ConcurrencyAndIdempotencyIT {
     String body = registrationJson(uniqueEmail(), UserCommandApp.PASSWORD);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<HttpResponse<String>> answers = IntStream.range(0, 8)
-          .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.post("/v1/users", body, "Idempotency-Key", key), pool))
-          .toList().stream().map(CompletableFuture::join).toList();
+      List<HttpResponse<String>> answers =
+          IntStream.range(0, 8)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () -> http.post("/v1/users", body, "Idempotency-Key", key), pool))
+              .toList()
+              .stream()
+              .map(CompletableFuture::join)
+              .toList();
 
-      // Each answer is the account (first or replayed) or "still in progress, retry"; never a second account.
+      // Each answer is the account (first or replayed) or "still in progress, retry"; never a
+      // second account.
       assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isIn(201, 409));
-      assertThat(answers.stream().filter(a -> a.statusCode() == 201).map(a -> Http.json(a).get("userId").asText())
-          .collect(Collectors.toSet())).hasSize(1);
-      assertThat(answers.stream().filter(a -> a.statusCode() == 409).map(Http::json)
-          .map(p -> p.get("type").asText())).allMatch(t -> t.endsWith("/idempotency-in-progress"));
+      assertThat(
+              answers.stream()
+                  .filter(a -> a.statusCode() == 201)
+                  .map(a -> Http.json(a).get("userId").asText())
+                  .collect(Collectors.toSet()))
+          .hasSize(1);
+      assertThat(
+              answers.stream()
+                  .filter(a -> a.statusCode() == 409)
+                  .map(Http::json)
+                  .map(p -> p.get("type").asText()))
+          .allMatch(t -> t.endsWith("/idempotency-in-progress"));
     } finally {
       pool.shutdownNow();
     }
@@ -87,10 +115,18 @@ class ConcurrencyAndIdempotencyIT {
   void theSameKeyWithAnotherBodyIs422() {
     Http http = new Http(APP.getLocalPort());
     String key = UUID.randomUUID().toString();
-    http.post("/v1/users", registrationJson(uniqueEmail(), UserCommandApp.PASSWORD), "Idempotency-Key", key);
+    http.post(
+        "/v1/users",
+        registrationJson(uniqueEmail(), UserCommandApp.PASSWORD),
+        "Idempotency-Key",
+        key);
 
-    HttpResponse<String> other = http.post("/v1/users", registrationJson(uniqueEmail(), UserCommandApp.PASSWORD),
-        "Idempotency-Key", key);
+    HttpResponse<String> other =
+        http.post(
+            "/v1/users",
+            registrationJson(uniqueEmail(), UserCommandApp.PASSWORD),
+            "Idempotency-Key",
+            key);
 
     assertThat(other.statusCode()).isEqualTo(422);
     assertThat(Http.json(other).get("type").asText()).endsWith("/idempotency-key-reused");
@@ -112,5 +148,4 @@ class ConcurrencyAndIdempotencyIT {
     assertThat(retry.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(retry.body()).isEqualTo(first.body());
   }
-
 }

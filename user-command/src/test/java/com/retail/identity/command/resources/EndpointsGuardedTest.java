@@ -3,7 +3,9 @@ package com.retail.identity.command.resources;
 import com.retail.identity.common.testing.EndpointGuards;
 import org.junit.jupiter.api.Test;
 
-/** No resource method of user-command answers without a token unless it is marked @PublicEndpoint. */
+/**
+ * No resource method of user-command answers without a token unless it is marked @PublicEndpoint.
+ */
 class EndpointsGuardedTest {
   @Test
   void everyResourceMethodIsAuthenticatedOrExplicitlyPublic() {

@@ -1,6 +1,5 @@
 package com.retail.identity.command.resources;
 
-import static com.retail.identity.command.UserCommandApp.PASSWORD;
 import static com.retail.identity.command.UserCommandApp.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Login cannot tell an attacker which emails have accounts: a wrong password and an unknown email get
- * the same answer (status, the headers that matter, body) and take the same time. The issue asks for
- * the time as a measurement: the medians of 50 interleaved tries each, at production hashing cost
- * (Argon2id m=19456 KiB, t=2), after a warm-up, must differ by less than 20%. It is a comparison of
- * two medians measured side by side on the same machine, so other load slows both alike.
+ * Login cannot tell an attacker which emails have accounts: a wrong password and an unknown email
+ * get the same answer (status, the headers that matter, body) and take the same time. The issue
+ * asks for the time as a measurement: the medians of 50 interleaved tries each, at production
+ * hashing cost (Argon2id m=19456 KiB, t=2), after a warm-up, must differ by less than 20%. It is a
+ * comparison of two medians measured side by side on the same machine, so other load slows both
+ * alike.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LoginTimingIT {
@@ -30,11 +30,13 @@ class LoginTimingIT {
   private static final int TRIES = 50;
   private static final int WARM_UP = 10;
   private static final String WRONG = "wrong-Password-77-harbor!";
+
   /** Headers that differ on every answer, whatever the outcome. */
   private static final Set<String> PER_RESPONSE = Set.of("date", "x-request-id");
 
   private static HttpResponse<String> logIn(Http http, String email) {
-    return http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + WRONG + "\"}");
+    return http.post(
+        "/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + WRONG + "\"}");
   }
 
   /** One account per wrong-password try, so the per-account throttle never answers instead. */
@@ -85,7 +87,8 @@ class LoginTimingIT {
     assertThat(headersThatMatter(lastUnknown)).isEqualTo(headersThatMatter(lastWrong));
     double wrongMedian = median(wrongPassword) / 1e6;
     double unknownMedian = median(unknownEmail) / 1e6;
-    System.out.printf("login timing: median wrong password %.1f ms, unknown email %.1f ms (%d tries each)%n",
+    System.out.printf(
+        "login timing: median wrong password %.1f ms, unknown email %.1f ms (%d tries each)%n",
         wrongMedian, unknownMedian, TRIES);
     assertThat(Math.max(wrongMedian, unknownMedian) / Math.min(wrongMedian, unknownMedian))
         .as("median wrong password %.1f ms vs unknown email %.1f ms", wrongMedian, unknownMedian)
@@ -94,17 +97,23 @@ class LoginTimingIT {
 
   private static Set<String> headersThatMatter(HttpResponse<String> response) {
     Set<String> headers = new TreeSet<>();
-    response.headers().map().forEach((name, values) -> {
-      if (!PER_RESPONSE.contains(name.toLowerCase())) {
-        headers.add(name.toLowerCase() + ": " + values);
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!PER_RESPONSE.contains(name.toLowerCase())) {
+                headers.add(name.toLowerCase() + ": " + values);
+              }
+            });
     return headers;
   }
 
   private static double median(long[] values) {
     long[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+    return sorted.length % 2 == 1
+        ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
   }
 }

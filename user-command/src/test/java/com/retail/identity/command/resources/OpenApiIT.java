@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenApiIT {
   static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension();
-  static final List<Class<?>> RESOURCES = List.of(UsersResource.class, SessionsResource.class, InternalResource.class,
-      JwksResource.class);
+  static final List<Class<?>> RESOURCES =
+      List.of(
+          UsersResource.class, SessionsResource.class, InternalResource.class, JwksResource.class);
 
   @Test
   void everyResourceOperationIsInTheDocument() {
@@ -33,12 +34,25 @@ class OpenApiIT {
 
     List<String> implemented = operations();
     List<String> documented = new ArrayList<>();
-    paths.fields().forEachRemaining(path -> path.getValue().fieldNames()
-        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+    paths
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> documented.add(method.toUpperCase() + " " + path.getKey())));
 
-    assertThat(implemented).contains("POST /v1/users", "POST /v1/sessions", "POST /v1/sessions/refresh",
-        "DELETE /v1/sessions/current", "PATCH /v1/users/{id}", "PUT /v1/users/{id}/password", "DELETE /v1/users/{id}",
-        "GET /.well-known/jwks.json");
+    assertThat(implemented)
+        .contains(
+            "POST /v1/users",
+            "POST /v1/sessions",
+            "POST /v1/sessions/refresh",
+            "DELETE /v1/sessions/current",
+            "PATCH /v1/users/{id}",
+            "PUT /v1/users/{id}/password",
+            "DELETE /v1/users/{id}",
+            "GET /.well-known/jwks.json");
     assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented);
   }
 
@@ -51,7 +65,8 @@ class OpenApiIT {
           HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
           if (http != null) {
             Path sub = method.getAnnotation(Path.class);
-            operations.add(http.value() + " " + (base + (sub == null ? "" : sub.value())).replace("//", "/"));
+            operations.add(
+                http.value() + " " + (base + (sub == null ? "" : sub.value())).replace("//", "/"));
           }
         }
       }

@@ -39,19 +39,34 @@ class PasswordSecurityIT {
   }
 
   private static void setHash(String userId, String hash) {
-    cassandra.session().execute("UPDATE " + cassandra.keyspace() + ".user_events SET password_hash = ? WHERE user_id = ?",
-        hash, UUID.fromString(userId));
+    cassandra
+        .session()
+        .execute(
+            "UPDATE "
+                + cassandra.keyspace()
+                + ".user_events SET password_hash = ? WHERE user_id = ?",
+            hash,
+            UUID.fromString(userId));
   }
 
   private static String hashOf(String userId) {
-    return cassandra.session().execute("SELECT password_hash FROM " + cassandra.keyspace()
-        + ".user_events WHERE user_id = ? LIMIT 1", UUID.fromString(userId)).one().getString(0);
+    return cassandra
+        .session()
+        .execute(
+            "SELECT password_hash FROM "
+                + cassandra.keyspace()
+                + ".user_events WHERE user_id = ? LIMIT 1",
+            UUID.fromString(userId))
+        .one()
+        .getString(0);
   }
 
   private static String pbkdf2(String password) throws Exception {
     byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-        .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 29_000, 256)).getEncoded();
+    byte[] hash =
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 29_000, 256))
+            .getEncoded();
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
     return "$pbkdf2-sha256$29000$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
   }
@@ -90,7 +105,9 @@ class PasswordSecurityIT {
     }
 
     // The 5th failure imposed a wait: even the right password is not checked during it
-    HttpResponse<String> throttled = http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    HttpResponse<String> throttled =
+        http.post(
+            "/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
 

@@ -24,25 +24,36 @@ class RegistrationAndLoginIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void aNewCustomerRegistersAndLogsIn() throws Exception {
     String email = uniqueEmail();
 
-    HttpResponse<String> registered = post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
+    HttpResponse<String> registered =
+        post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
 
     assertThat(registered.statusCode()).isEqualTo(201);
     JsonNode body = JSON.readTree(registered.body());
     assertThat(body.get("version").asLong()).isEqualTo(1);
-    assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(
-        location -> assertThat(location).endsWith("/v1/users/" + body.get("userId").asText()));
+    assertThat(registered.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            location -> assertThat(location).endsWith("/v1/users/" + body.get("userId").asText()));
 
-    HttpResponse<String> session = post("/v1/sessions",
-        "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}");
+    HttpResponse<String> session =
+        post(
+            "/v1/sessions",
+            "{\"email\":\""
+                + email.toUpperCase()
+                + "\",\"password\":\""
+                + UserCommandApp.PASSWORD
+                + "\"}");
 
     assertThat(session.statusCode()).isEqualTo(200);
     JsonNode tokens = JSON.readTree(session.body());
@@ -54,9 +65,12 @@ class RegistrationAndLoginIT {
   @Test
   void theSameEmailInAnotherCaseIsTaken() throws Exception {
     String email = uniqueEmail();
-    assertThat(post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD)).statusCode()).isEqualTo(201);
+    assertThat(post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD)).statusCode())
+        .isEqualTo(201);
 
-    HttpResponse<String> second = post("/v1/users", registrationJson(email.toUpperCase(), UserCommandApp.PASSWORD + "-other"));
+    HttpResponse<String> second =
+        post(
+            "/v1/users", registrationJson(email.toUpperCase(), UserCommandApp.PASSWORD + "-other"));
 
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(second.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -66,13 +80,17 @@ class RegistrationAndLoginIT {
   @Test
   void aFullWidthSpellingIsTheSameAccount() throws Exception {
     String email = uniqueEmail();
-    HttpResponse<String> first = post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
+    HttpResponse<String> first =
+        post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
     assertThat(first.statusCode()).isEqualTo(201);
     String fullWidth = fullWidth(email.toUpperCase());
 
-    HttpResponse<String> second = post("/v1/users", registrationJson(fullWidth, UserCommandApp.PASSWORD + "-other"));
-    HttpResponse<String> session = post("/v1/sessions",
-        "{\"email\":\"" + fullWidth + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}");
+    HttpResponse<String> second =
+        post("/v1/users", registrationJson(fullWidth, UserCommandApp.PASSWORD + "-other"));
+    HttpResponse<String> session =
+        post(
+            "/v1/sessions",
+            "{\"email\":\"" + fullWidth + "\",\"password\":\"" + UserCommandApp.PASSWORD + "\"}");
 
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(JSON.readTree(second.body()).get("type").asText()).endsWith("/email-taken");
@@ -84,14 +102,20 @@ class RegistrationAndLoginIT {
   @Test
   void compatibilityCaseAndInvisibleVariantsHitTheSameReservation() throws Exception {
     String local = "fi-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    assertThat(post("/v1/users", registrationJson(local + "@example.com", UserCommandApp.PASSWORD)).statusCode())
+    assertThat(
+            post("/v1/users", registrationJson(local + "@example.com", UserCommandApp.PASSWORD))
+                .statusCode())
         .isEqualTo(201);
 
     // a ligature, a zero-width space, surrounding white space, a full-width @ and a capital domain
-    for (String variant : java.util.List.of("\uFB01" + local.substring(2) + "@example.com",
-        local.charAt(0) + "\u200B" + local.substring(1) + "@example.com", "  " + local + "@EXAMPLE.com ",
-        local + "\uFF20example.com")) {
-      HttpResponse<String> again = post("/v1/users", registrationJson(variant, UserCommandApp.PASSWORD + "-other"));
+    for (String variant :
+        java.util.List.of(
+            "\uFB01" + local.substring(2) + "@example.com",
+            local.charAt(0) + "\u200B" + local.substring(1) + "@example.com",
+            "  " + local + "@EXAMPLE.com ",
+            local + "\uFF20example.com")) {
+      HttpResponse<String> again =
+          post("/v1/users", registrationJson(variant, UserCommandApp.PASSWORD + "-other"));
       assertThat(again.statusCode()).as("registration of a variant").isEqualTo(409);
     }
   }
@@ -99,19 +123,33 @@ class RegistrationAndLoginIT {
   @Test
   void dotsAndPlusTagsAreDifferentMailboxes() throws Exception {
     String local = "dt" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    assertThat(post("/v1/users", registrationJson(local + "@example.com", UserCommandApp.PASSWORD)).statusCode())
+    assertThat(
+            post("/v1/users", registrationJson(local + "@example.com", UserCommandApp.PASSWORD))
+                .statusCode())
         .isEqualTo(201);
 
-    assertThat(post("/v1/users", registrationJson(local.charAt(0) + "." + local.substring(1) + "@example.com",
-        UserCommandApp.PASSWORD)).statusCode()).isEqualTo(201);
-    assertThat(post("/v1/users", registrationJson(local + "+news@example.com", UserCommandApp.PASSWORD)).statusCode())
+    assertThat(
+            post(
+                    "/v1/users",
+                    registrationJson(
+                        local.charAt(0) + "." + local.substring(1) + "@example.com",
+                        UserCommandApp.PASSWORD))
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            post(
+                    "/v1/users",
+                    registrationJson(local + "+news@example.com", UserCommandApp.PASSWORD))
+                .statusCode())
         .isEqualTo(201);
   }
 
   /** The full-width form (U+FF01..U+FF5E) of every printable ASCII character. */
   private static String fullWidth(String ascii) {
     StringBuilder wide = new StringBuilder();
-    ascii.chars().forEach(c -> wide.append(c > 0x20 && c < 0x7f ? (char) (c - 0x21 + 0xFF01) : (char) c));
+    ascii
+        .chars()
+        .forEach(c -> wide.append(c > 0x20 && c < 0x7f ? (char) (c - 0x21 + 0xFF01) : (char) c));
     return wide.toString();
   }
 
@@ -120,8 +158,11 @@ class RegistrationAndLoginIT {
     String email = uniqueEmail();
     post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD));
 
-    HttpResponse<String> wrongPassword = post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"not it at all\"}");
-    HttpResponse<String> unknownEmail = post("/v1/sessions", "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"not it at all\"}");
+    HttpResponse<String> wrongPassword =
+        post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"not it at all\"}");
+    HttpResponse<String> unknownEmail =
+        post(
+            "/v1/sessions", "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"not it at all\"}");
 
     assertThat(wrongPassword.statusCode()).isEqualTo(401);
     assertThat(unknownEmail.statusCode()).isEqualTo(401);
@@ -130,16 +171,20 @@ class RegistrationAndLoginIT {
 
   @Test
   void theKeySetPublishesPublicKeysOnly() throws Exception {
-    HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/.well-known/jwks.json")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> jwks =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/.well-known/jwks.json"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     JsonNode keys = JSON.readTree(jwks.body()).get("keys");
     assertThat(keys).isNotEmpty();
-    keys.forEach(key -> {
-      assertThat(key.get("kty").asText()).isEqualTo("EC");
-      assertThat(key.has("kid")).isTrue();
-      assertThat(key.has("d")).as("private part").isFalse();
-    });
+    keys.forEach(
+        key -> {
+          assertThat(key.get("kty").asText()).isEqualTo("EC");
+          assertThat(key.has("kid")).isTrue();
+          assertThat(key.has("d")).as("private part").isFalse();
+        });
   }
 }

@@ -45,10 +45,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RetriedRegistrationsIT {
   private static final String KEYSPACE = TestStack.keyspace() + "_retries";
-  static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension(Map.of(
-      "eureka.enabled", "false", "cassandra.keyspace", KEYSPACE));
+  static final DropwizardAppExtension<UserCommandConfiguration> APP =
+      UserCommandApp.extension(Map.of("eureka.enabled", "false", "cassandra.keyspace", KEYSPACE));
   private static final int CUSTOMERS = 12;
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Map<String, Set<String>> accountsSeenByKey = new ConcurrentHashMap<>();
   private final List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -58,21 +59,33 @@ class RetriedRegistrationsIT {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Idempotency-Key: " + key + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Idempotency-Key: "
+                  + key
+                  + "\r\nContent-Length: "
+                  + bytes.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(bytes);
       out.flush();
     }
   }
 
   private HttpResponse<String> send(String key, String body, Duration timeout) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/v1/users"))
-        .timeout(timeout).header("Content-Type", "application/json").header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/v1/users"))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  /** One customer: a dropped connection, a retry that times out, then retries until a final answer. */
+  /**
+   * One customer: a dropped connection, a retry that times out, then retries until a final answer.
+   */
   private String register(String email) throws Exception {
     String key = UUID.randomUUID().toString();
     String body = registrationJson(email, PASSWORD);
@@ -96,23 +109,29 @@ class RetriedRegistrationsIT {
 
   private void note(String key, HttpResponse<String> answer) {
     if (answer.statusCode() == 201) {
-      accountsSeenByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(Http.json(answer).get("userId").asText());
-    } else if (!(answer.statusCode() == 409 && answer.body().contains("/idempotency-in-progress"))) {
+      accountsSeenByKey
+          .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+          .add(Http.json(answer).get("userId").asText());
+    } else if (!(answer.statusCode() == 409
+        && answer.body().contains("/idempotency-in-progress"))) {
       unexpected.add(answer.statusCode() + " " + answer.body());
     }
   }
 
   @Test
-  void givenDroppedConnectionsAndRetriesWithTheSameKey_thenExactlyOneAccountPerKey() throws Exception {
+  void givenDroppedConnectionsAndRetriesWithTheSameKey_thenExactlyOneAccountPerKey()
+      throws Exception {
     Map<String, String> emailByKey = new ConcurrentHashMap<>();
     ExecutorService clients = Executors.newFixedThreadPool(3);
     List<Future<?>> done = new ArrayList<>();
     for (int i = 0; i < CUSTOMERS; i++) {
-      done.add(clients.submit(() -> {
-        String email = uniqueEmail();
-        emailByKey.put(register(email), email);
-        return null;
-      }));
+      done.add(
+          clients.submit(
+              () -> {
+                String email = uniqueEmail();
+                emailByKey.put(register(email), email);
+                return null;
+              }));
     }
     for (Future<?> future : done) {
       future.get();
@@ -127,13 +146,23 @@ class RetriedRegistrationsIT {
     // And the store holds exactly one user and one reservation per key (no registration ran twice)
     try (CassandraConnector cassandra = connect()) {
       Set<UUID> streams = new HashSet<>();
-      for (Row row : cassandra.session().execute("SELECT DISTINCT user_id FROM " + KEYSPACE + ".user_events")) {
+      for (Row row :
+          cassandra
+              .session()
+              .execute("SELECT DISTINCT user_id FROM " + KEYSPACE + ".user_events")) {
         streams.add(row.getUUID("user_id"));
       }
       Set<UUID> answered = new HashSet<>();
-      accountsSeenByKey.values().forEach(ids -> ids.forEach(id -> answered.add(UUID.fromString(id))));
+      accountsSeenByKey
+          .values()
+          .forEach(ids -> ids.forEach(id -> answered.add(UUID.fromString(id))));
       assertThat(streams).isEqualTo(answered);
-      assertThat(cassandra.session().execute("SELECT count(*) FROM " + KEYSPACE + ".email_reservations").one().getLong(0))
+      assertThat(
+              cassandra
+                  .session()
+                  .execute("SELECT count(*) FROM " + KEYSPACE + ".email_reservations")
+                  .one()
+                  .getLong(0))
           .isEqualTo(CUSTOMERS);
     }
 

@@ -34,7 +34,8 @@ class SessionsIT {
 
     assertThat(refreshed.statusCode()).isEqualTo(200);
     JsonNode next = Http.json(refreshed);
-    assertThat(next.get("refreshToken").asText()).isNotEqualTo(session.get("refreshToken").asText());
+    assertThat(next.get("refreshToken").asText())
+        .isNotEqualTo(session.get("refreshToken").asText());
     assertThat(next.get("accessToken").asText()).isNotBlank();
     assertThat(next.get("userId")).isEqualTo(session.get("userId"));
   }
@@ -62,8 +63,13 @@ class SessionsIT {
     http.register(email);
     JsonNode session = http.logIn(email, PASSWORD);
 
-    HttpResponse<String> logout = http.send("DELETE", "/v1/sessions/current", null,
-        "Authorization", bearer(session.get("accessToken").asText()));
+    HttpResponse<String> logout =
+        http.send(
+            "DELETE",
+            "/v1/sessions/current",
+            null,
+            "Authorization",
+            bearer(session.get("accessToken").asText()));
 
     assertThat(logout.statusCode()).isEqualTo(204);
     assertThat(refresh(http, session.get("refreshToken").asText()).statusCode()).isEqualTo(401);
@@ -78,14 +84,22 @@ class SessionsIT {
     JsonNode laptop = http.logIn(email, PASSWORD);
     String newPassword = PASSWORD + "-renewed";
 
-    HttpResponse<String> change = http.send("PUT", "/v1/users/" + userId + "/password",
-        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}",
-        "Authorization", bearer(laptop.get("accessToken").asText()));
+    HttpResponse<String> change =
+        http.send(
+            "PUT",
+            "/v1/users/" + userId + "/password",
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}",
+            "Authorization",
+            bearer(laptop.get("accessToken").asText()));
 
     assertThat(change.statusCode()).isEqualTo(204);
     assertThat(refresh(http, phone.get("refreshToken").asText()).statusCode()).isEqualTo(401);
     assertThat(refresh(http, laptop.get("refreshToken").asText()).statusCode()).isEqualTo(200);
-    assertThat(http.post("/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").statusCode())
+    assertThat(
+            http.post(
+                    "/v1/sessions",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .statusCode())
         .isEqualTo(401);
     assertThat(http.logIn(email, newPassword).get("userId").asText()).isEqualTo(userId);
   }
@@ -97,12 +111,17 @@ class SessionsIT {
     String userId = http.register(email);
     JsonNode session = http.logIn(email, PASSWORD);
 
-    HttpResponse<String> change = http.send("PUT", "/v1/users/" + userId + "/password",
-        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"password123\"}",
-        "Authorization", bearer(session.get("accessToken").asText()));
+    HttpResponse<String> change =
+        http.send(
+            "PUT",
+            "/v1/users/" + userId + "/password",
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"password123\"}",
+            "Authorization",
+            bearer(session.get("accessToken").asText()));
 
     assertThat(change.statusCode()).isEqualTo(400);
-    assertThat(Http.json(change).get("errors").get(0).get("field").asText()).isEqualTo("newPassword");
+    assertThat(Http.json(change).get("errors").get(0).get("field").asText())
+        .isEqualTo("newPassword");
   }
 
   @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Admission decisions with Redis unreachable, so the fail-open path (in-process state) and the
- * fail-closed knobs are exercised without a store; RedisAdmissionCountersIT runs the same rules on Redis.
+ * fail-closed knobs are exercised without a store; RedisAdmissionCountersIT runs the same rules on
+ * Redis.
  */
 class AdmissionWithRedisDownTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,24 +41,38 @@ class AdmissionWithRedisDownTest {
     settings.setPort(1);
     RedisConnector down = new RedisConnector(settings);
     challenges = new Challenges(new ChallengeSettings(), down, metrics, Clock.systemUTC());
-    admission = new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(down), ProofOfWork.by(challenges),
-        metrics, Clock.systemUTC());
+    admission =
+        new AdmissionControl(
+            new AdmissionKnobs(),
+            new RedisAdmissionCounters(down),
+            ProofOfWork.by(challenges),
+            metrics,
+            Clock.systemUTC());
     Knobs.override("identity.challenge.difficulty", "1000");
     Knobs.override("identity.challenge.levels", "0:1000");
   }
 
   @AfterEach
   void clearKnobs() {
-    for (String knob : new String[] {AdmissionKnobs.LAUNCH_MODE,
-        AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, AdmissionKnobs.SIGNALS_ON_REDIS_DOWN,
-        "identity.ratelimit.register.address.burst", "identity.challenge.difficulty", "identity.challenge.levels",
-        AdmissionKnobs.RISK_MIN_ATTEMPTS}) {
+    for (String knob :
+        new String[] {
+          AdmissionKnobs.LAUNCH_MODE,
+          AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
+          AdmissionKnobs.SIGNALS_ON_REDIS_DOWN,
+          "identity.ratelimit.register.address.burst",
+          "identity.challenge.difficulty",
+          "identity.challenge.levels",
+          AdmissionKnobs.RISK_MIN_ATTEMPTS
+        }) {
       Knobs.clearOverride(knob);
     }
   }
 
   private static String address() {
-    return "198.51.100." + (int) (Math.random() * 250 + 1) + "-" + UUID.randomUUID(); // unique per test run
+    return "198.51.100."
+        + (int) (Math.random() * 250 + 1)
+        + "-"
+        + UUID.randomUUID(); // unique per test run
   }
 
   @Test
@@ -65,10 +80,14 @@ class AdmissionWithRedisDownTest {
     Knobs.override("identity.ratelimit.register.address.burst", "3");
     String ip = "203.0.113." + (int) (Math.random() * 250 + 1);
     for (int i = 0; i < 3; i++) {
-      assertThat(admission.decide(AdmissionRequest.register(ip, null, "a@example.com", null)).outcome())
+      assertThat(
+              admission
+                  .decide(AdmissionRequest.register(ip, null, "a@example.com", null))
+                  .outcome())
           .isEqualTo(AdmissionDecision.Outcome.ALLOW);
     }
-    AdmissionDecision limited = admission.decide(AdmissionRequest.register(ip, null, "a@example.com", null));
+    AdmissionDecision limited =
+        admission.decide(AdmissionRequest.register(ip, null, "a@example.com", null));
     assertThat(limited.outcome()).isEqualTo(AdmissionDecision.Outcome.RATE_LIMITED);
     assertThat(limited.reason()).isEqualTo("address");
     assertThat(limited.retryAfterSeconds()).isBetween(1L, 7L);
@@ -79,39 +98,55 @@ class AdmissionWithRedisDownTest {
   @Test
   void failingClosedTheRateLimitsAnswerUnavailable() {
     Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "closed");
-    AdmissionDecision decision = admission.decide(AdmissionRequest.login(address(), "dev-1", "a@example.com", null));
+    AdmissionDecision decision =
+        admission.decide(AdmissionRequest.login(address(), "dev-1", "a@example.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.UNAVAILABLE);
-    assertThatThrownBy(() -> AdmissionProblems.enforce(decision)).isInstanceOfSatisfying(ProblemException.class, e -> {
-      assertThat(e.problem().getStatus()).isEqualTo(503);
-      assertThat(e.headers()).containsKey("Retry-After");
-    });
+    assertThatThrownBy(() -> AdmissionProblems.enforce(decision))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().getStatus()).isEqualTo(503);
+              assertThat(e.headers()).containsKey("Retry-After");
+            });
   }
 
   @Test
   void signalsFailingClosedDemandAChallenge() {
     Knobs.override(AdmissionKnobs.SIGNALS_ON_REDIS_DOWN, "closed");
-    AdmissionDecision decision = admission.decide(AdmissionRequest.login(address(), null, "a@example.com", null));
+    AdmissionDecision decision =
+        admission.decide(AdmissionRequest.login(address(), null, "a@example.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(decision.reason()).isEqualTo("risk-unknown");
   }
 
   @Test
   void aDisposableDomainIsRefusedFromTheBuiltInListAsAValidationError() {
-    AdmissionDecision decision = admission.decide(AdmissionRequest.register(address(), null, "bot@mailinator.com", null));
+    AdmissionDecision decision =
+        admission.decide(AdmissionRequest.register(address(), null, "bot@mailinator.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
-    assertThatThrownBy(() -> AdmissionProblems.enforce(decision)).isInstanceOfSatisfying(ProblemException.class, e -> {
-      assertThat(e.problem().getStatus()).isEqualTo(400);
-      assertThat(e.problem().getErrors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("email"));
-    });
+    assertThatThrownBy(() -> AdmissionProblems.enforce(decision))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().getStatus()).isEqualTo(400);
+              assertThat(e.problem().getErrors())
+                  .singleElement()
+                  .satisfies(f -> assertThat(f.field()).isEqualTo("email"));
+            });
     // Logging in with such an address is not refused (accounts may predate the list).
-    assertThat(admission.decide(AdmissionRequest.login(address(), null, "bot@mailinator.com", null)).isAllowed()).isTrue();
+    assertThat(
+            admission
+                .decide(AdmissionRequest.login(address(), null, "bot@mailinator.com", null))
+                .isAllowed())
+        .isTrue();
   }
 
   @Test
   void launchModeDemandsAChallengeThatIsAcceptedOnce() throws Exception {
     Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     String ip = address();
-    AdmissionDecision first = admission.decide(AdmissionRequest.register(ip, null, "a@example.com", null));
+    AdmissionDecision first =
+        admission.decide(AdmissionRequest.register(ip, null, "a@example.com", null));
     assertThat(first.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(first.reason()).isEqualTo("launch-mode");
 
@@ -119,18 +154,23 @@ class AdmissionWithRedisDownTest {
     JsonNode body = JSON.readTree(JSON.writeValueAsString(problem.problem()));
     assertThat(body.path("status").asInt()).isEqualTo(403);
     assertThat(body.path("type").asText()).endsWith("/challenge-required");
-    assertThat(body.path("challenge").fieldNames()).toIterable()
+    assertThat(body.path("challenge").fieldNames())
+        .toIterable()
         .containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
 
-    String solution = Challenges.solutionHeader(first.challenge(), Challenges.solve(first.challenge()));
-    AdmissionDecision solved = admission.decide(AdmissionRequest.register(ip, null, "a@example.com", solution));
+    String solution =
+        Challenges.solutionHeader(first.challenge(), Challenges.solve(first.challenge()));
+    AdmissionDecision solved =
+        admission.decide(AdmissionRequest.register(ip, null, "a@example.com", solution));
     assertThat(solved.outcome()).isEqualTo(AdmissionDecision.Outcome.ALLOW);
     assertThat(solved.reason()).isEqualTo("challenge-solved");
-    AdmissionDecision replayed = admission.decide(AdmissionRequest.register(ip, null, "a@example.com", solution));
+    AdmissionDecision replayed =
+        admission.decide(AdmissionRequest.register(ip, null, "a@example.com", solution));
     assertThat(replayed.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(replayed.reason()).isEqualTo("challenge-replayed");
     assertThat(metrics.counter("admission.register.challenge.launch-mode").getCount()).isEqualTo(1);
-    assertThat(metrics.counter("admission.register.allow.challenge-solved").getCount()).isEqualTo(1);
+    assertThat(metrics.counter("admission.register.allow.challenge-solved").getCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -140,7 +180,8 @@ class AdmissionWithRedisDownTest {
     for (int i = 0; i < 5; i++) {
       admission.recordLogin(ip, "account-" + i, false);
     }
-    AdmissionDecision decision = admission.decide(AdmissionRequest.login(ip, null, "a@example.com", null));
+    AdmissionDecision decision =
+        admission.decide(AdmissionRequest.login(ip, null, "a@example.com", null));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(decision.reason()).isEqualTo("risk-failed-logins");
   }

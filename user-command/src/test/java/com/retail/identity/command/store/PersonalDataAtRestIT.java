@@ -36,21 +36,54 @@ class PersonalDataAtRestIT {
     String first = "Firstname" + marker;
     String last = "Lastname" + marker;
     String phone = "+1415555" + String.format("%04d", Math.abs(marker.hashCode()) % 10_000);
-    String userId = Http.json(http.post("/v1/users", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-        + "\",\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"country\":\"US\",\"phone\":\"" + phone + "\"}"))
-        .get("userId").asText();
+    String userId =
+        Http.json(
+                http.post(
+                    "/v1/users",
+                    "{\"email\":\""
+                        + email
+                        + "\",\"password\":\""
+                        + PASSWORD
+                        + "\",\"firstName\":\""
+                        + first
+                        + "\",\"lastName\":\""
+                        + last
+                        + "\",\"country\":\"US\",\"phone\":\""
+                        + phone
+                        + "\"}"))
+            .get("userId")
+            .asText();
     String token = http.logIn(email, PASSWORD).get("accessToken").asText();
-    http.send("PATCH", "/v1/users/" + userId, "{\"lastName\":\"Changed" + last + "\"}", "Authorization", bearer(token));
+    http.send(
+        "PATCH",
+        "/v1/users/" + userId,
+        "{\"lastName\":\"Changed" + last + "\"}",
+        "Authorization",
+        bearer(token));
 
     // When every row of every table is read back as text
-    List<String> needles = List.of(email, email.toLowerCase(Locale.ROOT), first, last, phone, phone.substring(1));
+    List<String> needles =
+        List.of(email, email.toLowerCase(Locale.ROOT), first, last, phone, phone.substring(1));
     try (CassandraConnector cassandra = connect()) {
       StringBuilder everything = new StringBuilder();
-      for (TableMetadata table : cassandra.session().getCluster().getMetadata().getKeyspace(cassandra.keyspace()).getTables()) {
-        for (Row row : cassandra.session().execute("SELECT * FROM " + cassandra.keyspace() + "." + table.getName())) {
+      for (TableMetadata table :
+          cassandra
+              .session()
+              .getCluster()
+              .getMetadata()
+              .getKeyspace(cassandra.keyspace())
+              .getTables()) {
+        for (Row row :
+            cassandra
+                .session()
+                .execute("SELECT * FROM " + cassandra.keyspace() + "." + table.getName())) {
           for (ColumnDefinitions.Definition column : row.getColumnDefinitions()) {
             Object value = row.getObject(column.getName());
-            everything.append(value instanceof ByteBuffer bytes ? StandardCharsets.ISO_8859_1.decode(bytes.duplicate()) : value)
+            everything
+                .append(
+                    value instanceof ByteBuffer bytes
+                        ? StandardCharsets.ISO_8859_1.decode(bytes.duplicate())
+                        : value)
                 .append('\n');
           }
         }

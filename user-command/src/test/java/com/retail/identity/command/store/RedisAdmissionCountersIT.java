@@ -39,9 +39,15 @@ class RedisAdmissionCountersIT {
     settings.setPort(TestStack.redisPort());
     settings.setKeyPrefix(TestStack.env("REDIS_KEY_PREFIX", "it:manual:") + "adm-it:");
     redis = new RedisConnector(settings);
-    Challenges challenges = new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC());
-    admission = new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(redis), ProofOfWork.by(challenges),
-        metrics, Clock.systemUTC());
+    Challenges challenges =
+        new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC());
+    admission =
+        new AdmissionControl(
+            new AdmissionKnobs(),
+            new RedisAdmissionCounters(redis),
+            ProofOfWork.by(challenges),
+            metrics,
+            Clock.systemUTC());
     knob("identity.challenge.difficulty", "1000");
     knob("identity.challenge.levels", "0:1000");
   }
@@ -77,7 +83,9 @@ class RedisAdmissionCountersIT {
     assertThat(third.outcome()).isEqualTo(AdmissionDecision.Outcome.RATE_LIMITED);
     assertThat(third.reason()).isEqualTo("address");
     assertThat(third.retryAfterSeconds()).isBetween(1L, 31L);
-    assertThat(register(subnet + "2", null, "a@example.com").isAllowed()).as("another address").isTrue();
+    assertThat(register(subnet + "2", null, "a@example.com").isAllowed())
+        .as("another address")
+        .isTrue();
 
     knob("identity.ratelimit.register.subnet.burst", "4");
     knob("identity.ratelimit.register.subnet.perMinute", "1");
@@ -86,7 +94,12 @@ class RedisAdmissionCountersIT {
       assertThat(register(other + i, null, "a@example.com").isAllowed()).isTrue();
     }
     assertThat(register(other + "99", null, "a@example.com").reason()).isEqualTo("subnet");
-    assertThat(register("2001:db8:77:" + ThreadLocalRandom.current().nextInt(0xff) + "00::1", null, "a@example.com").isAllowed())
+    assertThat(
+            register(
+                    "2001:db8:77:" + ThreadLocalRandom.current().nextInt(0xff) + "00::1",
+                    null,
+                    "a@example.com")
+                .isAllowed())
         .isTrue();
 
     knob("identity.ratelimit.register.device.burst", "1");
@@ -111,7 +124,9 @@ class RedisAdmissionCountersIT {
     knob(AdmissionKnobs.DOMAIN_EXEMPT, "other.example " + big.toUpperCase());
 
     for (int i = 0; i < 5; i++) {
-      assertThat(register(freshSubnet() + "1", null, "user" + i + "@" + big).isAllowed()).as("exempt sign-up " + i).isTrue();
+      assertThat(register(freshSubnet() + "1", null, "user" + i + "@" + big).isAllowed())
+          .as("exempt sign-up " + i)
+          .isTrue();
     }
     assertThat(register(freshSubnet() + "1", null, "a@" + small).isAllowed()).isTrue();
     assertThat(register(freshSubnet() + "1", null, "b@" + small).reason()).isEqualTo("domain");
@@ -119,14 +134,17 @@ class RedisAdmissionCountersIT {
     knob("identity.ratelimit.register.address.burst", "1");
     String address = freshSubnet() + "1";
     assertThat(register(address, null, "x@" + big).isAllowed()).isTrue();
-    assertThat(register(address, null, "y@" + big).reason()).as("the address bucket still applies").isEqualTo("address");
+    assertThat(register(address, null, "y@" + big).reason())
+        .as("the address bucket still applies")
+        .isEqualTo("address");
   }
 
   @Test
   void theBiggestMailProvidersAreExemptByDefault() {
     knob("identity.ratelimit.register.domain.burst", "1");
     for (int i = 0; i < 3; i++) {
-      assertThat(register(freshSubnet() + "1", null, "launch" + i + "@gmail.com").isAllowed()).isTrue();
+      assertThat(register(freshSubnet() + "1", null, "launch" + i + "@gmail.com").isAllowed())
+          .isTrue();
     }
   }
 
@@ -135,10 +153,13 @@ class RedisAdmissionCountersIT {
     String key = redis.key(RedisAdmissionCounters.DISPOSABLE_DOMAINS);
     redis.redis().del(key);
     // empty set: the built-in list
-    assertThat(register(freshSubnet() + "1", null, "x@mailinator.com").outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
+    assertThat(register(freshSubnet() + "1", null, "x@mailinator.com").outcome())
+        .isEqualTo(AdmissionDecision.Outcome.REFUSED);
     redis.redis().sadd(key, "throwaway.example", "burner.example");
-    assertThat(register(freshSubnet() + "1", null, "x@throwaway.example").outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
-    assertThat(register(freshSubnet() + "1", null, "x@eu.burner.example").outcome()).isEqualTo(AdmissionDecision.Outcome.REFUSED);
+    assertThat(register(freshSubnet() + "1", null, "x@throwaway.example").outcome())
+        .isEqualTo(AdmissionDecision.Outcome.REFUSED);
+    assertThat(register(freshSubnet() + "1", null, "x@eu.burner.example").outcome())
+        .isEqualTo(AdmissionDecision.Outcome.REFUSED);
     AdmissionDecision ordinary = register(freshSubnet() + "1", null, "x@example.com");
     assertThat(ordinary.isAllowed()).as("%s", ordinary).isTrue();
     redis.redis().del(key);
@@ -151,7 +172,8 @@ class RedisAdmissionCountersIT {
     for (int i = 0; i < 6; i++) {
       admission.recordLogin(stuffer, "account-" + i, i % 2 == 0);
     }
-    AdmissionDecision many = admission.decide(AdmissionRequest.login(stuffer, null, "a@example.com", null));
+    AdmissionDecision many =
+        admission.decide(AdmissionRequest.login(stuffer, null, "a@example.com", null));
     assertThat(many.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(many.reason()).isEqualTo("risk-many-accounts");
 
@@ -161,7 +183,8 @@ class RedisAdmissionCountersIT {
     for (int i = 0; i < 3; i++) {
       admission.recordLogin(failing, "one", false);
     }
-    AdmissionDecision risky = admission.decide(AdmissionRequest.login(failing, null, "a@example.com", null));
+    AdmissionDecision risky =
+        admission.decide(AdmissionRequest.login(failing, null, "a@example.com", null));
     assertThat(risky.reason()).isEqualTo("risk-failed-logins");
     assertThat(risky.challenge()).isNotNull();
 
@@ -169,7 +192,9 @@ class RedisAdmissionCountersIT {
     for (int i = 0; i < 4; i++) {
       admission.recordLogin(fine, "mine", true);
     }
-    assertThat(admission.decide(AdmissionRequest.login(fine, null, "a@example.com", null)).isAllowed()).isTrue();
+    assertThat(
+            admission.decide(AdmissionRequest.login(fine, null, "a@example.com", null)).isAllowed())
+        .isTrue();
   }
 
   @Test
@@ -195,20 +220,33 @@ class RedisAdmissionCountersIT {
     admission.recordLogin(ip, "account-1", false);
 
     // then each bucket took a token and lives until it would be full again (+1 s)
-    String devicePseudonym = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(device.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    String devicePseudonym =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(device.getBytes(StandardCharsets.UTF_8)),
+                0,
+                16);
     record Expected(String key, int burst, long lifetimeMillis) {}
-    for (Expected bucket : List.of(
-        new Expected("adm:b:register:a:" + ip, 10, 61_000),
-        new Expected("adm:b:register:s:" + subnet + "0/24", 60, 31_000),
-        new Expected("adm:b:register:d:" + devicePseudonym, 5, 61_000),
-        new Expected("adm:b:register:m:" + domain, 600, 7_000))) {
+    for (Expected bucket :
+        List.of(
+            new Expected("adm:b:register:a:" + ip, 10, 61_000),
+            new Expected("adm:b:register:s:" + subnet + "0/24", 60, 31_000),
+            new Expected("adm:b:register:d:" + devicePseudonym, 5, 61_000),
+            new Expected("adm:b:register:m:" + domain, 600, 7_000))) {
       String key = redis.key(bucket.key());
-      assertThat(Double.parseDouble(redis.redis().hget(key, "t"))).as(key).isEqualTo(bucket.burst() - 1.0);
-      assertThat(redis.redis().pttl(key)).as(key).isBetween(bucket.lifetimeMillis() - 5_000, bucket.lifetimeMillis() + 1);
+      assertThat(Double.parseDouble(redis.redis().hget(key, "t")))
+          .as(key)
+          .isEqualTo(bucket.burst() - 1.0);
+      assertThat(redis.redis().pttl(key))
+          .as(key)
+          .isBetween(bucket.lifetimeMillis() - 5_000, bucket.lifetimeMillis() + 1);
     }
     // and the login signals of the address live two windows
-    long window = redis.redis().exists(redis.key("adm:sig:" + ip + ":" + windowBefore)) ? windowBefore : windowBefore + 1;
+    long window =
+        redis.redis().exists(redis.key("adm:sig:" + ip + ":" + windowBefore))
+            ? windowBefore
+            : windowBefore + 1;
     String signals = redis.key("adm:sig:" + ip + ":" + window);
     String accounts = redis.key("adm:acc:" + ip + ":" + window);
     assertThat(redis.redis().hgetAll(signals)).containsEntry("a", "1").containsEntry("f", "1");

@@ -37,12 +37,16 @@ class ReservationReaperIT {
   private static final Duration WINDOW = Duration.ofMinutes(2);
   private static final CassandraConnector CASSANDRA = connect();
   private static final Clock NOW = Clock.systemUTC();
-  private static final CassandraEmailReservations RESERVATIONS = CassandraEmailReservations.forRegistrations(CASSANDRA, NOW, WINDOW);
-  private static final CassandraEventStore EVENTS = new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1)));
-  private static final CassandraCredentials CREDENTIALS = new CassandraCredentials(CASSANDRA, EVENTS);
-  private static final CassandraRefreshTokens REFRESH = new CassandraRefreshTokens(CASSANDRA, NOW, Duration.ofDays(1));
-  private static final CassandraDataKeys KEYS = new CassandraDataKeys(CASSANDRA,
-      new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY));
+  private static final CassandraEmailReservations RESERVATIONS =
+      CassandraEmailReservations.forRegistrations(CASSANDRA, NOW, WINDOW);
+  private static final CassandraEventStore EVENTS =
+      new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1)));
+  private static final CassandraCredentials CREDENTIALS =
+      new CassandraCredentials(CASSANDRA, EVENTS);
+  private static final CassandraRefreshTokens REFRESH =
+      new CassandraRefreshTokens(CASSANDRA, NOW, Duration.ofDays(1));
+  private static final CassandraDataKeys KEYS =
+      new CassandraDataKeys(CASSANDRA, new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY));
 
   @AfterAll
   static void close() {
@@ -56,19 +60,36 @@ class ReservationReaperIT {
   }
 
   private static ReservationReaper reaper(Duration ahead, MetricRegistry metrics) {
-    return new ReservationReaper(RESERVATIONS, new CassandraJobLease(CASSANDRA), "reaper-it", EVENTS, CREDENTIALS, KEYS,
-        REFRESH, new CassandraErasedEmails(CASSANDRA), Clock.offset(NOW, ahead), WINDOW, Duration.ofSeconds(30), Duration.ofMinutes(10), metrics);
+    return new ReservationReaper(
+        RESERVATIONS,
+        new CassandraJobLease(CASSANDRA),
+        "reaper-it",
+        EVENTS,
+        CREDENTIALS,
+        KEYS,
+        REFRESH,
+        new CassandraErasedEmails(CASSANDRA),
+        Clock.offset(NOW, ahead),
+        WINDOW,
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(10),
+        metrics);
   }
 
   private static String emailKey() {
     return "key-" + UUID.randomUUID();
   }
 
-  /** Reserves and writes the stream with its credential, as a registration does up to {@code UserRegistered}. */
+  /**
+   * Reserves and writes the stream with its credential, as a registration does up to {@code
+   * UserRegistered}.
+   */
   private static void registeredUpToTheEvent(String emailKey, UUID user) {
     assertThat(RESERVATIONS.reserve(emailKey, user)).isTrue();
     KEYS.createFresh(user);
-    CREDENTIALS.open(new Credentials.Credential(user, emailKey, "$argon2id$x", Set.of("user"), 1), "it",
+    CREDENTIALS.open(
+        new Credentials.Credential(user, emailKey, "$argon2id$x", Set.of("user"), 1),
+        "it",
         List.of(new UserEvents.UserRegistered("sealed", "US", "en-US", Instant.now()).toEvent()));
   }
 
@@ -78,7 +99,8 @@ class ReservationReaperIT {
   }
 
   @Test
-  void givenRegistrationsLeftHalfDone_whenTheReaperPasses_thenNoReservationIsLeftWithoutAUserNorAUserWithoutOne() {
+  void
+      givenRegistrationsLeftHalfDone_whenTheReaperPasses_thenNoReservationIsLeftWithoutAUserNorAUserWithoutOne() {
     // A registration that died after reserving: no stream
     String noStream = emailKey();
     UUID ghost = UUID.randomUUID();
@@ -108,7 +130,9 @@ class ReservationReaperIT {
     assertThat(KEYS.find(halfMade)).isEmpty();
     assertThat(CREDENTIALS.find(halfMade).map(Credentials.Credential::passwordHash)).isEmpty();
     assertThat(erased(orphan)).isTrue();
-    assertThat(RESERVATIONS.holding(complete)).map(ReservationAttempts.Holding::pending).contains(false);
+    assertThat(RESERVATIONS.holding(complete))
+        .map(ReservationAttempts.Holding::pending)
+        .contains(false);
     assertThat(erased(customer)).isFalse();
     assertThat(cleaned).isEqualTo(4);
     assertThat(metrics.counter("reservations.reaper.removed").getCount()).isEqualTo(2);
@@ -120,7 +144,8 @@ class ReservationReaperIT {
   }
 
   @Test
-  void givenAnErasureThatDiedAfterItsEvent_whenTheReaperPasses_thenItsDataKeySessionsAndEmailAreFreedToo() {
+  void
+      givenAnErasureThatDiedAfterItsEvent_whenTheReaperPasses_thenItsDataKeySessionsAndEmailAreFreedToo() {
     String emailKey = emailKey();
     UUID customer = UUID.randomUUID();
     registeredUpToTheEvent(emailKey, customer);
@@ -128,7 +153,11 @@ class ReservationReaperIT {
     String refresh = REFRESH.startFamily(customer, UUID.randomUUID());
     // The erasure as EraseAccount makes it, up to the crash point after its event
     RESERVATIONS.noteErasure(emailKey, customer);
-    CREDENTIALS.append(customer, 1, "it", List.of(new UserEvents.UserErased(Instant.now()).toEvent()),
+    CREDENTIALS.append(
+        customer,
+        1,
+        "it",
+        List.of(new UserEvents.UserErased(Instant.now()).toEvent()),
         new Credentials.Change.Erased());
     // And an erasure refused by its precondition: noted, but no event
     String keptKey = emailKey();
@@ -144,7 +173,9 @@ class ReservationReaperIT {
     assertThat(RESERVATIONS.holding(emailKey)).isEmpty();
     assertThat(REFRESH.rotate(refresh)).isNotInstanceOf(RefreshTokens.Rotated.class);
     assertThat(KEYS.find(kept)).isPresent();
-    assertThat(RESERVATIONS.holding(keptKey)).map(ReservationAttempts.Holding::pending).contains(false);
+    assertThat(RESERVATIONS.holding(keptKey))
+        .map(ReservationAttempts.Holding::pending)
+        .contains(false);
   }
 
   @Test
@@ -155,7 +186,9 @@ class ReservationReaperIT {
 
     reaper(Duration.ZERO, new MetricRegistry()).pass();
 
-    assertThat(RESERVATIONS.holding(emailKey)).map(ReservationAttempts.Holding::userId).contains(user);
+    assertThat(RESERVATIONS.holding(emailKey))
+        .map(ReservationAttempts.Holding::userId)
+        .contains(user);
     RESERVATIONS.confirm(emailKey, user);
   }
 
@@ -167,6 +200,8 @@ class ReservationReaperIT {
     RESERVATIONS.confirm(emailKey, user);
 
     assertThat(RESERVATIONS.removePending(emailKey, user)).isFalse();
-    assertThat(RESERVATIONS.holding(emailKey)).map(ReservationAttempts.Holding::pending).isEqualTo(Optional.of(false));
+    assertThat(RESERVATIONS.holding(emailKey))
+        .map(ReservationAttempts.Holding::pending)
+        .isEqualTo(Optional.of(false));
   }
 }

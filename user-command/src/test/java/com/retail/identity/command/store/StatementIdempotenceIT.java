@@ -21,17 +21,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The driver sends a statement to the next node when its coordinator dies only if the statement says
- * it is idempotent (ADR 0008). Every statement the write side prepares must say so when it is safe
- * to run twice, and must not when it is a conditional write (a second run would answer "not applied"
- * for a write the first one made), but for the two documented conditional ones that are safe.
+ * The driver sends a statement to the next node when its coordinator dies only if the statement
+ * says it is idempotent (ADR 0008). Every statement the write side prepares must say so when it is
+ * safe to run twice, and must not when it is a conditional write (a second run would answer "not
+ * applied" for a write the first one made), but for the two documented conditional ones that are
+ * safe.
  */
 class StatementIdempotenceIT {
   private static final Pattern CONDITIONAL = Pattern.compile("\\bIF\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SELF_REFERENCING = Pattern.compile("\\bSET\\s+(\\w+)\\s*=\\s*\\1\\s*[+-]", Pattern.CASE_INSENSITIVE);
-  /** Conditional, yet safe twice: a second confirm finds the row ours and active, a second release finds it gone. */
-  private static final Set<String> CONDITIONAL_BUT_SAFE = Set.of("CassandraEmailReservations.confirm",
-      "CassandraEmailReservations.release");
+  private static final Pattern SELF_REFERENCING =
+      Pattern.compile("\\bSET\\s+(\\w+)\\s*=\\s*\\1\\s*[+-]", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Conditional, yet safe twice: a second confirm finds the row ours and active, a second release
+   * finds it gone.
+   */
+  private static final Set<String> CONDITIONAL_BUT_SAFE =
+      Set.of("CassandraEmailReservations.confirm", "CassandraEmailReservations.release");
+
   private static final CassandraConnector CASSANDRA = connect();
 
   @AfterAll
@@ -47,18 +54,23 @@ class StatementIdempotenceIT {
   private record Prepared(String name, String cql, Boolean idempotent) {}
 
   @Test
-  void givenTheWriteSidesStores_thenExactlyTheStatementsSafeToRunTwiceMayBeRetriedOnAnotherNode() throws Exception {
+  void givenTheWriteSidesStores_thenExactlyTheStatementsSafeToRunTwiceMayBeRetriedOnAnotherNode()
+      throws Exception {
     // Given every Cassandra adapter on the write side's request paths
-    CassandraEventStore events = new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1), 8));
-    List<Object> stores = List.of(
-        CassandraEmailReservations.forRegistrations(CASSANDRA, Clock.systemUTC(), Duration.ofMinutes(2)),
-        new CassandraCredentials(CASSANDRA, events),
-        new CassandraIdempotency(CASSANDRA),
-        new CassandraLoginActivity(CASSANDRA, new LogBuckets(Duration.ofMinutes(1))),
-        new CassandraRefreshTokens(CASSANDRA, Clock.systemUTC(), Duration.ofDays(30)),
-        new CassandraJobLease(CASSANDRA),
-        events,
-        new CassandraDataKeys(CASSANDRA, new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY)));
+    CassandraEventStore events =
+        new CassandraEventStore(CASSANDRA, new LogBuckets(Duration.ofMinutes(1), 8));
+    List<Object> stores =
+        List.of(
+            CassandraEmailReservations.forRegistrations(
+                CASSANDRA, Clock.systemUTC(), Duration.ofMinutes(2)),
+            new CassandraCredentials(CASSANDRA, events),
+            new CassandraIdempotency(CASSANDRA),
+            new CassandraLoginActivity(CASSANDRA, new LogBuckets(Duration.ofMinutes(1))),
+            new CassandraRefreshTokens(CASSANDRA, Clock.systemUTC(), Duration.ofDays(30)),
+            new CassandraJobLease(CASSANDRA),
+            events,
+            new CassandraDataKeys(
+                CASSANDRA, new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY)));
 
     // When we look at what each one prepared
     List<Prepared> prepared = new ArrayList<>();
@@ -67,8 +79,11 @@ class StatementIdempotenceIT {
         if (PreparedStatement.class.isAssignableFrom(field.getType())) {
           field.setAccessible(true);
           PreparedStatement statement = (PreparedStatement) field.get(store);
-          prepared.add(new Prepared(store.getClass().getSimpleName() + "." + field.getName(), statement.getQueryString(),
-              statement.isIdempotent()));
+          prepared.add(
+              new Prepared(
+                  store.getClass().getSimpleName() + "." + field.getName(),
+                  statement.getQueryString(),
+                  statement.isIdempotent()));
         }
       }
     }
@@ -76,12 +91,17 @@ class StatementIdempotenceIT {
     // Then plain reads and writes are idempotent, conditional and self-referencing writes are not
     assertThat(prepared).hasSizeGreaterThan(30);
     for (Prepared statement : prepared) {
-      boolean safeTwice = CONDITIONAL_BUT_SAFE.contains(statement.name())
-          || !(CONDITIONAL.matcher(statement.cql()).find() || SELF_REFERENCING.matcher(statement.cql()).find());
+      boolean safeTwice =
+          CONDITIONAL_BUT_SAFE.contains(statement.name())
+              || !(CONDITIONAL.matcher(statement.cql()).find()
+                  || SELF_REFERENCING.matcher(statement.cql()).find());
       if (safeTwice) {
-        assertThat(statement.idempotent()).as("%s is idempotent: %s", statement.name(), statement.cql()).isTrue();
+        assertThat(statement.idempotent())
+            .as("%s is idempotent: %s", statement.name(), statement.cql())
+            .isTrue();
       } else {
-        assertThat(statement.idempotent()).as("%s is not idempotent: %s", statement.name(), statement.cql())
+        assertThat(statement.idempotent())
+            .as("%s is not idempotent: %s", statement.name(), statement.cql())
             .isNotEqualTo(Boolean.TRUE);
       }
     }

@@ -24,11 +24,13 @@ public final class CountryCatalog {
   }
 
   /**
-   * @throws ReadModelUnavailable when the store cannot answer and nothing is cached, or holds no countries
+   * @throws ReadModelUnavailable when the store cannot answer and nothing is cached, or holds no
+   *     countries
    */
   public List<Country> countries() {
     List<Country> current = cached;
-    if (current != null && nanoTime.getAsLong() - fetchedAt < cacheSeconds.getAsInt() * 1_000_000_000L) {
+    if (current != null
+        && nanoTime.getAsLong() - fetchedAt < cacheSeconds.getAsInt() * 1_000_000_000L) {
       return current;
     }
     try {
@@ -46,7 +48,9 @@ public final class CountryCatalog {
       if (current != null) {
         return current;
       }
-      throw e instanceof ReadModelUnavailable r ? r : new ReadModelUnavailable("reference data unavailable", e);
+      throw e instanceof ReadModelUnavailable r
+          ? r
+          : new ReadModelUnavailable("reference data unavailable", e);
     }
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,7 +41,9 @@ public final class PageCursor {
     }
     try {
       JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(token));
-      if (node == null || !node.path("q").asText("").equals(fingerprint(query)) || !node.path("a").isArray()) {
+      if (node == null
+          || !node.path("q").asText("").equals(fingerprint(query))
+          || !node.path("a").isArray()) {
         return Optional.empty();
       }
       // The fingerprint is no secret, so the values are checked against the sort they continue
@@ -56,14 +57,18 @@ public final class PageCursor {
       int i = 0;
       if (scored) {
         JsonNode score = after.get(i++);
-        if (!score.isNumber() || !Double.isFinite(score.asDouble()) || Math.abs(score.asDouble()) > Float.MAX_VALUE) {
+        if (!score.isNumber()
+            || !Double.isFinite(score.asDouble())
+            || Math.abs(score.asDouble()) > Float.MAX_VALUE) {
           return Optional.empty();
         }
         values.add(score.asDouble());
       }
       JsonNode createdAt = after.get(i++);
       JsonNode userId = after.get(i);
-      if (!createdAt.isIntegralNumber() || !createdAt.canConvertToLong() || !userId.isTextual()
+      if (!createdAt.isIntegralNumber()
+          || !createdAt.canConvertToLong()
+          || !userId.isTextual()
           || userId.asText().length() > MAX_SORT_TEXT) {
         return Optional.empty();
       }
@@ -75,9 +80,17 @@ public final class PageCursor {
     }
   }
 
-  /** Stable across instances (names and strings only, no identity hash codes): any instance continues any cursor. */
+  /**
+   * Stable across instances (names and strings only, no identity hash codes): any instance
+   * continues any cursor.
+   */
   private static String fingerprint(UserQuery query) {
-    return Integer.toHexString(Objects.hash(query.match().name(), query.text(), query.country(),
-        String.valueOf(query.phoneVerified()), query.size()));
+    return Integer.toHexString(
+        Objects.hash(
+            query.match().name(),
+            query.text(),
+            query.country(),
+            String.valueOf(query.phoneVerified()),
+            query.size()));
   }
 }

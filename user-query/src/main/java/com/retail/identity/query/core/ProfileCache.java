@@ -10,8 +10,8 @@ public interface ProfileCache {
   Optional<Profile> find(UUID userId);
 
   /**
-   * Caches a profile rebuilt from the stream unless a document is already there (the projector's
-   * is never replaced from the read path). Returns a token for {@link #removeIfUnchanged}, or empty.
+   * Caches a profile rebuilt from the stream unless a document is already there (the projector's is
+   * never replaced from the read path). Returns a token for {@link #removeIfUnchanged}, or empty.
    */
   Optional<Long> putIfAbsent(Profile profile);
 

@@ -9,6 +9,8 @@ public interface ProfileIndex {
   /** The indexed profile; empty when absent or when the index cannot answer quickly. */
   Optional<Profile> find(UUID userId);
 
-  /** @throws ReadModelUnavailable when the index cannot answer */
+  /**
+   * @throws ReadModelUnavailable when the index cannot answer
+   */
   UserHits search(UserQuery query);
 }

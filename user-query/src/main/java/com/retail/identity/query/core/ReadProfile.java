@@ -12,15 +12,19 @@ import java.util.function.IntSupplier;
 
 /**
  * Reads one profile: the cache first, then the search document, then a fold of the user's own
- * stream (which also repopulates the cache). With {@code minVersion} the answer is never older
- * than that version: the read models are polled for a bounded time, then the stream answers, so a
- * client that just wrote always reads its write.
+ * stream (which also repopulates the cache). With {@code minVersion} the answer is never older than
+ * that version: the read models are polled for a bounded time, then the stream answers, so a client
+ * that just wrote always reads its write.
  */
 public final class ReadProfile {
   private static final long POLL_MILLIS = 25;
 
   /** Where the answer came from (also sent as a response header, for operators). */
-  public enum Source { CACHE, SEARCH, STREAM }
+  public enum Source {
+    CACHE,
+    SEARCH,
+    STREAM
+  }
 
   public record Result(Profile profile, Source source) {}
 
@@ -30,7 +34,11 @@ public final class ReadProfile {
   private final ProfileFolder folder;
   private final IntSupplier waitMillis;
 
-  public ReadProfile(ProfileCache cache, ProfileIndex index, UserStreams events, ProfileFolder folder,
+  public ReadProfile(
+      ProfileCache cache,
+      ProfileIndex index,
+      UserStreams events,
+      ProfileFolder folder,
       IntSupplier waitMillis) {
     this.cache = cache;
     this.index = index;
@@ -69,7 +77,8 @@ public final class ReadProfile {
     }
     Optional<Profile> indexed = index.find(userId);
     if (indexed.isPresent() && indexed.get().version() >= minVersion) {
-      // Not copied into the cache: the search projection may not have seen an erasure the cache has.
+      // Not copied into the cache: the search projection may not have seen an erasure the cache
+      // has.
       return Optional.of(new Result(indexed.get(), Source.SEARCH));
     }
     return Optional.empty();
@@ -87,8 +96,8 @@ public final class ReadProfile {
 
   /**
    * Caches the rebuilt profile. If the stream moved on meanwhile (an erasure, above all), the
-   * document just written is taken back: the projector may already have passed that event, and
-   * an erased user must not reappear in the cache.
+   * document just written is taken back: the projector may already have passed that event, and an
+   * erased user must not reappear in the cache.
    */
   private void repopulate(Profile profile) {
     Optional<Long> token = cache.putIfAbsent(profile);

@@ -18,9 +18,10 @@ public final class SearchUsers {
   public Result search(String q, String country, String verified, String page, String size) {
     UserQuery query = UserQueryParser.parse(q, country, verified, page, size);
     UserHits hits = index.search(query);
-    String next = hits.hits().size() == query.size() && hits.lastSortValues() != null
-        ? PageCursor.encode(query, hits.lastSortValues())
-        : null;
+    String next =
+        hits.hits().size() == query.size() && hits.lastSortValues() != null
+            ? PageCursor.encode(query, hits.lastSortValues())
+            : null;
     return new Result(hits, next);
   }
 }

@@ -7,4 +7,5 @@ import java.util.List;
  * One page of search hits. {@code total} is exact when {@code totalExact}, otherwise a lower bound;
  * {@code lastSortValues} (null on the last page) continue the search after this page.
  */
-public record UserHits(List<Profile> hits, long total, boolean totalExact, List<Object> lastSortValues) {}
+public record UserHits(
+    List<Profile> hits, long total, boolean totalExact, List<Object> lastSortValues) {}

@@ -3,11 +3,12 @@ package com.retail.identity.query.core;
 import java.util.List;
 
 /**
- * An admin search, validated: what to match, filters, and which page. Deep pages continue after
- * the last hit's sort values ({@code search_after}); numbered pages only reach the first
- * {@link #MAX_OFFSET_RESULTS} hits.
+ * An admin search, validated: what to match, filters, and which page. Deep pages continue after the
+ * last hit's sort values ({@code search_after}); numbered pages only reach the first {@link
+ * #MAX_OFFSET_RESULTS} hits.
  */
-public record UserQuery(Match match, String text, String country, Boolean phoneVerified, int size, Page page) {
+public record UserQuery(
+    Match match, String text, String country, Boolean phoneVerified, int size, Page page) {
   public static final int MAX_SIZE = 100;
   public static final int DEFAULT_SIZE = 20;
   public static final int MAX_OFFSET_RESULTS = 1000;

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the admin search's query parameters into a {@link UserQuery}, or an {@link InvalidInput}
- * naming every bad field. Parameters arrive as text, so a malformed number is a validation error, not a 404.
+ * naming every bad field. Parameters arrive as text, so a malformed number is a validation error,
+ * not a 404.
  */
 public final class UserQueryParser {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -22,17 +23,21 @@ public final class UserQueryParser {
 
   private UserQueryParser() {}
 
-  public static UserQuery parse(String q, String country, String verified, String page, String size) {
+  public static UserQuery parse(
+      String q, String country, String verified, String page, String size) {
     List<FieldViolation> errors = new ArrayList<>();
 
     int pageSize = UserQuery.DEFAULT_SIZE;
     boolean sizeOk = true;
     if (present(size)) {
       String s = size.strip();
-      if (DIGITS.matcher(s).matches() && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= UserQuery.MAX_SIZE) {
+      if (DIGITS.matcher(s).matches()
+          && Integer.parseInt(s) >= 1
+          && Integer.parseInt(s) <= UserQuery.MAX_SIZE) {
         pageSize = Integer.parseInt(s);
       } else {
-        errors.add(new FieldViolation("size", "must be a whole number from 1 to " + UserQuery.MAX_SIZE));
+        errors.add(
+            new FieldViolation("size", "must be a whole number from 1 to " + UserQuery.MAX_SIZE));
         sizeOk = false;
       }
     }
@@ -42,13 +47,15 @@ public final class UserQueryParser {
     if (present(q)) {
       String t = q.strip().replaceAll("\\s+", " ");
       if (t.length() > MAX_TEXT || t.chars().anyMatch(Character::isISOControl)) {
-        errors.add(new FieldViolation("q", "must be at most " + MAX_TEXT + " printable characters"));
+        errors.add(
+            new FieldViolation("q", "must be at most " + MAX_TEXT + " printable characters"));
       } else if (t.contains("@")) {
         if (EMAIL.matcher(t).matches()) {
           match = UserQuery.Match.EMAIL;
           text = t.toLowerCase(Locale.ROOT);
         } else {
-          errors.add(new FieldViolation("q", "must be a name prefix, an email address or a phone number"));
+          errors.add(
+              new FieldViolation("q", "must be a name prefix, an email address or a phone number"));
         }
       } else if (PHONE.matcher(t).matches() && t.replaceAll("[^0-9]", "").length() >= 6) {
         match = UserQuery.Match.PHONE;
@@ -65,7 +72,8 @@ public final class UserQueryParser {
       if (COUNTRIES.contains(c)) {
         countryCode = c;
       } else {
-        errors.add(new FieldViolation("country", "must be an ISO 3166-1 alpha-2 country code, e.g. US"));
+        errors.add(
+            new FieldViolation("country", "must be an ISO 3166-1 alpha-2 country code, e.g. US"));
       }
     }
 
@@ -87,10 +95,16 @@ public final class UserQueryParser {
         long number = Long.parseLong(p);
         long from = (number - 1) * pageSize;
         if (number < 1) {
-          errors.add(new FieldViolation("page", "must be 1 or more, or the nextPage token of the previous page"));
+          errors.add(
+              new FieldViolation(
+                  "page", "must be 1 or more, or the nextPage token of the previous page"));
         } else if (from + pageSize > UserQuery.MAX_OFFSET_RESULTS) {
-          errors.add(new FieldViolation("page", "numbered pages reach the first " + UserQuery.MAX_OFFSET_RESULTS
-              + " hits; go deeper with the nextPage token of the previous page"));
+          errors.add(
+              new FieldViolation(
+                  "page",
+                  "numbered pages reach the first "
+                      + UserQuery.MAX_OFFSET_RESULTS
+                      + " hits; go deeper with the nextPage token of the previous page"));
         } else if (from > 0) {
           requested = new UserQuery.Page.Offset((int) from);
         }
@@ -99,7 +113,9 @@ public final class UserQueryParser {
         if (after.isPresent()) {
           requested = new UserQuery.Page.After(after.get());
         } else {
-          errors.add(new FieldViolation("page", "must be a page number or the nextPage token of this same search"));
+          errors.add(
+              new FieldViolation(
+                  "page", "must be a page number or the nextPage token of this same search"));
         }
       }
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Unhealthy when a projection this instance runs is further behind than the bound (knob
- * {@code identity.query.projection.maxLagSeconds}). Instances standing by report healthy: the one
- * holding the lease speaks for the projection.
+ * Unhealthy when a projection this instance runs is further behind than the bound (knob {@code
+ * identity.query.projection.maxLagSeconds}). Instances standing by report healthy: the one holding
+ * the lease speaks for the projection.
  */
 public final class ProjectionLagHealthCheck extends HealthCheck {
   private final List<Projector> projectors;

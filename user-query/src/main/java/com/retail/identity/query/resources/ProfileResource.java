@@ -37,7 +37,9 @@ public final class ProfileResource {
 
   @GET
   @PermitAll
-  public Response read(@PathParam("id") String id, @QueryParam("minVersion") String minVersion,
+  public Response read(
+      @PathParam("id") String id,
+      @QueryParam("minVersion") String minVersion,
       @Auth Principal caller) {
     UUID userId = parse(id);
     long min = parseMinVersion(minVersion);

@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
 
-/** The answers to user-query's own domain exceptions (the shared ones are answered by common's mappers). */
+/**
+ * The answers to user-query's own domain exceptions (the shared ones are answered by common's
+ * mappers).
+ */
 public final class QueryProblemMappers implements Feature {
   public static List<DomainProblemMapper<?>> all() {
     return List.of(new VersionNotReachedMapper());
@@ -29,8 +32,15 @@ public final class QueryProblemMappers implements Feature {
 
     @Override
     public Problem problem(VersionNotReached exception) {
-      return Problem.of("version-not-reached", "Version not reached", 409, "The profile is at version "
-          + exception.current() + "; version " + exception.wanted() + " does not exist.");
+      return Problem.of(
+          "version-not-reached",
+          "Version not reached",
+          409,
+          "The profile is at version "
+              + exception.current()
+              + "; version "
+              + exception.wanted()
+              + " does not exist.");
     }
   }
 }

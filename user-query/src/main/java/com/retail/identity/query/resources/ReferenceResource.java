@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** {@code GET /v1/reference/countries}: public reference data (registration forms need it before sign-up). */
+/**
+ * {@code GET /v1/reference/countries}: public reference data (registration forms need it before
+ * sign-up).
+ */
 @Path("/v1/reference")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ReferenceResource {
@@ -29,7 +32,10 @@ public final class ReferenceResource {
   public Response countries() {
     List<CountryView> list;
     try {
-      list = countries.countries().stream().map(c -> new CountryView(c.code(), c.name(), c.callingCode())).toList();
+      list =
+          countries.countries().stream()
+              .map(c -> new CountryView(c.code(), c.name(), c.callingCode()))
+              .toList();
     } catch (ReadModelUnavailable e) {
       throw ProblemException.unavailable("Reference data is unavailable; retry shortly.", 5);
     }

@@ -33,17 +33,25 @@ public final class UserSearchResource {
   @GET
   @RolesAllowed(Principal.ADMIN)
   @RoleRefusal("Only support staff may search users.")
-  public UserSearchResponse search(@QueryParam("q") String q, @QueryParam("country") String country,
-      @QueryParam("verified") String verified, @QueryParam("page") String page, @QueryParam("size") String size) {
+  public UserSearchResponse search(
+      @QueryParam("q") String q,
+      @QueryParam("country") String country,
+      @QueryParam("verified") String verified,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
     SearchUsers.Result result;
     try {
       result = search.search(q, country, verified, page, size);
     } catch (ReadModelUnavailable e) {
-      throw ProblemException.unavailable("User search is unavailable; profile reads still work. Retry shortly.",
+      throw ProblemException.unavailable(
+          "User search is unavailable; profile reads still work. Retry shortly.",
           retryAfterSeconds.getAsInt());
     }
-    return new UserSearchResponse(result.hits().hits().stream().map(Views::profile).toList(),
-        result.hits().hits().size(), result.hits().total(), result.hits().totalExact() ? "eq" : "gte",
+    return new UserSearchResponse(
+        result.hits().hits().stream().map(Views::profile).toList(),
+        result.hits().hits().size(),
+        result.hits().total(),
+        result.hits().totalExact() ? "eq" : "gte",
         result.nextPage());
   }
 }

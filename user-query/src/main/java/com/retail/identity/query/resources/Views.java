@@ -8,7 +8,16 @@ final class Views {
   private Views() {}
 
   static ProfileView profile(Profile p) {
-    return new ProfileView(p.userId(), p.email(), p.firstName(), p.lastName(), p.country(), p.phone(),
-        p.phoneVerified(), p.locale(), p.createdAt(), p.version());
+    return new ProfileView(
+        p.userId(),
+        p.email(),
+        p.firstName(),
+        p.lastName(),
+        p.country(),
+        p.phone(),
+        p.phoneVerified(),
+        p.locale(),
+        p.createdAt(),
+        p.version());
   }
 }

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Reads profile documents from OpenSearch/Elasticsearch, through Jest, always through the alias
- * {@code <prefix>-profiles} (the projector's {@link SearchProfileWriter} fills the index behind it).
+ * {@code <prefix>-profiles} (the projector's {@link SearchProfileWriter} fills the index behind
+ * it).
  */
 public final class SearchProfiles implements ProfileIndex {
   static final String GET_COMMAND = "profile-search-get";
@@ -36,38 +37,52 @@ public final class SearchProfiles implements ProfileIndex {
 
   @Override
   public Optional<Profile> find(UUID userId) {
-    return StoreCommand.execute(GET_COMMAND, 500, () -> {
-      JestResult result = SearchRequest.send(client, SearchRequest.get("/" + alias + "/_doc/" + userId));
-      if (result.getResponseCode() == 404) {
-        return Optional.<Profile>empty();
-      }
-      if (!result.isSucceeded()) {
-        throw failure("get", result);
-      }
-      JsonNode doc = readTree(result.getJsonString());
-      return doc.path("found").asBoolean(false)
-          ? Optional.of(ReadModelJson.JSON.treeToValue(doc.path("_source"), Profile.class))
-          : Optional.<Profile>empty();
-    }, reason -> Optional.empty());
+    return StoreCommand.execute(
+        GET_COMMAND,
+        500,
+        () -> {
+          JestResult result =
+              SearchRequest.send(client, SearchRequest.get("/" + alias + "/_doc/" + userId));
+          if (result.getResponseCode() == 404) {
+            return Optional.<Profile>empty();
+          }
+          if (!result.isSucceeded()) {
+            throw failure("get", result);
+          }
+          JsonNode doc = readTree(result.getJsonString());
+          return doc.path("found").asBoolean(false)
+              ? Optional.of(ReadModelJson.JSON.treeToValue(doc.path("_source"), Profile.class))
+              : Optional.<Profile>empty();
+        },
+        reason -> Optional.empty());
   }
 
   @Override
   public UserHits search(UserQuery query) {
     Object[] failure = new Object[1];
-    UserHits hits = StoreCommand.execute(SEARCH_COMMAND, 2000, () -> {
-      JestResult result = SearchRequest.send(client,
-          SearchRequest.post("/" + alias + "/_search", SearchQueries.body(query).toString()));
-      if (!result.isSucceeded()) {
-        throw failure("search", result);
-      }
-      return SearchQueries.hits(readTree(result.getJsonString()));
-    }, reason -> {
-      failure[0] = reason;
-      return null;
-    });
+    UserHits hits =
+        StoreCommand.execute(
+            SEARCH_COMMAND,
+            2000,
+            () -> {
+              JestResult result =
+                  SearchRequest.send(
+                      client,
+                      SearchRequest.post(
+                          "/" + alias + "/_search", SearchQueries.body(query).toString()));
+              if (!result.isSucceeded()) {
+                throw failure("search", result);
+              }
+              return SearchQueries.hits(readTree(result.getJsonString()));
+            },
+            reason -> {
+              failure[0] = reason;
+              return null;
+            });
     if (hits == null) {
       Throwable reason = failure[0] instanceof Throwable t ? t : null;
-      throw new ReadModelUnavailable("search is unavailable: " + (reason == null ? "failed" : reason.getMessage()), reason);
+      throw new ReadModelUnavailable(
+          "search is unavailable: " + (reason == null ? "failed" : reason.getMessage()), reason);
     }
     return hits;
   }

@@ -27,7 +27,8 @@ final class SearchQueries {
     switch (query.match()) {
       case ALL -> must.addObject().putObject("match_all");
       case NAME_PREFIX -> {
-        // search_as_you_type: every word must match, the last one as a prefix ("grace hop" finds Grace Hopper).
+        // search_as_you_type: every word must match, the last one as a prefix ("grace hop" finds
+        // Grace Hopper).
         ObjectNode multi = must.addObject().putObject("multi_match");
         multi.put("query", query.text());
         multi.put("type", "bool_prefix");
@@ -68,8 +69,10 @@ final class SearchQueries {
       profiles.add(ReadModelJson.JSON.treeToValue(hit.path("_source"), Profile.class));
       lastSort = new ArrayList<>();
       for (JsonNode value : hit.path("sort")) {
-        lastSort.add(value.isTextual() ? value.asText() : value.isIntegralNumber() ? (Object) value.asLong()
-            : (Object) value.asDouble());
+        lastSort.add(
+            value.isTextual()
+                ? value.asText()
+                : value.isIntegralNumber() ? (Object) value.asLong() : (Object) value.asDouble());
       }
     }
     JsonNode total = hits.path("total");

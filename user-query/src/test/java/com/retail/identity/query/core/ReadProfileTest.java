@@ -27,7 +27,8 @@ class ReadProfileTest {
   private final MemoryEvents events = new MemoryEvents(clock);
   private final MapCache cache = new MapCache();
   private final MapIndex index = new MapIndex();
-  private final ReadProfile read = new ReadProfile(cache, index, events, new ProfileFolder(cipher), () -> 50);
+  private final ReadProfile read =
+      new ReadProfile(cache, index, events, new ProfileFolder(cipher), () -> 50);
   private final UUID userId = UUID.randomUUID();
 
   static final class MapCache implements ProfileCache {
@@ -69,12 +70,26 @@ class ReadProfileTest {
   }
 
   private Profile profile(long version, String first) {
-    return new Profile(userId, "g@example.com", first, "Hopper", null, false, "US", "en-US", clock.instant(), version);
+    return new Profile(
+        userId,
+        "g@example.com",
+        first,
+        "Hopper",
+        null,
+        false,
+        "US",
+        "en-US",
+        clock.instant(),
+        version);
   }
 
   private void register() {
     String pii = cipher.seal(userId, new PersonalData("g@example.com", "Grace", "Hopper", null));
-    events.append(userId, 0, "c", List.of(new UserEvents.UserRegistered(pii, "US", "en-US", clock.instant()).toEvent()));
+    events.append(
+        userId,
+        0,
+        "c",
+        List.of(new UserEvents.UserRegistered(pii, "US", "en-US", clock.instant()).toEvent()));
   }
 
   @Test
@@ -82,7 +97,8 @@ class ReadProfileTest {
     cache.docs.put(userId, profile(3, "Cached"));
     index.docs.put(userId, profile(3, "Indexed"));
 
-    assertThat(read.read(userId, 0)).isEqualTo(new ReadProfile.Result(profile(3, "Cached"), ReadProfile.Source.CACHE));
+    assertThat(read.read(userId, 0))
+        .isEqualTo(new ReadProfile.Result(profile(3, "Cached"), ReadProfile.Source.CACHE));
   }
 
   @Test
@@ -107,7 +123,11 @@ class ReadProfileTest {
   void givenReadModelsOlderThanMinVersion_thenTheStreamAnswersWithTheNewerVersion() {
     register();
     String pii = cipher.seal(userId, new PersonalData(null, "Amazing", null, null));
-    events.append(userId, 1, "c", List.of(new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent()));
+    events.append(
+        userId,
+        1,
+        "c",
+        List.of(new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent()));
     cache.docs.put(userId, profile(1, "Grace"));
     index.docs.put(userId, profile(1, "Grace"));
 
@@ -122,8 +142,8 @@ class ReadProfileTest {
   void givenAnUnknownUser_thenNotFound_andAVersionTheStreamHasNotReached_thenVersionNotReached() {
     assertThatThrownBy(() -> read.read(userId, 0)).isInstanceOf(NotFound.class);
     register();
-    assertThatThrownBy(() -> read.read(userId, 5)).isInstanceOfSatisfying(VersionNotReached.class,
-        e -> assertThat(e.current()).isEqualTo(1));
+    assertThatThrownBy(() -> read.read(userId, 5))
+        .isInstanceOfSatisfying(VersionNotReached.class, e -> assertThat(e.current()).isEqualTo(1));
   }
 
   @Test

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SearchOutageIT {
   private static final TestTokens TOKENS = TestTokens.start();
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
-      "user-query", Map.of("eureka.enabled", "false", "userCommandClient", TOKENS.clientName()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY =
+      TestStack.app(
+          UserQueryApplication.class,
+          "user-query",
+          Map.of("eureka.enabled", "false", "userCommandClient", TOKENS.clientName()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -41,13 +44,21 @@ class SearchOutageIT {
   }
 
   private HttpResponse<String> health() throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + QUERY.getAdminPort() + "/healthcheck"))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + QUERY.getAdminPort() + "/healthcheck"))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + QUERY.getLocalPort() + pathAndQuery))
-        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + QUERY.getLocalPort() + pathAndQuery))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(10))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -74,10 +85,12 @@ class SearchOutageIT {
   }
 
   @Test
-  void givenSearchIsDown_thenAdminSearchIs503WithRetryAfter_profilesStillRead_andNothingIsLostWhenItIsBack()
-      throws Exception {
+  void
+      givenSearchIsDown_thenAdminSearchIs503WithRetryAfter_profilesStillRead_andNothingIsLostWhenItIsBack()
+          throws Exception {
     String lastName = "Outage" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    try (Seed seed = Seed.open(); ReadStores stores = new ReadStores()) {
+    try (Seed seed = Seed.open();
+        ReadStores stores = new ReadStores()) {
       UUID before = seed.register("Before", lastName);
       await().atMost(Duration.ofSeconds(10)).until(() -> stores.cacheDocument(before).isPresent());
 
@@ -91,17 +104,22 @@ class SearchOutageIT {
 
       assertThat(get("/v1/users/" + before, TOKENS.user(before)).statusCode()).isEqualTo(200);
       UUID during = seed.register("During", lastName);
-      HttpResponse<String> fresh = get("/v1/users/" + during + "?minVersion=1", TOKENS.user(during));
+      HttpResponse<String> fresh =
+          get("/v1/users/" + during + "?minVersion=1", TOKENS.user(during));
       assertThat(fresh.statusCode()).isEqualTo(200);
       assertThat(JSON.readTree(fresh.body()).path("firstName").asText()).isEqualTo("During");
 
       // Back, without a restart: the projector resumes from its checkpoint and the user is found.
       StoreControl.start("search");
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-        HttpResponse<String> found = get("/v1/users?q=" + lastName, TOKENS.admin());
-        assertThat(found.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(found.body()).path("total").asInt()).isEqualTo(2);
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                HttpResponse<String> found = get("/v1/users?q=" + lastName, TOKENS.admin());
+                assertThat(found.statusCode()).isEqualTo(200);
+                assertThat(JSON.readTree(found.body()).path("total").asInt()).isEqualTo(2);
+              });
     }
   }
 }

@@ -22,22 +22,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Customer A cannot read customer B's profile, nor search, and cannot tell from the answer whether B
- * exists: the refusal for B and for an id nobody has are the same (status, type, body), with or
+ * Customer A cannot read customer B's profile, nor search, and cannot tell from the answer whether
+ * B exists: the refusal for B and for an id nobody has are the same (status, type, body), with or
  * without {@code minVersion}.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AuthorizationIT {
   private static final TestTokens TOKENS = TestTokens.start();
-  static final DropwizardAppExtension<UserQueryConfiguration> QUERY = TestStack.app(UserQueryApplication.class,
-      "user-query", Map.of("eureka.enabled", "false", "userCommandClient", TOKENS.clientName()));
+  static final DropwizardAppExtension<UserQueryConfiguration> QUERY =
+      TestStack.app(
+          UserQueryApplication.class,
+          "user-query",
+          Map.of("eureka.enabled", "false", "userCommandClient", TOKENS.clientName()));
   private static final Seed SEED = Seed.open();
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** The parts of an answer a caller could tell apart. */
   record Answer(int status, String contentType, String body) {
     static Answer of(HttpResponse<String> response) {
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
     }
   }
 
@@ -48,8 +54,10 @@ class AuthorizationIT {
   }
 
   private Answer get(String pathAndQuery, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + QUERY.getLocalPort() + pathAndQuery))
-        .timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + QUERY.getLocalPort() + pathAndQuery))
+            .timeout(Duration.ofSeconds(10));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -61,7 +69,9 @@ class AuthorizationIT {
     UUID victim = SEED.register("Victim", "Profile");
     UUID attacker = SEED.register("Attacker", "Profile");
     String token = TOKENS.user(attacker);
-    await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/users/" + attacker, token).status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/v1/users/" + attacker, token).status() == 200);
     String nobody = UUID.randomUUID().toString();
 
     for (String query : new String[] {"", "?minVersion=1", "?minVersion=99"}) {

@@ -22,9 +22,13 @@ class QueryProblemMappersTest {
 
     assertThat(answer.status()).isEqualTo(409);
     assertThat(answer.mediaType()).isEqualTo("application/problem+json");
-    assertThat(answer.body()).isEqualTo("{\"type\":\"" + Problem.TYPE_BASE + "version-not-reached\","
-        + "\"title\":\"Version not reached\",\"status\":409,"
-        + "\"detail\":\"The profile is at version 2; version 7 does not exist.\"}");
+    assertThat(answer.body())
+        .isEqualTo(
+            "{\"type\":\""
+                + Problem.TYPE_BASE
+                + "version-not-reached\","
+                + "\"title\":\"Version not reached\",\"status\":409,"
+                + "\"detail\":\"The profile is at version 2; version 7 does not exist.\"}");
     assertThat(answer.headers()).isEmpty();
   }
 
@@ -33,7 +37,7 @@ class QueryProblemMappersTest {
     List<DomainProblemMapper<?>> mappers = new ArrayList<>(DomainProblemMappers.all());
     mappers.addAll(QueryProblemMappers.all());
 
-    DomainExceptionsMapped.assertEveryDomainExceptionIsMapped(mappers, "com.retail.identity.query",
-        "com.retail.identity.common.domain");
+    DomainExceptionsMapped.assertEveryDomainExceptionIsMapped(
+        mappers, "com.retail.identity.query", "com.retail.identity.common.domain");
   }
 }

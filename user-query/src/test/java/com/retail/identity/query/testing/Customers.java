@@ -18,15 +18,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Customers of user-command, as a {@link Load} step: each client registers accounts of its own, then
- * logs in to them and changes their profiles and passwords, one request at a time per account, at a
- * steady overall rate and up to a bounded number of requests. Every answer is kept with the account:
- * what was acknowledged (2xx, with the version user-command reported), and what nobody can know
- * (no answer, or a 5xx): such a change may or may not have happened, and nothing else.
- * A refused connection (the process is down) is neither: the request never reached anyone.
+ * Customers of user-command, as a {@link Load} step: each client registers accounts of its own,
+ * then logs in to them and changes their profiles and passwords, one request at a time per account,
+ * at a steady overall rate and up to a bounded number of requests. Every answer is kept with the
+ * account: what was acknowledged (2xx, with the version user-command reported), and what nobody can
+ * know (no answer, or a 5xx): such a change may or may not have happened, and nothing else. A
+ * refused connection (the process is down) is neither: the request never reached anyone.
  */
 public final class Customers {
-  /** A profile change user-command acknowledged: the version it answered and the names it was given. */
+  /**
+   * A profile change user-command acknowledged: the version it answered and the names it was given.
+   */
   public record ProfileChange(long version, String firstName, String lastName) {}
 
   /** One account, changed only by the client that registered it (so its history is sequential). */
@@ -72,7 +74,10 @@ public final class Customers {
       return password;
     }
 
-    /** The new password of a change that got no answer and is not yet resolved by a login; else null. */
+    /**
+     * The new password of a change that got no answer and is not yet resolved by a login; else
+     * null.
+     */
     public String interruptedPassword() {
       return interruptedPassword;
     }
@@ -148,7 +153,10 @@ public final class Customers {
     return acknowledged.get();
   }
 
-  /** From now on clients only find out, by logging in, which password each interrupted password change left. */
+  /**
+   * From now on clients only find out, by logging in, which password each interrupted password
+   * change left.
+   */
   public void settle() {
     settling = true;
   }
@@ -158,7 +166,9 @@ public final class Customers {
     return interrupted.get();
   }
 
-  /** One request of client {@code client}: a new registration, or an action on one of its accounts. */
+  /**
+   * One request of client {@code client}: a new registration, or an action on one of its accounts.
+   */
   public void step(int client, long i, Load load) throws InterruptedException {
     pace(client);
     List<Customer> mine = owned.get(client);
@@ -195,13 +205,24 @@ public final class Customers {
 
   private void register(List<Customer> mine, Load load) {
     String email = "kill9-" + UUID.randomUUID() + "@example.com";
-    Answer answer = call(load, "register", () -> http.post("/v1/users",
-        UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD)));
+    Answer answer =
+        call(
+            load,
+            "register",
+            () ->
+                http.post(
+                    "/v1/users", UserCommandApp.registrationJson(email, UserCommandApp.PASSWORD)));
     if (answer.status() == 201) {
       JsonNode body = answer.json();
-      Customer customer = new Customer(email, true, UUID.fromString(body.get("userId").asText()), body.get("version").asLong());
+      Customer customer =
+          new Customer(
+              email,
+              true,
+              UUID.fromString(body.get("userId").asText()),
+              body.get("version").asLong());
       if (customer.lastVersion != 1) {
-        load.violation("registration of " + customer.userId + " answered version " + customer.lastVersion);
+        load.violation(
+            "registration of " + customer.userId + " answered version " + customer.lastVersion);
       }
       acknowledge();
       mine.add(customer);
@@ -215,12 +236,19 @@ public final class Customers {
 
   /** Logs in with the password the answers so far tell; an acknowledged account must accept it. */
   private void logIn(Customer customer, Load load) {
-    Answer answer = call(load, "login", () -> http.post("/v1/sessions", credentials(customer.email, customer.password)));
+    Answer answer =
+        call(
+            load,
+            "login",
+            () -> http.post("/v1/sessions", credentials(customer.email, customer.password)));
     if (answer.status() == 200) {
       acknowledge();
       session(customer, answer, load);
     } else if (answer.status() == 401) {
-      load.violation("acknowledged account " + customer.userId + " refused the password of its last acknowledged change");
+      load.violation(
+          "acknowledged account "
+              + customer.userId
+              + " refused the password of its last acknowledged change");
     }
   }
 
@@ -228,13 +256,28 @@ public final class Customers {
     long n = names.incrementAndGet();
     String firstName = "Kay" + n;
     String lastName = "Nine" + n;
-    Answer answer = call(load, "profile", () -> http.send("PATCH", "/v1/users/" + customer.userId,
-        "{\"firstName\":\"" + firstName + "\",\"lastName\":\"" + lastName + "\"}", "Authorization", Http.bearer(customer.token)));
+    Answer answer =
+        call(
+            load,
+            "profile",
+            () ->
+                http.send(
+                    "PATCH",
+                    "/v1/users/" + customer.userId,
+                    "{\"firstName\":\"" + firstName + "\",\"lastName\":\"" + lastName + "\"}",
+                    "Authorization",
+                    Http.bearer(customer.token)));
     if (answer.status() == 200) {
       acknowledge();
       long version = answer.json().get("version").asLong();
       if (version <= customer.lastVersion) {
-        load.violation("profile change of " + customer.userId + " answered version " + version + " after " + customer.lastVersion);
+        load.violation(
+            "profile change of "
+                + customer.userId
+                + " answered version "
+                + version
+                + " after "
+                + customer.lastVersion);
       }
       customer.lastVersion = Math.max(customer.lastVersion, version);
       customer.profileChanges.add(new ProfileChange(version, firstName, lastName));
@@ -249,9 +292,21 @@ public final class Customers {
 
   private void changePassword(Customer customer, Load load) {
     String next = UserCommandApp.PASSWORD + "-" + names.incrementAndGet();
-    Answer answer = call(load, "password", () -> http.send("PUT", "/v1/users/" + customer.userId + "/password",
-        "{\"currentPassword\":\"" + customer.password + "\",\"newPassword\":\"" + next + "\"}",
-        "Authorization", Http.bearer(customer.token)));
+    Answer answer =
+        call(
+            load,
+            "password",
+            () ->
+                http.send(
+                    "PUT",
+                    "/v1/users/" + customer.userId + "/password",
+                    "{\"currentPassword\":\""
+                        + customer.password
+                        + "\",\"newPassword\":\""
+                        + next
+                        + "\"}",
+                    "Authorization",
+                    Http.bearer(customer.token)));
     if (answer.status() == 204) {
       acknowledge();
       customer.password = next;
@@ -264,7 +319,8 @@ public final class Customers {
       interrupted.incrementAndGet();
       customer.token = null;
     } else if (!answer.refused() && answer.status() != 409) {
-      load.violation("password change answered " + answer.status() + " " + answer.response().body());
+      load.violation(
+          "password change answered " + answer.status() + " " + answer.response().body());
     }
   }
 
@@ -274,7 +330,11 @@ public final class Customers {
    */
   private void resolvePassword(Customer customer, Load load) {
     for (String candidate : List.of(customer.interruptedPassword, customer.password)) {
-      Answer answer = call(load, "resolve", () -> http.post("/v1/sessions", credentials(customer.email, candidate)));
+      Answer answer =
+          call(
+              load,
+              "resolve",
+              () -> http.post("/v1/sessions", credentials(customer.email, candidate)));
       if (answer.status() == 200) {
         acknowledge();
         if (!candidate.equals(customer.password)) {
@@ -290,7 +350,10 @@ public final class Customers {
         return; // no verdict (down, throttled, 5xx): try again later
       }
     }
-    load.violation("account " + customer.userId + " accepts neither its old nor its new password after an interrupted change");
+    load.violation(
+        "account "
+            + customer.userId
+            + " accepts neither its old nor its new password after an interrupted change");
     customer.interruptedPassword = null;
     interrupted.decrementAndGet();
   }
@@ -298,7 +361,8 @@ public final class Customers {
   private void session(Customer customer, Answer answer, Load load) {
     JsonNode session = answer.json();
     if (!customer.userId.toString().equals(session.path("userId").asText())) {
-      load.violation("login as " + customer.userId + " answered user " + session.path("userId").asText());
+      load.violation(
+          "login as " + customer.userId + " answered user " + session.path("userId").asText());
     }
     customer.token = session.get("accessToken").asText();
   }

@@ -18,10 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Looks at the read models directly, as an operator would: the search index over HTTP, the cache bucket by key. */
+/**
+ * Looks at the read models directly, as an operator would: the search index over HTTP, the cache
+ * bucket by key.
+ */
 public final class ReadStores implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private CouchbaseConnector couchbase;
 
   public static String alias() {
@@ -33,10 +37,14 @@ public final class ReadStores implements AutoCloseable {
   }
 
   /** The search document's source with its {@code _version}, or empty. */
-  public Optional<JsonNode> searchDocument(String alias, UUID userId) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(search("/" + alias + "/_doc/" + userId))
-        .timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  public Optional<JsonNode> searchDocument(String alias, UUID userId)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(search("/" + alias + "/_doc/" + userId))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
@@ -46,18 +54,27 @@ public final class ReadStores implements AutoCloseable {
 
   /** Documents in the index, after a refresh so the count is exact. */
   public long searchCount(String alias) throws IOException, InterruptedException {
-    http.send(HttpRequest.newBuilder(search("/" + alias + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+    http.send(
+        HttpRequest.newBuilder(search("/" + alias + "/_refresh"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(search("/" + alias + "/_count")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(search("/" + alias + "/_count")).build(),
+            HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("count").asLong(-1);
   }
 
   /** The cache document {@code user::<id>}, or empty. */
   public Optional<JsonNode> cacheDocument(UUID userId) throws IOException {
     try {
-      byte[] content = couchbase().profiles().get("user::" + userId,
-          GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE)).contentAs(byte[].class);
+      byte[] content =
+          couchbase()
+              .profiles()
+              .get(
+                  "user::" + userId, GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE))
+              .contentAs(byte[].class);
       return Optional.of(JSON.readTree(content));
     } catch (DocumentNotFoundException e) {
       return Optional.empty();
@@ -66,10 +83,14 @@ public final class ReadStores implements AutoCloseable {
 
   private synchronized CouchbaseConnector couchbase() {
     if (couchbase == null) {
-      couchbase = new CouchbaseConnector(JSON.convertValue(Map.of(
-          "managerPort", TestStack.couchbasePort(),
-          "kvPort", Integer.parseInt(TestStack.env("COUCHBASE_KV_PORT", "21210")),
-          "password", TestStack.env("COUCHBASE_BUCKET_PASSWORD", "profiles-pass")), CouchbaseSettings.class));
+      couchbase =
+          new CouchbaseConnector(
+              JSON.convertValue(
+                  Map.of(
+                      "managerPort", TestStack.couchbasePort(),
+                      "kvPort", Integer.parseInt(TestStack.env("COUCHBASE_KV_PORT", "21210")),
+                      "password", TestStack.env("COUCHBASE_BUCKET_PASSWORD", "profiles-pass")),
+                  CouchbaseSettings.class));
     }
     return couchbase;
   }

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * An issuer for tests of user-query alone: serves its public key at the JWKS path on loopback and
  * signs access tokens (ES256) with any subject and roles. The service under test reaches it through
- * its own Ribbon client name ({@code userCommandClient}), so other apps in the JVM keep using Eureka.
+ * its own Ribbon client name ({@code userCommandClient}), so other apps in the JVM keep using
+ * Eureka.
  */
 public final class TestTokens {
   private final ECKey key;
@@ -42,16 +43,19 @@ public final class TestTokens {
       ECKey key = new ECKeyGenerator(Curve.P_256).keyID("it-" + UUID.randomUUID()).generate();
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-      server.createContext("/.well-known/jwks.json", exchange -> {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, jwks.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(jwks);
-        }
-      });
+      server.createContext(
+          "/.well-known/jwks.json",
+          exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(jwks);
+            }
+          });
       server.start();
       String client = "it-issuer-" + UUID.randomUUID().toString().substring(0, 8);
-      Knobs.override(client + ".ribbon.listOfServers", "127.0.0.1:" + server.getAddress().getPort());
+      Knobs.override(
+          client + ".ribbon.listOfServers", "127.0.0.1:" + server.getAddress().getPort());
       return new TestTokens(key, server, client);
     } catch (IOException | com.nimbusds.jose.JOSEException e) {
       throw new IllegalStateException("cannot start the test issuer", e);
@@ -73,19 +77,25 @@ public final class TestTokens {
 
   public String token(UUID subject, List<String> roles) {
     Instant now = Instant.now();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer("https://identity.local")
-        .audience("retail-apps")
-        .subject(subject.toString())
-        .issueTime(Date.from(now))
-        .notBeforeTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(600)))
-        .jwtID(UUID.randomUUID().toString())
-        .claim("roles", roles)
-        .build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer("https://identity.local")
+            .audience("retail-apps")
+            .subject(subject.toString())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(600)))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("roles", roles)
+            .build();
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-          .type(JOSEObjectType.JWT).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
+                  .keyID(key.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              claims);
       jwt.sign(new ECDSASigner(key));
       return jwt.serialize();
     } catch (com.nimbusds.jose.JOSEException e) {

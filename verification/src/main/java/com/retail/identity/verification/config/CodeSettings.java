@@ -11,30 +11,37 @@ import java.util.concurrent.TimeUnit;
 /** The rules of SMS one-time codes. */
 public class CodeSettings {
   /** How long a code is valid after it was sent. */
-  @JsonProperty @NotNull @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  @JsonProperty
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration ttl = Duration.minutes(10);
 
   /** The shortest time between two codes for the same phone. */
-  @JsonProperty @NotNull
-  private Duration resendCooldown = Duration.seconds(30);
+  @JsonProperty @NotNull private Duration resendCooldown = Duration.seconds(30);
 
   /** Wrong codes allowed per verification; a new code does not reset the count. */
-  @JsonProperty @Min(1) @Max(10)
+  @JsonProperty
+  @Min(1)
+  @Max(10)
   private int maxAttempts = 5;
 
   /**
    * How long a verification (and with it its failure count) lives after it was started: asking
    * again for the same phone within it resends in the same verification.
    */
-  @JsonProperty @NotNull @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+  @JsonProperty
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration attemptWindow = Duration.hours(1);
 
   /** Codes sent to one phone number per UTC day (all users together). */
-  @JsonProperty @Min(1)
+  @JsonProperty
+  @Min(1)
   private int dailyPerPhone = 5;
 
   /** Codes sent for one user per UTC day (all phones together). */
-  @JsonProperty @Min(1)
+  @JsonProperty
+  @Min(1)
   private int dailyPerUser = 10;
 
   public java.time.Duration ttl() {

@@ -8,10 +8,11 @@ import jakarta.validation.constraints.Size;
 public class ServiceClientSettings {
   public static final String LOCAL_SECRET = "local-verification-secret";
 
-  @JsonProperty @NotEmpty
-  private String id = "verification";
+  @JsonProperty @NotEmpty private String id = "verification";
 
-  @JsonProperty @NotEmpty @Size(min = 16, message = "must be at least 16 characters")
+  @JsonProperty
+  @NotEmpty
+  @Size(min = 16, message = "must be at least 16 characters")
   private String secret = LOCAL_SECRET;
 
   public String getId() {

@@ -9,22 +9,29 @@ import java.util.Map;
 
 /** Where SMS go and what they say. */
 public class SmsSettings {
-  /** {@code sns}: Amazon SNS Publish; {@code outbox}: kept in memory for {@code GET /dev/sms-outbox} (mode LOCAL only). */
-  public enum Sender { SNS, OUTBOX }
+  /**
+   * {@code sns}: Amazon SNS Publish; {@code outbox}: kept in memory for {@code GET /dev/sms-outbox}
+   * (mode LOCAL only).
+   */
+  public enum Sender {
+    SNS,
+    OUTBOX
+  }
 
-  @JsonProperty @NotNull
-  private Sender sender = Sender.SNS;
+  @JsonProperty @NotNull private Sender sender = Sender.SNS;
 
-  @JsonProperty @Valid @NotNull
-  private Sns sns = new Sns();
+  @JsonProperty @Valid @NotNull private Sns sns = new Sns();
 
   /**
-   * Message per language (BCP 47 primary tag: en, de, fr, es, ja, ...). {@code {code}} is replaced by
-   * the code, {@code {minutes}} by its validity. {@code en} is the fallback.
+   * Message per language (BCP 47 primary tag: en, de, fr, es, ja, ...). {@code {code}} is replaced
+   * by the code, {@code {minutes}} by its validity. {@code en} is the fallback.
    */
   @JsonProperty @NotEmpty
-  private Map<String, String> templates = new LinkedHashMap<>(Map.of(
-      "en", "Your Retail verification code is {code}. It expires in {minutes} minutes. Never share it."));
+  private Map<String, String> templates =
+      new LinkedHashMap<>(
+          Map.of(
+              "en",
+              "Your Retail verification code is {code}. It expires in {minutes} minutes. Never share it."));
 
   public Sender getSender() {
     return sender;
@@ -41,16 +48,13 @@ public class SmsSettings {
   /** The SNS client. */
   public static class Sns {
     /** Empty: the region's public endpoint; tests point it at a local stub. */
-    @JsonProperty
-    private String endpoint = "";
+    @JsonProperty private String endpoint = "";
 
     /** Empty: the instance's region (AWS_REGION, set by boot-env from instance metadata). */
-    @JsonProperty
-    private String region = "";
+    @JsonProperty private String region = "";
 
     /** Optional alphanumeric sender id (countries that support it). */
-    @JsonProperty
-    private String senderId = "";
+    @JsonProperty private String senderId = "";
 
     public String getEndpoint() {
       return endpoint;

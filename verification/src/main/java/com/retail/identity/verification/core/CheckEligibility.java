@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Launch-purchase eligibility: the account's phone is verified, that phone backs no more than the
- * launch's (or the settings') number of accounts (the first ones to verify it keep eligibility), the
- * account is older than the launch's minimum age, and it is neither locked nor flagged.
+ * launch's (or the settings') number of accounts (the first ones to verify it keep eligibility),
+ * the account is older than the launch's minimum age, and it is neither locked nor flagged.
  *
  * <p>Metrics: {@code eligibility.eligible}, {@code eligibility.ineligible.<reason>}.
  */
@@ -33,9 +33,16 @@ public final class CheckEligibility {
   private final MetricRegistry metrics;
   private final Clock clock;
 
-  /** @param settings read for every check, so a changed rule applies from the next one */
-  public CheckEligibility(Launches launches, AccountFacts accounts, PhoneRecords records,
-      Supplier<EligibilitySettings> settings, MetricRegistry metrics, Clock clock) {
+  /**
+   * @param settings read for every check, so a changed rule applies from the next one
+   */
+  public CheckEligibility(
+      Launches launches,
+      AccountFacts accounts,
+      PhoneRecords records,
+      Supplier<EligibilitySettings> settings,
+      MetricRegistry metrics,
+      Clock clock) {
     this.launches = launches;
     this.accounts = accounts;
     this.records = records;
@@ -54,18 +61,24 @@ public final class CheckEligibility {
    * filled, so a phone with one owner costs no read at all.
    */
   private List<UUID> firstHolders(String phoneHash, UUID userId, int allowed, int holdDays) {
-    List<PhoneRecords.Owner> owners = records.owners(phoneHash).stream()
-        .sorted(Comparator.comparing(PhoneRecords.Owner::firstVerifiedAt).thenComparing(PhoneRecords.Owner::userId))
-        .toList();
+    List<PhoneRecords.Owner> owners =
+        records.owners(phoneHash).stream()
+            .sorted(
+                Comparator.comparing(PhoneRecords.Owner::firstVerifiedAt)
+                    .thenComparing(PhoneRecords.Owner::userId))
+            .toList();
     Instant releasedBefore = clock.instant().minus(Duration.ofDays(Math.max(0, holdDays)));
     List<UUID> holders = new ArrayList<>();
     for (PhoneRecords.Owner owner : owners) {
       if (holders.size() >= allowed) {
         break;
       }
-      boolean holds = owner.userId().equals(userId) || accounts.find(owner.userId())
-          .map(a -> !a.erased() || a.erasedAt().isAfter(releasedBefore))
-          .orElse(false);
+      boolean holds =
+          owner.userId().equals(userId)
+              || accounts
+                  .find(owner.userId())
+                  .map(a -> !a.erased() || a.erasedAt().isAfter(releasedBefore))
+                  .orElse(false);
       if (holds) {
         holders.add(owner.userId());
       }
@@ -74,28 +87,33 @@ public final class CheckEligibility {
   }
 
   public Eligibility check(String launchId, UUID userId) {
-    Launches.Launch launch = launches.find(launchId)
-        .orElseThrow(() -> new NotFound("No such launch."));
-    AccountFacts.Account account = accounts.find(userId)
-        .orElseThrow(() -> new NotFound("No such user."));
+    Launches.Launch launch =
+        launches.find(launchId).orElseThrow(() -> new NotFound("No such launch."));
+    AccountFacts.Account account =
+        accounts.find(userId).orElseThrow(() -> new NotFound("No such user."));
     EligibilitySettings rules = settings.get();
     List<String> reasons = new ArrayList<>();
     if (account.erased()) {
       reasons.add(ACCOUNT_CLOSED);
     }
-    Optional<PhoneRecords.VerifiedPhone> phone = launch.requiresVerifiedPhone()
-        ? records.verifiedPhone(userId) : Optional.empty();
+    Optional<PhoneRecords.VerifiedPhone> phone =
+        launch.requiresVerifiedPhone() ? records.verifiedPhone(userId) : Optional.empty();
     if (!launch.requiresVerifiedPhone()) {
       // this launch sells without the phone rule
     } else if (phone.isEmpty()) {
       reasons.add(PHONE_NOT_VERIFIED);
     } else {
-      int allowed = launch.maxAccountsPerPhone() != null ? launch.maxAccountsPerPhone() : rules.maxAccountsPerPhone();
-      if (!firstHolders(phone.get().phoneHash(), userId, allowed, rules.erasedPhoneHoldDays()).contains(userId)) {
+      int allowed =
+          launch.maxAccountsPerPhone() != null
+              ? launch.maxAccountsPerPhone()
+              : rules.maxAccountsPerPhone();
+      if (!firstHolders(phone.get().phoneHash(), userId, allowed, rules.erasedPhoneHoldDays())
+          .contains(userId)) {
         reasons.add(PHONE_SHARED);
       }
     }
-    if (account.createdAt() == null || account.createdAt().plus(launch.minAccountAge()).isAfter(clock.instant())) {
+    if (account.createdAt() == null
+        || account.createdAt().plus(launch.minAccountAge()).isAfter(clock.instant())) {
       reasons.add(ACCOUNT_TOO_NEW);
     }
     if (account.locked() || records.flag(userId).isPresent()) {

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a code. A right one is recorded first at user-command (the user's stream gets
- * {@code PhoneVerified}; idempotent by verification id), then in verification's own phone records,
- * and only then used up: if either step fails the answer is {@link Unavailable} and the code stays
+ * Checks a code. A right one is recorded first at user-command (the user's stream gets {@code
+ * PhoneVerified}; idempotent by verification id), then in verification's own phone records, and
+ * only then used up: if either step fails the answer is {@link Unavailable} and the code stays
  * valid, so the customer simply retries (no pending state to reconcile).
  *
  * <p>Metrics: {@code verification.confirm.<outcome>}.
@@ -32,8 +32,14 @@ public final class ConfirmVerification {
   private final MetricRegistry metrics;
   private final Clock clock;
 
-  public ConfirmVerification(PhoneKeys keys, VerificationStore store, UserCommand userCommand, PhoneRecords records,
-      CodeSettings rules, MetricRegistry metrics, Clock clock) {
+  public ConfirmVerification(
+      PhoneKeys keys,
+      VerificationStore store,
+      UserCommand userCommand,
+      PhoneRecords records,
+      CodeSettings rules,
+      MetricRegistry metrics,
+      Clock clock) {
     this.keys = keys;
     this.store = store;
     this.userCommand = userCommand;
@@ -83,8 +89,13 @@ public final class ConfirmVerification {
         throw VerificationProblems.verificationNotFound();
       }
       phoneHash = hash.get();
-      result = store.check(verificationId, userId, keys.codeHash(userId, phoneHash, code), clock.millis(),
-          rules.getMaxAttempts());
+      result =
+          store.check(
+              verificationId,
+              userId,
+              keys.codeHash(userId, phoneHash, code),
+              clock.millis(),
+              rules.getMaxAttempts());
     } catch (VerificationStore.StoreUnavailable e) {
       throw VerificationProblems.unavailable();
     }
@@ -94,24 +105,31 @@ public final class ConfirmVerification {
       case LOCKED -> throw VerificationProblems.tooManyAttempts(result.value());
       case EXPIRED -> throw VerificationProblems.codeExpired();
       case MISMATCH -> throw VerificationProblems.codeMismatch(result.value());
-      case MATCH -> { }
+      case MATCH -> {}
     }
     String e164 = keys.open(userId, result.sealedPhone());
     UserCommand.Recorded recorded;
     try {
       recorded = userCommand.recordPhoneVerified(userId, verificationId, e164);
     } catch (UserCommand.Unavailable e) {
-      LOG.warn("Verification {} matched but user-command did not record it: {}", verificationId, e.getMessage());
+      LOG.warn(
+          "Verification {} matched but user-command did not record it: {}",
+          verificationId,
+          e.getMessage());
       throw VerificationProblems.unavailable();
     }
     if (recorded == UserCommand.Recorded.UNKNOWN_USER) {
       throw new NotFound("The account no longer exists.");
     }
     try {
-      records.recordVerified(userId, phoneHash, verificationId, Instant.ofEpochMilli(clock.millis()));
+      records.recordVerified(
+          userId, phoneHash, verificationId, Instant.ofEpochMilli(clock.millis()));
       store.complete(verificationId, userId);
     } catch (RuntimeException e) {
-      LOG.warn("Verification {} recorded at user-command but not here yet: {}", verificationId, e.toString());
+      LOG.warn(
+          "Verification {} recorded at user-command but not here yet: {}",
+          verificationId,
+          e.toString());
       throw VerificationProblems.unavailable();
     }
     LOG.info("Verification {} completed", verificationId);

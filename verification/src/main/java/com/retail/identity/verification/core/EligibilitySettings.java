@@ -8,22 +8,26 @@ import java.util.Objects;
 
 /**
  * The launch-eligibility rules operators may turn without a restart ({@code EligibilityKnobs}); the
- * service's YAML ({@code eligibility}) may set them for an environment. Every default is written here once.
+ * service's YAML ({@code eligibility}) may set them for an environment. Every default is written
+ * here once.
  *
- * @param maxAccountsPerPhone accounts one verified phone may back, where the launch itself does not say
- * @param erasedPhoneHoldDays days an erased account still holds its verified phone (docs/adr/0007-erasure-is-final.md)
+ * @param maxAccountsPerPhone accounts one verified phone may back, where the launch itself does not
+ *     say
+ * @param erasedPhoneHoldDays days an erased account still holds its verified phone
+ *     (docs/adr/0007-erasure-is-final.md)
  */
 public record EligibilitySettings(
-    @Min(1) @Max(1_000) int maxAccountsPerPhone,
-    @Min(0) @Max(3_650) int erasedPhoneHoldDays) {
+    @Min(1) @Max(1_000) int maxAccountsPerPhone, @Min(0) @Max(3_650) int erasedPhoneHoldDays) {
 
   public static final EligibilitySettings DEFAULTS = new EligibilitySettings(1, 30);
 
   /** From YAML: a key left out keeps its default. */
   @JsonCreator
-  static EligibilitySettings of(@JsonProperty("maxAccountsPerPhone") Integer maxAccountsPerPhone,
+  static EligibilitySettings of(
+      @JsonProperty("maxAccountsPerPhone") Integer maxAccountsPerPhone,
       @JsonProperty("erasedPhoneHoldDays") Integer erasedPhoneHoldDays) {
-    return new EligibilitySettings(Objects.requireNonNullElse(maxAccountsPerPhone, DEFAULTS.maxAccountsPerPhone),
+    return new EligibilitySettings(
+        Objects.requireNonNullElse(maxAccountsPerPhone, DEFAULTS.maxAccountsPerPhone),
         Objects.requireNonNullElse(erasedPhoneHoldDays, DEFAULTS.erasedPhoneHoldDays));
   }
 

@@ -7,9 +7,14 @@ import java.util.Optional;
 public interface Launches {
   /**
    * @param maxAccountsPerPhone null: {@link EligibilitySettings#maxAccountsPerPhone()}
-   * @param requiresVerifiedPhone false: no phone rule at all (reference data's {@code requiresVerifiedPhone})
+   * @param requiresVerifiedPhone false: no phone rule at all (reference data's {@code
+   *     requiresVerifiedPhone})
    */
-  record Launch(String launchId, Duration minAccountAge, Integer maxAccountsPerPhone, boolean requiresVerifiedPhone) {}
+  record Launch(
+      String launchId,
+      Duration minAccountAge,
+      Integer maxAccountsPerPhone,
+      boolean requiresVerifiedPhone) {}
 
   Optional<Launch> find(String launchId);
 }

@@ -1,6 +1,8 @@
 package com.retail.identity.verification.core;
 
-/** A phone number that may receive codes: E.164 text, its ISO region and libphonenumber's type name. */
+/**
+ * A phone number that may receive codes: E.164 text, its ISO region and libphonenumber's type name.
+ */
 public record Phone(String e164, String region, String type) {
   @Override
   public String toString() {

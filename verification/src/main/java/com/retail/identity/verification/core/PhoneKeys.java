@@ -36,7 +36,9 @@ public final class PhoneKeys {
 
   /** The keyed hash of a code, bound to the user and the phone it was sent for. */
   public String codeHash(UUID userId, String phoneHash, String code) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(codeKey, userId + ":" + phoneHash + ":" + code));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(hmac(codeKey, userId + ":" + phoneHash + ":" + code));
   }
 
   public String seal(UUID userId, String e164) {
@@ -47,7 +49,8 @@ public final class PhoneKeys {
       cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, nonce));
       cipher.updateAAD(userId.toString().getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(e164.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+      return Base64.getEncoder()
+          .encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot seal", e);
     }

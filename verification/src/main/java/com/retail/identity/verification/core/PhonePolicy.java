@@ -14,12 +14,13 @@ import java.util.Set;
  * shared-cost, toll-free, VoIP, pager, UAN, personal and landline numbers are refused.
  */
 public final class PhonePolicy {
-  static final Set<PhoneNumberType> ACCEPTED = Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
+  static final Set<PhoneNumberType> ACCEPTED =
+      Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
   /**
-   * The number; {@link InvalidInput} when it is not an E.164 number, {@link VerificationProblems.PhoneNotMobile}
-   * when it cannot receive an SMS.
+   * The number; {@link InvalidInput} when it is not an E.164 number, {@link
+   * VerificationProblems.PhoneNotMobile} when it cannot receive an SMS.
    */
   public Phone parse(String input) {
     if (input == null || input.isBlank()) {
@@ -27,13 +28,15 @@ public final class PhonePolicy {
     }
     String text = input.strip();
     if (!text.startsWith("+") || text.length() > 20) {
-      throw InvalidInput.of("phone", "must be an international number in E.164 form, e.g. +4915112345678");
+      throw InvalidInput.of(
+          "phone", "must be an international number in E.164 form, e.g. +4915112345678");
     }
     Phonenumber.PhoneNumber number;
     try {
       number = UTIL.parse(text, null);
     } catch (NumberParseException e) {
-      throw InvalidInput.of("phone", "must be an international number in E.164 form, e.g. +4915112345678");
+      throw InvalidInput.of(
+          "phone", "must be an international number in E.164 form, e.g. +4915112345678");
     }
     if (!UTIL.isValidNumber(number)) {
       throw InvalidInput.of("phone", "is not a valid phone number");
@@ -42,6 +45,9 @@ public final class PhonePolicy {
     if (!ACCEPTED.contains(type)) {
       throw new VerificationProblems.PhoneNotMobile(type.name().toLowerCase(Locale.ROOT));
     }
-    return new Phone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number), type.name());
+    return new Phone(
+        UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+        UTIL.getRegionCodeForNumber(number),
+        type.name());
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Verification's own record of verified phones (Cassandra; keyed phone hashes only), written when
- * a confirmation succeeded, and of accounts flagged by operators.
+ * Verification's own record of verified phones (Cassandra; keyed phone hashes only), written when a
+ * confirmation succeeded, and of accounts flagged by operators.
  */
 public interface PhoneRecords {
   record VerifiedPhone(UUID userId, String phoneHash, Instant verifiedAt, String verificationId) {}

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 /**
  * SMS pumping brakes: a send budget per destination country, and a global brake on all sends
  * together that engages when they exceed their own budget (a spike) or when an operator engages it.
- * Operators turn these without a restart ({@code SmsBudgetKnobs}); the service's YAML ({@code smsBudgets})
- * may set them for an environment. Every default is written here once.
+ * Operators turn these without a restart ({@code SmsBudgetKnobs}); the service's YAML ({@code
+ * smsBudgets}) may set them for an environment. Every default is written here once.
  *
  * @param perCountry the budget of every destination country that {@code countries} does not list
  * @param countries budgets of single countries, by ISO 3166 region code
@@ -32,24 +32,40 @@ public record SmsBudgetSettings(
   public static final SmsBudgetSettings DEFAULTS =
       new SmsBudgetSettings(new Budget(120, 120), Map.of(), new Budget(3000, 3000), false);
 
-  /** A token bucket: {@code burst} sends at once, refilled at {@code perMinute}; 0 in either stops those sends. */
+  /**
+   * A token bucket: {@code burst} sends at once, refilled at {@code perMinute}; 0 in either stops
+   * those sends.
+   */
   public record Budget(
       @JsonProperty(required = true) @Min(0) int burst,
       @JsonProperty(required = true) @Min(0) int perMinute) {}
 
   public SmsBudgetSettings {
-    countries = countries == null ? Map.of() : countries.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-        e -> e.getKey().toUpperCase(Locale.ROOT), e -> Objects.requireNonNull(e.getValue(),
-            () -> "countries." + e.getKey() + " needs burst and perMinute"), (a, b) -> b));
+    countries =
+        countries == null
+            ? Map.of()
+            : countries.entrySet().stream()
+                .collect(
+                    Collectors.toUnmodifiableMap(
+                        e -> e.getKey().toUpperCase(Locale.ROOT),
+                        e ->
+                            Objects.requireNonNull(
+                                e.getValue(),
+                                () -> "countries." + e.getKey() + " needs burst and perMinute"),
+                        (a, b) -> b));
   }
 
   /** From YAML: a key left out keeps its default. */
   @JsonCreator
-  static SmsBudgetSettings of(@JsonProperty("perCountry") Budget perCountry,
-      @JsonProperty("countries") Map<String, Budget> countries, @JsonProperty("brake") Budget brake,
+  static SmsBudgetSettings of(
+      @JsonProperty("perCountry") Budget perCountry,
+      @JsonProperty("countries") Map<String, Budget> countries,
+      @JsonProperty("brake") Budget brake,
       @JsonProperty("brakeEngaged") Boolean brakeEngaged) {
-    return new SmsBudgetSettings(Objects.requireNonNullElse(perCountry, DEFAULTS.perCountry),
-        Objects.requireNonNullElse(countries, DEFAULTS.countries), Objects.requireNonNullElse(brake, DEFAULTS.brake),
+    return new SmsBudgetSettings(
+        Objects.requireNonNullElse(perCountry, DEFAULTS.perCountry),
+        Objects.requireNonNullElse(countries, DEFAULTS.countries),
+        Objects.requireNonNullElse(brake, DEFAULTS.brake),
         Objects.requireNonNullElse(brakeEngaged, DEFAULTS.brakeEngaged));
   }
 

@@ -12,18 +12,23 @@ public final class SmsTemplates {
   }
 
   /**
-   * @param language a language tag or an Accept-Language value ({@code de-DE}, {@code fr;q=0.8,en}), or null
+   * @param language a language tag or an Accept-Language value ({@code de-DE}, {@code
+   *     fr;q=0.8,en}), or null
    */
   public String render(String language, String code, long minutes) {
-    return templateFor(language).replace("{code}", code).replace("{minutes}", Long.toString(minutes));
+    return templateFor(language)
+        .replace("{code}", code)
+        .replace("{minutes}", Long.toString(minutes));
   }
 
   String templateFor(String language) {
     if (language != null) {
       for (String range : language.split(",")) {
-        // split(...) drops trailing empty parts: "-" and ";" give no parts at all, and name no language.
+        // split(...) drops trailing empty parts: "-" and ";" give no parts at all, and name no
+        // language.
         String[] tagAndWeight = range.split(";");
-        String tag = tagAndWeight.length == 0 ? "" : tagAndWeight[0].strip().toLowerCase(Locale.ROOT);
+        String tag =
+            tagAndWeight.length == 0 ? "" : tagAndWeight[0].strip().toLowerCase(Locale.ROOT);
         String[] subtags = tag.split("[-_]");
         String primary = subtags.length == 0 ? "" : subtags[0];
         if (templates.containsKey(tag)) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * per phone and per user, the country budget and the global brake must allow it; only the keyed
  * hash of the code is stored. The code and the number never reach a log line.
  *
- * <p>Metrics: {@code verification.sms.sent}, {@code verification.sms.sent.<region>},
- * {@code verification.sms.refused.<reason>}, {@code verification.sms.failed}.
+ * <p>Metrics: {@code verification.sms.sent}, {@code verification.sms.sent.<region>}, {@code
+ * verification.sms.refused.<reason>}, {@code verification.sms.failed}.
  */
 public final class StartVerification {
   private static final Logger LOG = LoggerFactory.getLogger(StartVerification.class);
@@ -34,8 +34,16 @@ public final class StartVerification {
   private final MetricRegistry metrics;
   private final Clock clock;
 
-  public StartVerification(PhonePolicy policy, PhoneKeys keys, OtpCodes codes, VerificationStore store, SmsSender sender,
-      SmsTemplates templates, Supplier<SmsBudgetSettings> budgets, CodeSettings rules, MetricRegistry metrics,
+  public StartVerification(
+      PhonePolicy policy,
+      PhoneKeys keys,
+      OtpCodes codes,
+      VerificationStore store,
+      SmsSender sender,
+      SmsTemplates templates,
+      Supplier<SmsBudgetSettings> budgets,
+      CodeSettings rules,
+      MetricRegistry metrics,
       Clock clock) {
     this.policy = policy;
     this.keys = keys;
@@ -67,11 +75,27 @@ public final class StartVerification {
     SmsBudgetSettings budget = budgets.get();
     VerificationStore.StartResult result;
     try {
-      result = store.start(new VerificationStore.StartCommand(userId, phoneHash, keys.seal(userId, phone.e164()),
-          phone.region(), UUID.randomUUID().toString(), keys.codeHash(userId, phoneHash, code), now,
-          rules.ttl().toMillis(), rules.resendCooldown().toMillis(), rules.attemptWindow().toMillis(),
-          rules.getMaxAttempts(), rules.getDailyPerPhone(), rules.getDailyPerUser(), today.toString(), toDayEnd,
-          storeBudget(budget.country(phone.region())), storeBudget(budget.brake()), budget.brakeEngaged()));
+      result =
+          store.start(
+              new VerificationStore.StartCommand(
+                  userId,
+                  phoneHash,
+                  keys.seal(userId, phone.e164()),
+                  phone.region(),
+                  UUID.randomUUID().toString(),
+                  keys.codeHash(userId, phoneHash, code),
+                  now,
+                  rules.ttl().toMillis(),
+                  rules.resendCooldown().toMillis(),
+                  rules.attemptWindow().toMillis(),
+                  rules.getMaxAttempts(),
+                  rules.getDailyPerPhone(),
+                  rules.getDailyPerUser(),
+                  today.toString(),
+                  toDayEnd,
+                  storeBudget(budget.country(phone.region())),
+                  storeBudget(budget.brake()),
+                  budget.brakeEngaged()));
     } catch (VerificationStore.StoreUnavailable e) {
       metrics.counter("verification.sms.refused.store-unavailable").inc();
       throw VerificationProblems.unavailable();
@@ -85,8 +109,12 @@ public final class StartVerification {
       throw switch (result.status()) {
         case COOLDOWN -> VerificationProblems.resendTooSoon(result.value());
         case LOCKED -> VerificationProblems.tooManyAttempts(result.value());
-        case CAP_PHONE -> VerificationProblems.dailyLimit(VerificationProblems.DailyLimit.Of.PHONE, result.value());
-        case CAP_USER -> VerificationProblems.dailyLimit(VerificationProblems.DailyLimit.Of.USER, result.value());
+        case CAP_PHONE ->
+            VerificationProblems.dailyLimit(
+                VerificationProblems.DailyLimit.Of.PHONE, result.value());
+        case CAP_USER ->
+            VerificationProblems.dailyLimit(
+                VerificationProblems.DailyLimit.Of.USER, result.value());
         case COUNTRY_BUDGET, BRAKE -> VerificationProblems.smsPaused(result.value());
         case SENT -> new IllegalStateException();
       };
@@ -106,7 +134,10 @@ public final class StartVerification {
     }
     metrics.counter("verification.sms.sent").inc();
     metrics.counter("verification.sms.sent." + phone.region()).inc();
-    LOG.info("Code sent for verification {} to a {} {} number", result.verificationId(), phone.region(),
+    LOG.info(
+        "Code sent for verification {} to a {} {} number",
+        result.verificationId(),
+        phone.region(),
         phone.type().toLowerCase(Locale.ROOT));
     return new Started(result.verificationId(), Instant.ofEpochMilli(result.value()));
   }

@@ -4,7 +4,10 @@ import java.util.UUID;
 
 /** user-command's internal API: the user's stream gets {@code PhoneVerified} there, never here. */
 public interface UserCommand {
-  enum Recorded { RECORDED, UNKNOWN_USER }
+  enum Recorded {
+    RECORDED,
+    UNKNOWN_USER
+  }
 
   /**
    * Idempotent by {@code verificationId}.

@@ -25,7 +25,10 @@ public final class VerificationProblems {
 
   /** No more codes today, for this phone or for this account. */
   public static final class DailyLimit extends DomainException {
-    public enum Of { PHONE, USER }
+    public enum Of {
+      PHONE,
+      USER
+    }
 
     private final Of of;
     private final Duration retryAfter;
@@ -159,7 +162,8 @@ public final class VerificationProblems {
   }
 
   public static Unavailable unavailable() {
-    return new Unavailable("Phone verification is briefly unavailable; your code stays valid, retry shortly.",
+    return new Unavailable(
+        "Phone verification is briefly unavailable; your code stays valid, retry shortly.",
         Duration.ofSeconds(5));
   }
 }

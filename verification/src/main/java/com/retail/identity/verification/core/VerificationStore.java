@@ -12,12 +12,35 @@ public interface VerificationStore {
   /** A token bucket: burst and refill per minute; burst or rate 0 stops every send it covers. */
   record Budget(int burst, int perMinute) {}
 
-  record StartCommand(UUID userId, String phoneHash, String sealedPhone, String region, String newId,
-      String codeHash, long now, long codeTtlMillis, long cooldownMillis, long windowMillis, int maxAttempts,
-      int dailyPerPhone, int dailyPerUser, String day, long millisToDayEnd, Budget country, Budget global,
+  record StartCommand(
+      UUID userId,
+      String phoneHash,
+      String sealedPhone,
+      String region,
+      String newId,
+      String codeHash,
+      long now,
+      long codeTtlMillis,
+      long cooldownMillis,
+      long windowMillis,
+      int maxAttempts,
+      int dailyPerPhone,
+      int dailyPerUser,
+      String day,
+      long millisToDayEnd,
+      Budget country,
+      Budget global,
       boolean brakeEngaged) {}
 
-  enum StartStatus { SENT, COOLDOWN, LOCKED, CAP_PHONE, CAP_USER, COUNTRY_BUDGET, BRAKE }
+  enum StartStatus {
+    SENT,
+    COOLDOWN,
+    LOCKED,
+    CAP_PHONE,
+    CAP_USER,
+    COUNTRY_BUDGET,
+    BRAKE
+  }
 
   /**
    * @param value for SENT the code's expiry (epoch millis); otherwise the milliseconds to wait
@@ -33,18 +56,29 @@ public interface VerificationStore {
   /** The phone hash of a verification of this user, or empty. */
   Optional<String> phoneHashOf(String verificationId, UUID userId);
 
-  enum CheckStatus { MATCH, MISMATCH, LOCKED, EXPIRED, COMPLETED, NOT_FOUND }
+  enum CheckStatus {
+    MATCH,
+    MISMATCH,
+    LOCKED,
+    EXPIRED,
+    COMPLETED,
+    NOT_FOUND
+  }
 
   /**
    * @param sealedPhone for MATCH
-   * @param value for MISMATCH the tries left; for LOCKED the milliseconds until the verification ends
+   * @param value for MISMATCH the tries left; for LOCKED the milliseconds until the verification
+   *     ends
    */
   record CheckResult(CheckStatus status, String sealedPhone, long value) {}
 
   /** Compares a code hash; a wrong one counts as a failure. A match changes nothing yet. */
-  CheckResult check(String verificationId, UUID userId, String candidateHash, long now, int maxAttempts);
+  CheckResult check(
+      String verificationId, UUID userId, String candidateHash, long now, int maxAttempts);
 
-  /** The phone is recorded: the code is used up; the verification stays COMPLETED until it expires. */
+  /**
+   * The phone is recorded: the code is used up; the verification stays COMPLETED until it expires.
+   */
   void complete(String verificationId, UUID userId);
 
   /** The store could not be reached. */

@@ -29,14 +29,16 @@ import org.slf4j.LoggerFactory;
 /**
  * user-command's internal endpoints, through the Ribbon + Hystrix {@link ServiceClient} of
  * user-command:
+ *
  * <ul>
- *   <li>{@code POST /internal/service-tokens} {@code {"clientId","clientSecret"}} -> 200
- *       {@code {"accessToken","expiresIn"}}: a service token, kept until 30 s before it expires
- *       (Hystrix command {@value #TOKEN_COMMAND});</li>
- *   <li>{@code POST /internal/users/{userId}/phone-verified} {@code {"verificationId","phone"}} with
- *       {@code Authorization: Bearer <service token>} -> 204 recorded (or already recorded), 404 unknown
- *       user, 401/403 bad token (Hystrix command {@value #RECORD_COMMAND}). Idempotent by verificationId,
- *       so a failed try is retried once on another instance; a 401 fetches a new token and tries once more.</li>
+ *   <li>{@code POST /internal/service-tokens} {@code {"clientId","clientSecret"}} -> 200 {@code
+ *       {"accessToken","expiresIn"}}: a service token, kept until 30 s before it expires (Hystrix
+ *       command {@value #TOKEN_COMMAND});
+ *   <li>{@code POST /internal/users/{userId}/phone-verified} {@code {"verificationId","phone"}}
+ *       with {@code Authorization: Bearer <service token>} -> 204 recorded (or already recorded),
+ *       404 unknown user, 401/403 bad token (Hystrix command {@value #RECORD_COMMAND}). Idempotent
+ *       by verificationId, so a failed try is retried once on another instance; a 401 fetches a new
+ *       token and tries once more.
  * </ul>
  */
 public final class UserCommandClient implements UserCommand {
@@ -59,18 +61,26 @@ public final class UserCommandClient implements UserCommand {
     this.credentials = credentials;
     this.clock = clock;
     this.token = new ExpiringValue<>(clock);
-    this.readTimeout = Knobs.intKnob(client.getClientName() + ".ribbon.ReadTimeout", ServiceClient.DEFAULT_READ_TIMEOUT_MS);
-    int connect = Knobs.intKnob(client.getClientName() + ".ribbon.ConnectTimeout", ServiceClient.DEFAULT_CONNECT_TIMEOUT_MS).get();
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofMillis(connect))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.readTimeout =
+        Knobs.intKnob(
+            client.getClientName() + ".ribbon.ReadTimeout", ServiceClient.DEFAULT_READ_TIMEOUT_MS);
+    int connect =
+        Knobs.intKnob(
+                client.getClientName() + ".ribbon.ConnectTimeout",
+                ServiceClient.DEFAULT_CONNECT_TIMEOUT_MS)
+            .get();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(connect))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Override
   public Recorded recordPhoneVerified(UUID userId, String verificationId, String e164) {
-    ObjectNode body = json.createObjectNode().put("verificationId", verificationId).put("phone", e164);
+    ObjectNode body =
+        json.createObjectNode().put("verificationId", verificationId).put("phone", e164);
     String path = "/internal/users/" + userId + "/phone-verified";
     for (int attempt = 1; attempt <= 2; attempt++) {
       String bearer = token();
@@ -93,7 +103,9 @@ public final class UserCommandClient implements UserCommand {
             throw new Unavailable("user-command refused the service token (401)", null);
           }
         }
-        default -> throw new Unavailable("user-command answered " + result.status() + " to " + RECORD_COMMAND, null);
+        default ->
+            throw new Unavailable(
+                "user-command answered " + result.status() + " to " + RECORD_COMMAND, null);
       }
     }
     throw new Unavailable("unreachable", null);
@@ -105,7 +117,10 @@ public final class UserCommandClient implements UserCommand {
   }
 
   private ExpiringValue.Fetched<String> fetchToken() {
-    ObjectNode body = json.createObjectNode().put("clientId", credentials.getId()).put("clientSecret", credentials.getSecret());
+    ObjectNode body =
+        json.createObjectNode()
+            .put("clientId", credentials.getId())
+            .put("clientSecret", credentials.getSecret());
     HttpResult result;
     try {
       result = client.execute(TOKEN_COMMAND, base -> post(base, TOKEN_PATH, body.toString(), null));
@@ -123,7 +138,8 @@ public final class UserCommandClient implements UserCommand {
       if (accessToken == null || accessToken.isBlank() || expiresIn <= 0) {
         throw new Unavailable("service token answer lacks accessToken or expiresIn", null);
       }
-      return new ExpiringValue.Fetched<>(accessToken, clock.instant().plusSeconds(expiresIn).minus(EARLY_REFRESH));
+      return new ExpiringValue.Fetched<>(
+          accessToken, clock.instant().plusSeconds(expiresIn).minus(EARLY_REFRESH));
     } catch (IOException e) {
       throw new Unavailable("service token answer is not JSON", e);
     }
@@ -133,13 +149,15 @@ public final class UserCommandClient implements UserCommand {
     token.invalidate(rejected);
   }
 
-  private HttpResult post(URI base, String path, String body, String bearer) throws IOException, InterruptedException {
+  private HttpResult post(URI base, String path, String body, String bearer)
+      throws IOException, InterruptedException {
     URI uri = URI.create(base + path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofMillis(readTimeout.get()))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofMillis(readTimeout.get()))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
@@ -149,7 +167,8 @@ public final class UserCommandClient implements UserCommand {
     } catch (HttpConnectTimeoutException e) {
       throw (ConnectException) new ConnectException("connect timeout to " + base).initCause(e);
     } catch (HttpTimeoutException e) {
-      throw (SocketTimeoutException) new SocketTimeoutException("no answer from " + uri).initCause(e);
+      throw (SocketTimeoutException)
+          new SocketTimeoutException("no answer from " + uri).initCause(e);
     }
     if (response.statusCode() >= 500) {
       throw new ServiceClient.ServerErrorException(uri, response.statusCode(), null);

@@ -25,7 +25,8 @@ public final class EligibilityResource {
 
   @GET
   @RolesAllowed({Principal.SERVICE, Principal.ADMIN})
-  public EligibilityResponse eligibility(@PathParam("launchId") String launchId, @QueryParam("userId") String userId) {
+  public EligibilityResponse eligibility(
+      @PathParam("launchId") String launchId, @QueryParam("userId") String userId) {
     if (launchId == null || launchId.isBlank() || launchId.length() > 100) {
       throw ProblemException.validation("launchId", "must be a launch id");
     }

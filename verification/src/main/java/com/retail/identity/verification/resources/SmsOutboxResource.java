@@ -27,7 +27,10 @@ public final class SmsOutboxResource {
     if (phone == null || phone.isBlank()) {
       throw ProblemException.validation("phone", "is required (E.164, e.g. +4915112345678)");
     }
-    String e164 = phone.strip().replace(' ', '+'); // a '+' in a query string often arrives as a space
-    return outbox.to(e164).stream().map(m -> new OutboxMessage(m.phone(), m.text(), m.sentAt())).toList();
+    String e164 =
+        phone.strip().replace(' ', '+'); // a '+' in a query string often arrives as a space
+    return outbox.to(e164).stream()
+        .map(m -> new OutboxMessage(m.phone(), m.text(), m.sentAt()))
+        .toList();
   }
 }

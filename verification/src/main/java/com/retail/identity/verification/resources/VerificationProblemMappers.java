@@ -16,11 +16,21 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
 import java.util.Map;
 
-/** The answers to verification's own domain exceptions (the shared ones are answered by common's mappers). */
+/**
+ * The answers to verification's own domain exceptions (the shared ones are answered by common's
+ * mappers).
+ */
 public final class VerificationProblemMappers implements Feature {
   public static List<DomainProblemMapper<?>> all() {
-    return List.of(new ResendTooSoonMapper(), new DailyLimitMapper(), new TooManyAttemptsMapper(), new SmsPausedMapper(),
-        new SmsFailedMapper(), new CodeMismatchMapper(), new CodeExpiredMapper(), new CompletedMapper(),
+    return List.of(
+        new ResendTooSoonMapper(),
+        new DailyLimitMapper(),
+        new TooManyAttemptsMapper(),
+        new SmsPausedMapper(),
+        new SmsFailedMapper(),
+        new CodeMismatchMapper(),
+        new CodeExpiredMapper(),
+        new CompletedMapper(),
         new PhoneNotMobileMapper());
   }
 
@@ -40,7 +50,10 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(ResendTooSoon exception) {
-      return Problem.of("resend-too-soon", "Too soon", 429,
+      return Problem.of(
+          "resend-too-soon",
+          "Too soon",
+          429,
           "A code was sent to this number moments ago; wait before asking for another.");
     }
 
@@ -59,8 +72,12 @@ public final class VerificationProblemMappers implements Feature {
     @Override
     public Problem problem(DailyLimit exception) {
       boolean phone = exception.of() == DailyLimit.Of.PHONE;
-      return Problem.of("daily-limit", "Daily limit reached", 429,
-          "No more codes can be sent today" + (phone ? " to this number." : " for this account."))
+      return Problem.of(
+              "daily-limit",
+              "Daily limit reached",
+              429,
+              "No more codes can be sent today"
+                  + (phone ? " to this number." : " for this account."))
           .with("limit", phone ? "phone" : "user");
     }
 
@@ -78,7 +95,10 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(TooManyAttempts exception) {
-      return Problem.of("too-many-attempts", "Too many wrong codes", 429,
+      return Problem.of(
+          "too-many-attempts",
+          "Too many wrong codes",
+          429,
           "This verification is locked after too many wrong codes; try again later.");
     }
 
@@ -96,7 +116,10 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(SmsPaused exception) {
-      return Problem.of("sms-paused", "Codes paused", 503,
+      return Problem.of(
+          "sms-paused",
+          "Codes paused",
+          503,
           "Codes to this destination are paused for a moment; retry shortly.");
     }
 
@@ -114,7 +137,8 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(SmsFailed exception) {
-      return Problem.of("sms-failed", "Code not sent", 503, "The code could not be sent; retry shortly.");
+      return Problem.of(
+          "sms-failed", "Code not sent", 503, "The code could not be sent; retry shortly.");
     }
 
     @Override
@@ -144,7 +168,8 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(CodeExpired exception) {
-      return Problem.of("code-expired", "Code expired", 410, "The code has expired; ask for a new one.");
+      return Problem.of(
+          "code-expired", "Code expired", 410, "The code has expired; ask for a new one.");
     }
   }
 
@@ -156,7 +181,10 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(Completed exception) {
-      return Problem.of("verification-completed", "Already verified", 409,
+      return Problem.of(
+          "verification-completed",
+          "Already verified",
+          409,
           "This verification has already been completed; its code cannot be used again.");
     }
   }
@@ -169,7 +197,11 @@ public final class VerificationProblemMappers implements Feature {
 
     @Override
     public Problem problem(PhoneNotMobile exception) {
-      return Problem.of("phone-not-mobile", "Not a mobile number", 422, "Codes are sent by SMS to mobile numbers only.")
+      return Problem.of(
+              "phone-not-mobile",
+              "Not a mobile number",
+              422,
+              "Codes are sent by SMS to mobile numbers only.")
           .with("numberType", exception.numberType());
     }
   }

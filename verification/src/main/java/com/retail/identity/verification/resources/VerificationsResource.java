@@ -20,7 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** SMS one-time codes for the signed-in customer's phone: a user token (service tokens have no phone). */
+/**
+ * SMS one-time codes for the signed-in customer's phone: a user token (service tokens have no
+ * phone).
+ */
 @Path("/v1/verifications")
 @RolesAllowed(Principal.USER)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,17 +38,22 @@ public final class VerificationsResource {
   }
 
   @POST
-  public Response start(@Auth Principal caller,
-      @HeaderParam("Accept-Language") String acceptLanguage, @NotNull @Valid StartVerificationRequest request) {
-    String language = request.locale() != null && !request.locale().isBlank() ? request.locale() : acceptLanguage;
+  public Response start(
+      @Auth Principal caller,
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @NotNull @Valid StartVerificationRequest request) {
+    String language =
+        request.locale() != null && !request.locale().isBlank() ? request.locale() : acceptLanguage;
     StartVerification.Started started = start.start(caller.userId(), request.phone(), language);
-    return Response.accepted(new StartVerificationResponse(started.verificationId(), started.expiresAt())).build();
+    return Response.accepted(
+            new StartVerificationResponse(started.verificationId(), started.expiresAt()))
+        .build();
   }
 
   @POST
   @Path("/{id}/confirm")
-  public ConfirmResponse confirm(@Auth Principal caller, @PathParam("id") String id,
-      @NotNull @Valid ConfirmRequest request) {
+  public ConfirmResponse confirm(
+      @Auth Principal caller, @PathParam("id") String id, @NotNull @Valid ConfirmRequest request) {
     confirm.confirm(caller.userId(), id, request.code());
     return new ConfirmResponse(true);
   }

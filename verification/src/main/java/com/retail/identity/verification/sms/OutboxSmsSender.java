@@ -35,11 +35,14 @@ public final class OutboxSmsSender implements SmsSender {
   /** Messages to one number, newest first. */
   public synchronized List<Message> to(String e164) {
     List<Message> found = new ArrayList<>();
-    messages.descendingIterator().forEachRemaining(m -> {
-      if (m.phone().equals(e164)) {
-        found.add(m);
-      }
-    });
+    messages
+        .descendingIterator()
+        .forEachRemaining(
+            m -> {
+              if (m.phone().equals(e164)) {
+                found.add(m);
+              }
+            });
     return found;
   }
 }

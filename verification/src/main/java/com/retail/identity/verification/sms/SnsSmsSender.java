@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * SMS through Amazon SNS {@code Publish} to a phone number, as a Transactional message, inside the
- * Hystrix command {@value #COMMAND} (group {@code sns}; timeout knob
- * {@code hystrix.command.sms-send.execution.isolation.thread.timeoutInMilliseconds}, 3000 ms). No
+ * Hystrix command {@value #COMMAND} (group {@code sns}; timeout knob {@code
+ * hystrix.command.sms-send.execution.isolation.thread.timeoutInMilliseconds}, 3000 ms). No
  * fallback: a failed send is a failed start, and the customer retries.
  */
 public final class SnsSmsSender implements SmsSender, Managed {
@@ -36,24 +36,32 @@ public final class SnsSmsSender implements SmsSender, Managed {
   private final String senderId;
 
   public SnsSmsSender(SmsSettings.Sns settings, boolean production) {
-    // The SDK's end-of-support notice is known (STACK.md); one line at start, not a warning per boot.
+    // The SDK's end-of-support notice is known (STACK.md); one line at start, not a warning per
+    // boot.
     if (System.getProperty("aws.java.v1.disableDeprecationAnnouncement") == null) {
       System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
     }
-    ClientConfiguration client = new ClientConfiguration()
-        .withConnectionTimeout(1000)
-        .withRequestTimeout(2500)
-        .withSocketTimeout(2500)
-        .withMaxErrorRetry(1)
-        .withMaxConnections(50);
-    AmazonSNSClientBuilder builder = AmazonSNSClientBuilder.standard().withClientConfiguration(client);
-    String region = settings.getRegion() == null || settings.getRegion().isBlank() ? null : settings.getRegion();
+    ClientConfiguration client =
+        new ClientConfiguration()
+            .withConnectionTimeout(1000)
+            .withRequestTimeout(2500)
+            .withSocketTimeout(2500)
+            .withMaxErrorRetry(1)
+            .withMaxConnections(50);
+    AmazonSNSClientBuilder builder =
+        AmazonSNSClientBuilder.standard().withClientConfiguration(client);
+    String region =
+        settings.getRegion() == null || settings.getRegion().isBlank()
+            ? null
+            : settings.getRegion();
     if (settings.getEndpoint() != null && !settings.getEndpoint().isBlank()) {
-      builder.withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(settings.getEndpoint(),
-          region == null ? "us-east-1" : region));
+      builder.withEndpointConfiguration(
+          new AwsClientBuilder.EndpointConfiguration(
+              settings.getEndpoint(), region == null ? "us-east-1" : region));
       if (!production) {
         // A local stub: any credentials will do, and none are looked up on this machine.
-        builder.withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("local", "local")));
+        builder.withCredentials(
+            new AWSStaticCredentialsProvider(new BasicAWSCredentials("local", "local")));
       } else {
         builder.withCredentials(DefaultAWSCredentialsProviderChain.getInstance());
       }
@@ -70,17 +78,26 @@ public final class SnsSmsSender implements SmsSender, Managed {
   @Override
   public void send(String e164, String text) {
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
-    attributes.put(SMS_TYPE, new MessageAttributeValue().withDataType("String").withStringValue("Transactional"));
+    attributes.put(
+        SMS_TYPE,
+        new MessageAttributeValue().withDataType("String").withStringValue("Transactional"));
     if (senderId != null && !senderId.isBlank()) {
-      attributes.put(SENDER_ID, new MessageAttributeValue().withDataType("String").withStringValue(senderId));
+      attributes.put(
+          SENDER_ID, new MessageAttributeValue().withDataType("String").withStringValue(senderId));
     }
-    PublishRequest request = new PublishRequest().withPhoneNumber(e164).withMessage(text).withMessageAttributes(attributes);
+    PublishRequest request =
+        new PublishRequest()
+            .withPhoneNumber(e164)
+            .withMessage(text)
+            .withMessageAttributes(attributes);
     try {
       new PublishCommand(sns, request).execute();
     } catch (HystrixRuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       // The SDK's messages carry no request body; still, name only the failure type and status.
-      throw new SmsFailed("SNS publish failed: " + e.getFailureType() + " " + cause.getClass().getSimpleName(), null);
+      throw new SmsFailed(
+          "SNS publish failed: " + e.getFailureType() + " " + cause.getClass().getSimpleName(),
+          null);
     }
   }
 
@@ -94,10 +111,13 @@ public final class SnsSmsSender implements SmsSender, Managed {
     private final PublishRequest request;
 
     PublishCommand(AmazonSNS sns, PublishRequest request) {
-      super(Setter.withGroupKey(HystrixCommandGroupKey.Factory.asKey("sns"))
-          .andCommandKey(HystrixCommandKey.Factory.asKey(COMMAND))
-          .andCommandPropertiesDefaults(HystrixCommandProperties.Setter().withExecutionTimeoutInMilliseconds(3000))
-          .andThreadPoolPropertiesDefaults(HystrixThreadPoolProperties.Setter().withCoreSize(20)));
+      super(
+          Setter.withGroupKey(HystrixCommandGroupKey.Factory.asKey("sns"))
+              .andCommandKey(HystrixCommandKey.Factory.asKey(COMMAND))
+              .andCommandPropertiesDefaults(
+                  HystrixCommandProperties.Setter().withExecutionTimeoutInMilliseconds(3000))
+              .andThreadPoolPropertiesDefaults(
+                  HystrixThreadPoolProperties.Setter().withCoreSize(20)));
       this.sns = sns;
       this.request = request;
     }

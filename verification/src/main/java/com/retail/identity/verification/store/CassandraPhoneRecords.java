@@ -15,8 +15,11 @@ import java.util.UUID;
 
 /** Verified phones and flags in Cassandra (tables of cql/005-verification.cql). */
 public final class CassandraPhoneRecords implements PhoneRecords {
-  /** The verification id under which a phone the previous system verified is recorded by the import. */
+  /**
+   * The verification id under which a phone the previous system verified is recorded by the import.
+   */
   public static final String IMPORTED = "imported";
+
   private final Session session;
   private final PreparedStatement selectVerified;
   private final PreparedStatement insertVerified;
@@ -31,18 +34,35 @@ public final class CassandraPhoneRecords implements PhoneRecords {
   public CassandraPhoneRecords(CassandraConnector cassandra) {
     this.session = cassandra.session();
     String ks = cassandra.keyspace();
-    selectVerified = session.prepare("SELECT user_id, phone_hash, verified_at, verification_id FROM " + ks
-        + ".verified_phones WHERE user_id = ?");
-    insertVerified = session.prepare("INSERT INTO " + ks
-        + ".verified_phones (user_id, phone_hash, verified_at, verification_id) VALUES (?, ?, ?, ?)");
-    insertOwner = session.prepare("INSERT INTO " + ks
-        + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?) IF NOT EXISTS");
-    insertOwnerPlainly = session.prepare("INSERT INTO " + ks
-        + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?)");
-    deleteOwner = session.prepare("DELETE FROM " + ks + ".phone_owners WHERE phone_hash = ? AND user_id = ?");
-    selectOwners = session.prepare("SELECT user_id, first_verified_at FROM " + ks + ".phone_owners WHERE phone_hash = ?");
+    selectVerified =
+        session.prepare(
+            "SELECT user_id, phone_hash, verified_at, verification_id FROM "
+                + ks
+                + ".verified_phones WHERE user_id = ?");
+    insertVerified =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".verified_phones (user_id, phone_hash, verified_at, verification_id) VALUES (?, ?, ?, ?)");
+    insertOwner =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+    insertOwnerPlainly =
+        session.prepare(
+            "INSERT INTO "
+                + ks
+                + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?)");
+    deleteOwner =
+        session.prepare("DELETE FROM " + ks + ".phone_owners WHERE phone_hash = ? AND user_id = ?");
+    selectOwners =
+        session.prepare(
+            "SELECT user_id, first_verified_at FROM " + ks + ".phone_owners WHERE phone_hash = ?");
     selectFlag = session.prepare("SELECT reason FROM " + ks + ".account_flags WHERE user_id = ?");
-    insertFlag = session.prepare("INSERT INTO " + ks + ".account_flags (user_id, reason, flagged_at) VALUES (?, ?, ?)");
+    insertFlag =
+        session.prepare(
+            "INSERT INTO " + ks + ".account_flags (user_id, reason, flagged_at) VALUES (?, ?, ?)");
     deleteFlag = session.prepare("DELETE FROM " + ks + ".account_flags WHERE user_id = ?");
   }
 
@@ -61,31 +81,40 @@ public final class CassandraPhoneRecords implements PhoneRecords {
   }
 
   /**
-   * The unexecuted writes that record, for the bulk import of existing customers, a phone the previous
-   * system verified: the account's verified phone and its place among the phone's owners from
-   * {@code verifiedAt}. With {@code lightweightTransaction} the owner row is written as a confirmation
-   * writes it (IF NOT EXISTS: an earlier first verification keeps its rank); an initial load, while
-   * nothing else writes, writes it plainly. Both may run twice.
+   * The unexecuted writes that record, for the bulk import of existing customers, a phone the
+   * previous system verified: the account's verified phone and its place among the phone's owners
+   * from {@code verifiedAt}. With {@code lightweightTransaction} the owner row is written as a
+   * confirmation writes it (IF NOT EXISTS: an earlier first verification keeps its rank); an
+   * initial load, while nothing else writes, writes it plainly. Both may run twice.
    */
-  public List<BoundStatement> importedRows(UUID userId, String phoneHash, Instant verifiedAt, boolean lightweightTransaction) {
+  public List<BoundStatement> importedRows(
+      UUID userId, String phoneHash, Instant verifiedAt, boolean lightweightTransaction) {
     Date at = Date.from(verifiedAt);
     return List.of(
-        (lightweightTransaction ? insertOwner : insertOwnerPlainly).bind(phoneHash, userId, at, IMPORTED),
+        (lightweightTransaction ? insertOwner : insertOwnerPlainly)
+            .bind(phoneHash, userId, at, IMPORTED),
         insertVerified.bind(userId, phoneHash, at, IMPORTED));
   }
 
   @Override
   public Optional<VerifiedPhone> verifiedPhone(UUID userId) {
     Row row = session.execute(selectVerified.bind(userId)).one();
-    return row == null ? Optional.empty() : Optional.of(new VerifiedPhone(row.getUUID("user_id"),
-        row.getString("phone_hash"), row.getTimestamp("verified_at").toInstant(), row.getString("verification_id")));
+    return row == null
+        ? Optional.empty()
+        : Optional.of(
+            new VerifiedPhone(
+                row.getUUID("user_id"),
+                row.getString("phone_hash"),
+                row.getTimestamp("verified_at").toInstant(),
+                row.getString("verification_id")));
   }
 
   @Override
   public List<Owner> owners(String phoneHash) {
     List<Owner> owners = new ArrayList<>();
     for (Row row : session.execute(selectOwners.bind(phoneHash))) {
-      owners.add(new Owner(row.getUUID("user_id"), row.getTimestamp("first_verified_at").toInstant()));
+      owners.add(
+          new Owner(row.getUUID("user_id"), row.getTimestamp("first_verified_at").toInstant()));
     }
     return owners;
   }

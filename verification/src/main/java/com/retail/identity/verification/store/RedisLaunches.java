@@ -12,19 +12,19 @@ import java.util.Optional;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Launch definitions from reference data: the Redis hash {@code <keyPrefix>ref:launches}, field = launch
- * id, value = the launch's JSON as the read side's reference loader writes it ({@code launchId}, {@code name},
- * {@code requiresVerifiedPhone}, ...) plus, for eligibility, {@code minAccountAge} (ISO-8601, e.g. {@code P7D};
- * or {@code minAccountAgeDays}) and {@code maxAccountsPerPhone}, all optional (0, the knob's default,
- * true). Kept 10 s.
+ * Launch definitions from reference data: the Redis hash {@code <keyPrefix>ref:launches}, field =
+ * launch id, value = the launch's JSON as the read side's reference loader writes it ({@code
+ * launchId}, {@code name}, {@code requiresVerifiedPhone}, ...) plus, for eligibility, {@code
+ * minAccountAge} (ISO-8601, e.g. {@code P7D}; or {@code minAccountAgeDays}) and {@code
+ * maxAccountsPerPhone}, all optional (0, the knob's default, true). Kept 10 s.
  */
 public final class RedisLaunches implements Launches {
   public static final String KEY = "ref:launches";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RedisConnector redis;
-  private final Cache<String, Launch> cache = Caffeine.newBuilder()
-      .maximumSize(1000).expireAfterWrite(Duration.ofSeconds(10)).build();
+  private final Cache<String, Launch> cache =
+      Caffeine.newBuilder().maximumSize(1000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
   public RedisLaunches(RedisConnector redis) {
     this.redis = redis;
@@ -40,7 +40,8 @@ public final class RedisLaunches implements Launches {
     try {
       json = redis.redis().hget(redis.key(KEY), launchId);
     } catch (JedisException e) {
-      throw new Unavailable("Launch definitions are briefly unavailable; retry shortly.", Duration.ofSeconds(5));
+      throw new Unavailable(
+          "Launch definitions are briefly unavailable; retry shortly.", Duration.ofSeconds(5));
     }
     if (json == null) {
       return Optional.empty();
@@ -59,8 +60,10 @@ public final class RedisLaunches implements Launches {
       } else if (node.hasNonNull("minAccountAgeDays")) {
         minAge = Duration.ofDays(node.get("minAccountAgeDays").asLong());
       }
-      Integer max = node.hasNonNull("maxAccountsPerPhone") ? node.get("maxAccountsPerPhone").asInt() : null;
-      boolean phone = !node.has("requiresVerifiedPhone") || node.get("requiresVerifiedPhone").asBoolean(true);
+      Integer max =
+          node.hasNonNull("maxAccountsPerPhone") ? node.get("maxAccountsPerPhone").asInt() : null;
+      boolean phone =
+          !node.has("requiresVerifiedPhone") || node.get("requiresVerifiedPhone").asBoolean(true);
       return new Launch(launchId, minAge, max, phone);
     } catch (Exception e) {
       throw new IllegalStateException("launch " + launchId + " in reference data is malformed", e);

@@ -11,18 +11,24 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Pending verifications in Redis. Each decision is one Lua script, so concurrent requests cannot
  * both pass a limit or both use a code. Keys (after the key prefix), all with TTLs:
+ *
  * <ul>
- *   <li>{@code otp:v:<id>} hash: user, phoneHash, phone (sealed), region, state, failures, code (keyed hash),
- *       expires, lastSent, sends; lives {@code codes.attemptWindow}</li>
- *   <li>{@code otp:active:<user>:<phoneHash>} the pending verification of that user and phone</li>
- *   <li>{@code otp:cool:<phoneHash>} resend cooldown of a phone (all users)</li>
- *   <li>{@code otp:cap:p:<phoneHash>:<day>}, {@code otp:cap:u:<user>:<day>} daily counts</li>
- *   <li>{@code otp:budget:<region>}, {@code otp:global} token buckets (country budget, global brake)</li>
+ *   <li>{@code otp:v:<id>} hash: user, phoneHash, phone (sealed), region, state, failures, code
+ *       (keyed hash), expires, lastSent, sends; lives {@code codes.attemptWindow}
+ *   <li>{@code otp:active:<user>:<phoneHash>} the pending verification of that user and phone
+ *   <li>{@code otp:cool:<phoneHash>} resend cooldown of a phone (all users)
+ *   <li>{@code otp:cap:p:<phoneHash>:<day>}, {@code otp:cap:u:<user>:<day>} daily counts
+ *   <li>{@code otp:budget:<region>}, {@code otp:global} token buckets (country budget, global
+ *       brake)
  * </ul>
- * The scripts build keys from the prefix, so this needs a single Redis (primary + replicas), not Redis Cluster.
+ *
+ * The scripts build keys from the prefix, so this needs a single Redis (primary + replicas), not
+ * Redis Cluster.
  */
 public final class RedisVerificationStore implements VerificationStore {
-  private static final RedisScript START = new RedisScript("""
+  private static final RedisScript START =
+      new RedisScript(
+          """
       local p = ARGV[1]
       local user, ph, sealed, region, newId, codeHash = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
       local now, ttl, cooldown, window = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
@@ -106,7 +112,9 @@ public final class RedisVerificationStore implements VerificationStore {
       return {'SENT', id, expiresAt}
       """);
 
-  private static final RedisScript UNSEND = new RedisScript("""
+  private static final RedisScript UNSEND =
+      new RedisScript(
+          """
       local rec = ARGV[1] .. 'otp:v:' .. ARGV[2]
       if redis.call('EXISTS', rec) == 1 then
         redis.call('HSET', rec, 'lastSent', '0')
@@ -116,7 +124,9 @@ public final class RedisVerificationStore implements VerificationStore {
       return 1
       """);
 
-  private static final RedisScript CHECK = new RedisScript("""
+  private static final RedisScript CHECK =
+      new RedisScript(
+          """
       local rec = ARGV[1] .. 'otp:v:' .. ARGV[2]
       local user, candidate, now, max = ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
       local h = redis.call('HMGET', rec, 'user', 'state', 'failures', 'expires', 'code', 'phone')
@@ -130,7 +140,9 @@ public final class RedisVerificationStore implements VerificationStore {
       return {'MISMATCH', '', max - failures}
       """);
 
-  private static final RedisScript COMPLETE = new RedisScript("""
+  private static final RedisScript COMPLETE =
+      new RedisScript(
+          """
       local rec = ARGV[1] .. 'otp:v:' .. ARGV[2]
       if redis.call('HGET', rec, 'user') ~= ARGV[3] then return 0 end
       redis.call('HSET', rec, 'state', 'verified')
@@ -150,15 +162,36 @@ public final class RedisVerificationStore implements VerificationStore {
 
   @Override
   public StartResult start(StartCommand c) {
-    List<?> reply = (List<?>) run(START, List.of(prefix(), c.userId().toString(), c.phoneHash(), c.sealedPhone(),
-        c.region(), c.newId(), c.codeHash(), Long.toString(c.now()), Long.toString(c.codeTtlMillis()),
-        Long.toString(c.cooldownMillis()), Long.toString(c.windowMillis()), Integer.toString(c.maxAttempts()),
-        Integer.toString(c.dailyPerPhone()), Integer.toString(c.dailyPerUser()), c.day(),
-        Long.toString(c.millisToDayEnd()), Integer.toString(c.country().burst()),
-        Integer.toString(c.country().perMinute()), Integer.toString(c.global().burst()),
-        Integer.toString(c.global().perMinute()), c.brakeEngaged() ? "1" : "0"));
-    return new StartResult(StartStatus.valueOf(RedisScript.asString(reply.get(0))),
-        RedisScript.asString(reply.get(1)), RedisScript.asLong(reply.get(2)));
+    List<?> reply =
+        (List<?>)
+            run(
+                START,
+                List.of(
+                    prefix(),
+                    c.userId().toString(),
+                    c.phoneHash(),
+                    c.sealedPhone(),
+                    c.region(),
+                    c.newId(),
+                    c.codeHash(),
+                    Long.toString(c.now()),
+                    Long.toString(c.codeTtlMillis()),
+                    Long.toString(c.cooldownMillis()),
+                    Long.toString(c.windowMillis()),
+                    Integer.toString(c.maxAttempts()),
+                    Integer.toString(c.dailyPerPhone()),
+                    Integer.toString(c.dailyPerUser()),
+                    c.day(),
+                    Long.toString(c.millisToDayEnd()),
+                    Integer.toString(c.country().burst()),
+                    Integer.toString(c.country().perMinute()),
+                    Integer.toString(c.global().burst()),
+                    Integer.toString(c.global().perMinute()),
+                    c.brakeEngaged() ? "1" : "0"));
+    return new StartResult(
+        StartStatus.valueOf(RedisScript.asString(reply.get(0))),
+        RedisScript.asString(reply.get(1)),
+        RedisScript.asLong(reply.get(2)));
   }
 
   @Override
@@ -172,19 +205,34 @@ public final class RedisVerificationStore implements VerificationStore {
       return Optional.empty();
     }
     try {
-      List<String> fields = redis.redis().hmget(redis.key("otp:v:" + verificationId), "user", "phoneHash");
-      return userId.toString().equals(fields.get(0)) ? Optional.ofNullable(fields.get(1)) : Optional.empty();
+      List<String> fields =
+          redis.redis().hmget(redis.key("otp:v:" + verificationId), "user", "phoneHash");
+      return userId.toString().equals(fields.get(0))
+          ? Optional.ofNullable(fields.get(1))
+          : Optional.empty();
     } catch (JedisException e) {
       throw new StoreUnavailable(e);
     }
   }
 
   @Override
-  public CheckResult check(String verificationId, UUID userId, String candidateHash, long now, int maxAttempts) {
-    List<?> reply = (List<?>) run(CHECK, List.of(prefix(), verificationId, userId.toString(), candidateHash,
-        Long.toString(now), Integer.toString(maxAttempts)));
-    return new CheckResult(CheckStatus.valueOf(RedisScript.asString(reply.get(0))),
-        RedisScript.asString(reply.get(1)), RedisScript.asLong(reply.get(2)));
+  public CheckResult check(
+      String verificationId, UUID userId, String candidateHash, long now, int maxAttempts) {
+    List<?> reply =
+        (List<?>)
+            run(
+                CHECK,
+                List.of(
+                    prefix(),
+                    verificationId,
+                    userId.toString(),
+                    candidateHash,
+                    Long.toString(now),
+                    Integer.toString(maxAttempts)));
+    return new CheckResult(
+        CheckStatus.valueOf(RedisScript.asString(reply.get(0))),
+        RedisScript.asString(reply.get(1)),
+        RedisScript.asLong(reply.get(2)));
   }
 
   @Override

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Account facts read (read-only) from the user's stream: creation time, lock and erasure (with its time). Only
- * plain envelope fields and timestamps are read; sealed personal data ({@code pii}) is never opened.
+ * Account facts read (read-only) from the user's stream: creation time, lock and erasure (with its
+ * time). Only plain envelope fields and timestamps are read; sealed personal data ({@code pii}) is
+ * never opened.
  */
 public final class StreamAccountFacts implements AccountFacts {
   private final EventStore events;
@@ -56,7 +57,7 @@ public final class StreamAccountFacts implements AccountFacts {
           Instant at = UserEvents.read(event, UserEvents.UserErased.class).erasedAt();
           erasedAt = at != null ? at : event.occurredAt();
         }
-        default -> { }
+        default -> {}
       }
     }
     if (locked && lockedUntil != null && lockedUntil.isBefore(clock.instant())) {

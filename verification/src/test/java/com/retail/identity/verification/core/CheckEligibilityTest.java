@@ -20,11 +20,20 @@ class CheckEligibilityTest {
   private final Map<UUID, AccountFacts.Account> accounts = new HashMap<>();
   private final FakeRecords records = new FakeRecords();
   private EligibilitySettings settings = EligibilitySettings.DEFAULTS;
-  private final CheckEligibility eligibility = new CheckEligibility(
-      id -> Optional.of(new Launches.Launch(id, id.equals("old-only") ? Duration.ofDays(7) : Duration.ZERO,
-          id.equals("two-per-phone") ? Integer.valueOf(2) : null, !id.equals("no-phone-rule"))),
-      id -> Optional.ofNullable(accounts.get(id)), records, () -> settings, new MetricRegistry(),
-      Clock.fixed(NOW, ZoneOffset.UTC));
+  private final CheckEligibility eligibility =
+      new CheckEligibility(
+          id ->
+              Optional.of(
+                  new Launches.Launch(
+                      id,
+                      id.equals("old-only") ? Duration.ofDays(7) : Duration.ZERO,
+                      id.equals("two-per-phone") ? Integer.valueOf(2) : null,
+                      !id.equals("no-phone-rule"))),
+          id -> Optional.ofNullable(accounts.get(id)),
+          records,
+          () -> settings,
+          new MetricRegistry(),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   private UUID account(Duration age, boolean locked) {
     UUID id = UUID.randomUUID();
@@ -35,10 +44,12 @@ class CheckEligibilityTest {
   @Test
   void eligibleOnlyWithAVerifiedPhone() {
     UUID user = account(Duration.ofDays(30), false);
-    assertThat(eligibility.check("launch", user).reasons()).containsExactly(CheckEligibility.PHONE_NOT_VERIFIED);
+    assertThat(eligibility.check("launch", user).reasons())
+        .containsExactly(CheckEligibility.PHONE_NOT_VERIFIED);
     assertThat(eligibility.check("no-phone-rule", user).eligible()).isTrue();
     records.recordVerified(user, "p1", "v1", NOW.minusSeconds(60));
-    assertThat(eligibility.check("launch", user)).isEqualTo(new CheckEligibility.Eligibility(true, List.of()));
+    assertThat(eligibility.check("launch", user))
+        .isEqualTo(new CheckEligibility.Eligibility(true, List.of()));
   }
 
   @Test
@@ -48,7 +59,8 @@ class CheckEligibilityTest {
     records.recordVerified(first, "p2", "v1", NOW.minusSeconds(120));
     records.recordVerified(second, "p2", "v2", NOW.minusSeconds(60));
     assertThat(eligibility.check("launch", first).eligible()).isTrue();
-    assertThat(eligibility.check("launch", second).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("launch", second).reasons())
+        .containsExactly(CheckEligibility.PHONE_SHARED);
   }
 
   @Test
@@ -58,11 +70,19 @@ class CheckEligibilityTest {
     records.recordVerified(erased, "p6", "v1", NOW.minus(Duration.ofDays(50)));
     records.recordVerified(next, "p6", "v2", NOW.minus(Duration.ofDays(1)));
 
-    accounts.put(erased, new AccountFacts.Account(erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(29))));
-    assertThat(eligibility.check("launch", next).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
-    assertThat(eligibility.check("launch", erased).reasons()).containsExactly(CheckEligibility.ACCOUNT_CLOSED);
+    accounts.put(
+        erased,
+        new AccountFacts.Account(
+            erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(29))));
+    assertThat(eligibility.check("launch", next).reasons())
+        .containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("launch", erased).reasons())
+        .containsExactly(CheckEligibility.ACCOUNT_CLOSED);
 
-    accounts.put(erased, new AccountFacts.Account(erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(31))));
+    accounts.put(
+        erased,
+        new AccountFacts.Account(
+            erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(31))));
     assertThat(eligibility.check("launch", next).eligible()).isTrue();
   }
 
@@ -74,27 +94,36 @@ class CheckEligibilityTest {
     records.recordVerified(released, "p7", "v1", NOW.minus(Duration.ofDays(80)));
     records.recordVerified(live, "p7", "v2", NOW.minus(Duration.ofDays(50)));
     records.recordVerified(third, "p7", "v3", NOW.minus(Duration.ofDays(20)));
-    accounts.put(released, new AccountFacts.Account(released, NOW.minus(Duration.ofDays(90)), false, NOW.minus(Duration.ofDays(40))));
+    accounts.put(
+        released,
+        new AccountFacts.Account(
+            released, NOW.minus(Duration.ofDays(90)), false, NOW.minus(Duration.ofDays(40))));
 
     assertThat(eligibility.check("launch", live).eligible()).isTrue();
-    assertThat(eligibility.check("launch", third).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("launch", third).reasons())
+        .containsExactly(CheckEligibility.PHONE_SHARED);
   }
 
   @Test
-  void givenMoreAccountsPerPhoneAllowed_thenTheSecondAccountIsEligibleUnlessTheLaunchSaysOtherwise() {
+  void
+      givenMoreAccountsPerPhoneAllowed_thenTheSecondAccountIsEligibleUnlessTheLaunchSaysOtherwise() {
     UUID first = account(Duration.ofDays(30), false);
     UUID second = account(Duration.ofDays(30), false);
     UUID third = account(Duration.ofDays(30), false);
     records.recordVerified(first, "p8", "v1", NOW.minusSeconds(180));
     records.recordVerified(second, "p8", "v2", NOW.minusSeconds(120));
     records.recordVerified(third, "p8", "v3", NOW.minusSeconds(60));
-    assertThat(eligibility.check("launch", second).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
-    assertThat(eligibility.check("two-per-phone", second).eligible()).as("the launch's own number").isTrue();
+    assertThat(eligibility.check("launch", second).reasons())
+        .containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("two-per-phone", second).eligible())
+        .as("the launch's own number")
+        .isTrue();
 
     settings = settings.withMaxAccountsPerPhone(3);
 
     assertThat(eligibility.check("launch", third).eligible()).isTrue();
-    assertThat(eligibility.check("two-per-phone", third).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+    assertThat(eligibility.check("two-per-phone", third).reasons())
+        .containsExactly(CheckEligibility.PHONE_SHARED);
   }
 
   @Test
@@ -103,8 +132,12 @@ class CheckEligibilityTest {
     UUID next = account(Duration.ofDays(30), false);
     records.recordVerified(erased, "p9", "v1", NOW.minus(Duration.ofDays(50)));
     records.recordVerified(next, "p9", "v2", NOW.minus(Duration.ofDays(1)));
-    accounts.put(erased, new AccountFacts.Account(erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(2))));
-    assertThat(eligibility.check("launch", next).reasons()).containsExactly(CheckEligibility.PHONE_SHARED);
+    accounts.put(
+        erased,
+        new AccountFacts.Account(
+            erased, NOW.minus(Duration.ofDays(60)), false, NOW.minus(Duration.ofDays(2))));
+    assertThat(eligibility.check("launch", next).reasons())
+        .containsExactly(CheckEligibility.PHONE_SHARED);
 
     settings = settings.withErasedPhoneHoldDays(1);
 
@@ -115,14 +148,17 @@ class CheckEligibilityTest {
   void tooNewAndFlaggedAccountsAreNotEligible() {
     UUID young = account(Duration.ofDays(1), false);
     records.recordVerified(young, "p3", "v1", NOW);
-    assertThat(eligibility.check("old-only", young).reasons()).containsExactly(CheckEligibility.ACCOUNT_TOO_NEW);
+    assertThat(eligibility.check("old-only", young).reasons())
+        .containsExactly(CheckEligibility.ACCOUNT_TOO_NEW);
     UUID locked = account(Duration.ofDays(30), true);
     records.recordVerified(locked, "p4", "v1", NOW);
-    assertThat(eligibility.check("launch", locked).reasons()).containsExactly(CheckEligibility.ACCOUNT_FLAGGED);
+    assertThat(eligibility.check("launch", locked).reasons())
+        .containsExactly(CheckEligibility.ACCOUNT_FLAGGED);
     UUID flagged = account(Duration.ofDays(30), false);
     records.recordVerified(flagged, "p5", "v1", NOW);
     records.setFlag(flagged, "bot", NOW);
-    assertThat(eligibility.check("launch", flagged).reasons()).containsExactly(CheckEligibility.ACCOUNT_FLAGGED);
+    assertThat(eligibility.check("launch", flagged).reasons())
+        .containsExactly(CheckEligibility.ACCOUNT_FLAGGED);
   }
 
   static final class FakeRecords implements PhoneRecords {

@@ -30,7 +30,10 @@ class CodesAndKeysTest {
   void phoneHashesAreKeyedAndStableAndNeverTheNumber() {
     String hash = keys.phoneHash("+4915112345678");
     assertThat(hash).isEqualTo(keys.phoneHash("+4915112345678")).doesNotContain("15112345678");
-    assertThat(new PhoneKeys("another-secret-another-secret-00".getBytes()).phoneHash("+4915112345678")).isNotEqualTo(hash);
+    assertThat(
+            new PhoneKeys("another-secret-another-secret-00".getBytes())
+                .phoneHash("+4915112345678"))
+        .isNotEqualTo(hash);
   }
 
   @Test
@@ -54,7 +57,9 @@ class CodesAndKeysTest {
 
   @Test
   void templatesFollowTheLocaleAndFallBackToEnglish() {
-    SmsTemplates templates = new SmsTemplates(Map.of("en", "code {code} for {minutes} min", "de", "Code {code}", "ja", "コード{code}"));
+    SmsTemplates templates =
+        new SmsTemplates(
+            Map.of("en", "code {code} for {minutes} min", "de", "Code {code}", "ja", "コード{code}"));
     assertThat(templates.render("de-DE", "123456", 10)).isEqualTo("Code 123456");
     assertThat(templates.render("fr-CH, ja;q=0.8", "123456", 10)).isEqualTo("コード123456");
     assertThat(templates.render("pt-BR", "123456", 10)).isEqualTo("code 123456 for 10 min");

@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 class ConfirmOutcomesTest {
   @Test
   void eachRefusalOfAConfirmationCountsUnderItsProblemTypeName() {
-    assertThat(ConfirmVerification.outcome(new NotFound("No such verification."))).isEqualTo("not-found");
-    assertThat(ConfirmVerification.outcome(VerificationProblems.unavailable())).isEqualTo("unavailable");
-    assertThat(ConfirmVerification.outcome(VerificationProblems.completed())).isEqualTo("verification-completed");
-    assertThat(ConfirmVerification.outcome(VerificationProblems.tooManyAttempts(1))).isEqualTo("too-many-attempts");
-    assertThat(ConfirmVerification.outcome(VerificationProblems.codeExpired())).isEqualTo("code-expired");
-    assertThat(ConfirmVerification.outcome(VerificationProblems.codeMismatch(2))).isEqualTo("code-mismatch");
+    assertThat(ConfirmVerification.outcome(new NotFound("No such verification.")))
+        .isEqualTo("not-found");
+    assertThat(ConfirmVerification.outcome(VerificationProblems.unavailable()))
+        .isEqualTo("unavailable");
+    assertThat(ConfirmVerification.outcome(VerificationProblems.completed()))
+        .isEqualTo("verification-completed");
+    assertThat(ConfirmVerification.outcome(VerificationProblems.tooManyAttempts(1)))
+        .isEqualTo("too-many-attempts");
+    assertThat(ConfirmVerification.outcome(VerificationProblems.codeExpired()))
+        .isEqualTo("code-expired");
+    assertThat(ConfirmVerification.outcome(VerificationProblems.codeMismatch(2)))
+        .isEqualTo("code-mismatch");
   }
 }

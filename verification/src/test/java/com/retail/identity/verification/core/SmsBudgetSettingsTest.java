@@ -16,12 +16,14 @@ class SmsBudgetSettingsTest {
 
   @Test
   void givenACountryListedInAnyCase_thenItsOwnBudgetAndTheOthersTheDefault() {
-    SmsBudgetSettings settings = new SmsBudgetSettings(new Budget(10, 20), Map.of("fr", new Budget(2, 1)),
-        new Budget(100, 100), false);
+    SmsBudgetSettings settings =
+        new SmsBudgetSettings(
+            new Budget(10, 20), Map.of("fr", new Budget(2, 1)), new Budget(100, 100), false);
 
     assertThat(settings.country("FR")).isEqualTo(new Budget(2, 1));
     assertThat(settings.country("fr")).isEqualTo(new Budget(2, 1));
     assertThat(settings.country("DE")).isEqualTo(new Budget(10, 20));
-    assertThat(settings.withCountry("de", new Budget(0, 0)).country("DE")).isEqualTo(new Budget(0, 0));
+    assertThat(settings.withCountry("de", new Budget(0, 0)).country("DE"))
+        .isEqualTo(new Budget(0, 0));
   }
 }

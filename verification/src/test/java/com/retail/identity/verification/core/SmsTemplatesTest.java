@@ -8,7 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsTemplatesTest {
-  private final SmsTemplates templates = new SmsTemplates(Map.of("en", "Code {code}", "de", "Kode {code}"));
+  private final SmsTemplates templates =
+      new SmsTemplates(Map.of("en", "Code {code}", "de", "Kode {code}"));
 
   @Test
   void givenALanguageRange_whenRendering_thenItsTemplateIsUsed() {

@@ -50,9 +50,12 @@ class UserCommandFailoverIT {
   private static final String APP_NAME = "IT-FAILOVER-" + SUFFIX;
   private static final String VIP = APP_NAME.toLowerCase();
   private static final String CLIENT = "failover-" + SUFFIX.toLowerCase();
-  private static final String KEYS = Path.of("target", "it-secrets", "failover-" + SUFFIX + ".jwks").toAbsolutePath().toString();
-  private static final String HYSTRIX_TIMEOUT = "hystrix.command." + UserCommandClient.RECORD_COMMAND
-      + ".execution.isolation.thread.timeoutInMilliseconds";
+  private static final String KEYS =
+      Path.of("target", "it-secrets", "failover-" + SUFFIX + ".jwks").toAbsolutePath().toString();
+  private static final String HYSTRIX_TIMEOUT =
+      "hystrix.command."
+          + UserCommandClient.RECORD_COMMAND
+          + ".execution.isolation.thread.timeoutInMilliseconds";
 
   /**
    * Fast discovery: beats every second, a lapsed lease after 10 s (the server evicts every 5 s). A
@@ -71,7 +74,8 @@ class UserCommandFailoverIT {
     return settings;
   }
 
-  static final DropwizardAppExtension<UserCommandConfiguration> SURVIVOR = UserCommandApp.extension(instanceSettings());
+  static final DropwizardAppExtension<UserCommandConfiguration> SURVIVOR =
+      UserCommandApp.extension(instanceSettings());
 
   private static Process victim;
   private static int victimPort;
@@ -82,12 +86,19 @@ class UserCommandFailoverIT {
     if (victim != null) {
       victim.destroyForcibly();
     }
-    for (String knob : List.of(HYSTRIX_TIMEOUT, CLIENT + ".ribbon.ServerListRefreshInterval", CLIENT + ".ribbon.ReadTimeout")) {
+    for (String knob :
+        List.of(
+            HYSTRIX_TIMEOUT,
+            CLIENT + ".ribbon.ServerListRefreshInterval",
+            CLIENT + ".ribbon.ReadTimeout")) {
       Knobs.clearOverride(knob);
     }
   }
 
-  /** user-command in a JVM of its own, on fixed ports, so it can be killed and started again on them. */
+  /**
+   * user-command in a JVM of its own, on fixed ports, so it can be killed and started again on
+   * them.
+   */
   private static Process startVictim() throws Exception {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("mode", "TEST");
@@ -101,13 +112,28 @@ class UserCommandFailoverIT {
     settings.put("redis.keyPrefix", ItSupport.keyPrefix());
     settings.put("admissionControl", "false");
     settings.putAll(instanceSettings());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx192m", "-cp", System.getProperty("java.class.path")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m",
+                "-cp",
+                System.getProperty("java.class.path")));
     settings.forEach((key, value) -> command.add("-Ddw." + key + "=" + value));
-    command.addAll(List.of(UserCommandApplication.class.getName(), "server", TestStack.localConfigOf("user-command")));
-    Path log = Files.createDirectories(Path.of("target", "failover")).resolve("victim-" + System.nanoTime() + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+    command.addAll(
+        List.of(
+            UserCommandApplication.class.getName(),
+            "server",
+            TestStack.localConfigOf("user-command")));
+    Path log =
+        Files.createDirectories(Path.of("target", "failover"))
+            .resolve("victim-" + System.nanoTime() + ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
         .failFast("user-command exited, see " + log, () -> !process.isAlive())
         .until(() -> postsServed(victimAdminPort) >= 0);
     return process;
@@ -121,8 +147,12 @@ class UserCommandFailoverIT {
 
   /** POST requests an instance has served, from its own Jetty metrics (admin port). */
   private static long postsServed(int adminPort) throws Exception {
-    JsonNode metrics = ItSupport.body(ItSupport.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + adminPort + "/metrics")).timeout(Duration.ofSeconds(10)).build()));
+    JsonNode metrics =
+        ItSupport.body(
+            ItSupport.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/metrics"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build()));
     long posts = 0;
     boolean found = false;
     for (String kind : List.of("timers", "meters")) {
@@ -141,14 +171,17 @@ class UserCommandFailoverIT {
   }
 
   @Test
-  void givenTwoInstancesUnderLoad_whenOneIsKilledAndComesBack_thenCallersSeeNoErrorAndTrafficSpreadsAgain() throws Exception {
+  void
+      givenTwoInstancesUnderLoad_whenOneIsKilledAndComesBack_thenCallersSeeNoErrorAndTrafficSpreadsAgain()
+          throws Exception {
     // Given a second instance in its own JVM, both registered under the VIP
     victimPort = freePort();
     victimAdminPort = freePort();
     victim = startVictim();
     int survivorAdmin = SURVIVOR.getAdminPort();
 
-    // ... and a caller that finds them through Eureka, with a fast Ribbon refresh and patient timeouts (busy machine)
+    // ... and a caller that finds them through Eureka, with a fast Ribbon refresh and patient
+    // timeouts (busy machine)
     Knobs.override(CLIENT + ".ribbon.ServerListRefreshInterval", "500");
     Knobs.override(CLIENT + ".ribbon.ReadTimeout", "10000");
     Knobs.override(HYSTRIX_TIMEOUT, "25000");
@@ -158,41 +191,59 @@ class UserCommandFailoverIT {
     EurekaRegistration caller = new EurekaRegistration(callerSettings, "/healthcheck");
     caller.register(freePort(), -1);
     try (ServiceClient ribbon = new ServiceClient(CLIENT, caller, VIP)) {
-      // Eureka's registry converges slowly on a busy machine (the second instance's lease, the caller's fetch)
+      // Eureka's registry converges slowly on a busy machine (the second instance's lease, the
+      // caller's fetch)
       try {
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-          ribbon.refreshServerList();
-          return ribbon.getReachableServers().size() == 2;
-        });
+        await()
+            .atMost(Duration.ofSeconds(150))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  ribbon.refreshServerList();
+                  return ribbon.getReachableServers().size() == 2;
+                });
       } catch (ConditionTimeoutException e) {
-        throw new AssertionError("Ribbon lists " + ribbon.getReachableServers() + "; Eureka lists "
-            + registered(), e);
+        throw new AssertionError(
+            "Ribbon lists " + ribbon.getReachableServers() + "; Eureka lists " + registered(), e);
       }
-      UserCommandClient userCommand = new UserCommandClient(ribbon, new ServiceClientSettings(), Clock.systemUTC());
+      UserCommandClient userCommand =
+          new UserCommandClient(ribbon, new ServiceClientSettings(), Clock.systemUTC());
       List<UUID> users = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         users.add(UUID.fromString(ItSupport.customer(SURVIVOR.getLocalPort()).userId()));
       }
       long survivorBefore = postsServed(survivorAdmin);
 
-      try (Load load = Load.start("failover", 3, (client, i, l) -> {
-        UUID user = users.get((int) ((client * 7 + i) % users.size()));
-        UserCommand.Recorded recorded = userCommand.recordPhoneVerified(user, UUID.randomUUID().toString(), "+4915112345678");
-        l.tally("phone-verified", recorded);
-        if (recorded != UserCommand.Recorded.RECORDED) {
-          l.violation("phone-verified answered " + recorded);
-        }
-      })) {
+      try (Load load =
+          Load.start(
+              "failover",
+              3,
+              (client, i, l) -> {
+                UUID user = users.get((int) ((client * 7 + i) % users.size()));
+                UserCommand.Recorded recorded =
+                    userCommand.recordPhoneVerified(
+                        user, UUID.randomUUID().toString(), "+4915112345678");
+                l.tally("phone-verified", recorded);
+                if (recorded != UserCommand.Recorded.RECORDED) {
+                  l.violation("phone-verified answered " + recorded);
+                }
+              })) {
         // When both serve the load
-        load.until(Duration.ofSeconds(120), l -> served(victimAdminPort) >= 10 && served(survivorAdmin) - survivorBefore >= 10);
+        load.until(
+            Duration.ofSeconds(120),
+            l -> served(victimAdminPort) >= 10 && served(survivorAdmin) - survivorBefore >= 10);
 
-        // And one is killed (no deregistration: Eureka and Ribbon learn it from failed calls and the lapsed lease)
+        // And one is killed (no deregistration: Eureka and Ribbon learn it from failed calls and
+        // the lapsed lease)
         victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long survivorAtKill = postsServed(survivorAdmin);
         load.phase("killed");
-        load.until(Duration.ofSeconds(120), l -> l.count("killed", "phone-verified", "RECORDED") >= 60);
-        // every call answered since is the survivor's (but those of the 3 clients already in flight)
-        assertThat(postsServed(survivorAdmin) - survivorAtKill).as("the survivor took the traffic")
+        load.until(
+            Duration.ofSeconds(120), l -> l.count("killed", "phone-verified", "RECORDED") >= 60);
+        // every call answered since is the survivor's (but those of the 3 clients already in
+        // flight)
+        assertThat(postsServed(survivorAdmin) - survivorAtKill)
+            .as("the survivor took the traffic")
             .isGreaterThanOrEqualTo(load.count("killed", "phone-verified", "RECORDED") - 3);
 
         // And it comes back on the same port, registering again
@@ -205,8 +256,11 @@ class UserCommandFailoverIT {
 
         // Then no caller saw an error, and each instance served its share again
         assertThat(load.violations()).as("errors callers saw; counts %s", load.counts()).isEmpty();
-        System.out.printf("Failover under load: %s; survivor served %d POSTs, the restarted instance %d%n",
-            load.counts(), postsServed(survivorAdmin) - survivorBefore, postsServed(victimAdminPort));
+        System.out.printf(
+            "Failover under load: %s; survivor served %d POSTs, the restarted instance %d%n",
+            load.counts(),
+            postsServed(survivorAdmin) - survivorBefore,
+            postsServed(victimAdminPort));
       }
     } finally {
       caller.stop();
@@ -216,8 +270,12 @@ class UserCommandFailoverIT {
   /** What the registry itself holds for the app, for a failure message. */
   private static String registered() {
     try {
-      return ItSupport.send(HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + APP_NAME))
-          .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build()).body();
+      return ItSupport.send(
+              HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + APP_NAME))
+                  .header("Accept", "application/json")
+                  .timeout(Duration.ofSeconds(10))
+                  .build())
+          .body();
     } catch (Exception e) {
       return "(registry unreadable: " + e + ")";
     }

@@ -37,15 +37,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Proof of work across services: verification issues ALTCHA challenges at {@code GET /v1/challenges};
- * the admission library, configured as user-command configures it (same HMAC key, same Redis),
- * demands one in launch mode, accepts a solved one once and refuses its replay.
+ * Proof of work across services: verification issues ALTCHA challenges at {@code GET
+ * /v1/challenges}; the admission library, configured as user-command configures it (same HMAC key,
+ * same Redis), demands one in launch mode, accepts a solved one once and refuses its replay.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ChallengeIT {
   static final WireMockServer SNS = ItSupport.sns();
-  static final DropwizardAppExtension<VerificationConfiguration> APP = TestStack.app(VerificationApplication.class,
-      "verification", ItSupport.verificationSettings(SNS, Map.of()));
+  static final DropwizardAppExtension<VerificationConfiguration> APP =
+      TestStack.app(
+          VerificationApplication.class,
+          "verification",
+          ItSupport.verificationSettings(SNS, Map.of()));
 
   /** What user-command builds from its own configuration: the same key, the same Redis. */
   static RedisConnector redis() {
@@ -57,18 +60,27 @@ class ChallengeIT {
 
   private final RedisConnector redis = redis();
   private final MetricRegistry metrics = new MetricRegistry();
-  private final Challenges userCommandChallenges = new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC());
+  private final Challenges userCommandChallenges =
+      new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC());
   private final AdmissionControl admission = admissionOn(redis, userCommandChallenges, metrics);
 
   /** Admission control as user-command wires it. */
-  static AdmissionControl admissionOn(RedisConnector redis, Challenges challenges, MetricRegistry metrics) {
-    return new AdmissionControl(new AdmissionKnobs(), new RedisAdmissionCounters(redis), ProofOfWork.by(challenges),
-        metrics, Clock.systemUTC());
+  static AdmissionControl admissionOn(
+      RedisConnector redis, Challenges challenges, MetricRegistry metrics) {
+    return new AdmissionControl(
+        new AdmissionKnobs(),
+        new RedisAdmissionCounters(redis),
+        ProofOfWork.by(challenges),
+        metrics,
+        Clock.systemUTC());
   }
 
   @AfterEach
   void clearKnobs() {
-    for (String knob : new String[] {AdmissionKnobs.LAUNCH_MODE, Difficulty.DIFFICULTY, Difficulty.LEVELS, TrafficMeter.WINDOW}) {
+    for (String knob :
+        new String[] {
+          AdmissionKnobs.LAUNCH_MODE, Difficulty.DIFFICULTY, Difficulty.LEVELS, TrafficMeter.WINDOW
+        }) {
       Knobs.clearOverride(knob);
     }
     redis.stop();
@@ -80,9 +92,11 @@ class ChallengeIT {
   }
 
   private static Challenge fetch() throws Exception {
-    HttpResponse<String> answer = ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
+    HttpResponse<String> answer =
+        ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    assertThat(answer.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
     return ItSupport.JSON.readValue(answer.body(), Challenge.class);
   }
 
@@ -90,9 +104,12 @@ class ChallengeIT {
   void theChallengeEndpointSpeaksAltcha() throws Exception {
     Knobs.override(Difficulty.DIFFICULTY, "5000");
     Knobs.override(Difficulty.LEVELS, "0:5000");
-    HttpResponse<String> answer = ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
+    HttpResponse<String> answer =
+        ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
     JsonNode json = ItSupport.body(answer);
-    assertThat(json.fieldNames()).toIterable().containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
     assertThat(json.get("algorithm").asText()).isEqualTo("SHA-256");
     assertThat(json.get("maxnumber").asLong()).isEqualTo(5000);
     assertThat(json.get("salt").asText()).contains("expires=");
@@ -104,37 +121,52 @@ class ChallengeIT {
     Knobs.override(Difficulty.LEVELS, "0:2000");
     String client = "198.18." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 
-    AdmissionDecision normal = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
+    AdmissionDecision normal =
+        admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
     assertThat(normal.outcome()).isEqualTo(AdmissionDecision.Outcome.ALLOW);
 
     Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
-    AdmissionDecision demanded = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
+    AdmissionDecision demanded =
+        admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
     assertThat(demanded.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     ProblemException problem = AdmissionProblems.problem(demanded).orElseThrow();
     JsonNode json = ItSupport.JSON.readTree(ItSupport.JSON.writeValueAsString(problem.problem()));
     assertThat(json.get("status").asInt()).isEqualTo(403);
-    assertThat(json.get("type").asText()).isEqualTo("https://identity.retail.example/problems/challenge-required");
-    assertThat(json.get("challenge").fieldNames()).toIterable()
+    assertThat(json.get("type").asText())
+        .isEqualTo("https://identity.retail.example/problems/challenge-required");
+    assertThat(json.get("challenge").fieldNames())
+        .toIterable()
         .containsExactly("algorithm", "challenge", "maxnumber", "salt", "signature");
 
     // The app solves a challenge from verification's endpoint (the widget's challengeurl) ...
     Challenge challenge = fetch();
     String solution = Challenges.solutionHeader(challenge, Challenges.solve(challenge));
     // ... and user-command accepts it once
-    AdmissionDecision accepted = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", solution));
+    AdmissionDecision accepted =
+        admission.decide(
+            AdmissionRequest.register(client, "device-1", "grace@example.com", solution));
     assertThat(accepted.outcome()).isEqualTo(AdmissionDecision.Outcome.ALLOW);
     assertThat(accepted.reason()).isEqualTo("challenge-solved");
 
     // A replay is refused, on this instance and on any other (the guard is in Redis)
-    AdmissionDecision replayed = admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", solution));
+    AdmissionDecision replayed =
+        admission.decide(
+            AdmissionRequest.register(client, "device-1", "grace@example.com", solution));
     assertThat(replayed.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
     assertThat(replayed.reason()).isEqualTo("challenge-replayed");
-    AdmissionControl otherInstance = admissionOn(redis,
-        new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC()), metrics);
-    assertThat(otherInstance.decide(AdmissionRequest.login(client, null, "grace@example.com", solution)).reason())
+    AdmissionControl otherInstance =
+        admissionOn(
+            redis,
+            new Challenges(new ChallengeSettings(), redis, metrics, Clock.systemUTC()),
+            metrics);
+    assertThat(
+            otherInstance
+                .decide(AdmissionRequest.login(client, null, "grace@example.com", solution))
+                .reason())
         .isEqualTo("challenge-replayed");
     assertThat(metrics.counter("admission.register.challenge.launch-mode").getCount()).isEqualTo(1);
-    assertThat(metrics.counter("admission.register.challenge.challenge-replayed").getCount()).isEqualTo(1);
+    assertThat(metrics.counter("admission.register.challenge.challenge-replayed").getCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -165,8 +197,13 @@ class ChallengeIT {
     ChallengeSettings other = new ChallengeSettings();
     other.setHmacKey("someone-elses-key-someone-elses-key-" + UUID.randomUUID());
     Challenge foreign = new Challenges(other, redis, metrics, Clock.systemUTC()).issue(1000);
-    AdmissionDecision decision = admission.decide(AdmissionRequest.login("198.18.0.1", null, "a@example.com",
-        Challenges.solutionHeader(foreign, Challenges.solve(foreign))));
+    AdmissionDecision decision =
+        admission.decide(
+            AdmissionRequest.login(
+                "198.18.0.1",
+                null,
+                "a@example.com",
+                Challenges.solutionHeader(foreign, Challenges.solve(foreign))));
     assertThat(decision.reason()).isEqualTo("challenge-invalid");
   }
 }

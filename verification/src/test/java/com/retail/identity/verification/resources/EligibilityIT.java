@@ -17,9 +17,9 @@ import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.SigningKeys;
+import com.retail.identity.verification.EligibilityKnobs;
 import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.ItSupport.Customer;
-import com.retail.identity.verification.EligibilityKnobs;
 import com.retail.identity.verification.VerificationApplication;
 import com.retail.identity.verification.VerificationConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -46,28 +46,34 @@ import redis.clients.jedis.JedisPooled;
 class EligibilityIT {
   static final WireMockServer SNS = ItSupport.sns();
   static final WireMockServer USER_COMMAND = ItSupport.userCommandProxy();
-  static final Path SIGNING_KEYS = Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath();
+  static final Path SIGNING_KEYS =
+      Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath();
 
-  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND = UserCommandApp.extension(Map.of(
-      "eureka.enabled", "false", "signingKeyFile", SIGNING_KEYS.toString()));
-  static final DropwizardAppExtension<VerificationConfiguration> APP = TestStack.app(VerificationApplication.class,
-      "verification", ItSupport.verificationSettings(SNS, Map.of("codes.resendCooldown", "1 second")));
+  static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
+      UserCommandApp.extension(
+          Map.of("eureka.enabled", "false", "signingKeyFile", SIGNING_KEYS.toString()));
+  static final DropwizardAppExtension<VerificationConfiguration> APP =
+      TestStack.app(
+          VerificationApplication.class,
+          "verification",
+          ItSupport.verificationSettings(SNS, Map.of("codes.resendCooldown", "1 second")));
 
   static final String OPEN_LAUNCH = "launch-open-" + UUID.randomUUID();
   static final String AGED_LAUNCH = "launch-aged-" + UUID.randomUUID();
   static String serviceToken;
 
   /** Knobs an operator turns on the running service. */
-  @RegisterExtension
-  final TurnedKnobs operator = new TurnedKnobs();
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   @BeforeAll
   static void setUp() throws Exception {
     ItSupport.proxyTo(USER_COMMAND, COMMAND.getLocalPort());
     try (JedisPooled redis = ItSupport.redis()) {
-      redis.hset(ItSupport.keyPrefix() + "ref:launches", Map.of(
-          OPEN_LAUNCH, "{\"minAccountAge\":\"PT0S\",\"maxAccountsPerPhone\":1}",
-          AGED_LAUNCH, "{\"minAccountAgeDays\":7}"));
+      redis.hset(
+          ItSupport.keyPrefix() + "ref:launches",
+          Map.of(
+              OPEN_LAUNCH, "{\"minAccountAge\":\"PT0S\",\"maxAccountsPerPhone\":1}",
+              AGED_LAUNCH, "{\"minAccountAgeDays\":7}"));
     }
     serviceToken = ItSupport.serviceToken(COMMAND.getLocalPort());
   }
@@ -78,9 +84,15 @@ class EligibilityIT {
     USER_COMMAND.stop();
   }
 
-  private static HttpResponse<String> eligibility(String launch, String userId, String token) throws Exception {
-    return ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/launches/" + launch + "/eligibility?userId=" + userId, token)
-        .GET().build());
+  private static HttpResponse<String> eligibility(String launch, String userId, String token)
+      throws Exception {
+    return ItSupport.send(
+        ItSupport.json(
+                APP.getLocalPort(),
+                "/v1/launches/" + launch + "/eligibility?userId=" + userId,
+                token)
+            .GET()
+            .build());
   }
 
   private static JsonNode eligible(String launch, String userId) throws Exception {
@@ -93,21 +105,28 @@ class EligibilityIT {
     HttpResponse<String> started = startVerification(APP.getLocalPort(), customer.token(), phone);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String id = body(started).get("verificationId").asText();
-    assertThat(confirm(APP.getLocalPort(), customer.token(), id, lastCode(SNS, phone)).statusCode()).isEqualTo(200);
+    assertThat(confirm(APP.getLocalPort(), customer.token(), id, lastCode(SNS, phone)).statusCode())
+        .isEqualTo(200);
   }
 
   private static String adminToken() {
-    AccessTokens tokens = new AccessTokens(SigningKeys.load(SIGNING_KEYS, false), COMMAND.getConfiguration().getTokens(),
-        Clock.systemUTC());
+    AccessTokens tokens =
+        new AccessTokens(
+            SigningKeys.load(SIGNING_KEYS, false),
+            COMMAND.getConfiguration().getTokens(),
+            Clock.systemUTC());
     return tokens.issue(UUID.randomUUID(), Set.of(Principal.ADMIN));
   }
 
   @Test
-  void notEligibleBeforeVerificationEligibleAfterAndNotForASecondAccountOnTheSamePhone() throws Exception {
+  void notEligibleBeforeVerificationEligibleAfterAndNotForASecondAccountOnTheSamePhone()
+      throws Exception {
     Customer first = customer(COMMAND.getLocalPort());
     JsonNode before = eligible(OPEN_LAUNCH, first.userId());
     assertThat(before.get("eligible").asBoolean()).isFalse();
-    assertThat(before.get("reasons")).extracting(JsonNode::asText).containsExactly("phone-not-verified");
+    assertThat(before.get("reasons"))
+        .extracting(JsonNode::asText)
+        .containsExactly("phone-not-verified");
 
     String phone = germanMobile();
     verify(first, phone);
@@ -120,8 +139,12 @@ class EligibilityIT {
     verify(second, phone);
     JsonNode secondAccount = eligible(OPEN_LAUNCH, second.userId());
     assertThat(secondAccount.get("eligible").asBoolean()).isFalse();
-    assertThat(secondAccount.get("reasons")).extracting(JsonNode::asText).containsExactly("phone-shared");
-    assertThat(eligible(OPEN_LAUNCH, first.userId()).get("eligible").asBoolean()).as("the first account keeps it").isTrue();
+    assertThat(secondAccount.get("reasons"))
+        .extracting(JsonNode::asText)
+        .containsExactly("phone-shared");
+    assertThat(eligible(OPEN_LAUNCH, first.userId()).get("eligible").asBoolean())
+        .as("the first account keeps it")
+        .isTrue();
   }
 
   @Test
@@ -130,8 +153,11 @@ class EligibilityIT {
     Customer erased = customer(COMMAND.getLocalPort());
     String phone = germanMobile();
     verify(erased, phone);
-    HttpResponse<String> erasure = ItSupport.send(ItSupport.json(COMMAND.getLocalPort(), "/v1/users/" + erased.userId(),
-        erased.token()).DELETE().build());
+    HttpResponse<String> erasure =
+        ItSupport.send(
+            ItSupport.json(COMMAND.getLocalPort(), "/v1/users/" + erased.userId(), erased.token())
+                .DELETE()
+                .build());
     assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(204);
 
     // When another account verifies the same phone within the hold period
@@ -140,8 +166,11 @@ class EligibilityIT {
     verify(next, phone);
 
     // Then the erased account still holds it, and is itself closed
-    assertThat(eligible(OPEN_LAUNCH, next.userId()).get("reasons")).extracting(JsonNode::asText).containsExactly("phone-shared");
-    assertThat(eligible(OPEN_LAUNCH, erased.userId()).get("reasons")).extracting(JsonNode::asText)
+    assertThat(eligible(OPEN_LAUNCH, next.userId()).get("reasons"))
+        .extracting(JsonNode::asText)
+        .containsExactly("phone-shared");
+    assertThat(eligible(OPEN_LAUNCH, erased.userId()).get("reasons"))
+        .extracting(JsonNode::asText)
         .containsExactly("account-closed");
 
     // And once the hold has ended the phone is released to the next account
@@ -163,27 +192,48 @@ class EligibilityIT {
     Customer customer = customer(COMMAND.getLocalPort());
     verify(customer, germanMobile());
     String admin = adminToken();
-    HttpResponse<String> flagged = ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/flags/" + customer.userId(), admin)
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"reason\":\"bought 40 pairs with 40 accounts\"}")).build());
+    HttpResponse<String> flagged =
+        ItSupport.send(
+            ItSupport.json(APP.getLocalPort(), "/v1/flags/" + customer.userId(), admin)
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"reason\":\"bought 40 pairs with 40 accounts\"}"))
+                .build());
     assertThat(flagged.statusCode()).as(flagged.body()).isEqualTo(204);
     JsonNode answer = body(eligibility(OPEN_LAUNCH, customer.userId(), admin));
-    assertThat(answer.get("reasons")).extracting(JsonNode::asText).containsExactly("account-flagged");
+    assertThat(answer.get("reasons"))
+        .extracting(JsonNode::asText)
+        .containsExactly("account-flagged");
 
-    assertThat(ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/flags/" + customer.userId(), admin).DELETE().build())
-        .statusCode()).isEqualTo(204);
+    assertThat(
+            ItSupport.send(
+                    ItSupport.json(APP.getLocalPort(), "/v1/flags/" + customer.userId(), admin)
+                        .DELETE()
+                        .build())
+                .statusCode())
+        .isEqualTo(204);
     assertThat(eligible(OPEN_LAUNCH, customer.userId()).get("eligible").asBoolean()).isTrue();
   }
 
   @Test
   void onlyServicesAndAdminsMayAskAndUnknownsAre404() throws Exception {
     Customer customer = customer(COMMAND.getLocalPort());
-    assertThat(eligibility(OPEN_LAUNCH, customer.userId(), customer.token()).statusCode()).isEqualTo(403);
+    assertThat(eligibility(OPEN_LAUNCH, customer.userId(), customer.token()).statusCode())
+        .isEqualTo(403);
     assertThat(eligibility(OPEN_LAUNCH, customer.userId(), null).statusCode()).isEqualTo(401);
-    assertThat(eligibility("no-such-launch", customer.userId(), serviceToken).statusCode()).isEqualTo(404);
-    assertThat(eligibility(OPEN_LAUNCH, UUID.randomUUID().toString(), serviceToken).statusCode()).isEqualTo(404);
+    assertThat(eligibility("no-such-launch", customer.userId(), serviceToken).statusCode())
+        .isEqualTo(404);
+    assertThat(eligibility(OPEN_LAUNCH, UUID.randomUUID().toString(), serviceToken).statusCode())
+        .isEqualTo(404);
     assertThat(eligibility(OPEN_LAUNCH, "not-a-uuid", serviceToken).statusCode()).isEqualTo(400);
     // a customer may not flag accounts
-    assertThat(ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/flags/" + customer.userId(), customer.token())
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}")).build()).statusCode()).isEqualTo(403);
+    assertThat(
+            ItSupport.send(
+                    ItSupport.json(
+                            APP.getLocalPort(), "/v1/flags/" + customer.userId(), customer.token())
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"))
+                        .build())
+                .statusCode())
+        .isEqualTo(403);
   }
 }

@@ -38,18 +38,26 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Ten thousand generated hostile requests at every public endpoint of verification: start and confirm
- * a phone verification, challenges, launch eligibility, account flags (and paths that do not exist),
- * with hostile bodies, paths, query strings, methods and headers, as a stranger, a customer, a service
- * and an admin. None may get a 5xx or anything but problem+json; a refused start, confirm or flag
- * leaves no record behind (verification records in Redis, phone records and flags in Cassandra).
+ * Ten thousand generated hostile requests at every public endpoint of verification: start and
+ * confirm a phone verification, challenges, launch eligibility, account flags (and paths that do
+ * not exist), with hostile bodies, paths, query strings, methods and headers, as a stranger, a
+ * customer, a service and an admin. None may get a 5xx or anything but problem+json; a refused
+ * start, confirm or flag leaves no record behind (verification records in Redis, phone records and
+ * flags in Cassandra).
  */
 class HostileInputIT {
   private static final int CASES = 10_000;
-  private static final List<String> FIELDS = List.of("phone", "locale", "code", "reason", "verificationId", "userId");
+  private static final List<String> FIELDS =
+      List.of("phone", "locale", "code", "reason", "verificationId", "userId");
 
   /** Who calls. */
-  enum Caller { NOBODY, CUSTOMER, SERVICE, ADMIN, JUNK }
+  enum Caller {
+    NOBODY,
+    CUSTOMER,
+    SERVICE,
+    ADMIN,
+    JUNK
+  }
 
   private static WireMockServer sns;
   private static WireMockServer userCommandProxy;
@@ -66,24 +74,46 @@ class HostileInputIT {
   static void start() throws Exception {
     sns = ItSupport.sns();
     userCommandProxy = ItSupport.userCommandProxy();
-    Path signingKeys = Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath();
-    command = UserCommandApp.extension(Map.of("eureka.enabled", "false", "signingKeyFile", signingKeys.toString()));
+    Path signingKeys =
+        Path.of("target", "it-secrets", UUID.randomUUID() + ".jwks").toAbsolutePath();
+    command =
+        UserCommandApp.extension(
+            Map.of("eureka.enabled", "false", "signingKeyFile", signingKeys.toString()));
     command.before();
-    app = TestStack.app(VerificationApplication.class, "verification", ItSupport.verificationSettings(sns, Map.of()));
+    app =
+        TestStack.app(
+            VerificationApplication.class,
+            "verification",
+            ItSupport.verificationSettings(sns, Map.of()));
     app.before();
     ItSupport.proxyTo(userCommandProxy, command.getLocalPort());
-    tokens = new AccessTokens(SigningKeys.load(signingKeys, false), command.getConfiguration().getTokens(), Clock.systemUTC());
+    tokens =
+        new AccessTokens(
+            SigningKeys.load(signingKeys, false),
+            command.getConfiguration().getTokens(),
+            Clock.systemUTC());
     for (int i = 0; i < 3; i++) {
       CUSTOMERS.add(UUID.fromString(ItSupport.customer(command.getLocalPort()).userId()));
     }
     redis = ItSupport.redis();
-    redis.hset(ItSupport.keyPrefix() + "ref:launches", LAUNCH, "{\"minAccountAge\":\"PT0S\",\"maxAccountsPerPhone\":1}");
+    redis.hset(
+        ItSupport.keyPrefix() + "ref:launches",
+        LAUNCH,
+        "{\"minAccountAge\":\"PT0S\",\"maxAccountsPerPhone\":1}");
     cassandra = new CassandraConnector(TestStack.cassandra());
-    // The first token check fetches user-command's keys; a slow first fetch is not what this test is about.
-    HttpRequest warmUp = HostileInputs.request(app.getLocalPort(), "GET",
-        "/v1/launches/" + LAUNCH + "/eligibility?userId=" + CUSTOMERS.get(0), null,
-        "Authorization", authorization(Caller.SERVICE, CUSTOMERS.get(0), null));
-    await().atMost(Duration.ofSeconds(60)).until(() -> HostileInputs.send(warmUp).statusCode() == 200);
+    // The first token check fetches user-command's keys; a slow first fetch is not what this test
+    // is about.
+    HttpRequest warmUp =
+        HostileInputs.request(
+            app.getLocalPort(),
+            "GET",
+            "/v1/launches/" + LAUNCH + "/eligibility?userId=" + CUSTOMERS.get(0),
+            null,
+            "Authorization",
+            authorization(Caller.SERVICE, CUSTOMERS.get(0), null));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> HostileInputs.send(warmUp).statusCode() == 200);
   }
 
   @AfterAll
@@ -97,70 +127,137 @@ class HostileInputIT {
   }
 
   private static List<String> plausible() {
-    List<String> values = new ArrayList<>(List.of(ItSupport.germanMobile(), ItSupport.frenchMobile(), "+14155550100",
-        "+4930123456", "+900123456", "+44 7700 900123", "004915112345678", "+491511234567890123", "123456", "000000",
-        "１２３４５６", "de-DE", "fr", "xx-YY", "de-DE,fr;q=0.5", "abuse", LAUNCH, UNKNOWN_USER.toString()));
+    List<String> values =
+        new ArrayList<>(
+            List.of(
+                ItSupport.germanMobile(),
+                ItSupport.frenchMobile(),
+                "+14155550100",
+                "+4930123456",
+                "+900123456",
+                "+44 7700 900123",
+                "004915112345678",
+                "+491511234567890123",
+                "123456",
+                "000000",
+                "１２３４５６",
+                "de-DE",
+                "fr",
+                "xx-YY",
+                "de-DE,fr;q=0.5",
+                "abuse",
+                LAUNCH,
+                UNKNOWN_USER.toString()));
     CUSTOMERS.forEach(id -> values.add(id.toString()));
     return values;
   }
 
-  /** One generated request; {@value #STARTED} in the target stands for the newest verification a customer started. */
+  /**
+   * One generated request; {@value #STARTED} in the target stands for the newest verification a
+   * customer started.
+   */
   record Call(String method, String target, byte[] body) {}
 
   private static final String STARTED = "{started}";
 
   private static Gen<Call> calls() {
     Gen<String> segment = HostileInputs.pathSegments(plausible());
-    Gen<String> query = HostileInputs.queryStrings(List.of("userId", "phone", "launchId"),
-        HostileInputs.texts(plausible()));
-    Gen<String> userIds = HostileInputs.oneOf(HostileInputs.pick(CUSTOMERS).map(UUID::toString), segment);
-    Gen<String> verificationIds = HostileInputs.oneOf(Generate.constant(STARTED), Generate.constant(STARTED), segment);
+    Gen<String> query =
+        HostileInputs.queryStrings(
+            List.of("userId", "phone", "launchId"), HostileInputs.texts(plausible()));
+    Gen<String> userIds =
+        HostileInputs.oneOf(HostileInputs.pick(CUSTOMERS).map(UUID::toString), segment);
+    Gen<String> verificationIds =
+        HostileInputs.oneOf(Generate.constant(STARTED), Generate.constant(STARTED), segment);
     Gen<String> launches = HostileInputs.oneOf(Generate.constant(LAUNCH), segment);
     return Generate.frequency(
         Pair.of(4, body("phone", "locale").map(b -> new Call("POST", "/v1/verifications", b))),
-        Pair.of(3, verificationIds.zip(body("code", "verificationId"),
-            (id, b) -> new Call("POST", "/v1/verifications/" + id + "/confirm", b))),
+        Pair.of(
+            3,
+            verificationIds.zip(
+                body("code", "verificationId"),
+                (id, b) -> new Call("POST", "/v1/verifications/" + id + "/confirm", b))),
         Pair.of(1, query.map(q -> new Call("GET", "/v1/challenges?" + q, null))),
-        Pair.of(2, launches.zip(userIds, query,
-            (launch, user, q) -> new Call("GET", "/v1/launches/" + launch + "/eligibility?userId=" + user + "&" + q, null))),
-        Pair.of(2, userIds.zip(body("reason", "userId"), (user, b) -> new Call("PUT", "/v1/flags/" + user, b))),
+        Pair.of(
+            2,
+            launches.zip(
+                userIds,
+                query,
+                (launch, user, q) ->
+                    new Call(
+                        "GET",
+                        "/v1/launches/" + launch + "/eligibility?userId=" + user + "&" + q,
+                        null))),
+        Pair.of(
+            2,
+            userIds.zip(
+                body("reason", "userId"), (user, b) -> new Call("PUT", "/v1/flags/" + user, b))),
         Pair.of(1, userIds.map(user -> new Call("DELETE", "/v1/flags/" + user, null))),
-        Pair.of(2, HostileInputs.pick("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
-            .zip(HostileInputs.oneOf(HostileInputs.pick("/v1/verifications", "/v1/challenges", "/dev/sms-outbox?phone=%2B49151",
-                    "/v1/flags", "/v1/launches"), segment.map(s -> "/v1/" + s), segment.map(s -> "/v1/verifications/" + s)),
-                HostileInputs.bodies(FIELDS, plausible()), Call::new)));
+        Pair.of(
+            2,
+            HostileInputs.pick("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
+                .zip(
+                    HostileInputs.oneOf(
+                        HostileInputs.pick(
+                            "/v1/verifications",
+                            "/v1/challenges",
+                            "/dev/sms-outbox?phone=%2B49151",
+                            "/v1/flags",
+                            "/v1/launches"),
+                        segment.map(s -> "/v1/" + s),
+                        segment.map(s -> "/v1/verifications/" + s)),
+                    HostileInputs.bodies(FIELDS, plausible()),
+                    Call::new)));
   }
 
   /**
-   * Bodies for an endpoint: hostile ones over every field, and nearly right ones (its own field with a
-   * plausible value, plus one hostile member) that get past the first check to the rules and stores behind it.
+   * Bodies for an endpoint: hostile ones over every field, and nearly right ones (its own field
+   * with a plausible value, plus one hostile member) that get past the first check to the rules and
+   * stores behind it.
    */
   private static Gen<byte[]> body(String field, String other) {
-    Gen<String> value = HostileInputs.oneOf(HostileInputs.pick(plausible()).map(HostileInputs::quoted),
-        HostileInputs.textOf('0', '9', 6, 6).map(HostileInputs::quoted));
-    Gen<byte[]> nearlyRight = value.zip(HostileInputs.pick(other, "extra", field), HostileInputs.jsonValues(),
-        (v, name, junk) -> ("{\"" + field + "\":" + v + (name.equals(field) ? "}" : ",\"" + name + "\":" + junk + "}"))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Gen<String> value =
+        HostileInputs.oneOf(
+            HostileInputs.pick(plausible()).map(HostileInputs::quoted),
+            HostileInputs.textOf('0', '9', 6, 6).map(HostileInputs::quoted));
+    Gen<byte[]> nearlyRight =
+        value.zip(
+            HostileInputs.pick(other, "extra", field),
+            HostileInputs.jsonValues(),
+            (v, name, junk) ->
+                ("{\""
+                        + field
+                        + "\":"
+                        + v
+                        + (name.equals(field) ? "}" : ",\"" + name + "\":" + junk + "}"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return HostileInputs.oneOf(HostileInputs.bodies(FIELDS, plausible()), nearlyRight, nearlyRight);
   }
 
   private static Gen<String> optionalHeaders() {
-    return Generate.frequency(Pair.of(3, Generate.constant("")), Pair.of(1, HostileInputs.headerValues()),
+    return Generate.frequency(
+        Pair.of(3, Generate.constant("")),
+        Pair.of(1, HostileInputs.headerValues()),
         Pair.of(1, HostileInputs.pick("de-DE", "fr;q=0.8,en", "*", "x-klingon")));
   }
 
   private static Gen<Caller> callers() {
-    return Generate.frequency(Pair.of(1, Generate.constant(Caller.NOBODY)), Pair.of(5, Generate.constant(Caller.CUSTOMER)),
-        Pair.of(2, Generate.constant(Caller.SERVICE)), Pair.of(3, Generate.constant(Caller.ADMIN)),
+    return Generate.frequency(
+        Pair.of(1, Generate.constant(Caller.NOBODY)),
+        Pair.of(5, Generate.constant(Caller.CUSTOMER)),
+        Pair.of(2, Generate.constant(Caller.SERVICE)),
+        Pair.of(3, Generate.constant(Caller.ADMIN)),
         Pair.of(1, Generate.constant(Caller.JUNK)));
   }
 
   private static Gen<String> contentTypes() {
-    return HostileInputs.frequencyOf(3, Generate.constant("application/json"), 1, HostileInputs.contentTypes());
+    return HostileInputs.frequencyOf(
+        3, Generate.constant("application/json"), 1, HostileInputs.contentTypes());
   }
 
   /** One generated attempt: the call, and the headers it carries. */
-  record Attempt(Call call, String contentType, Caller caller, String junk, String language, String solution) {
+  record Attempt(
+      Call call, String contentType, Caller caller, String junk, String language, String solution) {
     @Override
     public String toString() {
       return caller + " " + HostileInputs.describe(call.method(), call.target(), call.body());
@@ -173,44 +270,73 @@ class HostileInputIT {
     Gen<Caller> callers = callers();
     Gen<String> headerValues = HostileInputs.headerValues();
     Gen<String> optionalHeaders = optionalHeaders();
-    return in -> new Attempt(calls.generate(in), contentTypes.generate(in), callers.generate(in), headerValues.generate(in),
-        optionalHeaders.generate(in), optionalHeaders.generate(in));
+    return in ->
+        new Attempt(
+            calls.generate(in),
+            contentTypes.generate(in),
+            callers.generate(in),
+            headerValues.generate(in),
+            optionalHeaders.generate(in),
+            optionalHeaders.generate(in));
   }
 
   @Test
   void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesARecord() {
-    HostileInputs.check(CASES, attempts(), attempt -> {
-      // Given a generated request, and what the stores hold before it
-      Call call = attempt.call();
-      UUID customer = CUSTOMERS.get(Math.floorMod(call.target().hashCode(), CUSTOMERS.size()));
-      String target = call.target();
-      if (target.contains(STARTED)) {
-        Started started = lastStarted;
-        target = target.replace(STARTED, started == null ? UUID.randomUUID().toString() : started.verificationId());
-        customer = started == null ? customer : started.customer();
-      }
-      HttpRequest request = HostileInputs.request(app.getLocalPort(), call.method(), target, call.body(),
-          "Content-Type", attempt.contentType(), "Authorization", authorization(attempt.caller(), customer, attempt.junk()),
-          "Accept-Language", attempt.language(), "X-Challenge-Solution", attempt.solution());
-      Records before = records(customer);
+    HostileInputs.check(
+        CASES,
+        attempts(),
+        attempt -> {
+          // Given a generated request, and what the stores hold before it
+          Call call = attempt.call();
+          UUID customer = CUSTOMERS.get(Math.floorMod(call.target().hashCode(), CUSTOMERS.size()));
+          String target = call.target();
+          if (target.contains(STARTED)) {
+            Started started = lastStarted;
+            target =
+                target.replace(
+                    STARTED,
+                    started == null ? UUID.randomUUID().toString() : started.verificationId());
+            customer = started == null ? customer : started.customer();
+          }
+          HttpRequest request =
+              HostileInputs.request(
+                  app.getLocalPort(),
+                  call.method(),
+                  target,
+                  call.body(),
+                  "Content-Type",
+                  attempt.contentType(),
+                  "Authorization",
+                  authorization(attempt.caller(), customer, attempt.junk()),
+                  "Accept-Language",
+                  attempt.language(),
+                  "X-Challenge-Solution",
+                  attempt.solution());
+          Records before = records(customer);
 
-      // When it is sent
-      HttpResponse<String> response = HostileInputs.send(request);
+          // When it is sent
+          HttpResponse<String> response = HostileInputs.send(request);
 
-      // Then the answer is well behaved, and a refusal leaves no record behind
-      String what = attempt.caller() + " " + HostileInputs.describe(call.method(), target, call.body());
-      HostileInputs.assertWellBehaved(response, what);
-      if (response.statusCode() == 202) {
-        lastStarted = new Started(customer, ItSupport.body(response).get("verificationId").asText());
-      }
-      if (response.statusCode() >= 400) {
-        Records after = records(customer);
-        // Verification records expire on their own, so only a new one would be a leftover.
-        assertThat(after.verifications()).as("verification records after %s", what).isLessThanOrEqualTo(before.verifications());
-        assertThat(after.phoneVerified()).as("phone record after %s", what).isEqualTo(before.phoneVerified());
-        assertThat(after.flags()).as("flags after %s", what).isEqualTo(before.flags());
-      }
-    });
+          // Then the answer is well behaved, and a refusal leaves no record behind
+          String what =
+              attempt.caller() + " " + HostileInputs.describe(call.method(), target, call.body());
+          HostileInputs.assertWellBehaved(response, what);
+          if (response.statusCode() == 202) {
+            lastStarted =
+                new Started(customer, ItSupport.body(response).get("verificationId").asText());
+          }
+          if (response.statusCode() >= 400) {
+            Records after = records(customer);
+            // Verification records expire on their own, so only a new one would be a leftover.
+            assertThat(after.verifications())
+                .as("verification records after %s", what)
+                .isLessThanOrEqualTo(before.verifications());
+            assertThat(after.phoneVerified())
+                .as("phone record after %s", what)
+                .isEqualTo(before.phoneVerified());
+            assertThat(after.flags()).as("flags after %s", what).isEqualTo(before.flags());
+          }
+        });
   }
 
   /** The newest verification a customer started during the run. */
@@ -218,15 +344,28 @@ class HostileInputIT {
 
   private static volatile Started lastStarted;
 
-  /** What a write could leave: verification records in Redis, the customer's phone record, flags of the named accounts. */
+  /**
+   * What a write could leave: verification records in Redis, the customer's phone record, flags of
+   * the named accounts.
+   */
   record Records(long verifications, boolean phoneVerified, long flags) {}
 
   private static Records records(UUID customer) {
     Session session = cassandra.session();
     String keyspace = cassandra.keyspace();
-    return new Records(countKeys(ItSupport.keyPrefix() + "otp:v:*"),
-        session.execute("SELECT user_id FROM " + keyspace + ".verified_phones WHERE user_id = ?", customer).one() != null,
-        session.execute("SELECT user_id FROM " + keyspace + ".account_flags WHERE user_id IN ?", watched()).all().size());
+    return new Records(
+        countKeys(ItSupport.keyPrefix() + "otp:v:*"),
+        session
+                .execute(
+                    "SELECT user_id FROM " + keyspace + ".verified_phones WHERE user_id = ?",
+                    customer)
+                .one()
+            != null,
+        session
+            .execute(
+                "SELECT user_id FROM " + keyspace + ".account_flags WHERE user_id IN ?", watched())
+            .all()
+            .size());
   }
 
   /** Every account id the generated requests name. */
@@ -254,7 +393,8 @@ class HostileInputIT {
       case NOBODY -> null;
       case CUSTOMER -> "Bearer " + tokens.issue(customer, Set.of(Principal.USER));
       case SERVICE -> "Bearer " + tokens.issue(UUID.randomUUID(), Set.of(Principal.SERVICE));
-      case ADMIN -> "Bearer " + tokens.issue(UUID.randomUUID(), Set.of(Principal.USER, Principal.ADMIN));
+      case ADMIN ->
+          "Bearer " + tokens.issue(UUID.randomUUID(), Set.of(Principal.USER, Principal.ADMIN));
       case JUNK -> junk;
     };
   }

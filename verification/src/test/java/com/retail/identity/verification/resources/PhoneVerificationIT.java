@@ -20,7 +20,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.datastax.driver.core.Row;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -55,9 +54,10 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * SMS one-time codes end to end: verification (codes valid 8 s, resend cooldown 3 s — long enough for a busy machine —, at most 3 codes
- * per phone and 4 per user a day) sends through an SNS stub, and records verified phones at the real
- * user-command (in this JVM) through a recording proxy, which lets a test see or break the internal calls.
+ * SMS one-time codes end to end: verification (codes valid 8 s, resend cooldown 3 s — long enough
+ * for a busy machine —, at most 3 codes per phone and 4 per user a day) sends through an SNS stub,
+ * and records verified phones at the real user-command (in this JVM) through a recording proxy,
+ * which lets a test see or break the internal calls.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PhoneVerificationIT {
@@ -66,22 +66,32 @@ class PhoneVerificationIT {
 
   static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
       UserCommandApp.extension(Map.of("eureka.enabled", "false"));
-  static final DropwizardAppExtension<VerificationConfiguration> APP = TestStack.app(VerificationApplication.class,
-      "verification", ItSupport.verificationSettings(SNS, Map.of(
-          "codes.ttl", "8 seconds",
-          "codes.resendCooldown", "3 seconds",
-          "codes.attemptWindow", "1 minute",
-          "codes.dailyPerPhone", "3",
-          "codes.dailyPerUser", "4")));
+  static final DropwizardAppExtension<VerificationConfiguration> APP =
+      TestStack.app(
+          VerificationApplication.class,
+          "verification",
+          ItSupport.verificationSettings(
+              SNS,
+              Map.of(
+                  "codes.ttl", "8 seconds",
+                  "codes.resendCooldown", "3 seconds",
+                  "codes.attemptWindow", "1 minute",
+                  "codes.dailyPerPhone", "3",
+                  "codes.dailyPerUser", "4")));
 
   @BeforeAll
   static void proxy() throws Exception {
     ItSupport.proxyTo(USER_COMMAND, COMMAND.getLocalPort());
-    // The first request fetches the issuer's keys and opens the SNS client; on a busy machine that can
-    // outlast the Hystrix timeout once (a 503 the callers would retry). Warm up so the tests see the steady state.
+    // The first request fetches the issuer's keys and opens the SNS client; on a busy machine that
+    // can
+    // outlast the Hystrix timeout once (a 503 the callers would retry). Warm up so the tests see
+    // the steady state.
     Customer warmup = customer(COMMAND.getLocalPort());
-    for (int attempt = 0; attempt < 5
-        && startVerification(APP.getLocalPort(), warmup.token(), germanMobile()).statusCode() == 503; attempt++) {
+    for (int attempt = 0;
+        attempt < 5
+            && startVerification(APP.getLocalPort(), warmup.token(), germanMobile()).statusCode()
+                == 503;
+        attempt++) {
       Thread.sleep(500);
     }
   }
@@ -93,8 +103,7 @@ class PhoneVerificationIT {
   }
 
   /** The SMS budget knobs an operator turns on the running service. */
-  @RegisterExtension
-  final TurnedKnobs operator = new TurnedKnobs();
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   private static int port() {
     return APP.getLocalPort();
@@ -111,9 +120,12 @@ class PhoneVerificationIT {
     Customer customer = customer(COMMAND.getLocalPort());
     String phone = germanMobile();
 
-    HttpResponse<String> started = ItSupport.send(ItSupport.json(port(), "/v1/verifications", customer.token())
-        .header("Accept-Language", "de-DE,de;q=0.9")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}")).build());
+    HttpResponse<String> started =
+        ItSupport.send(
+            ItSupport.json(port(), "/v1/verifications", customer.token())
+                .header("Accept-Language", "de-DE,de;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}"))
+                .build());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String verificationId = body(started).get("verificationId").asText();
     assertThat(Instant.parse(body(started).get("expiresAt").asText())).isAfter(Instant.now());
@@ -123,7 +135,8 @@ class PhoneVerificationIT {
     assertThat(publishes).hasSize(1);
     Map<String, String> publish = publishes.get(0);
     assertThat(publish).containsEntry("Action", "Publish").containsEntry("PhoneNumber", phone);
-    assertThat(publish).containsEntry("MessageAttributes.entry.1.Name", "AWS.SNS.SMS.SMSType")
+    assertThat(publish)
+        .containsEntry("MessageAttributes.entry.1.Name", "AWS.SNS.SMS.SMSType")
         .containsEntry("MessageAttributes.entry.1.Value.DataType", "String")
         .containsEntry("MessageAttributes.entry.1.Value.StringValue", "Transactional");
     assertThat(publish.get("Message")).startsWith("Dein Retail-Bestätigungscode lautet ");
@@ -134,26 +147,50 @@ class PhoneVerificationIT {
     assertThat(body(confirmed).get("verified").asBoolean()).isTrue();
 
     // verification got a service token and told user-command, exactly as the contract says
-    List<LoggedRequest> tokenRequests = USER_COMMAND.findAll(postRequestedFor(urlEqualTo("/internal/service-tokens")));
+    List<LoggedRequest> tokenRequests =
+        USER_COMMAND.findAll(postRequestedFor(urlEqualTo("/internal/service-tokens")));
     assertThat(tokenRequests).isNotEmpty();
-    assertThat(ItSupport.JSON.readTree(tokenRequests.get(0).getBodyAsString())).isEqualTo(ItSupport.JSON.readTree(
-        "{\"clientId\":\"verification\",\"clientSecret\":\"local-verification-secret\"}"));
-    List<LoggedRequest> recorded = USER_COMMAND.findAll(
-        postRequestedFor(urlEqualTo("/internal/users/" + customer.userId() + "/phone-verified")));
+    assertThat(ItSupport.JSON.readTree(tokenRequests.get(0).getBodyAsString()))
+        .isEqualTo(
+            ItSupport.JSON.readTree(
+                "{\"clientId\":\"verification\",\"clientSecret\":\"local-verification-secret\"}"));
+    List<LoggedRequest> recorded =
+        USER_COMMAND.findAll(
+            postRequestedFor(
+                urlEqualTo("/internal/users/" + customer.userId() + "/phone-verified")));
     assertThat(recorded).hasSize(1);
-    assertThat(ItSupport.JSON.readTree(recorded.get(0).getBodyAsString())).isEqualTo(ItSupport.JSON.readTree(
-        "{\"verificationId\":\"" + verificationId + "\",\"phone\":\"" + phone + "\"}"));
-    assertThat(recorded.get(0).getHeader("Authorization")).matches("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+");
+    assertThat(ItSupport.JSON.readTree(recorded.get(0).getBodyAsString()))
+        .isEqualTo(
+            ItSupport.JSON.readTree(
+                "{\"verificationId\":\"" + verificationId + "\",\"phone\":\"" + phone + "\"}"));
+    assertThat(recorded.get(0).getHeader("Authorization"))
+        .matches("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+");
     assertThat(recorded.get(0).getHeader("Content-Type")).startsWith("application/json");
 
     // and the user's stream now has PhoneVerified (written by user-command, never by verification)
     try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
-      List<String> types = cassandra.session().execute("SELECT event_type FROM " + TestStack.keyspace()
-          + ".user_events WHERE user_id = ?", UUID.fromString(customer.userId())).all().stream()
-          .map((Row row) -> row.getString("event_type")).toList();
+      List<String> types =
+          cassandra
+              .session()
+              .execute(
+                  "SELECT event_type FROM "
+                      + TestStack.keyspace()
+                      + ".user_events WHERE user_id = ?",
+                  UUID.fromString(customer.userId()))
+              .all()
+              .stream()
+              .map((Row row) -> row.getString("event_type"))
+              .toList();
       assertThat(types).contains("PhoneVerified");
-      Row mine = cassandra.session().execute("SELECT phone_hash FROM " + TestStack.keyspace()
-          + ".verified_phones WHERE user_id = ?", UUID.fromString(customer.userId())).one();
+      Row mine =
+          cassandra
+              .session()
+              .execute(
+                  "SELECT phone_hash FROM "
+                      + TestStack.keyspace()
+                      + ".verified_phones WHERE user_id = ?",
+                  UUID.fromString(customer.userId()))
+              .one();
       assertThat(mine).isNotNull();
       assertThat(mine.getString("phone_hash")).doesNotContain(phone.substring(3));
     }
@@ -173,7 +210,8 @@ class PhoneVerificationIT {
     try (JedisPooled redis = ItSupport.redis()) {
       String cursor = ScanParams.SCAN_POINTER_START;
       do {
-        ScanResult<String> page = redis.scan(cursor, new ScanParams().match(ItSupport.keyPrefix() + "otp:*").count(500));
+        ScanResult<String> page =
+            redis.scan(cursor, new ScanParams().match(ItSupport.keyPrefix() + "otp:*").count(500));
         for (String key : page.getResult()) {
           all.append(key).append('\n');
           String type = redis.type(key);
@@ -222,15 +260,19 @@ class PhoneVerificationIT {
     String id = started(customer, phone);
     String firstCode = lastCode(SNS, phone);
     for (int i = 0; i < 3; i++) {
-      assertThat(confirm(port(), customer.token(), id, wrong(firstCode)).statusCode()).isEqualTo(422);
+      assertThat(confirm(port(), customer.token(), id, wrong(firstCode)).statusCode())
+          .isEqualTo(422);
     }
     Thread.sleep(3100); // the resend cooldown
-    assertThat(started(customer, phone)).as("a resend continues the same verification").isEqualTo(id);
+    assertThat(started(customer, phone))
+        .as("a resend continues the same verification")
+        .isEqualTo(id);
     String secondCode = lastCode(SNS, phone);
 
     HttpResponse<String> fourth = confirm(port(), customer.token(), id, wrong(secondCode));
     assertThat(body(fourth).get("attemptsLeft").asInt()).isEqualTo(1);
-    assertThat(confirm(port(), customer.token(), id, wrong(secondCode)).statusCode()).isEqualTo(429);
+    assertThat(confirm(port(), customer.token(), id, wrong(secondCode)).statusCode())
+        .isEqualTo(429);
     assertThat(confirm(port(), customer.token(), id, secondCode).statusCode()).isEqualTo(429);
   }
 
@@ -244,8 +286,8 @@ class PhoneVerificationIT {
     HttpResponse<String> tooSoon = startVerification(port(), customer.token(), phone);
     assertThat(tooSoon.statusCode()).isEqualTo(429);
     assertThat(body(tooSoon).get("type").asText()).endsWith("/resend-too-soon");
-    assertThat(tooSoon.headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
-        seconds -> assertThat(seconds).isBetween(1, 3));
+    assertThat(tooSoon.headers().firstValue("Retry-After").map(Integer::parseInt))
+        .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1, 3));
     assertThat(ItSupport.publishesTo(SNS, phone)).hasSize(1);
 
     // another account cannot make the same phone ring either: the cooldown is per phone
@@ -284,7 +326,8 @@ class PhoneVerificationIT {
     Thread.sleep(3100);
     started(customer(COMMAND.getLocalPort()), phone);
     Thread.sleep(3100);
-    HttpResponse<String> fourth = startVerification(port(), customer(COMMAND.getLocalPort()).token(), phone);
+    HttpResponse<String> fourth =
+        startVerification(port(), customer(COMMAND.getLocalPort()).token(), phone);
     assertThat(fourth.statusCode()).isEqualTo(429);
     assertThat(body(fourth).get("type").asText()).endsWith("/daily-limit");
     assertThat(body(fourth).get("limit").asText()).isEqualTo("phone");
@@ -309,8 +352,13 @@ class PhoneVerificationIT {
       assertThat(ItSupport.publishesTo(SNS, number)).isEmpty();
     }
     // a US number classifies as FIXED_LINE_OR_MOBILE and is accepted
-    assertThat(startVerification(port(), customer.token(), "+1201555" + String.format("%04d",
-        (int) (Math.random() * 10_000))).statusCode()).isEqualTo(202);
+    assertThat(
+            startVerification(
+                    port(),
+                    customer.token(),
+                    "+1201555" + String.format("%04d", (int) (Math.random() * 10_000)))
+                .statusCode())
+        .isEqualTo(202);
   }
 
   @Test
@@ -320,8 +368,11 @@ class PhoneVerificationIT {
     String id = started(customer, phone);
     String code = lastCode(SNS, phone);
 
-    StubMapping down = USER_COMMAND.stubFor(post(urlPathMatching("/internal/users/.*/phone-verified")).atPriority(1)
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    StubMapping down =
+        USER_COMMAND.stubFor(
+            post(urlPathMatching("/internal/users/.*/phone-verified"))
+                .atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     try {
       HttpResponse<String> unavailable = confirm(port(), customer.token(), id, code);
       assertThat(unavailable.statusCode()).isEqualTo(503);
@@ -360,11 +411,20 @@ class PhoneVerificationIT {
     HttpResponse<String> braked = startVerification(port(), other.token(), germanMobile());
     assertThat(braked.statusCode()).isEqualTo(503);
     assertThat(body(braked).get("type").asText()).endsWith("/sms-paused");
-    assertThat(APP.getEnvironment().metrics().counter("verification.sms.refused.brake").getCount()).isPositive();
-    assertThat(APP.getEnvironment().metrics().counter("verification.sms.refused.country-budget").getCount()).isPositive();
+    assertThat(APP.getEnvironment().metrics().counter("verification.sms.refused.brake").getCount())
+        .isPositive();
+    assertThat(
+            APP.getEnvironment()
+                .metrics()
+                .counter("verification.sms.refused.country-budget")
+                .getCount())
+        .isPositive();
   }
 
-  /** At the levels the services run at (and DEBUG for the platform's own code), during a whole verification. */
+  /**
+   * At the levels the services run at (and DEBUG for the platform's own code), during a whole
+   * verification.
+   */
   @Test
   void neitherTheCodeNorTheNumberEverReachesALogLine() throws Exception {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -376,7 +436,8 @@ class PhoneVerificationIT {
     captured.setContext(context);
     captured.start();
     root.addAppender(captured);
-    // The level the services run at (INFO; com.amazonaws at WARN as in config/*.yml), and DEBUG for our own code.
+    // The level the services run at (INFO; com.amazonaws at WARN as in config/*.yml), and DEBUG for
+    // our own code.
     root.setLevel(Level.INFO);
     ours.setLevel(Level.DEBUG);
     String phone = germanMobile();
@@ -393,9 +454,17 @@ class PhoneVerificationIT {
       root.detachAppender(captured);
     }
     assertThat(captured.list).isNotEmpty();
-    Set<String> lines = captured.list.stream()
-        .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
-        .collect(Collectors.toSet());
-    assertThat(lines).noneMatch(line -> line.contains(code)).noneMatch(line -> line.contains(phone.substring(3)));
+    Set<String> lines =
+        captured.list.stream()
+            .map(
+                e ->
+                    e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                            ? ""
+                            : " " + e.getThrowableProxy().getMessage()))
+            .collect(Collectors.toSet());
+    assertThat(lines)
+        .noneMatch(line -> line.contains(code))
+        .noneMatch(line -> line.contains(phone.substring(3)));
   }
 }

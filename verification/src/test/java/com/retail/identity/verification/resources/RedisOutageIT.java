@@ -11,11 +11,11 @@ import com.codahale.metrics.MetricRegistry;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.retail.identity.command.AdmissionKnobs;
 import com.retail.identity.command.UserCommandApp;
+import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionDecision;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.resources.AdmissionProblems;
-import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.challenge.Challenges;
@@ -46,10 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Redis goes away. Each check does what its knob says: rate limits and the replay guard fail OPEN on
- * in-process state or CLOSED (503 / no solution accepted), both tested; SMS codes always fail closed
- * (no code is sent or checked without Redis); challenges are still issued (difficulty is an estimate).
- * One stop of Redis for the whole class; it is started again at the end.
+ * Redis goes away. Each check does what its knob says: rate limits and the replay guard fail OPEN
+ * on in-process state or CLOSED (503 / no solution accepted), both tested; SMS codes always fail
+ * closed (no code is sent or checked without Redis); challenges are still issued (difficulty is an
+ * estimate). One stop of Redis for the whole class; it is started again at the end.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RedisOutageIT {
@@ -57,8 +57,11 @@ class RedisOutageIT {
   static final WireMockServer USER_COMMAND = ItSupport.userCommandProxy();
   static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
       UserCommandApp.extension(Map.of("eureka.enabled", "false"));
-  static final DropwizardAppExtension<VerificationConfiguration> APP = TestStack.app(VerificationApplication.class,
-      "verification", ItSupport.verificationSettings(SNS, Map.of()));
+  static final DropwizardAppExtension<VerificationConfiguration> APP =
+      TestStack.app(
+          VerificationApplication.class,
+          "verification",
+          ItSupport.verificationSettings(SNS, Map.of()));
 
   static Customer customer;
   static RedisConnector redis;
@@ -85,8 +88,13 @@ class RedisOutageIT {
     try {
       StoreControl.start("redis");
     } finally {
-      for (String knob : List.of(Difficulty.DIFFICULTY, Difficulty.LEVELS, AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
-          AdmissionKnobs.LAUNCH_MODE, ReplayGuard.ON_REDIS_DOWN)) {
+      for (String knob :
+          List.of(
+              Difficulty.DIFFICULTY,
+              Difficulty.LEVELS,
+              AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
+              AdmissionKnobs.LAUNCH_MODE,
+              ReplayGuard.ON_REDIS_DOWN)) {
         Knobs.clearOverride(knob);
       }
       // the other ITs of this JVM keep their generous limits
@@ -100,7 +108,11 @@ class RedisOutageIT {
 
   @AfterEach
   void clearModes() {
-    for (String knob : List.of(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, AdmissionKnobs.LAUNCH_MODE, ReplayGuard.ON_REDIS_DOWN)) {
+    for (String knob :
+        List.of(
+            AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
+            AdmissionKnobs.LAUNCH_MODE,
+            ReplayGuard.ON_REDIS_DOWN)) {
       Knobs.clearOverride(knob);
     }
   }
@@ -110,27 +122,38 @@ class RedisOutageIT {
     Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
     String client = "198.19.7.1";
     for (int i = 0; i < 3; i++) {
-      assertThat(admission.decide(AdmissionRequest.register(client, null, "a@example.com", null)).outcome())
+      assertThat(
+              admission
+                  .decide(AdmissionRequest.register(client, null, "a@example.com", null))
+                  .outcome())
           .isEqualTo(AdmissionDecision.Outcome.ALLOW);
     }
-    AdmissionDecision limited = admission.decide(AdmissionRequest.register(client, null, "a@example.com", null));
+    AdmissionDecision limited =
+        admission.decide(AdmissionRequest.register(client, null, "a@example.com", null));
     assertThat(limited.outcome()).isEqualTo(AdmissionDecision.Outcome.RATE_LIMITED);
     // the disposable-domain check falls back to the built-in list
-    assertThat(admission.decide(AdmissionRequest.register("198.19.7.2", null, "x@yopmail.com", null)).outcome())
+    assertThat(
+            admission
+                .decide(AdmissionRequest.register("198.19.7.2", null, "x@yopmail.com", null))
+                .outcome())
         .isEqualTo(AdmissionDecision.Outcome.REFUSED);
 
     Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "closed");
-    AdmissionDecision closed = admission.decide(AdmissionRequest.register("198.19.7.3", null, "a@example.com", null));
+    AdmissionDecision closed =
+        admission.decide(AdmissionRequest.register("198.19.7.3", null, "a@example.com", null));
     assertThat(closed.outcome()).isEqualTo(AdmissionDecision.Outcome.UNAVAILABLE);
-    assertThat(AdmissionProblems.problem(closed).orElseThrow().problem().getStatus()).isEqualTo(503);
-    assertThat(METRICS.counter("admission.register.unavailable.redis-down").getCount()).isEqualTo(1);
+    assertThat(AdmissionProblems.problem(closed).orElseThrow().problem().getStatus())
+        .isEqualTo(503);
+    assertThat(METRICS.counter("admission.register.unavailable.redis-down").getCount())
+        .isEqualTo(1);
   }
 
   @Test
   void theReplayGuardFailsOpenInProcessOrClosed() throws Exception {
     Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
     // challenges are still issued while Redis is down
-    HttpResponse<String> answer = ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
+    HttpResponse<String> answer =
+        ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
     assertThat(answer.statusCode()).isEqualTo(200);
     Challenge challenge = ItSupport.JSON.readValue(answer.body(), Challenge.class);
     String solution = Challenges.solutionHeader(challenge, Challenges.solve(challenge));
@@ -141,31 +164,47 @@ class RedisOutageIT {
 
     Challenge next = challenges.issue(1000);
     Knobs.override(ReplayGuard.ON_REDIS_DOWN, "closed");
-    assertThat(challenges.verify(Challenges.solutionHeader(next, Challenges.solve(next)))).isEqualTo(SolutionCheck.UNAVAILABLE);
+    assertThat(challenges.verify(Challenges.solutionHeader(next, Challenges.solve(next))))
+        .isEqualTo(SolutionCheck.UNAVAILABLE);
     Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
     Challenge third = challenges.issue(1000);
-    AdmissionDecision decision = admission.decide(AdmissionRequest.login("198.19.8.1", null, "a@example.com",
-        Challenges.solutionHeader(third, Challenges.solve(third))));
+    AdmissionDecision decision =
+        admission.decide(
+            AdmissionRequest.login(
+                "198.19.8.1",
+                null,
+                "a@example.com",
+                Challenges.solutionHeader(third, Challenges.solve(third))));
     assertThat(decision.outcome()).isEqualTo(AdmissionDecision.Outcome.UNAVAILABLE);
     assertThat(decision.reason()).isEqualTo("replay-guard-down");
   }
 
   @Test
   void smsCodesFailClosedWith503AndComeBackWithRedis() throws Exception {
-    HttpResponse<String> down = startVerification(APP.getLocalPort(), customer.token(), germanMobile());
+    HttpResponse<String> down =
+        startVerification(APP.getLocalPort(), customer.token(), germanMobile());
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(down.headers().firstValue("Retry-After")).isPresent();
     assertThat(body(down).get("type").asText()).endsWith("/unavailable");
-    HttpResponse<String> confirm = ItSupport.confirm(APP.getLocalPort(), customer.token(),
-        "00000000-0000-0000-0000-000000000000", "123456");
+    HttpResponse<String> confirm =
+        ItSupport.confirm(
+            APP.getLocalPort(), customer.token(), "00000000-0000-0000-0000-000000000000", "123456");
     assertThat(confirm.statusCode()).isEqualTo(503);
 
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck")).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck"))
+            .build();
     assertThat(ItSupport.send(health).body()).contains("\"redis\":{\"healthy\":false");
 
     StoreControl.start("redis");
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-        startVerification(APP.getLocalPort(), customer.token(), germanMobile()).statusCode() == 202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                startVerification(APP.getLocalPort(), customer.token(), germanMobile()).statusCode()
+                    == 202);
     StoreControl.stop("redis"); // the other tests of this class expect it down
   }
 }

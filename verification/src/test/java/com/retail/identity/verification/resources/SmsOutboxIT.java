@@ -27,14 +27,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Local mode: codes go to the outbox, readable at GET /dev/sms-outbox?phone=, and nothing reaches SNS. */
+/**
+ * Local mode: codes go to the outbox, readable at GET /dev/sms-outbox?phone=, and nothing reaches
+ * SNS.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SmsOutboxIT {
   static final WireMockServer USER_COMMAND = ItSupport.userCommandProxy();
   static final DropwizardAppExtension<UserCommandConfiguration> COMMAND =
       UserCommandApp.extension(Map.of("eureka.enabled", "false"));
-  static final DropwizardAppExtension<VerificationConfiguration> APP = TestStack.app(VerificationApplication.class,
-      "verification", Map.of("eureka.enabled", "false", "mode", "LOCAL", "sms.sender", "OUTBOX"));
+  static final DropwizardAppExtension<VerificationConfiguration> APP =
+      TestStack.app(
+          VerificationApplication.class,
+          "verification",
+          Map.of("eureka.enabled", "false", "mode", "LOCAL", "sms.sender", "OUTBOX"));
 
   @BeforeAll
   static void proxy() {
@@ -53,8 +59,14 @@ class SmsOutboxIT {
     HttpResponse<String> started = startVerification(APP.getLocalPort(), customer.token(), phone);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 
-    HttpResponse<String> outbox = ItSupport.send(ItSupport.json(APP.getLocalPort(),
-        "/dev/sms-outbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8), null).GET().build());
+    HttpResponse<String> outbox =
+        ItSupport.send(
+            ItSupport.json(
+                    APP.getLocalPort(),
+                    "/dev/sms-outbox?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8),
+                    null)
+                .GET()
+                .build());
     assertThat(outbox.statusCode()).isEqualTo(200);
     JsonNode messages = body(outbox);
     assertThat(messages).hasSize(1);
@@ -63,7 +75,13 @@ class SmsOutboxIT {
     assertThat(text).startsWith("Your Retail verification code is ");
     String code = text.replaceAll("\\D*(\\d{6}).*", "$1");
 
-    assertThat(confirm(APP.getLocalPort(), customer.token(), body(started).get("verificationId").asText(), code)
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            confirm(
+                    APP.getLocalPort(),
+                    customer.token(),
+                    body(started).get("verificationId").asText(),
+                    code)
+                .statusCode())
+        .isEqualTo(200);
   }
 }

@@ -43,8 +43,12 @@ public final class AdmissionControl implements AdmissionGate {
   private final List<ChallengeRule> challengeRules = ChallengeRule.all();
   private final Map<String, Counter> counts = new ConcurrentHashMap<>();
 
-  public AdmissionControl(Supplier<AdmissionSettings> settings, AdmissionCounters counters, ProofOfWork proofOfWork,
-      MetricRegistry metrics, Clock clock) {
+  public AdmissionControl(
+      Supplier<AdmissionSettings> settings,
+      AdmissionCounters counters,
+      ProofOfWork proofOfWork,
+      MetricRegistry metrics,
+      Clock clock) {
     this.settings = settings;
     this.counters = counters;
     this.proofOfWork = proofOfWork;
@@ -55,8 +59,13 @@ public final class AdmissionControl implements AdmissionGate {
   @Override
   public AdmissionDecision decide(AdmissionRequest request) {
     AdmissionDecision decision = evaluate(request, settings.get());
-    count("admission." + request.action().slug() + "." + decision.outcome().name().toLowerCase(Locale.ROOT)
-        + "." + decision.reason());
+    count(
+        "admission."
+            + request.action().slug()
+            + "."
+            + decision.outcome().name().toLowerCase(Locale.ROOT)
+            + "."
+            + decision.reason());
     return decision;
   }
 
@@ -106,7 +115,8 @@ public final class AdmissionControl implements AdmissionGate {
     }
 
     if (reading.emptyBucket().isPresent()) {
-      return AdmissionDecision.rateLimited(reading.emptyBucket().get().kind().slug(), (reading.refillMillis() + 999) / 1000);
+      return AdmissionDecision.rateLimited(
+          reading.emptyBucket().get().kind().slug(), (reading.refillMillis() + 999) / 1000);
     }
     if (disposableEmail.refuses(domains, reading.listing())) {
       return AdmissionDecision.refused(DisposableEmailDomains.REASON);
@@ -125,7 +135,8 @@ public final class AdmissionControl implements AdmissionGate {
     SolutionCheck solution = proofOfWork.verify(request.challengeSolution());
     return switch (solution) {
       case VALID -> AdmissionDecision.allow("challenge-solved");
-      case UNAVAILABLE -> AdmissionDecision.unavailable("replay-guard-down", RETRY_WHEN_DOWN_SECONDS);
+      case UNAVAILABLE ->
+          AdmissionDecision.unavailable("replay-guard-down", RETRY_WHEN_DOWN_SECONDS);
       case MISSING -> AdmissionDecision.challenge(why, proofOfWork.issue());
       default -> AdmissionDecision.challenge("challenge-" + solution.slug(), proofOfWork.issue());
     };

@@ -6,16 +6,23 @@ import java.util.Locale;
  * One registration or login attempt, as admission control sees it.
  *
  * @param action register or login
- * @param clientAddress the client's IP address, already resolved from {@code X-Forwarded-For} by the
- *     caller through {@link ClientAddresses#resolve} (never the raw header)
+ * @param clientAddress the client's IP address, already resolved from {@code X-Forwarded-For} by
+ *     the caller through {@link ClientAddresses#resolve} (never the raw header)
  * @param deviceId the {@code X-Device-Id} header, or null
  * @param emailDomain the domain of the email in the request (see {@link #domainOf}), or null
  * @param challengeSolution the {@code X-Challenge-Solution} header, or null
  */
-public record AdmissionRequest(Action action, String clientAddress, String deviceId, String emailDomain,
+public record AdmissionRequest(
+    Action action,
+    String clientAddress,
+    String deviceId,
+    String emailDomain,
     String challengeSolution) {
-  /** Device ids longer than this are cut (a device id is an opaque app-generated UUID-like string). */
+  /**
+   * Device ids longer than this are cut (a device id is an opaque app-generated UUID-like string).
+   */
   static final int MAX_DEVICE_ID = 128;
+
   static final String UNKNOWN_ADDRESS = "unknown";
 
   public AdmissionRequest {
@@ -30,17 +37,24 @@ public record AdmissionRequest(Action action, String clientAddress, String devic
     clientAddress = clientAddress == null || clientAddress.isBlank() ? null : clientAddress.strip();
   }
 
-  /** The client address, or {@code unknown} (all requests without one share its buckets and signals). */
+  /**
+   * The client address, or {@code unknown} (all requests without one share its buckets and
+   * signals).
+   */
   public String addressOrUnknown() {
     return clientAddress == null ? UNKNOWN_ADDRESS : clientAddress;
   }
 
-  public static AdmissionRequest register(String clientAddress, String deviceId, String email, String challengeSolution) {
-    return new AdmissionRequest(Action.REGISTER, clientAddress, deviceId, domainOf(email), challengeSolution);
+  public static AdmissionRequest register(
+      String clientAddress, String deviceId, String email, String challengeSolution) {
+    return new AdmissionRequest(
+        Action.REGISTER, clientAddress, deviceId, domainOf(email), challengeSolution);
   }
 
-  public static AdmissionRequest login(String clientAddress, String deviceId, String email, String challengeSolution) {
-    return new AdmissionRequest(Action.LOGIN, clientAddress, deviceId, domainOf(email), challengeSolution);
+  public static AdmissionRequest login(
+      String clientAddress, String deviceId, String email, String challengeSolution) {
+    return new AdmissionRequest(
+        Action.LOGIN, clientAddress, deviceId, domainOf(email), challengeSolution);
   }
 
   /** The domain part of an email address, lower-cased and in ASCII (IDN), or null. */

@@ -20,9 +20,11 @@ public final class ClientAddresses {
 
   /**
    * @param remoteAddress the TCP peer ({@code HttpServletRequest.getRemoteAddr()})
-   * @param forwardedFor the {@code X-Forwarded-For} header, possibly null or several comma-separated
+   * @param forwardedFor the {@code X-Forwarded-For} header, possibly null or several
+   *     comma-separated
    * @param trusted the load balancers' (and other own proxies') address ranges
-   * @return the client address in canonical text form (IPv4-mapped IPv6 as IPv4), or the peer as given
+   * @return the client address in canonical text form (IPv4-mapped IPv6 as IPv4), or the peer as
+   *     given
    */
   public static String resolve(String remoteAddress, String forwardedFor, TrustedProxies trusted) {
     InetAddress peer = parse(remoteAddress);
@@ -68,7 +70,10 @@ public final class ClientAddresses {
     }
   }
 
-  /** A literal IPv4 or IPv6 address (never a DNS lookup), or null. Brackets and a zone id are tolerated. */
+  /**
+   * A literal IPv4 or IPv6 address (never a DNS lookup), or null. Brackets and a zone id are
+   * tolerated.
+   */
   static InetAddress parse(String text) {
     if (text == null || text.isBlank() || text.length() > 64) {
       return null;

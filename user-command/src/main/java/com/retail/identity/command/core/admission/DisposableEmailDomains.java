@@ -14,13 +14,43 @@ public final class DisposableEmailDomains {
   /** The reason of the refusal, answered as a validation error on {@code email}. */
   public static final String REASON = "disposable-email";
 
-  static final Set<String> BUILT_IN = Set.of(
-      "mailinator.com", "guerrillamail.com", "guerrillamail.net", "guerrillamailblock.com", "sharklasers.com",
-      "grr.la", "10minutemail.com", "10minutemail.net", "temp-mail.org", "tempmail.com", "tempmailo.com",
-      "yopmail.com", "yopmail.net", "trashmail.com", "trashmail.de", "dispostable.com", "getnada.com",
-      "maildrop.cc", "throwawaymail.com", "fakeinbox.com", "mailnesia.com", "mintemail.com", "mohmal.com",
-      "emailondeck.com", "spamgourmet.com", "tempr.email", "discard.email", "mailcatch.com", "getairmail.com",
-      "mytemp.email", "temp-mail.io", "burnermail.io", "inboxkitten.com", "moakt.com", "spam4.me");
+  static final Set<String> BUILT_IN =
+      Set.of(
+          "mailinator.com",
+          "guerrillamail.com",
+          "guerrillamail.net",
+          "guerrillamailblock.com",
+          "sharklasers.com",
+          "grr.la",
+          "10minutemail.com",
+          "10minutemail.net",
+          "temp-mail.org",
+          "tempmail.com",
+          "tempmailo.com",
+          "yopmail.com",
+          "yopmail.net",
+          "trashmail.com",
+          "trashmail.de",
+          "dispostable.com",
+          "getnada.com",
+          "maildrop.cc",
+          "throwawaymail.com",
+          "fakeinbox.com",
+          "mailnesia.com",
+          "mintemail.com",
+          "mohmal.com",
+          "emailondeck.com",
+          "spamgourmet.com",
+          "tempr.email",
+          "discard.email",
+          "mailcatch.com",
+          "getairmail.com",
+          "mytemp.email",
+          "temp-mail.io",
+          "burnermail.io",
+          "inboxkitten.com",
+          "moakt.com",
+          "spam4.me");
 
   /** The domains to look up for this request: none for a login. */
   public List<String> candidatesFor(AdmissionRequest request) {
@@ -36,7 +66,10 @@ public final class DisposableEmailDomains {
     };
   }
 
-  /** The domain and its parent domains down to two labels: {@code a.b.example.com} -> itself, {@code b.example.com}, {@code example.com}. */
+  /**
+   * The domain and its parent domains down to two labels: {@code a.b.example.com} -> itself, {@code
+   * b.example.com}, {@code example.com}.
+   */
   static List<String> candidates(String domain) {
     List<String> candidates = new ArrayList<>();
     if (domain == null) {

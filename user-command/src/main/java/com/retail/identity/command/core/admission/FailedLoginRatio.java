@@ -9,8 +9,10 @@ public final class FailedLoginRatio implements ChallengeRule {
   @Override
   public Optional<String> reasonToChallenge(LoginSignals signals, AdmissionSettings settings) {
     RiskThresholds risk = settings.risk();
-    boolean risky = signals.known() && signals.attempts() >= risk.effectiveMinAttempts()
-        && signals.failures() >= risk.failureRatio() * signals.attempts();
+    boolean risky =
+        signals.known()
+            && signals.attempts() >= risk.effectiveMinAttempts()
+            && signals.failures() >= risk.failureRatio() * signals.attempts();
     return risky ? Optional.of(REASON) : Optional.empty();
   }
 }

@@ -10,17 +10,21 @@ import java.util.Set;
 
 /**
  * The in-process stand-in for the Redis state while Redis is down and a check fails open: token
- * buckets and login signals of this instance only (so the effective limits are per instance). It has
- * no disposable-domain list: the built-in one decides.
+ * buckets and login signals of this instance only (so the effective limits are per instance). It
+ * has no disposable-domain list: the built-in one decides.
  */
 final class InProcessAdmissionCounters implements AdmissionCounters {
-  private final Cache<String, double[]> buckets = Caffeine.newBuilder()
-      .maximumSize(500_000).expireAfterAccess(Duration.ofMinutes(15)).build();
-  private final Cache<String, Signal> signals = Caffeine.newBuilder()
-      .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(30)).build();
+  private final Cache<String, double[]> buckets =
+      Caffeine.newBuilder().maximumSize(500_000).expireAfterAccess(Duration.ofMinutes(15)).build();
+  private final Cache<String, Signal> signals =
+      Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(30)).build();
 
   @Override
-  public Reading takeTokensAndRead(List<Bucket> wanted, List<String> domainCandidates, String address, long window,
+  public Reading takeTokensAndRead(
+      List<Bucket> wanted,
+      List<String> domainCandidates,
+      String address,
+      long window,
       long nowMillis) {
     Optional<Bucket> empty = Optional.empty();
     long wait = 0;
@@ -35,7 +39,8 @@ final class InProcessAdmissionCounters implements AdmissionCounters {
       for (int i = 0; i < wanted.size(); i++) {
         Limit limit = wanted.get(i).limit();
         double perMs = limit.perMinute() / 60_000.0;
-        double tokens = Math.min(limit.burst(), states[i][0] + Math.max(0, nowMillis - states[i][1]) * perMs);
+        double tokens =
+            Math.min(limit.burst(), states[i][0] + Math.max(0, nowMillis - states[i][1]) * perMs);
         levels[i] = tokens;
         if (tokens < 1) {
           if (empty.isEmpty()) {
@@ -55,7 +60,8 @@ final class InProcessAdmissionCounters implements AdmissionCounters {
   }
 
   @Override
-  public void recordLogin(String address, String accountPseudonym, boolean success, long window, Duration keep) {
+  public void recordLogin(
+      String address, String accountPseudonym, boolean success, long window, Duration keep) {
     Signal s = signals.get(address, k -> new Signal(window));
     synchronized (s) {
       s.roll(window);
@@ -76,7 +82,9 @@ final class InProcessAdmissionCounters implements AdmissionCounters {
     }
     synchronized (s) {
       s.roll(window);
-      return LoginSignals.of(s.attempts + s.previousAttempts, s.failures + s.previousFailures,
+      return LoginSignals.of(
+          s.attempts + s.previousAttempts,
+          s.failures + s.previousFailures,
           s.accounts.size() + s.previousAccounts);
     }
   }

@@ -2,7 +2,9 @@ package com.retail.identity.command.core.admission;
 
 import java.util.Optional;
 
-/** One bucket per {@code X-Device-Id}, counted under a pseudonym; requests without one take none. */
+/**
+ * One bucket per {@code X-Device-Id}, counted under a pseudonym; requests without one take none.
+ */
 public final class PerDeviceLimit implements RateLimit {
   @Override
   public BucketKind kind() {

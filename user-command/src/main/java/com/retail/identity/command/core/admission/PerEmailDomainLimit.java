@@ -15,7 +15,8 @@ public final class PerEmailDomainLimit implements RateLimit {
   @Override
   public Optional<Bucket> bucketFor(AdmissionRequest request, AdmissionSettings settings) {
     String domain = request.emailDomain();
-    if (domain == null || request.action() == Action.REGISTER && settings.domainLimitExempt().contains(domain)) {
+    if (domain == null
+        || request.action() == Action.REGISTER && settings.domainLimitExempt().contains(domain)) {
       return Optional.empty();
     }
     return bucket(request, domain, settings);

@@ -6,7 +6,9 @@ import com.retail.identity.common.challenge.SolutionCheck;
 
 /** Issues proof-of-work challenges and checks their solutions (each accepted once). */
 public interface ProofOfWork {
-  /** @param solutionHeader the {@code X-Challenge-Solution} header, or null */
+  /**
+   * @param solutionHeader the {@code X-Challenge-Solution} header, or null
+   */
   SolutionCheck verify(String solutionHeader);
 
   Challenge issue();

@@ -11,12 +11,19 @@ public interface RateLimit {
 
   /** Every kind, in the order they are checked: the first empty bucket names the 429's reason. */
   static List<RateLimit> all() {
-    return List.of(new PerAddressLimit(), new PerSubnetLimit(), new PerDeviceLimit(), new PerEmailDomainLimit());
+    return List.of(
+        new PerAddressLimit(),
+        new PerSubnetLimit(),
+        new PerDeviceLimit(),
+        new PerEmailDomainLimit());
   }
 
   /** The bucket of {@code subject}, unless its limit is off. */
-  default Optional<Bucket> bucket(AdmissionRequest request, String subject, AdmissionSettings settings) {
+  default Optional<Bucket> bucket(
+      AdmissionRequest request, String subject, AdmissionSettings settings) {
     Limit limit = settings.limit(request.action(), kind());
-    return limit.isOff() ? Optional.empty() : Optional.of(new Bucket(request.action(), kind(), subject, limit));
+    return limit.isOff()
+        ? Optional.empty()
+        : Optional.of(new Bucket(request.action(), kind(), subject, limit));
   }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param maxAccountsPerAddress risky when more distinct accounts were tried (0: never)
  * @param windowSeconds the signals count over this window and the one before (at least 10)
  */
-public record RiskThresholds(double failureRatio, int minAttempts, int maxAccountsPerAddress, int windowSeconds) {
+public record RiskThresholds(
+    double failureRatio, int minAttempts, int maxAccountsPerAddress, int windowSeconds) {
   public static final RiskThresholds DEFAULTS = new RiskThresholds(0.5, 20, 10, 300);
 
   /** The number of the signal window {@code epochMillis} falls in. */

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /** The admission decisions on an in-memory state: what each policy decides, and in which order. */
 class AdmissionControlTest {
-  private final AtomicReference<AdmissionSettings> settings = new AtomicReference<>(AdmissionSettings.DEFAULTS);
+  private final AtomicReference<AdmissionSettings> settings =
+      new AtomicReference<>(AdmissionSettings.DEFAULTS);
   private final InMemoryAdmissionCounters counters = new InMemoryAdmissionCounters();
   private final FakeProofOfWork proofOfWork = new FakeProofOfWork();
   private final MetricRegistry metrics = new MetricRegistry();
   private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
-  private final AdmissionControl admission = new AdmissionControl(settings::get, counters, proofOfWork, metrics, clock);
+  private final AdmissionControl admission =
+      new AdmissionControl(settings::get, counters, proofOfWork, metrics, clock);
 
   private void given(AdmissionSettings changed) {
     settings.set(changed);
@@ -73,8 +75,10 @@ class AdmissionControlTest {
 
   @Test
   void givenOneEmptyBucket_whenARequestIsRefused_thenNoOtherBucketGaveAToken() {
-    given(defaults().withLimit(Action.REGISTER, BucketKind.ADDRESS, new Limit(3, 1))
-        .withLimit(Action.REGISTER, BucketKind.DEVICE, new Limit(1, 1)));
+    given(
+        defaults()
+            .withLimit(Action.REGISTER, BucketKind.ADDRESS, new Limit(3, 1))
+            .withLimit(Action.REGISTER, BucketKind.DEVICE, new Limit(1, 1)));
     assertThat(register("203.0.113.5", "phone-1", "ada@example.com", null).isAllowed()).isTrue();
 
     AdmissionDecision sameDevice = register("203.0.113.5", "phone-1", "ada@example.com", null);
@@ -82,8 +86,10 @@ class AdmissionControlTest {
     assertThat(sameDevice.reason()).isEqualTo("device");
     assertThat(register("203.0.113.5", "phone-2", "ada@example.com", null).isAllowed()).isTrue();
     assertThat(register("203.0.113.5", "phone-3", "ada@example.com", null).isAllowed())
-        .as("the refused request took no token from the address bucket").isTrue();
-    assertThat(register("203.0.113.5", "phone-4", "ada@example.com", null).reason()).isEqualTo("address");
+        .as("the refused request took no token from the address bucket")
+        .isTrue();
+    assertThat(register("203.0.113.5", "phone-4", "ada@example.com", null).reason())
+        .isEqualTo("address");
   }
 
   @Test
@@ -104,7 +110,10 @@ class AdmissionControlTest {
 
     assertThat(register("198.51.100.1", null, "b@farm.example", null).reason()).isEqualTo("domain");
     for (int i = 0; i < 3; i++) {
-      assertThat(register("198.51.100." + (10 + i), null, "launch" + i + "@gmail.com", null).isAllowed()).isTrue();
+      assertThat(
+              register("198.51.100." + (10 + i), null, "launch" + i + "@gmail.com", null)
+                  .isAllowed())
+          .isTrue();
     }
   }
 
@@ -117,18 +126,26 @@ class AdmissionControlTest {
     assertThat(decision.outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(decision.reason()).isEqualTo(DisposableEmailDomains.REASON);
     assertThat(register("203.0.113.6", null, "x@mailinator.com", null).isAllowed())
-        .as("a filled list replaces the built-in one").isTrue();
-    assertThat(admission.decide(AdmissionRequest.login("203.0.113.7", null, "x@throwaway.example", null)).isAllowed())
-        .as("accounts may predate the list").isTrue();
+        .as("a filled list replaces the built-in one")
+        .isTrue();
+    assertThat(
+            admission
+                .decide(AdmissionRequest.login("203.0.113.7", null, "x@throwaway.example", null))
+                .isAllowed())
+        .as("accounts may predate the list")
+        .isTrue();
   }
 
   @Test
-  void givenAnEmptyReferenceList_whenRegisteringWithAWellKnownThrowAwayService_thenTheBuiltInListRefusesIt() {
-    assertThat(register("203.0.113.5", null, "bot@mailinator.com", null).outcome()).isEqualTo(Outcome.REFUSED);
+  void
+      givenAnEmptyReferenceList_whenRegisteringWithAWellKnownThrowAwayService_thenTheBuiltInListRefusesIt() {
+    assertThat(register("203.0.113.5", null, "bot@mailinator.com", null).outcome())
+        .isEqualTo(Outcome.REFUSED);
   }
 
   @Test
-  void givenLaunchMode_whenARequestCarriesNoSolution_thenAChallengeIsDemandedAndItsSolutionWorksOnce() {
+  void
+      givenLaunchMode_whenARequestCarriesNoSolution_thenAChallengeIsDemandedAndItsSolutionWorksOnce() {
     given(defaults().withLaunchMode(true));
 
     AdmissionDecision demanded = register("203.0.113.5");
@@ -136,10 +153,12 @@ class AdmissionControlTest {
     assertThat(demanded.outcome()).isEqualTo(Outcome.CHALLENGE);
     assertThat(demanded.reason()).isEqualTo("launch-mode");
     Challenge challenge = demanded.challenge();
-    AdmissionDecision solved = register("203.0.113.5", null, "ada@example.com", FakeProofOfWork.solutionOf(challenge));
+    AdmissionDecision solved =
+        register("203.0.113.5", null, "ada@example.com", FakeProofOfWork.solutionOf(challenge));
     assertThat(solved.outcome()).isEqualTo(Outcome.ALLOW);
     assertThat(solved.reason()).isEqualTo("challenge-solved");
-    AdmissionDecision replayed = register("203.0.113.5", null, "ada@example.com", FakeProofOfWork.solutionOf(challenge));
+    AdmissionDecision replayed =
+        register("203.0.113.5", null, "ada@example.com", FakeProofOfWork.solutionOf(challenge));
     assertThat(replayed.outcome()).isEqualTo(Outcome.CHALLENGE);
     assertThat(replayed.reason()).isEqualTo("challenge-replayed");
     assertThat(replayed.challenge()).isNotEqualTo(challenge);
@@ -161,7 +180,8 @@ class AdmissionControlTest {
     Challenge challenge = register("203.0.113.5").challenge();
     proofOfWork.replayGuardGoesDown();
 
-    AdmissionDecision decision = register("203.0.113.5", null, "ada@example.com", FakeProofOfWork.solutionOf(challenge));
+    AdmissionDecision decision =
+        register("203.0.113.5", null, "ada@example.com", FakeProofOfWork.solutionOf(challenge));
 
     assertThat(decision.outcome()).isEqualTo(Outcome.UNAVAILABLE);
     assertThat(decision.reason()).isEqualTo("replay-guard-down");
@@ -196,7 +216,8 @@ class AdmissionControlTest {
   }
 
   @Test
-  void givenFailedLogins_whenTheNextWindowStarts_thenTheyStillCount_andAWindowLaterTheyAreForgotten() {
+  void
+      givenFailedLogins_whenTheNextWindowStarts_thenTheyStillCount_andAWindowLaterTheyAreForgotten() {
     given(defaults().withRisk(new RiskThresholds(0.5, 2, 10, 300)));
     admission.recordLogin("203.0.113.5", "account-1", false);
     admission.recordLogin("203.0.113.5", "account-1", false);
@@ -209,7 +230,8 @@ class AdmissionControlTest {
   }
 
   @Test
-  void givenTheCountersAreDownAndRateLimitsFailOpen_whenAnAddressRegistersInBulk_thenThisInstanceStillLimitsIt() {
+  void
+      givenTheCountersAreDownAndRateLimitsFailOpen_whenAnAddressRegistersInBulk_thenThisInstanceStillLimitsIt() {
     given(defaults().withLimit(Action.REGISTER, BucketKind.ADDRESS, new Limit(2, 2)));
     counters.goDown();
     register("203.0.113.5");
@@ -219,7 +241,8 @@ class AdmissionControlTest {
 
     assertThat(third.reason()).isEqualTo("address");
     assertThat(register("203.0.113.6", null, "bot@mailinator.com", null).outcome())
-        .as("the built-in disposable list").isEqualTo(Outcome.REFUSED);
+        .as("the built-in disposable list")
+        .isEqualTo(Outcome.REFUSED);
     assertThat(counted("admission.redis-unavailable")).isEqualTo(4);
   }
 

@@ -10,7 +10,8 @@ class ChallengeRuleTest {
   private final AdmissionSettings defaults = AdmissionSettings.DEFAULTS;
 
   private static AdmissionSettings risk(double ratio, int minAttempts, int maxAccounts) {
-    return AdmissionSettings.DEFAULTS.withRisk(new RiskThresholds(ratio, minAttempts, maxAccounts, 300));
+    return AdmissionSettings.DEFAULTS.withRisk(
+        new RiskThresholds(ratio, minAttempts, maxAccounts, 300));
   }
 
   @Test
@@ -22,7 +23,8 @@ class ChallengeRuleTest {
 
   @Test
   void givenSignalsThatCouldNotBeRead_thenTheRequestCountsAsRisky() {
-    assertThat(new UnknownLoginSignals().reasonToChallenge(LoginSignals.UNKNOWN, defaults)).contains("risk-unknown");
+    assertThat(new UnknownLoginSignals().reasonToChallenge(LoginSignals.UNKNOWN, defaults))
+        .contains("risk-unknown");
     assertThat(new UnknownLoginSignals().reasonToChallenge(LoginSignals.NONE, defaults)).isEmpty();
   }
 
@@ -31,14 +33,20 @@ class ChallengeRuleTest {
     FailedLoginRatio rule = new FailedLoginRatio();
     AdmissionSettings settings = risk(0.5, 4, 10);
 
-    assertThat(rule.reasonToChallenge(LoginSignals.of(4, 2, 1), settings)).contains("risk-failed-logins");
-    assertThat(rule.reasonToChallenge(LoginSignals.of(4, 1, 1), settings)).as("below the ratio").isEmpty();
-    assertThat(rule.reasonToChallenge(LoginSignals.of(3, 3, 1), settings)).as("too few attempts").isEmpty();
+    assertThat(rule.reasonToChallenge(LoginSignals.of(4, 2, 1), settings))
+        .contains("risk-failed-logins");
+    assertThat(rule.reasonToChallenge(LoginSignals.of(4, 1, 1), settings))
+        .as("below the ratio")
+        .isEmpty();
+    assertThat(rule.reasonToChallenge(LoginSignals.of(3, 3, 1), settings))
+        .as("too few attempts")
+        .isEmpty();
   }
 
   @Test
   void givenMinAttemptsOfZero_whenNothingWasTried_thenNotRisky() {
-    assertThat(new FailedLoginRatio().reasonToChallenge(LoginSignals.NONE, risk(0.5, 0, 10))).isEmpty();
+    assertThat(new FailedLoginRatio().reasonToChallenge(LoginSignals.NONE, risk(0.5, 0, 10)))
+        .isEmpty();
     assertThat(new FailedLoginRatio().reasonToChallenge(LoginSignals.of(1, 1, 1), risk(0.5, 0, 10)))
         .contains("risk-failed-logins");
   }
@@ -47,15 +55,18 @@ class ChallengeRuleTest {
   void givenMoreAccountsThanTheMaximum_thenRisky_andAMaximumOfZeroTurnsTheRuleOff() {
     ManyAccountsFromOneAddress rule = new ManyAccountsFromOneAddress();
 
-    assertThat(rule.reasonToChallenge(LoginSignals.of(11, 0, 11), risk(0.5, 20, 10))).contains("risk-many-accounts");
+    assertThat(rule.reasonToChallenge(LoginSignals.of(11, 0, 11), risk(0.5, 20, 10)))
+        .contains("risk-many-accounts");
     assertThat(rule.reasonToChallenge(LoginSignals.of(10, 0, 10), risk(0.5, 20, 10))).isEmpty();
     assertThat(rule.reasonToChallenge(LoginSignals.of(99, 0, 99), risk(0.5, 20, 0))).isEmpty();
   }
 
   @Test
   void theReasonsAreReportedInThisOrder() {
-    assertThat(ChallengeRule.all()).extracting(rule -> rule.getClass().getSimpleName())
-        .containsExactly("LaunchMode", "UnknownLoginSignals", "FailedLoginRatio", "ManyAccountsFromOneAddress");
+    assertThat(ChallengeRule.all())
+        .extracting(rule -> rule.getClass().getSimpleName())
+        .containsExactly(
+            "LaunchMode", "UnknownLoginSignals", "FailedLoginRatio", "ManyAccountsFromOneAddress");
   }
 
   @Test

@@ -10,9 +10,13 @@ class DisposableEmailDomainsTest {
 
   @Test
   void givenARegistration_thenTheDomainAndItsParentsAreLookedUp_andForALoginNothing() {
-    assertThat(disposable.candidatesFor(AdmissionRequest.register("203.0.113.5", null, "x@a.b.throwaway.example", null)))
+    assertThat(
+            disposable.candidatesFor(
+                AdmissionRequest.register("203.0.113.5", null, "x@a.b.throwaway.example", null)))
         .containsExactly("a.b.throwaway.example", "b.throwaway.example", "throwaway.example");
-    assertThat(disposable.candidatesFor(AdmissionRequest.login("203.0.113.5", null, "x@throwaway.example", null)))
+    assertThat(
+            disposable.candidatesFor(
+                AdmissionRequest.login("203.0.113.5", null, "x@throwaway.example", null)))
         .isEmpty();
   }
 
@@ -26,7 +30,10 @@ class DisposableEmailDomainsTest {
 
   @Test
   void givenNoReferenceList_thenTheBuiltInListDecides() {
-    assertThat(disposable.refuses(List.of("eu.mailinator.com", "mailinator.com"), DisposableListing.NO_LIST)).isTrue();
+    assertThat(
+            disposable.refuses(
+                List.of("eu.mailinator.com", "mailinator.com"), DisposableListing.NO_LIST))
+        .isTrue();
     assertThat(disposable.refuses(List.of("example.com"), DisposableListing.NO_LIST)).isFalse();
   }
 }

@@ -5,7 +5,9 @@ import com.retail.identity.common.challenge.SolutionCheck;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Challenges numbered 1, 2, ...; the solution of challenge n is {@code solved-n}, accepted once. */
+/**
+ * Challenges numbered 1, 2, ...; the solution of challenge n is {@code solved-n}, accepted once.
+ */
 final class FakeProofOfWork implements ProofOfWork {
   private final Set<String> issued = new HashSet<>();
   private final Set<String> used = new HashSet<>();
@@ -31,7 +33,8 @@ final class FakeProofOfWork implements ProofOfWork {
     if (solutionHeader == null) {
       return SolutionCheck.MISSING;
     }
-    if (!solutionHeader.startsWith("solved-") || !issued.contains(solutionHeader.substring("solved-".length()))) {
+    if (!solutionHeader.startsWith("solved-")
+        || !issued.contains(solutionHeader.substring("solved-".length()))) {
       return SolutionCheck.INVALID;
     }
     if (replayGuardDown) {

@@ -23,24 +23,32 @@ final class InMemoryAdmissionCounters implements AdmissionCounters {
   }
 
   @Override
-  public Reading takeTokensAndRead(List<Bucket> buckets, List<String> domainCandidates, String address, long window,
+  public Reading takeTokensAndRead(
+      List<Bucket> buckets,
+      List<String> domainCandidates,
+      String address,
+      long window,
       long nowMillis) {
     failIfDown();
-    Reading reading = state.takeTokensAndRead(buckets, domainCandidates, address, window, nowMillis);
+    Reading reading =
+        state.takeTokensAndRead(buckets, domainCandidates, address, window, nowMillis);
     DisposableListing listing;
     if (domainCandidates.isEmpty()) {
       listing = DisposableListing.NOT_LISTED;
     } else if (disposableList.isEmpty()) {
       listing = DisposableListing.NO_LIST;
     } else {
-      listing = domainCandidates.stream().anyMatch(disposableList::contains)
-          ? DisposableListing.LISTED : DisposableListing.NOT_LISTED;
+      listing =
+          domainCandidates.stream().anyMatch(disposableList::contains)
+              ? DisposableListing.LISTED
+              : DisposableListing.NOT_LISTED;
     }
     return new Reading(reading.emptyBucket(), reading.refillMillis(), listing, reading.signals());
   }
 
   @Override
-  public void recordLogin(String address, String accountPseudonym, boolean success, long window, Duration keep) {
+  public void recordLogin(
+      String address, String accountPseudonym, boolean success, long window, Duration keep) {
     failIfDown();
     state.recordLogin(address, accountPseudonym, success, window, keep);
   }

@@ -1,6 +1,7 @@
 package com.retail.identity.command.core.fakes;
 
 import com.codahale.metrics.MetricRegistry;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.retail.identity.command.core.AccountDataSeal;
 import com.retail.identity.command.core.AccountWrites;
 import com.retail.identity.command.core.ChangePassword;
@@ -25,7 +26,6 @@ import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenSettings;
 import com.retail.identity.common.tokens.TokenVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,19 +34,22 @@ import java.util.UUID;
 
 /**
  * The write side's use cases on in-memory ports sharing one test clock, with the real domain
- * services: the field rules, Argon2id at a tiny cost on a real hashing pool, sealing with per-user keys,
- * signed access tokens. One per test; {@link #close} stops the pool and disarms the crash points.
+ * services: the field rules, Argon2id at a tiny cost on a real hashing pool, sealing with per-user
+ * keys, signed access tokens. One per test; {@link #close} stops the pool and disarms the crash
+ * points.
  */
 public final class InMemoryCore implements AutoCloseable {
   /** A password the strength rule accepts. */
   public static final String PASSWORD = "violet-Harbor-93-lantern!";
+
   public static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
   public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
 
   public final TestClock clock = new TestClock(Instant.parse("2027-03-01T09:00:00Z"));
   public final MemoryEventStore events = new MemoryEventStore(clock);
   public final MemoryCredentials credentials = new MemoryCredentials(events);
-  public final MemoryEmailReservations reservations = new MemoryEmailReservations(clock, ABANDONED_AFTER);
+  public final MemoryEmailReservations reservations =
+      new MemoryEmailReservations(clock, ABANDONED_AFTER);
   public final MemoryErasedEmails erasedEmails = new MemoryErasedEmails();
   public final MemoryRefreshTokens refreshTokens = new MemoryRefreshTokens(clock, REFRESH_LIFETIME);
   public final MemoryLoginThrottle throttle = new MemoryLoginThrottle(clock);
@@ -54,7 +57,8 @@ public final class InMemoryCore implements AutoCloseable {
   public final MemoryJobLease lease = new MemoryJobLease(clock);
   public final MemoryDataKeys dataKeys = new MemoryDataKeys();
   public final PersonalDataCipher cipher = new PersonalDataCipher(dataKeys);
-  public final EmailKeys emailKeys = new EmailKeys("a lookup secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8));
+  public final EmailKeys emailKeys =
+      new EmailKeys("a lookup secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8));
   public final RegistrationRules rules = new RegistrationRules();
   public final PasswordHashes hashes = new PasswordHashes(() -> PasswordHashSettings.BENCH);
   public final HashingPool pool = new HashingPool(2, 16, 30_000);
@@ -64,7 +68,8 @@ public final class InMemoryCore implements AutoCloseable {
   private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
 
   public RegisterUser registerUser() {
-    return new RegisterUser(rules, emailKeys, reservations, hashes, pool, events, credentials, cipher, clock);
+    return new RegisterUser(
+        rules, emailKeys, reservations, hashes, pool, events, credentials, cipher, clock);
   }
 
   public LogIn logIn() {
@@ -73,12 +78,19 @@ public final class InMemoryCore implements AutoCloseable {
 
   /** Login that hashes new passwords with {@code current} (e.g. after the cost knobs changed). */
   public LogIn logIn(PasswordHashes current) {
-    return new LogIn(emailKeys, reservations, credentials, current, pool, throttle, loginActivity, clock);
+    return new LogIn(
+        emailKeys, reservations, credentials, current, pool, throttle, loginActivity, clock);
   }
 
-  /** Access tokens are checked against real time by their verifier, so they are issued on the system clock. */
+  /**
+   * Access tokens are checked against real time by their verifier, so they are issued on the system
+   * clock.
+   */
   public Sessions sessions() {
-    return new Sessions(new AccessTokens(signingKeys, tokenSettings, Clock.systemUTC()), refreshTokens, credentials);
+    return new Sessions(
+        new AccessTokens(signingKeys, tokenSettings, Clock.systemUTC()),
+        refreshTokens,
+        credentials);
   }
 
   public TokenVerifier tokenVerifier() {
@@ -101,16 +113,34 @@ public final class InMemoryCore implements AutoCloseable {
     return new RecordVerifiedPhone(accounts, events, seal, clock);
   }
 
-  /** A reaper that settles attempts older than {@link #ABANDONED_AFTER}, looking back an hour on its first pass. */
+  /**
+   * A reaper that settles attempts older than {@link #ABANDONED_AFTER}, looking back an hour on its
+   * first pass.
+   */
   public ReservationReaper reaper(String owner) {
-    return new ReservationReaper(reservations, lease, owner, events, credentials, dataKeys, refreshTokens, erasedEmails,
-        clock, ABANDONED_AFTER, Duration.ofSeconds(30), Duration.ofHours(1), new MetricRegistry());
+    return new ReservationReaper(
+        reservations,
+        lease,
+        owner,
+        events,
+        credentials,
+        dataKeys,
+        refreshTokens,
+        erasedEmails,
+        clock,
+        ABANDONED_AFTER,
+        Duration.ofSeconds(30),
+        Duration.ofHours(1),
+        new MetricRegistry());
   }
 
   /** A customer registered with {@link #PASSWORD}: their id. */
   public UUID registered(String email) {
-    return registerUser().register(new RegisterUser.Command(email, PASSWORD, "Grace", "Hopper", "US", null, "en-US"),
-        "test").userId();
+    return registerUser()
+        .register(
+            new RegisterUser.Command(email, PASSWORD, "Grace", "Hopper", "US", null, "en-US"),
+            "test")
+        .userId();
   }
 
   /** The customer's email lookup key, as registration and login compute it. */

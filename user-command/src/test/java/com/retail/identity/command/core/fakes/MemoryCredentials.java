@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Credentials beside the user's stream, as the real ones live in the stream's partition: each change
- * is made in the same write as the event that records it, and only if that append lands.
+ * Credentials beside the user's stream, as the real ones live in the stream's partition: each
+ * change is made in the same write as the event that records it, and only if that append lands.
  */
 public final class MemoryCredentials implements Credentials {
   private record Row(String emailKey, String passwordHash, Set<String> roles, boolean erased) {}
@@ -34,20 +34,37 @@ public final class MemoryCredentials implements Credentials {
       if (row == null || row.erased() || version == 0) {
         return Optional.empty();
       }
-      return Optional.of(new Credential(userId, row.emailKey(), row.passwordHash(), row.roles(), version));
+      return Optional.of(
+          new Credential(userId, row.emailKey(), row.passwordHash(), row.roles(), version));
     }
   }
 
   @Override
-  public List<StoredEvent> open(Credential credential, String correlationId, List<NewEvent> newEvents) {
-    return events.appendToNewStream(credential.userId(), correlationId, newEvents, () -> rows.put(credential.userId(),
-        new Row(credential.emailKey(), credential.passwordHash(), Set.copyOf(credential.roles()), false)));
+  public List<StoredEvent> open(
+      Credential credential, String correlationId, List<NewEvent> newEvents) {
+    return events.appendToNewStream(
+        credential.userId(),
+        correlationId,
+        newEvents,
+        () ->
+            rows.put(
+                credential.userId(),
+                new Row(
+                    credential.emailKey(),
+                    credential.passwordHash(),
+                    Set.copyOf(credential.roles()),
+                    false)));
   }
 
   @Override
-  public List<StoredEvent> append(UUID userId, long expectedVersion, String correlationId, List<NewEvent> newEvents,
+  public List<StoredEvent> append(
+      UUID userId,
+      long expectedVersion,
+      String correlationId,
+      List<NewEvent> newEvents,
       Change change) {
-    return events.append(userId, expectedVersion, correlationId, newEvents, () -> apply(userId, change));
+    return events.append(
+        userId, expectedVersion, correlationId, newEvents, () -> apply(userId, change));
   }
 
   private void apply(UUID userId, Change change) {

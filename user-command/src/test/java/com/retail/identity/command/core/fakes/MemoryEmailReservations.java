@@ -5,8 +5,8 @@ import com.retail.identity.command.core.ReservationAttempts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,9 @@ public final class MemoryEmailReservations implements EmailReservations, Reserva
     Instant now = clock.instant();
     attempts.add(new Attempt(emailKey, userId, now, false));
     Reservation holder = reservations.get(emailKey);
-    boolean free = holder == null
-        || holder.pending() && holder.reservedAt().isBefore(now.minus(abandonedAfter));
+    boolean free =
+        holder == null
+            || holder.pending() && holder.reservedAt().isBefore(now.minus(abandonedAfter));
     if (free) {
       reservations.put(emailKey, new Reservation(userId, true, now));
     }
@@ -55,7 +56,8 @@ public final class MemoryEmailReservations implements EmailReservations, Reserva
 
   @Override
   public synchronized void release(String emailKey, UUID userId) {
-    reservations.computeIfPresent(emailKey, (k, holder) -> holder.userId().equals(userId) ? null : holder);
+    reservations.computeIfPresent(
+        emailKey, (k, holder) -> holder.userId().equals(userId) ? null : holder);
   }
 
   @Override
@@ -65,18 +67,23 @@ public final class MemoryEmailReservations implements EmailReservations, Reserva
 
   @Override
   public synchronized Optional<UUID> ownerOf(String emailKey) {
-    return Optional.ofNullable(reservations.get(emailKey)).filter(r -> !r.pending()).map(Reservation::userId);
+    return Optional.ofNullable(reservations.get(emailKey))
+        .filter(r -> !r.pending())
+        .map(Reservation::userId);
   }
 
   @Override
   public synchronized List<Attempt> between(Instant from, Instant to) {
-    return attempts.stream().filter(a -> !a.at().isBefore(from) && a.at().isBefore(to))
-        .sorted(Comparator.comparing(Attempt::at)).toList();
+    return attempts.stream()
+        .filter(a -> !a.at().isBefore(from) && a.at().isBefore(to))
+        .sorted(Comparator.comparing(Attempt::at))
+        .toList();
   }
 
   @Override
   public synchronized Optional<Holding> holding(String emailKey) {
-    return Optional.ofNullable(reservations.get(emailKey)).map(r -> new Holding(r.userId(), r.pending(), r.reservedAt()));
+    return Optional.ofNullable(reservations.get(emailKey))
+        .map(r -> new Holding(r.userId(), r.pending(), r.reservedAt()));
   }
 
   @Override

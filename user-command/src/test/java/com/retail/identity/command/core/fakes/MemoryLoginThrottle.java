@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Consecutive failures per email key and the time before which no guess is checked, on the test clock. */
+/**
+ * Consecutive failures per email key and the time before which no guess is checked, on the test
+ * clock.
+ */
 public final class MemoryLoginThrottle implements LoginThrottle {
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Instant> nextTry = new HashMap<>();

@@ -53,7 +53,8 @@ public final class MemoryRefreshTokens implements RefreshTokens {
       return new Refused(true);
     }
     tokens.put(refreshToken, new Token(token.familyId(), token.userId(), true, token.expiresAt()));
-    return new Rotated(token.userId(), token.familyId(), newToken(token.userId(), token.familyId()));
+    return new Rotated(
+        token.userId(), token.familyId(), newToken(token.userId(), token.familyId()));
   }
 
   @Override
