@@ -83,7 +83,7 @@ public final class CassandraCredentials implements Credentials {
   }
 
   /** The credential of a new stream, for a bulk writer that batches it with the stream's rows. */
-  public Statement openRow(Credential c) {
+  private Statement openRow(Credential c) {
     return open.bind(c.emailKey(), c.passwordHash(), c.roles(), c.userId());
   }
 

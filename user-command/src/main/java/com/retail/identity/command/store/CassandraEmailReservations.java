@@ -28,12 +28,10 @@ import java.util.UUID;
  * attempt is noted first in {@code reservation_attempts} (by minute) for the reaper.
  */
 public final class CassandraEmailReservations implements EmailReservations, ReservationAttempts {
-  public static final Duration ABANDONED = Duration.ofMinutes(2);
   private static final LogBuckets MINUTES = new LogBuckets(Duration.ofMinutes(1));
   private final Session session;
   private final Clock clock;
   private final Duration abandonedAfter;
-  private final boolean noteAttempts;
   private final PreparedStatement noteAttempt;
   private final PreparedStatement attemptsIn;
   private final PreparedStatement holding;
@@ -43,7 +41,6 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   private final PreparedStatement confirm;
   private final PreparedStatement release;
   private final PreparedStatement select;
-  private final PreparedStatement insertActive;
 
   /**
    * For registrations: every attempt is noted, and pending reservations older than {@code
@@ -51,23 +48,14 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
    */
   public static CassandraEmailReservations forRegistrations(
       CassandraConnector cassandra, Clock clock, Duration abandoned) {
-    return new CassandraEmailReservations(cassandra, clock, abandoned, true);
-  }
-
-  /**
-   * For a bulk import, which resumes its own pending reservations: attempts are not noted for the
-   * reaper.
-   */
-  public static CassandraEmailReservations forImport(CassandraConnector cassandra, Clock clock) {
-    return new CassandraEmailReservations(cassandra, clock, ABANDONED, false);
+    return new CassandraEmailReservations(cassandra, clock, abandoned);
   }
 
   private CassandraEmailReservations(
-      CassandraConnector cassandra, Clock clock, Duration abandoned, boolean noteAttempts) {
+      CassandraConnector cassandra, Clock clock, Duration abandoned) {
     this.session = cassandra.session();
     this.clock = clock;
     this.abandonedAfter = abandoned;
-    this.noteAttempts = noteAttempts;
     String ks = cassandra.keyspace();
     noteAttempt =
         session
@@ -130,22 +118,12 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
         session
             .prepare("SELECT user_id, state FROM " + ks + ".email_reservations WHERE email_key = ?")
             .setIdempotent(true);
-    insertActive =
-        session
-            .prepare(
-                "INSERT INTO "
-                    + ks
-                    + ".email_reservations (email_key, user_id, state, reserved_at)"
-                    + " VALUES (?, ?, 'active', ?)")
-            .setIdempotent(true);
   }
 
   @Override
   public boolean reserve(String emailKey, UUID userId) {
-    if (noteAttempts) {
-      // Noted before the reservation exists, so whatever happens next, the reaper looks at it.
-      note(emailKey, userId, false);
-    }
+    // Noted before the reservation exists, so whatever happens next, the reaper looks at it.
+    note(emailKey, userId, false);
     ResultSet result = session.execute(reserveRow(emailKey, userId));
     return result.wasApplied() || takeOverIfAbandoned(emailKey, userId, result.one());
   }
@@ -154,7 +132,7 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
    * The conditional insert of {@link #reserve}, unexecuted: applied, or the holder's row (user_id,
    * state, reserved_at).
    */
-  public BoundStatement reserveRow(String emailKey, UUID userId) {
+  private BoundStatement reserveRow(String emailKey, UUID userId) {
     return reserve.bind(emailKey, userId, Date.from(clock.instant()));
   }
 
@@ -162,7 +140,7 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
    * After a {@link #reserveRow} that was not applied: takes the key over if its holder died half
    * way.
    */
-  public boolean takeOverIfAbandoned(String emailKey, UUID userId, Row holder) {
+  private boolean takeOverIfAbandoned(String emailKey, UUID userId, Row holder) {
     boolean abandoned =
         "pending".equals(holder.getString("state"))
             && holder
@@ -253,22 +231,5 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   @Override
   public boolean removePending(String emailKey, UUID userId) {
     return session.execute(removePending.bind(emailKey, userId)).wasApplied();
-  }
-
-  /**
-   * For an initial load that runs while nothing else registers (sign-ups closed): a plain read of
-   * the reservation (columns user_id, state; no Paxos round) ...
-   */
-  public BoundStatement plainRead(String emailKey) {
-    return select.bind(emailKey);
-  }
-
-  /**
-   * ... and an active reservation written without a lightweight transaction; a bulk import also
-   * confirms a reservation it took with {@link #reserveRow} this way (its user id is derived from
-   * the email, so it cannot hold the key for another user).
-   */
-  public BoundStatement activeRow(String emailKey, UUID userId) {
-    return insertActive.bind(emailKey, userId, Date.from(clock.instant()));
   }
 }

@@ -35,7 +35,7 @@ public final class CassandraErasedEmails implements ErasedEmails {
    * The unexecuted read of {@link #isErased} (a row, or none), for a bulk writer that sends many at
    * once.
    */
-  public BoundStatement readRow(String emailKey) {
+  private BoundStatement readRow(String emailKey) {
     return select.bind(emailKey);
   }
 }
