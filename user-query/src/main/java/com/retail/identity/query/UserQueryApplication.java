@@ -2,8 +2,9 @@ package com.retail.identity.query;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.retail.identity.common.discovery.ServiceClient;
-import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
@@ -13,25 +14,13 @@ import com.retail.identity.query.resources.ProfileResource;
 import com.retail.identity.query.resources.QueryProblemMappers;
 import com.retail.identity.query.resources.ReferenceResource;
 import com.retail.identity.query.resources.UserSearchResource;
-import com.retail.identity.readmodel.core.EventLog;
-import com.retail.identity.readmodel.core.ProfileFolder;
-import com.retail.identity.readmodel.core.ProjectionMetrics;
-import com.retail.identity.readmodel.core.ProjectionState;
-import com.retail.identity.readmodel.core.ProjectionTarget;
 import com.retail.identity.readmodel.core.Projector;
 import com.retail.identity.readmodel.core.ReferenceDataLoader;
 import com.retail.identity.readmodel.core.ReferenceStore;
-import com.retail.identity.readmodel.store.CouchbaseProfileWriter;
-import com.retail.identity.readmodel.store.SearchProfileWriter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
-import java.lang.management.ManagementFactory;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +76,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
                 configuration.getMasterKey(),
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
-            new ReadSideModule(configuration, environment, knobs, userCommand));
+            new UserQueryModule(configuration, environment, knobs, userCommand));
     environment.jersey().register(new QueryProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(ProfileResource.class));
@@ -95,7 +84,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
     environment.jersey().register(injector.getInstance(ReferenceResource.class));
 
     if (configuration.getProjection().isEnabled()) {
-      startProjectors(configuration, environment, knobs, injector);
+      startProjectors(injector, environment);
     }
     environment
         .healthChecks()
@@ -108,47 +97,9 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
     }
   }
 
-  /**
-   * One projector per read model, each with its own checkpoint and lease, so one store down never
-   * stalls the other.
-   */
-  private void startProjectors(
-      UserQueryConfiguration configuration,
-      Environment environment,
-      ReadSideKnobs knobs,
-      Injector injector) {
-    int threads = configuration.getProjection().getThreads();
-    ExecutorService folds =
-        environment
-            .lifecycle()
-            .executorService("projection-fold-%d")
-            .minThreads(threads)
-            .maxThreads(threads)
-            .build();
-    String owner =
-        ManagementFactory.getRuntimeMXBean().getName()
-            + ":"
-            + UUID.randomUUID().toString().substring(0, 8);
-    Duration lookback =
-        Duration.ofMinutes(configuration.getProjection().getInitialLookbackMinutes());
-    for (ProjectionTarget target :
-        List.<ProjectionTarget>of(
-            injector.getInstance(SearchProfileWriter.class),
-            injector.getInstance(CouchbaseProfileWriter.class))) {
-      projectors.add(
-          new Projector(
-              target,
-              injector.getInstance(EventLog.class),
-              injector.getInstance(EventStore.class)::readStream,
-              injector.getInstance(ProfileFolder.class),
-              injector.getInstance(ProjectionState.class),
-              knobs.tuning(),
-              new ProjectionMetrics(environment.metrics(), target.name()),
-              folds,
-              Clock.systemUTC(),
-              lookback,
-              owner));
-    }
+  /** Starts and stops the module's projectors with the service. */
+  private void startProjectors(Injector injector, Environment environment) {
+    projectors.addAll(injector.getInstance(Key.get(new TypeLiteral<List<Projector>>() {})));
     environment
         .lifecycle()
         .manage(

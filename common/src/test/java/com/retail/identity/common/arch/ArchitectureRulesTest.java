@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.identity.common.arch.core.KnobReadingUseCases;
 import com.retail.identity.common.arch.core.WebBoundUseCases;
+import com.retail.identity.common.arch.core.WiredUseCases;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.testing.ArchitectureRules;
@@ -88,6 +89,22 @@ class ArchitectureRulesTest {
                 ArchitectureRules.domainReadsNoKnobs.check(
                     new ClassFileImporter()
                         .importClasses(KnobReadingUseCases.HandedItsSetting.class)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aUseCaseWiredByAnnotationBreaksTheWiringRuleAndOneWithAPlainConstructorKeepsIt() {
+    assertThatThrownBy(
+            () ->
+                ArchitectureRules.onlyModulesWire.check(
+                    new ClassFileImporter()
+                        .importClasses(WiredUseCases.InjectedByAnnotation.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("com.google.inject.Inject");
+    assertThatCode(
+            () ->
+                ArchitectureRules.onlyModulesWire.check(
+                    new ClassFileImporter().importClasses(WiredUseCases.PlainConstructor.class)))
         .doesNotThrowAnyException();
   }
 }

@@ -66,6 +66,19 @@ public final class ArchitectureRules {
           .allowEmptyShould(true);
 
   @ArchTest
+  public static final ArchRule onlyModulesWire =
+      noClasses()
+          .that()
+          .haveNameNotMatching(".*(Module|Application)(\\$.*)?")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+          .because(
+              "one wiring style (ADR 0012): each service's Guice module builds everything with"
+                  + " @Provides and plain constructors; use cases, adapters and resources know no injector")
+          .allowEmptyShould(true);
+
+  @ArchTest
   public static final ArchRule resourcesDoNotImportStoreClients =
       noClasses()
           .that()

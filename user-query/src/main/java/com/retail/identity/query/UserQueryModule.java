@@ -24,7 +24,10 @@ import com.retail.identity.query.store.CouchbaseProfiles;
 import com.retail.identity.query.store.SearchProfiles;
 import com.retail.identity.readmodel.core.EventLog;
 import com.retail.identity.readmodel.core.ProfileFolder;
+import com.retail.identity.readmodel.core.ProjectionMetrics;
 import com.retail.identity.readmodel.core.ProjectionState;
+import com.retail.identity.readmodel.core.ProjectionTarget;
+import com.retail.identity.readmodel.core.Projector;
 import com.retail.identity.readmodel.core.ReferenceStore;
 import com.retail.identity.readmodel.store.CassandraEventLog;
 import com.retail.identity.readmodel.store.CassandraProjectionState;
@@ -32,18 +35,22 @@ import com.retail.identity.readmodel.store.CouchbaseProfileWriter;
 import com.retail.identity.readmodel.store.RedisReferenceStore;
 import com.retail.identity.readmodel.store.SearchProfileWriter;
 import io.dropwizard.core.setup.Environment;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 /** The read side's wiring: store adapters behind their ports, use cases, resources. */
-final class ReadSideModule extends AbstractModule {
+final class UserQueryModule extends AbstractModule {
   private final UserQueryConfiguration configuration;
   private final Environment environment;
   private final ReadSideKnobs knobs;
   private final ServiceClient userCommand;
 
-  ReadSideModule(
+  UserQueryModule(
       UserQueryConfiguration configuration,
       Environment environment,
       ReadSideKnobs knobs,
@@ -148,5 +155,51 @@ final class ReadSideModule extends AbstractModule {
             store,
             () -> ReadSideKnobs.clamp(knobs.referenceCacheSeconds.get(), 0, 86_400),
             System::nanoTime));
+  }
+
+  /**
+   * One projector per read model, each with its own checkpoint and lease, so one store down never
+   * stalls the other. Started by the application when {@code projection.enabled}.
+   */
+  @Provides
+  @Singleton
+  List<Projector> projectors(
+      SearchProfileWriter search,
+      CouchbaseProfileWriter cache,
+      EventLog log,
+      EventStore events,
+      ProfileFolder folder,
+      ProjectionState state) {
+    int threads = configuration.getProjection().getThreads();
+    ExecutorService folds =
+        environment
+            .lifecycle()
+            .executorService("projection-fold-%d")
+            .minThreads(threads)
+            .maxThreads(threads)
+            .build();
+    String owner =
+        ManagementFactory.getRuntimeMXBean().getName()
+            + ":"
+            + UUID.randomUUID().toString().substring(0, 8);
+    Duration lookback =
+        Duration.ofMinutes(configuration.getProjection().getInitialLookbackMinutes());
+    List<Projector> projectors = new ArrayList<>();
+    for (ProjectionTarget target : List.<ProjectionTarget>of(search, cache)) {
+      projectors.add(
+          new Projector(
+              target,
+              log,
+              events::readStream,
+              folder,
+              state,
+              knobs.tuning(),
+              new ProjectionMetrics(environment.metrics(), target.name()),
+              folds,
+              Clock.systemUTC(),
+              lookback,
+              owner));
+    }
+    return List.copyOf(projectors);
   }
 }
