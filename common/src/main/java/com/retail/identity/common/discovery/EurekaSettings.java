@@ -34,7 +34,10 @@ public class EurekaSettings {
 
   @NotBlank private String hostname = "127.0.0.1";
 
-  @Min(1)
+  // The Eureka client cancels a heartbeat or registry fetch that takes longer than its own period
+  // (TimedSupervisorTask): at 1 s a busy host cancels every one, and the lease lapses or the
+  // registry goes stale for good.
+  @Min(2)
   @Max(300)
   private int leaseRenewalSeconds = 5;
 
@@ -42,7 +45,7 @@ public class EurekaSettings {
   @Max(900)
   private int leaseExpirationSeconds = 15;
 
-  @Min(1)
+  @Min(2)
   @Max(300)
   private int registryFetchSeconds = 5;
 

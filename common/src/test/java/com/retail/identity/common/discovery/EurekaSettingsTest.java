@@ -78,6 +78,17 @@ class EurekaSettingsTest {
   }
 
   @Test
+  void givenOneSecondPeriods_whenValidated_thenBothAreRejected() throws Exception {
+    EurekaSettings s =
+        yaml.readValue(
+            "appName: A\nleaseRenewalSeconds: 1\nregistryFetchSeconds: 1\n", EurekaSettings.class);
+
+    assertThat(validator.validate(s))
+        .extracting(v -> v.getPropertyPath().toString())
+        .containsExactlyInAnyOrder("leaseRenewalSeconds", "registryFetchSeconds");
+  }
+
+  @Test
   void givenSettingsAndPorts_whenBuildingTheInstanceConfig_thenIdAndUrlsUseTheRealPorts() {
     EurekaSettings s = EurekaSettings.forApp("USER-COMMAND");
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.netflix.appinfo.InstanceInfo;
+import com.netflix.discovery.DiscoveryClient;
+import com.netflix.discovery.shared.Application;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandApplication;
 import com.retail.identity.command.UserCommandConfiguration;
@@ -58,18 +61,19 @@ class UserCommandFailoverIT {
           + ".execution.isolation.thread.timeoutInMilliseconds";
 
   /**
-   * Fast discovery: beats every second, a lapsed lease after 10 s (the server evicts every 5 s). A
-   * shorter lease flaps on a loaded machine: a heartbeat slower than its 1 s period backs off up to
-   * 10 s, the lease lapses, and the instance is evicted and registers again, over and over.
+   * Fast discovery: beats every 3 s, a lapsed lease after 20 s (the server evicts every 5 s), the
+   * registry fetched every 3 s. Not faster: the Eureka client cancels a heartbeat or fetch slower
+   * than its own period, so 1 s periods on a loaded machine flap the lease and freeze the caller's
+   * registry.
    */
   private static Map<String, String> instanceSettings() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("eureka.enabled", "true");
     settings.put("eureka.appName", APP_NAME);
     settings.put("eureka.vipAddress", VIP);
-    settings.put("eureka.leaseRenewalSeconds", "1");
-    settings.put("eureka.leaseExpirationSeconds", "10");
-    settings.put("eureka.registryFetchSeconds", "1");
+    settings.put("eureka.leaseRenewalSeconds", "3");
+    settings.put("eureka.leaseExpirationSeconds", "20");
+    settings.put("eureka.registryFetchSeconds", "3");
     settings.put("signingKeyFile", KEYS); // service tokens from one instance are good on the other
     return settings;
   }
@@ -187,7 +191,7 @@ class UserCommandFailoverIT {
     Knobs.override(HYSTRIX_TIMEOUT, "25000");
     EurekaSettings callerSettings = EurekaSettings.forApp(APP_NAME + "-CALLER");
     callerSettings.setServiceUrl(TestStack.eurekaUrl());
-    callerSettings.setRegistryFetchSeconds(1);
+    callerSettings.setRegistryFetchSeconds(3);
     EurekaRegistration caller = new EurekaRegistration(callerSettings, "/healthcheck");
     caller.register(freePort(), -1);
     try (ServiceClient ribbon = new ServiceClient(CLIENT, caller, VIP)) {
@@ -204,7 +208,13 @@ class UserCommandFailoverIT {
                 });
       } catch (ConditionTimeoutException e) {
         throw new AssertionError(
-            "Ribbon lists " + ribbon.getReachableServers() + "; Eureka lists " + registered(), e);
+            "Ribbon lists "
+                + ribbon.getReachableServers()
+                + "; the caller's registry "
+                + callerView(caller)
+                + "; Eureka lists "
+                + registered(),
+            e);
       }
       UserCommandClient userCommand =
           new UserCommandClient(ribbon, new ServiceClientSettings(), Clock.systemUTC());
@@ -267,15 +277,38 @@ class UserCommandFailoverIT {
     }
   }
 
+  /** What the caller's own Eureka client holds for the app, for a failure message. */
+  private static String callerView(EurekaRegistration caller) {
+    DiscoveryClient client = (DiscoveryClient) caller.getEurekaClient();
+    Application app = client.getApplication(APP_NAME);
+    return (app == null ? "has no " + APP_NAME : "holds " + instancesOf(app.getInstances()))
+        + ", last fetched "
+        + client.getLastSuccessfulRegistryFetchTimePeriod()
+        + " ms ago";
+  }
+
+  private static List<String> instancesOf(List<InstanceInfo> instances) {
+    return instances.stream().map(i -> i.getPort() + " " + i.getStatus()).toList();
+  }
+
   /** What the registry itself holds for the app, for a failure message. */
   private static String registered() {
     try {
-      return ItSupport.send(
-              HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + APP_NAME))
-                  .header("Accept", "application/json")
-                  .timeout(Duration.ofSeconds(10))
-                  .build())
-          .body();
+      JsonNode instances =
+          ItSupport.body(
+                  ItSupport.send(
+                      HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + APP_NAME))
+                          .header("Accept", "application/json")
+                          .timeout(Duration.ofSeconds(10))
+                          .build()))
+              .path("application")
+              .path("instance");
+      List<String> listed = new ArrayList<>();
+      for (JsonNode instance : instances.isArray() ? instances : List.of(instances)) {
+        listed.add(
+            instance.path("port").path("$").asText() + " " + instance.path("status").asText());
+      }
+      return listed.toString();
     } catch (Exception e) {
       return "(registry unreadable: " + e + ")";
     }
