@@ -14,6 +14,7 @@ import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasedEmails;
+import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
@@ -122,9 +123,7 @@ final class UserCommandModule extends AbstractModule {
       CassandraConnector cassandra,
       EventStore events,
       Credentials credentials,
-      DataKeys dataKeys,
-      RefreshTokens refreshTokens,
-      ErasedEmails erasedEmails,
+      ErasureTail tail,
       Clock clock) {
     ReservationSettings settings = configuration.getReservations();
     return new ReservationReaper(
@@ -133,9 +132,7 @@ final class UserCommandModule extends AbstractModule {
         "user-command-" + java.util.UUID.randomUUID(),
         events,
         credentials,
-        dataKeys,
-        refreshTokens,
-        erasedEmails,
+        tail,
         clock,
         settings.abandonedAfter(),
         settings.reaperInterval(),
@@ -274,14 +271,19 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EraseAccount eraseAccount(
-      AccountWrites accounts,
-      EmailReservations reservations,
+  ErasureTail erasureTail(
       ErasedEmails erasedEmails,
       DataKeys dataKeys,
       RefreshTokens refreshTokens,
-      Clock clock) {
-    return new EraseAccount(accounts, reservations, erasedEmails, dataKeys, refreshTokens, clock);
+      EmailReservations reservations) {
+    return new ErasureTail(erasedEmails, dataKeys, refreshTokens, reservations);
+  }
+
+  @Provides
+  @Singleton
+  EraseAccount eraseAccount(
+      AccountWrites accounts, EmailReservations reservations, ErasureTail tail, Clock clock) {
+    return new EraseAccount(accounts, reservations, tail, clock);
   }
 
   @Provides

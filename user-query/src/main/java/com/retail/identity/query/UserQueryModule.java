@@ -12,8 +12,6 @@ import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.common.tokens.BearerAuth;
-import com.retail.identity.common.tokens.RemoteJwks;
-import com.retail.identity.common.tokens.TokenVerifier;
 import com.retail.identity.query.core.CountryCatalog;
 import com.retail.identity.query.core.ReadProfile;
 import com.retail.identity.query.core.SearchUsers;
@@ -64,8 +62,7 @@ final class UserQueryModule extends AbstractModule {
   @Provides
   @Singleton
   BearerAuth bearerAuth() {
-    RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
-    return new BearerAuth(new TokenVerifier(jwks, configuration.getTokens()));
+    return BearerAuth.withKeysOf(userCommand, configuration.getTokens());
   }
 
   @Provides

@@ -12,7 +12,7 @@ import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.command.core.ChangePassword;
-import com.retail.identity.command.core.EraseAccount;
+import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.StoredEvent;
@@ -260,8 +260,8 @@ class CrashPointsIT {
         List.of(
             CassandraEventStore.AFTER_LOG_ENTRIES,
             CassandraEventStore.AFTER_STREAM,
-            EraseAccount.AFTER_DATA_KEY,
-            EraseAccount.AFTER_SESSIONS)) {
+            ErasureTail.AFTER_DATA_KEY,
+            ErasureTail.AFTER_SESSIONS)) {
       Http http = command();
       String email = uniqueEmail();
       UUID userId = UUID.fromString(http.register(email));

@@ -10,8 +10,6 @@ import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.BearerAuth;
-import com.retail.identity.common.tokens.RemoteJwks;
-import com.retail.identity.common.tokens.TokenVerifier;
 import com.retail.identity.verification.config.SmsSettings;
 import com.retail.identity.verification.core.AccountFacts;
 import com.retail.identity.verification.core.CheckEligibility;
@@ -39,7 +37,6 @@ import com.retail.identity.verification.store.RedisVerificationStore;
 import com.retail.identity.verification.store.StreamAccountFacts;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Wires verification: every use case, adapter and resource is built here, once (ADR 0012). The
@@ -66,8 +63,7 @@ final class VerificationModule extends AbstractModule {
   @Provides
   @Singleton
   BearerAuth bearerAuth() {
-    RemoteJwks jwks = new RemoteJwks(userCommand, Duration.ofMinutes(5), Clock.systemUTC());
-    return new BearerAuth(new TokenVerifier(jwks, configuration.getTokens()));
+    return BearerAuth.withKeysOf(userCommand, configuration.getTokens());
   }
 
   @Provides

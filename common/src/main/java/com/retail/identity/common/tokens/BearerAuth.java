@@ -1,6 +1,7 @@
 package com.retail.identity.common.tokens;
 
 import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.errors.ProblemResponses;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -28,6 +31,16 @@ public final class BearerAuth implements Feature {
 
   public BearerAuth(TokenVerifier verifier) {
     this.authenticator = new BearerAuthenticator(verifier);
+  }
+
+  /**
+   * For a service that checks tokens another service issues: the issuer's public keys are read from
+   * its JWKS through {@code issuer} and kept for five minutes (a rotated key reaches every reader
+   * within that time).
+   */
+  public static BearerAuth withKeysOf(ServiceClient issuer, TokenSettings settings) {
+    RemoteJwks keys = new RemoteJwks(issuer, Duration.ofMinutes(5), Clock.systemUTC());
+    return new BearerAuth(new TokenVerifier(keys, settings));
   }
 
   @Override

@@ -1,24 +1,18 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.events.UserEvents;
-import com.retail.identity.common.faults.CrashPoints;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Erases an account everywhere: {@code UserErased} is appended with the credential's end
- * (projections delete their documents), the data key is destroyed (every sealed value in the log
- * becomes unreadable), all sessions end, and the email is free to register again. The tombstone
- * comes right after the event: whatever step fails afterwards (the customer retries, the
- * reservation reaper finishes it), no import writes the account back.
+ * (projections delete their documents), then the {@link ErasureTail}: the tombstone, the data key
+ * (every sealed value in the log becomes unreadable), all sessions, and the email free to register
+ * again. Whatever step fails after the event, the customer's retry or the reservation reaper
+ * finishes it, and no import writes the account back.
  */
 public final class EraseAccount {
-  /** Crash points between the writes of an erasure (the event store adds its own). */
-  public static final String AFTER_DATA_KEY = "erase:after-data-key";
-
-  public static final String AFTER_SESSIONS = "erase:after-sessions";
-
   /** {@code expectedVersion} as If-Match: null erases whatever the current version is. */
   public record Command(UUID userId, Long expectedVersion) {}
 
@@ -27,23 +21,14 @@ public final class EraseAccount {
 
   private final AccountWrites accounts;
   private final EmailReservations reservations;
-  private final ErasedEmails erasedEmails;
-  private final DataKeys dataKeys;
-  private final RefreshTokens refreshTokens;
+  private final ErasureTail tail;
   private final Clock clock;
 
   public EraseAccount(
-      AccountWrites accounts,
-      EmailReservations reservations,
-      ErasedEmails erasedEmails,
-      DataKeys dataKeys,
-      RefreshTokens refreshTokens,
-      Clock clock) {
+      AccountWrites accounts, EmailReservations reservations, ErasureTail tail, Clock clock) {
     this.accounts = accounts;
     this.reservations = reservations;
-    this.erasedEmails = erasedEmails;
-    this.dataKeys = dataKeys;
-    this.refreshTokens = refreshTokens;
+    this.tail = tail;
     this.clock = clock;
   }
 
@@ -51,21 +36,17 @@ public final class EraseAccount {
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
     reservations.noteErasure(credential.emailKey(), userId);
+    Instant erasedAt = clock.instant();
     long version =
         accounts.append(
             credential,
             command.expectedVersion(),
-            new UserEvents.UserErased(clock.instant()).toEvent(),
+            new UserEvents.UserErased(erasedAt).toEvent(),
             new Credentials.Change.Erased(),
             correlationId);
-    // After the commit point (the event), so a refused erasure leaves none; the reaper writes it
-    // again for an erasure that died before this line.
-    erasedEmails.record(credential.emailKey(), clock.instant());
-    dataKeys.destroy(userId);
-    CrashPoints.reached(AFTER_DATA_KEY);
-    refreshTokens.revokeAll(userId, null);
-    CrashPoints.reached(AFTER_SESSIONS);
-    reservations.release(credential.emailKey(), userId);
+    // After the commit point (the event), so a refused erasure leaves no tombstone; the reaper runs
+    // the tail again for an erasure that died before its end.
+    tail.finish(userId, credential.emailKey(), erasedAt);
     return new Erased(userId, version);
   }
 }

@@ -28,7 +28,4 @@ public interface ReservationAttempts {
    * or taken over.
    */
   boolean removePending(String emailKey, UUID userId);
-
-  /** Gives the key back, only if this user still holds it. */
-  void release(String emailKey, UUID userId);
 }

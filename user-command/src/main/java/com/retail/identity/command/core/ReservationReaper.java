@@ -2,7 +2,6 @@ package com.retail.identity.command.core;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
-import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.StoredEvent;
@@ -43,9 +42,7 @@ public final class ReservationReaper implements Managed {
   private final JobLease lease;
   private final EventStore events;
   private final Credentials credentials;
-  private final DataKeys dataKeys;
-  private final RefreshTokens refreshTokens;
-  private final ErasedEmails erasedEmails;
+  private final ErasureTail tail;
   private final Clock clock;
   private final Duration window;
   private final Duration interval;
@@ -65,9 +62,7 @@ public final class ReservationReaper implements Managed {
       String owner,
       EventStore events,
       Credentials credentials,
-      DataKeys dataKeys,
-      RefreshTokens refreshTokens,
-      ErasedEmails erasedEmails,
+      ErasureTail tail,
       Clock clock,
       Duration window,
       Duration interval,
@@ -78,9 +73,7 @@ public final class ReservationReaper implements Managed {
     this.lease = lease;
     this.events = events;
     this.credentials = credentials;
-    this.dataKeys = dataKeys;
-    this.refreshTokens = refreshTokens;
-    this.erasedEmails = erasedEmails;
+    this.tail = tail;
     this.clock = clock;
     this.window = window;
     this.interval = interval;
@@ -134,18 +127,14 @@ public final class ReservationReaper implements Managed {
 
   /**
    * An erasure is committed by its {@code UserErased} (with the credential's end, in one write);
-   * what follows it (the tombstone, the data key, the sessions, the email) is done again here, in
-   * case its instance died half way. Every step is idempotent.
+   * its {@link ErasureTail} is run again here, in case its instance died half way.
    */
   private int finishErasure(ReservationAttempts.Attempt attempt) {
     List<StoredEvent> stream = events.readStream(attempt.userId());
     if (stream.isEmpty() || !EventTypes.USER_ERASED.equals(stream.get(stream.size() - 1).type())) {
       return 0; // the erasure was refused (a stale If-Match) or never got as far as its event
     }
-    erasedEmails.record(attempt.emailKey(), stream.get(stream.size() - 1).occurredAt());
-    dataKeys.destroy(attempt.userId());
-    refreshTokens.revokeAll(attempt.userId(), null);
-    attempts.release(attempt.emailKey(), attempt.userId());
+    tail.finish(attempt.userId(), attempt.emailKey(), stream.get(stream.size() - 1).occurredAt());
     return 0;
   }
 
@@ -157,7 +146,7 @@ public final class ReservationReaper implements Managed {
     List<StoredEvent> stream = events.readStream(userId);
     if (stream.isEmpty()) {
       if (abandoned) {
-        dataKeys.destroy(userId); // it died after creating its key, before its stream
+        tail.endAccess(userId); // it died after creating its key, before its stream
       }
       return 0;
     }
@@ -174,8 +163,7 @@ public final class ReservationReaper implements Managed {
     } catch (StreamConflictException e) {
       return 0; // written meanwhile: the next pass over this attempt (lookback) looks again
     }
-    dataKeys.destroy(userId);
-    refreshTokens.revokeAll(userId, null);
+    tail.endAccess(userId);
     erased.inc();
     LOG.warn("Erased user {}: registered without holding its email reservation", userId);
     return 1;

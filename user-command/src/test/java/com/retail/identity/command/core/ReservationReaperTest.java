@@ -137,7 +137,7 @@ class ReservationReaperTest {
     UUID grace = core.registered(email);
     String refreshToken =
         core.sessions().start(core.logIn().authenticate(email, PASSWORD)).refreshToken();
-    CrashPoints.arm(EraseAccount.AFTER_DATA_KEY);
+    CrashPoints.arm(ErasureTail.AFTER_DATA_KEY);
     assertThatThrownBy(
             () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);

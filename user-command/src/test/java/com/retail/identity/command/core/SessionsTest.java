@@ -114,7 +114,7 @@ class SessionsTest {
   void
       givenAnErasureThatDiedBeforeEndingTheSessions_whenTheirRefreshTokenIsPresented_thenTheErasedAccountGetsNoSession() {
     Sessions.Session session = logIn();
-    CrashPoints.arm(EraseAccount.AFTER_DATA_KEY);
+    CrashPoints.arm(ErasureTail.AFTER_DATA_KEY);
     assertThatThrownBy(
             () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);

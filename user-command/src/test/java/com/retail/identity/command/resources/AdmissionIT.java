@@ -14,15 +14,15 @@ import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.challenge.Difficulty;
-import com.retail.identity.common.config.Knobs;
+import com.retail.identity.common.testing.TurnedKnobs;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registration and login behind admission control, as bots meet it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -41,19 +41,15 @@ class AdmissionIT {
     return "198.51." + random.nextInt(256) + "." + random.nextInt(1, 255);
   }
 
-  @AfterEach
-  void launchIsOver() {
-    Knobs.clearOverride(AdmissionKnobs.LAUNCH_MODE);
-    Knobs.clearOverride(Difficulty.DIFFICULTY);
-    Knobs.clearOverride(Difficulty.LEVELS);
-  }
+  /** Launch-day switches the operator turns during a test; each is cleared after it. */
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   @Test
   void inLaunchModeARegistrationMustCarryASolvedChallengeWhichWorksOnce() throws Exception {
     Http http = new Http(APP.getLocalPort());
-    Knobs.override(Difficulty.DIFFICULTY, "2000");
-    Knobs.override(Difficulty.LEVELS, "0:2000");
-    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
+    operator.turn(Difficulty.DIFFICULTY, "2000");
+    operator.turn(Difficulty.LEVELS, "0:2000");
+    operator.turn(AdmissionKnobs.LAUNCH_MODE, "true");
     String client = someClient();
 
     // Without a solution: 403 with the challenge to solve

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.Credentials;
+import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.ReservationAttempts;
 import com.retail.identity.command.core.ReservationReaper;
@@ -66,9 +67,7 @@ class ReservationReaperIT {
         "reaper-it",
         EVENTS,
         CREDENTIALS,
-        KEYS,
-        REFRESH,
-        new CassandraErasedEmails(CASSANDRA),
+        new ErasureTail(new CassandraErasedEmails(CASSANDRA), KEYS, REFRESH, RESERVATIONS),
         Clock.offset(NOW, ahead),
         WINDOW,
         Duration.ofSeconds(30),

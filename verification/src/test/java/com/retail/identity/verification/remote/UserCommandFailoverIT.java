@@ -10,12 +10,12 @@ import com.netflix.discovery.shared.Application;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandApplication;
 import com.retail.identity.command.UserCommandConfiguration;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.discovery.EurekaRegistration;
 import com.retail.identity.common.discovery.EurekaSettings;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.testing.Load;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.config.ServiceClientSettings;
 import com.retail.identity.verification.core.UserCommand;
@@ -39,6 +39,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two user-command instances registered in Eureka under a VIP of their own, and verification's
@@ -90,14 +91,9 @@ class UserCommandFailoverIT {
     if (victim != null) {
       victim.destroyForcibly();
     }
-    for (String knob :
-        List.of(
-            HYSTRIX_TIMEOUT,
-            CLIENT + ".ribbon.ServerListRefreshInterval",
-            CLIENT + ".ribbon.ReadTimeout")) {
-      Knobs.clearOverride(knob);
-    }
   }
+
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   /**
    * user-command in a JVM of its own, on fixed ports, so it can be killed and started again on
@@ -186,9 +182,9 @@ class UserCommandFailoverIT {
 
     // ... and a caller that finds them through Eureka, with a fast Ribbon refresh and patient
     // timeouts (busy machine)
-    Knobs.override(CLIENT + ".ribbon.ServerListRefreshInterval", "500");
-    Knobs.override(CLIENT + ".ribbon.ReadTimeout", "10000");
-    Knobs.override(HYSTRIX_TIMEOUT, "25000");
+    operator.turn(CLIENT + ".ribbon.ServerListRefreshInterval", "500");
+    operator.turn(CLIENT + ".ribbon.ReadTimeout", "10000");
+    operator.turn(HYSTRIX_TIMEOUT, "25000");
     EurekaSettings callerSettings = EurekaSettings.forApp(APP_NAME + "-CALLER");
     callerSettings.setServiceUrl(TestStack.eurekaUrl());
     callerSettings.setRegistryFetchSeconds(3);

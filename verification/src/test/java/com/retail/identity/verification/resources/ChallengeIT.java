@@ -17,11 +17,11 @@ import com.retail.identity.common.challenge.ChallengeSettings;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.challenge.Difficulty;
 import com.retail.identity.common.challenge.TrafficMeter;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.store.RedisSettings;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.VerificationApplication;
 import com.retail.identity.verification.VerificationConfiguration;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Proof of work across services: verification issues ALTCHA challenges at {@code GET
@@ -75,14 +76,11 @@ class ChallengeIT {
         Clock.systemUTC());
   }
 
+  /** Launch-day switches the operator turns during a test; each is cleared after it. */
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
+
   @AfterEach
-  void clearKnobs() {
-    for (String knob :
-        new String[] {
-          AdmissionKnobs.LAUNCH_MODE, Difficulty.DIFFICULTY, Difficulty.LEVELS, TrafficMeter.WINDOW
-        }) {
-      Knobs.clearOverride(knob);
-    }
+  void closeRedis() {
     redis.stop();
   }
 
@@ -102,8 +100,8 @@ class ChallengeIT {
 
   @Test
   void theChallengeEndpointSpeaksAltcha() throws Exception {
-    Knobs.override(Difficulty.DIFFICULTY, "5000");
-    Knobs.override(Difficulty.LEVELS, "0:5000");
+    operator.turn(Difficulty.DIFFICULTY, "5000");
+    operator.turn(Difficulty.LEVELS, "0:5000");
     HttpResponse<String> answer =
         ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
     JsonNode json = ItSupport.body(answer);
@@ -117,15 +115,15 @@ class ChallengeIT {
 
   @Test
   void launchModeDemandsAChallengeASolvedOneIsAcceptedOnceAndItsReplayIsRefused() throws Exception {
-    Knobs.override(Difficulty.DIFFICULTY, "2000");
-    Knobs.override(Difficulty.LEVELS, "0:2000");
+    operator.turn(Difficulty.DIFFICULTY, "2000");
+    operator.turn(Difficulty.LEVELS, "0:2000");
     String client = "198.18." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
 
     AdmissionDecision normal =
         admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
     assertThat(normal.outcome()).isEqualTo(AdmissionDecision.Outcome.ALLOW);
 
-    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
+    operator.turn(AdmissionKnobs.LAUNCH_MODE, "true");
     AdmissionDecision demanded =
         admission.decide(AdmissionRequest.register(client, "device-1", "grace@example.com", null));
     assertThat(demanded.outcome()).isEqualTo(AdmissionDecision.Outcome.CHALLENGE);
@@ -172,9 +170,9 @@ class ChallengeIT {
   @Test
   void difficultyRisesWithTraffic() throws Exception {
     // a ladder for a test-sized crowd: 30 challenges within the window reach the second step
-    Knobs.override(Difficulty.DIFFICULTY, "1000");
-    Knobs.override(Difficulty.LEVELS, "0:1000,30:7000");
-    Knobs.override(TrafficMeter.WINDOW, "3600");
+    operator.turn(Difficulty.DIFFICULTY, "1000");
+    operator.turn(Difficulty.LEVELS, "0:1000,30:7000");
+    operator.turn(TrafficMeter.WINDOW, "3600");
     try (var jedis = ItSupport.redis()) {
       jedis.del(ItSupport.keyPrefix() + "challenge:traffic");
     }
@@ -185,15 +183,15 @@ class ChallengeIT {
     }
     assertThat(last).isEqualTo(7000);
     // and the operators' floor wins over a quiet ladder
-    Knobs.override(Difficulty.DIFFICULTY, "9000");
+    operator.turn(Difficulty.DIFFICULTY, "9000");
     assertThat(fetch().maxnumber()).isEqualTo(9000);
   }
 
   @Test
   void aChallengeSignedWithAnotherKeyIsNotAccepted() throws Exception {
-    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
-    Knobs.override(Difficulty.DIFFICULTY, "1000");
-    Knobs.override(Difficulty.LEVELS, "0:1000");
+    operator.turn(AdmissionKnobs.LAUNCH_MODE, "true");
+    operator.turn(Difficulty.DIFFICULTY, "1000");
+    operator.turn(Difficulty.LEVELS, "0:1000");
     ChallengeSettings other = new ChallengeSettings();
     other.setHmacKey("someone-elses-key-someone-elses-key-" + UUID.randomUUID());
     Challenge foreign = new Challenges(other, redis, metrics, Clock.systemUTC()).issue(1000);

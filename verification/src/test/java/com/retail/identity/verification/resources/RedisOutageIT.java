@@ -26,6 +26,7 @@ import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.testing.StoreControl;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.verification.ItSupport;
 import com.retail.identity.verification.ItSupport.Customer;
 import com.retail.identity.verification.VerificationApplication;
@@ -37,13 +38,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Redis goes away. Each check does what its knob says: rate limits and the replay guard fail OPEN
@@ -88,15 +88,8 @@ class RedisOutageIT {
     try {
       StoreControl.start("redis");
     } finally {
-      for (String knob :
-          List.of(
-              Difficulty.DIFFICULTY,
-              Difficulty.LEVELS,
-              AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
-              AdmissionKnobs.LAUNCH_MODE,
-              ReplayGuard.ON_REDIS_DOWN)) {
-        Knobs.clearOverride(knob);
-      }
+      Knobs.clearOverride(Difficulty.DIFFICULTY);
+      Knobs.clearOverride(Difficulty.LEVELS);
       // the other ITs of this JVM keep their generous limits
       Knobs.override("identity.ratelimit.register.address.burst", "100000");
       Knobs.override("identity.ratelimit.register.address.perMinute", "100000");
@@ -106,20 +99,12 @@ class RedisOutageIT {
     }
   }
 
-  @AfterEach
-  void clearModes() {
-    for (String knob :
-        List.of(
-            AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN,
-            AdmissionKnobs.LAUNCH_MODE,
-            ReplayGuard.ON_REDIS_DOWN)) {
-      Knobs.clearOverride(knob);
-    }
-  }
+  /** Launch-day switches the operator turns during a test; each is cleared after it. */
+  @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
   @Test
   void rateLimitsFailOpenOnInProcessBucketsOrClosedWith503() {
-    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
+    operator.turn(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
     String client = "198.19.7.1";
     for (int i = 0; i < 3; i++) {
       assertThat(
@@ -138,7 +123,7 @@ class RedisOutageIT {
                 .outcome())
         .isEqualTo(AdmissionDecision.Outcome.REFUSED);
 
-    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "closed");
+    operator.turn(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "closed");
     AdmissionDecision closed =
         admission.decide(AdmissionRequest.register("198.19.7.3", null, "a@example.com", null));
     assertThat(closed.outcome()).isEqualTo(AdmissionDecision.Outcome.UNAVAILABLE);
@@ -150,7 +135,7 @@ class RedisOutageIT {
 
   @Test
   void theReplayGuardFailsOpenInProcessOrClosed() throws Exception {
-    Knobs.override(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
+    operator.turn(AdmissionKnobs.RATELIMIT_ON_REDIS_DOWN, "open");
     // challenges are still issued while Redis is down
     HttpResponse<String> answer =
         ItSupport.send(ItSupport.json(APP.getLocalPort(), "/v1/challenges", null).GET().build());
@@ -158,15 +143,15 @@ class RedisOutageIT {
     Challenge challenge = ItSupport.JSON.readValue(answer.body(), Challenge.class);
     String solution = Challenges.solutionHeader(challenge, Challenges.solve(challenge));
 
-    Knobs.override(ReplayGuard.ON_REDIS_DOWN, "open");
+    operator.turn(ReplayGuard.ON_REDIS_DOWN, "open");
     assertThat(challenges.verify(solution)).isEqualTo(SolutionCheck.VALID);
     assertThat(challenges.verify(solution)).isEqualTo(SolutionCheck.REPLAYED);
 
     Challenge next = challenges.issue(1000);
-    Knobs.override(ReplayGuard.ON_REDIS_DOWN, "closed");
+    operator.turn(ReplayGuard.ON_REDIS_DOWN, "closed");
     assertThat(challenges.verify(Challenges.solutionHeader(next, Challenges.solve(next))))
         .isEqualTo(SolutionCheck.UNAVAILABLE);
-    Knobs.override(AdmissionKnobs.LAUNCH_MODE, "true");
+    operator.turn(AdmissionKnobs.LAUNCH_MODE, "true");
     Challenge third = challenges.issue(1000);
     AdmissionDecision decision =
         admission.decide(

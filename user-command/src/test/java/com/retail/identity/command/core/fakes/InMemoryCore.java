@@ -8,6 +8,7 @@ import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EraseAccount;
+import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.PasswordHashSettings;
@@ -106,7 +107,11 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public EraseAccount eraseAccount() {
-    return new EraseAccount(accounts, reservations, erasedEmails, dataKeys, refreshTokens, clock);
+    return new EraseAccount(accounts, reservations, erasureTail(), clock);
+  }
+
+  public ErasureTail erasureTail() {
+    return new ErasureTail(erasedEmails, dataKeys, refreshTokens, reservations);
   }
 
   public RecordVerifiedPhone recordVerifiedPhone() {
@@ -124,9 +129,7 @@ public final class InMemoryCore implements AutoCloseable {
         owner,
         events,
         credentials,
-        dataKeys,
-        refreshTokens,
-        erasedEmails,
+        erasureTail(),
         clock,
         ABANDONED_AFTER,
         Duration.ofSeconds(30),
