@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
@@ -58,7 +57,7 @@ public final class AccessTokens {
             .build();
     try {
       SignedJWT jwt = new SignedJWT(header, claims);
-      jwt.sign(new ECDSASigner(keys.active()));
+      jwt.sign(TokenCrypto.signer(keys.active()));
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign an access token", e);

@@ -36,6 +36,7 @@ public final class TokenVerifier {
   /** The caller, or empty when the token is not one we issued and still valid. */
   public Optional<Principal> verify(String token) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSVerifierFactory(TokenCrypto.verifiers());
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.get())));
