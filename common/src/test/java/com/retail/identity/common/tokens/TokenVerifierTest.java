@@ -155,4 +155,20 @@ class TokenVerifierTest {
     assertThat(both.verify(fresh)).isPresent();
     assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isEqualTo(next.getKeyID());
   }
+
+  @Test
+  void givenAVerifierThatCheckedTokens_whenItsSupplierHandsOutANewKeySet_thenTheNewKeyVerifies()
+      throws Exception {
+    ECKey next = SigningKeys.generate();
+    java.util.concurrent.atomic.AtomicReference<JWKSet> published =
+        new java.util.concurrent.atomic.AtomicReference<>(keys.publicSet());
+    TokenVerifier reader = new TokenVerifier(published::get, settings);
+    String byNext = es256(claims().build(), next);
+    assertThat(reader.verify(es256(claims().build(), key))).isPresent();
+    assertThat(reader.verify(byNext)).isEmpty();
+
+    published.set(SigningKeys.of(new JWKSet(List.of(next, key))).publicSet());
+
+    assertThat(reader.verify(byNext)).isPresent();
+  }
 }
