@@ -38,22 +38,20 @@ public final class AccountWrites {
       Credentials.Change change,
       String correlationId) {
     UUID userId = credential.userId();
-    if (expectedVersion != null) {
-      try {
-        return head(
-            credentials.append(userId, expectedVersion, correlationId, List.of(event), change));
-      } catch (StreamConflictException e) {
-        throw new StaleVersion(
-            "The account has changed since version "
-                + expectedVersion
-                + "; read it again and retry.");
-      }
+    // Always written at the version read live: the condition then also holds that the account was
+    // live. A caller's version other than that one is stale (or one the account never had); written
+    // at the caller's version instead, a change could land right after an erasure that made it.
+    if (expectedVersion != null && expectedVersion != credential.streamVersion()) {
+      throw stale(expectedVersion);
     }
     long current = credential.streamVersion();
     for (int attempt = 1; ; attempt++) {
       try {
         return head(credentials.append(userId, current, correlationId, List.of(event), change));
       } catch (StreamConflictException e) {
+        if (expectedVersion != null) {
+          throw stale(expectedVersion);
+        }
         if (attempt >= ATTEMPTS) {
           throw new Conflict("The account is being changed by another request; retry.");
         }
@@ -62,6 +60,11 @@ public final class AccountWrites {
         current = live(userId).streamVersion();
       }
     }
+  }
+
+  private static StaleVersion stale(long expectedVersion) {
+    return new StaleVersion(
+        "The account has changed since version " + expectedVersion + "; read it again and retry.");
   }
 
   static NotFound noSuchUser() {

@@ -127,6 +127,20 @@ class ChangeProfileTest {
   }
 
   @Test
+  void
+      givenAnErasureAboutToLandBeforeTheWrite_whenTheChangeNamesTheVersionTheErasureWillMake_thenItIsRefusedAndNeverFollowsTheErasure() {
+    core.events.interleave(
+        1, () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "erase"));
+
+    assertThatThrownBy(() -> changeProfile.change(country("DE", 2L), "c-1"))
+        .isInstanceOf(StaleVersion.class);
+
+    assertThat(core.events.readStream(grace))
+        .extracting(StoredEvent::type)
+        .doesNotContain(EventTypes.PROFILE_UPDATED);
+  }
+
+  @Test
   void givenBrokenFieldsAndAnEmail_whenChanging_thenEachIsNamedAndNothingIsWritten() {
     ChangeProfile.Command broken =
         new ChangeProfile.Command(grace, " ", null, "XX", "12345", "!!", "new@example.com", null);
