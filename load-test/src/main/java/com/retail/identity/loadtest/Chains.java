@@ -130,7 +130,7 @@ public final class Chains {
           long n = Population.nextSeq();
           return s.set("regEmail", Population.current().newEmail(emailKind))
               .set("regN", n)
-              .set("regPassword", "bench-Kestrel-" + n + "-Harbor!");
+              .set("regPassword", "lantern-Kestrel-" + n + "-Harbor!");
         })
         .exec(timed("register", request, List.of(201)));
   }

@@ -36,7 +36,7 @@ public final class RawHashRate {
     int p = Integer.parseInt(o.getOrDefault("p", "1"));
     String op = o.getOrDefault("op", "verify");
     Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
-    char[] password = "bench-Kestrel-1-Harbor!".toCharArray();
+    char[] password = "lantern-Kestrel-1-Harbor!".toCharArray();
     String stored = argon2.hash(t, m, p, password.clone(), StandardCharsets.UTF_8);
     for (int i = 0; i < 10; i++) {
       argon2.verify(stored, password.clone(), StandardCharsets.UTF_8);

@@ -95,7 +95,7 @@ public final class Seeder {
             pool.submit(
                 () -> {
                   String email = "seed-" + run + "-" + n + "@" + Population.domainOf(n);
-                  String password = "bench-Kestrel-" + n + "-Harbor!";
+                  String password = "lantern-Kestrel-" + n + "-Harbor!";
                   String body =
                       "{\"email\":\""
                           + email

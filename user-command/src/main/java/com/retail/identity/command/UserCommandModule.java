@@ -261,12 +261,13 @@ final class UserCommandModule extends AbstractModule {
   @Singleton
   ChangePassword changePassword(
       RegistrationRules rules,
+      EmailKeys emailKeys,
       AccountWrites accounts,
       PasswordHashes hashes,
       HashingPool pool,
       RefreshTokens refreshTokens,
       Clock clock) {
-    return new ChangePassword(rules, accounts, hashes, pool, refreshTokens, clock);
+    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, refreshTokens, clock);
   }
 
   @Provides

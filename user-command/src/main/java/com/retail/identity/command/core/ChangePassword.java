@@ -35,6 +35,7 @@ public final class ChangePassword {
   public record Changed(UUID userId, long version) {}
 
   private final RegistrationRules rules;
+  private final EmailKeys emailKeys;
   private final AccountWrites accounts;
   private final PasswordHashes hashes;
   private final HashingPool pool;
@@ -43,12 +44,14 @@ public final class ChangePassword {
 
   public ChangePassword(
       RegistrationRules rules,
+      EmailKeys emailKeys,
       AccountWrites accounts,
       PasswordHashes hashes,
       HashingPool pool,
       RefreshTokens refreshTokens,
       Clock clock) {
     this.rules = rules;
+    this.emailKeys = emailKeys;
     this.accounts = accounts;
     this.hashes = hashes;
     this.pool = pool;
@@ -58,7 +61,7 @@ public final class ChangePassword {
 
   public Changed change(Command command, String correlationId) {
     List<FieldViolation> errors = RegistrationRules.errors();
-    rules.password("newPassword", command.newPassword(), errors);
+    rules.password("newPassword", command.newPassword(), RegistrationRules.OwnWords.NONE, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
@@ -66,6 +69,11 @@ public final class ChangePassword {
     Credentials.Credential credential = accounts.live(userId);
     if (!pool.run(() -> hashes.verify(credential.passwordHash(), command.currentPassword()))) {
       throw InvalidInput.of("currentPassword", "is not the current password");
+    }
+    // Only the email's keyed hash is at hand here (names and address are sealed in the log), so the
+    // own-words rule of registration holds at a change for the whole address only.
+    if (emailKeys.keyOf(command.newPassword()).equals(credential.emailKey())) {
+      throw InvalidInput.of("newPassword", "must not contain the email address");
     }
     String newHash = pool.run(() -> hashes.hash(command.newPassword()));
     // The other sessions end first: a change that fails after this logs the other devices out for

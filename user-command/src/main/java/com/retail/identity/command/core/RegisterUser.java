@@ -78,7 +78,11 @@ public final class RegisterUser {
   public void validate(Command request) {
     List<FieldViolation> errors = RegistrationRules.errors();
     rules.email(request.email(), errors);
-    rules.password("password", request.password(), errors);
+    rules.password(
+        "password",
+        request.password(),
+        new RegistrationRules.OwnWords(request.email(), request.firstName(), request.lastName()),
+        errors);
     rules.name("firstName", request.firstName(), true, errors);
     rules.name("lastName", request.lastName(), true, errors);
     rules.country(request.country(), true, errors);

@@ -51,8 +51,24 @@ public final class RegistrationRules {
     }
   }
 
-  /** 8 to 128 characters of any script; refused when common, breached-style or too guessable. */
-  public void password(String field, String password, List<FieldViolation> errors) {
+  /**
+   * The customer's own words a password must not contain (NIST SP 800-63B §3.1.1.2,
+   * "context-specific words"); any of them may be null when not known.
+   */
+  public record OwnWords(String email, String firstName, String lastName) {
+    public static final OwnWords NONE = new OwnWords(null, null, null);
+
+    @Override
+    public String toString() {
+      return "OwnWords[...]";
+    }
+  }
+
+  /**
+   * 8 to 128 characters of any script; refused when common, breached-style or too guessable, or
+   * when it contains the customer's own words.
+   */
+  public void password(String field, String password, OwnWords own, List<FieldViolation> errors) {
     if (password == null || password.isEmpty()) {
       errors.add(new FieldViolation(field, "must not be empty"));
       return;
@@ -60,6 +76,11 @@ public final class RegistrationRules {
     int length = password.codePointCount(0, password.length());
     if (length < 8 || length > 128) {
       errors.add(new FieldViolation(field, "must be 8 to 128 characters long"));
+      return;
+    }
+    String ownWord = ownWordIn(password, own);
+    if (ownWord != null) {
+      errors.add(new FieldViolation(field, "must not contain " + ownWord));
       return;
     }
     Result result = strength.estimate(password);
@@ -71,6 +92,55 @@ public final class RegistrationRules {
               "is too easy to guess"
                   + (warning == null || warning.isBlank() ? "" : ": " + warning)));
     }
+  }
+
+  /**
+   * Which of the customer's words the password contains, compared case-folded (NFKC), or null. A
+   * word shorter than 3 characters (a name like "Al") counts only as the whole password.
+   */
+  private static String ownWordIn(String password, OwnWords own) {
+    String folded = EmailKeys.keyForm(password);
+    String email = own.email() == null ? null : EmailKeys.keyForm(own.email());
+    if (contains(folded, email)) {
+      return "the email address";
+    }
+    if (email != null && email.lastIndexOf('@') > 0) {
+      if (contains(folded, email.substring(0, email.lastIndexOf('@')))) {
+        return "the name part of the email address";
+      }
+    }
+    if (containsName(folded, own.firstName())) {
+      return "the first name";
+    }
+    if (containsName(folded, own.lastName())) {
+      return "the last name";
+    }
+    return null;
+  }
+
+  private static boolean containsName(String folded, String name) {
+    if (name == null) {
+      return false;
+    }
+    String whole = EmailKeys.keyForm(name);
+    if (contains(folded, whole)) {
+      return true;
+    }
+    for (String part : whole.split("[\\s\\p{Pd}]+")) {
+      if (contains(folded, part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(String foldedPassword, String foldedWord) {
+    if (foldedWord == null || foldedWord.isEmpty()) {
+      return false;
+    }
+    return foldedWord.codePointCount(0, foldedWord.length()) < 3
+        ? foldedPassword.equals(foldedWord)
+        : foldedPassword.contains(foldedWord);
   }
 
   public void name(String field, String name, boolean required, List<FieldViolation> errors) {

@@ -112,6 +112,20 @@ class ChangePasswordTest {
   }
 
   @Test
+  void givenTheAccountsOwnEmailInAnotherCase_whenMadeTheNewPassword_thenItIsRefusedNamingTheRule() {
+    assertThatThrownBy(
+            () -> changePassword.change(change(null, PASSWORD, "Grace@Example.com", null), "c-1"))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new FieldViolation("newPassword", "must not contain the email address")));
+
+    assertThat(core.events.currentVersion(grace)).isEqualTo(1);
+  }
+
+  @Test
   void givenAStaleVersion_whenChanging_thenItIsRefusedAndTheOldPasswordStillWorks() {
     core.changeProfile()
         .change(

@@ -35,7 +35,8 @@ public final class PasswordStrengthRate {
                 "correct-horse-battery-9Q",
                 "x7#Vq2!mLp9z"));
     for (int i = 0; i < 20; i++) {
-      passwords.add("bench-Kestrel-" + i * 7919 + "-Harbor!"); // the load test's sign-up passwords
+      passwords.add(
+          "lantern-Kestrel-" + i * 7919 + "-Harbor!"); // the load test's sign-up passwords
     }
     measure(
         "nbvcxz default",

@@ -6,6 +6,7 @@ import com.retail.identity.common.domain.FieldViolation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistrationRulesTest {
@@ -34,7 +35,8 @@ class RegistrationRulesTest {
         "drowssap1"
       })
   void commonPasswordsAreRefusedWithAReason(String password) {
-    assertThat(errors(e -> rules.password("password", password, e)))
+    assertThat(
+            errors(e -> rules.password("password", password, RegistrationRules.OwnWords.NONE, e)))
         .singleElement()
         .satisfies(error -> assertThat(error.message()).startsWith("is too easy to guess"));
   }
@@ -43,17 +45,51 @@ class RegistrationRulesTest {
   @ValueSource(
       strings = {"violet-Harbor-93-lantern!", "Ünïcødé-Pässwørt-Ωmega-7", "長い日本語のパスワードです十二"})
   void longUnusualPasswordsInAnyScriptAreAccepted(String password) {
-    assertThat(errors(e -> rules.password("password", password, e))).isEmpty();
+    assertThat(
+            errors(e -> rules.password("password", password, RegistrationRules.OwnWords.NONE, e)))
+        .isEmpty();
   }
 
   @Test
   void passwordLengthIsCountedInCharactersNotBytes() {
-    assertThat(errors(e -> rules.password("password", "short", e)))
+    assertThat(errors(e -> rules.password("password", "short", RegistrationRules.OwnWords.NONE, e)))
         .extracting(FieldViolation::message)
         .containsExactly("must be 8 to 128 characters long");
-    assertThat(errors(e -> rules.password("password", "x".repeat(129), e)))
+    assertThat(
+            errors(
+                e ->
+                    rules.password(
+                        "password", "x".repeat(129), RegistrationRules.OwnWords.NONE, e)))
         .extracting(FieldViolation::message)
         .containsExactly("must be 8 to 128 characters long");
+  }
+
+  private static final RegistrationRules.OwnWords ADA =
+      new RegistrationRules.OwnWords("Ada.Byron@example.com", "Ada", "King-Noel");
+
+  @ParameterizedTest
+  @CsvSource({
+    "ada.byron@example.com, the email address",
+    "x-ADA.BYRON@EXAMPLE.COM-x, the email address",
+    "Ada.Byron-violet-93-lantern, the name part of the email address",
+    "ＡＤＡ．ＢＹＲＯＮ-harbour-58, the name part of the email address",
+    "violet-noel-93-lantern, the last name",
+    "King-Noel-violet-93-lantern, the last name",
+    "violet-93-ADA-lantern, the first name"
+  })
+  void givenTheCustomersOwnWords_whenThePasswordContainsOne_thenTheRuleSaysWhich(
+      String password, String which) {
+    assertThat(errors(e -> rules.password("password", password, ADA, e)))
+        .extracting(FieldViolation::message)
+        .containsExactly("must not contain " + which);
+  }
+
+  @Test
+  void givenAShortName_whenItIsOnlyPartOfThePassword_thenItIsNotRefusedForIt() {
+    RegistrationRules.OwnWords al = new RegistrationRules.OwnWords(null, "Al", "Wu");
+
+    assertThat(errors(e -> rules.password("password", "violet-Harbor-93-lantern-al-wu", al, e)))
+        .isEmpty();
   }
 
   @Test

@@ -63,6 +63,23 @@ class RegistrationAndLoginIT {
   }
 
   @Test
+  void givenThePasswordIsTheEmailItself_whenRegistering_thenTheRuleIsNamedAndNothingIsHeld()
+      throws Exception {
+    String email = uniqueEmail();
+
+    HttpResponse<String> refused = post("/v1/users", registrationJson(email, email.toUpperCase()));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode error = JSON.readTree(refused.body()).get("errors").get(0);
+    assertThat(error.get("field").asText()).isEqualTo("password");
+    assertThat(error.get("message").asText()).isEqualTo("must not contain the email address");
+    assertThat(refused.body()).doesNotContain(email);
+    assertThat(post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD)).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
   void theSameEmailInAnotherCaseIsTaken() throws Exception {
     String email = uniqueEmail();
     assertThat(post("/v1/users", registrationJson(email, UserCommandApp.PASSWORD)).statusCode())

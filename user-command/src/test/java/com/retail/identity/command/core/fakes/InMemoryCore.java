@@ -103,7 +103,7 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public ChangePassword changePassword() {
-    return new ChangePassword(rules, accounts, hashes, pool, refreshTokens, clock);
+    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, refreshTokens, clock);
   }
 
   public EraseAccount eraseAccount() {
