@@ -16,6 +16,7 @@ import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.common.http.ConcurrencyLimitFilter;
+import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
@@ -63,6 +64,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
                 configuration.getMasterKey(),
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
+            new EndedSessionsModule(environment, configuration.getTokens()),
             new UserCommandModule(configuration, environment));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.

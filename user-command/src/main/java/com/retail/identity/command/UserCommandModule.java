@@ -28,6 +28,7 @@ import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ServiceTokens;
+import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionGate;
@@ -56,6 +57,8 @@ import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.BearerAuth;
+import com.retail.identity.common.tokens.EndedSessions;
+import com.retail.identity.common.tokens.EndedSessionsView;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.core.setup.Environment;
@@ -192,8 +195,9 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BearerAuth bearerAuth(SigningKeys keys) {
-    return new BearerAuth(new TokenVerifier(keys::publicSet, configuration.getTokens()));
+  BearerAuth bearerAuth(SigningKeys keys, EndedSessionsView endedSessions) {
+    return new BearerAuth(
+        new TokenVerifier(keys::publicSet, configuration.getTokens()), endedSessions);
   }
 
   @Provides
@@ -234,8 +238,18 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Sessions sessions(AccessTokens tokens, RefreshTokens refreshTokens, Credentials credentials) {
-    return new Sessions(tokens, refreshTokens, credentials);
+  Sessions sessions(
+      AccessTokens tokens,
+      RefreshTokens refreshTokens,
+      Credentials credentials,
+      SessionEnds sessionEnds) {
+    return new Sessions(tokens, refreshTokens, credentials, sessionEnds);
+  }
+
+  @Provides
+  @Singleton
+  SessionEnds sessionEnds(RefreshTokens refreshTokens, EndedSessions endedSessions) {
+    return new SessionEnds(refreshTokens, endedSessions);
   }
 
   @Provides
@@ -265,9 +279,9 @@ final class UserCommandModule extends AbstractModule {
       AccountWrites accounts,
       PasswordHashes hashes,
       HashingPool pool,
-      RefreshTokens refreshTokens,
+      SessionEnds sessionEnds,
       Clock clock) {
-    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, refreshTokens, clock);
+    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, sessionEnds, clock);
   }
 
   @Provides
@@ -275,9 +289,9 @@ final class UserCommandModule extends AbstractModule {
   ErasureTail erasureTail(
       ErasedEmails erasedEmails,
       DataKeys dataKeys,
-      RefreshTokens refreshTokens,
+      SessionEnds sessionEnds,
       EmailReservations reservations) {
-    return new ErasureTail(erasedEmails, dataKeys, refreshTokens, reservations);
+    return new ErasureTail(erasedEmails, dataKeys, sessionEnds, reservations);
   }
 
   @Provides

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
@@ -76,6 +77,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
                 configuration.getMasterKey(),
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
+            new EndedSessionsModule(environment, configuration.getTokens()),
             new UserQueryModule(configuration, environment, knobs, userCommand));
     environment.jersey().register(new QueryProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));

@@ -12,6 +12,7 @@ import com.retail.identity.common.store.LogBuckets;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.common.tokens.BearerAuth;
+import com.retail.identity.common.tokens.EndedSessionsView;
 import com.retail.identity.query.core.CountryCatalog;
 import com.retail.identity.query.core.ReadProfile;
 import com.retail.identity.query.core.SearchUsers;
@@ -61,8 +62,8 @@ final class UserQueryModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BearerAuth bearerAuth() {
-    return BearerAuth.withKeysOf(userCommand, configuration.getTokens());
+  BearerAuth bearerAuth(EndedSessionsView endedSessions) {
+    return BearerAuth.withKeysOf(userCommand, configuration.getTokens(), endedSessions);
   }
 
   @Provides

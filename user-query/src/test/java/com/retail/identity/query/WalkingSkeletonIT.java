@@ -102,6 +102,71 @@ class WalkingSkeletonIT {
   }
 
   @Test
+  void givenACustomerLogsOut_thenTheSessionsAccessTokenIsRefusedOnEveryServiceWithinSeconds()
+      throws Exception {
+    String email = uniqueEmail();
+    String userId =
+        JSON.readTree(
+                send(at(COMMAND.getLocalPort(), "/v1/users")
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                registrationJson(email, UserCommandApp.PASSWORD)))
+                        .build())
+                    .body())
+            .get("userId")
+            .asText();
+    String token = logIn(email);
+    String otherDevice = logIn(email);
+    HttpRequest read = readProfile(userId, token);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> send(read).statusCode() == 200);
+
+    HttpResponse<String> logout = send(logoutWith(token));
+
+    assertThat(logout.statusCode()).isEqualTo(204);
+    // Within the views' one-second reads (and a margin for a busy machine), not the token's 15 min
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> send(read).statusCode() == 401 && send(logoutWith(token)).statusCode() == 401);
+    assertThat(send(readProfile(userId, otherDevice)).statusCode())
+        .as("the other device's session")
+        .isEqualTo(200);
+  }
+
+  private String logIn(String email) throws Exception {
+    return JSON.readTree(
+            send(at(COMMAND.getLocalPort(), "/v1/sessions")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"email\":\""
+                                + email
+                                + "\",\"password\":\""
+                                + UserCommandApp.PASSWORD
+                                + "\"}"))
+                    .build())
+                .body())
+        .get("accessToken")
+        .asText();
+  }
+
+  private HttpRequest readProfile(String userId, String token) {
+    return at(QUERY.getLocalPort(), "/v1/users/" + userId)
+        .header("Authorization", "Bearer " + token)
+        .GET()
+        .build();
+  }
+
+  private HttpRequest logoutWith(String token) {
+    return at(COMMAND.getLocalPort(), "/v1/sessions/current")
+        .header("Authorization", "Bearer " + token)
+        .DELETE()
+        .build();
+  }
+
+  @Test
   void anotherCustomersProfileIsRefused() throws Exception {
     String email = uniqueEmail();
     send(

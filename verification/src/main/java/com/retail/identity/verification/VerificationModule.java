@@ -10,6 +10,7 @@ import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.RedisConnector;
 import com.retail.identity.common.tokens.BearerAuth;
+import com.retail.identity.common.tokens.EndedSessionsView;
 import com.retail.identity.verification.config.SmsSettings;
 import com.retail.identity.verification.core.AccountFacts;
 import com.retail.identity.verification.core.CheckEligibility;
@@ -62,8 +63,8 @@ final class VerificationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BearerAuth bearerAuth() {
-    return BearerAuth.withKeysOf(userCommand, configuration.getTokens());
+  BearerAuth bearerAuth(EndedSessionsView endedSessions) {
+    return BearerAuth.withKeysOf(userCommand, configuration.getTokens(), endedSessions);
   }
 
   @Provides

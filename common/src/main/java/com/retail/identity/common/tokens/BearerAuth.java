@@ -20,17 +20,17 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
  * Bearer-token authentication and roles for a service's resources, registered once with {@code
- * environment.jersey().register(new BearerAuth(verifier))}. Methods that take {@code @Auth
- * Principal} or carry {@code @RolesAllowed}/{@code @PermitAll} get the token checked (401 problem
- * with {@code WWW-Authenticate: Bearer}); {@code @RolesAllowed} is checked against the token's
- * roles (403 problem). Which user a caller may act on stays with the resource.
+ * environment.jersey().register(new BearerAuth(verifier, endedSessions))}. Methods that take
+ * {@code @Auth Principal} or carry {@code @RolesAllowed}/{@code @PermitAll} get the token checked
+ * (401 problem with {@code WWW-Authenticate: Bearer}); {@code @RolesAllowed} is checked against the
+ * token's roles (403 problem). Which user a caller may act on stays with the resource.
  */
 public final class BearerAuth implements Feature {
   public static final String FORBIDDEN_DETAIL = "This token may not act on that user.";
   private final BearerAuthenticator authenticator;
 
-  public BearerAuth(TokenVerifier verifier) {
-    this.authenticator = new BearerAuthenticator(verifier);
+  public BearerAuth(TokenVerifier verifier, EndedSessionsView endedSessions) {
+    this.authenticator = new BearerAuthenticator(verifier, endedSessions);
   }
 
   /**
@@ -38,9 +38,10 @@ public final class BearerAuth implements Feature {
    * its JWKS through {@code issuer} and kept for five minutes (a rotated key reaches every reader
    * within that time).
    */
-  public static BearerAuth withKeysOf(ServiceClient issuer, TokenSettings settings) {
+  public static BearerAuth withKeysOf(
+      ServiceClient issuer, TokenSettings settings, EndedSessionsView endedSessions) {
     RemoteJwks keys = new RemoteJwks(issuer, Duration.ofMinutes(5), Clock.systemUTC());
-    return new BearerAuth(new TokenVerifier(keys, settings));
+    return new BearerAuth(new TokenVerifier(keys, settings), endedSessions);
   }
 
   @Override

@@ -3,13 +3,18 @@ package com.retail.identity.common.tokens;
 import io.dropwizard.auth.Authenticator;
 import java.util.Optional;
 
-/** Turns the token of an {@code Authorization: Bearer ...} header into a caller, or nobody. */
+/**
+ * Turns the token of an {@code Authorization: Bearer ...} header into a caller, or nobody: a token
+ * of a session that has ended (logout, password change, erasure) is nobody's.
+ */
 public final class BearerAuthenticator implements Authenticator<String, Principal> {
   private static final String PREFIX = "Bearer ";
   private final TokenVerifier verifier;
+  private final EndedSessionsView endedSessions;
 
-  public BearerAuthenticator(TokenVerifier verifier) {
+  public BearerAuthenticator(TokenVerifier verifier, EndedSessionsView endedSessions) {
     this.verifier = verifier;
+    this.endedSessions = endedSessions;
   }
 
   /**
@@ -26,6 +31,6 @@ public final class BearerAuthenticator implements Authenticator<String, Principa
 
   @Override
   public Optional<Principal> authenticate(String token) {
-    return verifier.verify(token);
+    return verifier.verify(token).filter(caller -> !endedSessions.isEnded(caller.sessionId()));
   }
 }

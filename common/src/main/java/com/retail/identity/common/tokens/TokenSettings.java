@@ -11,7 +11,7 @@ public class TokenSettings {
 
   @JsonProperty @NotEmpty private String audience = "retail-apps";
 
-  /** At most 15 minutes: access tokens cannot be revoked, only outlived. */
+  /** At most 15 minutes: ended sessions are remembered that long (ADR 0003). */
   @JsonProperty
   @Min(30)
   @Max(900)

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.retail.identity.common.errors.JsonProblemMapper;
 import com.retail.identity.common.errors.ProblemExceptionMapper;
 import com.retail.identity.common.errors.WebApplicationProblemMapper;
+import com.retail.identity.common.testing.MemoryEndedSessions;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +43,10 @@ class BearerAuthTest {
           .convertValue(
               Map.of("issuer", "https://identity.test", "audience", "apps"), TokenSettings.class);
   private static final AccessTokens TOKENS = new AccessTokens(KEYS, SETTINGS, Clock.systemUTC());
+  private static final MemoryEndedSessions ENDED = new MemoryEndedSessions(Clock.systemUTC());
+  private static final EndedSessionsView ENDED_VIEW =
+      new EndedSessionsView(
+          ENDED, Duration.ofMinutes(16), Duration.ofSeconds(1), Clock.systemUTC());
   private static final String PROBLEM =
       "{\"type\":\"https://identity.retail.example/problems/%s\",\"title\":\"%s\","
           + "\"status\":%d,\"detail\":\"%s\"}";
@@ -51,7 +57,7 @@ class BearerAuthTest {
           .addProvider(new ProblemExceptionMapper())
           .addProvider(new WebApplicationProblemMapper())
           .addProvider(new JsonProblemMapper())
-          .addProvider(new BearerAuth(new TokenVerifier(KEYS::publicSet, SETTINGS)))
+          .addProvider(new BearerAuth(new TokenVerifier(KEYS::publicSet, SETTINGS), ENDED_VIEW))
           .addResource(new Probe())
           .build();
 
@@ -123,6 +129,27 @@ class BearerAuthTest {
           .isEqualTo(
               problem("unauthorized", "Unauthorized", 401, "A bearer access token is required."));
     }
+  }
+
+  @Test
+  void givenAValidTokenOfASessionThatHasEnded_thenA401AsForAnyInvalidToken() {
+    UUID user = UUID.randomUUID();
+    UUID ended = UUID.randomUUID();
+    UUID going = UUID.randomUUID();
+    String endedToken = TOKENS.issue(user, Set.of(Principal.USER), ended);
+    String goingToken = TOKENS.issue(user, Set.of(Principal.USER), going);
+    assertThat(get("/probe/me", "Bearer " + endedToken).getStatus()).isEqualTo(200);
+
+    ENDED.end(Set.of(ended));
+    ENDED_VIEW.catchUp();
+
+    Response response = get("/probe/me", "Bearer " + endedToken);
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(response.readEntity(String.class))
+        .isEqualTo(
+            problem(
+                "unauthorized", "Unauthorized", 401, "The access token is invalid or expired."));
+    assertThat(get("/probe/me", "Bearer " + goingToken).getStatus()).isEqualTo(200);
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class ChangePassword {
   private final AccountWrites accounts;
   private final PasswordHashes hashes;
   private final HashingPool pool;
-  private final RefreshTokens refreshTokens;
+  private final SessionEnds sessionEnds;
   private final Clock clock;
 
   public ChangePassword(
@@ -48,14 +48,14 @@ public final class ChangePassword {
       AccountWrites accounts,
       PasswordHashes hashes,
       HashingPool pool,
-      RefreshTokens refreshTokens,
+      SessionEnds sessionEnds,
       Clock clock) {
     this.rules = rules;
     this.emailKeys = emailKeys;
     this.accounts = accounts;
     this.hashes = hashes;
     this.pool = pool;
-    this.refreshTokens = refreshTokens;
+    this.sessionEnds = sessionEnds;
     this.clock = clock;
   }
 
@@ -78,7 +78,7 @@ public final class ChangePassword {
     String newHash = pool.run(() -> hashes.hash(command.newPassword()));
     // The other sessions end first: a change that fails after this logs the other devices out for
     // nothing, but one that is made can never leave them signed in.
-    refreshTokens.revokeAll(userId, command.currentSession());
+    sessionEnds.endAllBut(userId, command.currentSession());
     CrashPoints.reached(AFTER_SESSIONS);
     long version =
         accounts.append(

@@ -19,17 +19,17 @@ public final class ErasureTail {
 
   private final ErasedEmails erasedEmails;
   private final DataKeys dataKeys;
-  private final RefreshTokens refreshTokens;
+  private final SessionEnds sessionEnds;
   private final EmailReservations reservations;
 
   public ErasureTail(
       ErasedEmails erasedEmails,
       DataKeys dataKeys,
-      RefreshTokens refreshTokens,
+      SessionEnds sessionEnds,
       EmailReservations reservations) {
     this.erasedEmails = erasedEmails;
     this.dataKeys = dataKeys;
-    this.refreshTokens = refreshTokens;
+    this.sessionEnds = sessionEnds;
     this.reservations = reservations;
   }
 
@@ -48,7 +48,7 @@ public final class ErasureTail {
   public void endAccess(UUID userId) {
     dataKeys.destroy(userId);
     CrashPoints.reached(AFTER_DATA_KEY);
-    refreshTokens.revokeAll(userId, null);
+    sessionEnds.endAllBut(userId, null);
     CrashPoints.reached(AFTER_SESSIONS);
   }
 }

@@ -1,5 +1,6 @@
 package com.retail.identity.command.core;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,9 @@ public interface RefreshTokens {
 
   void revokeFamily(UUID familyId);
 
-  /** Revokes every family of the user but {@code keep} (null: all). */
-  void revokeAll(UUID userId, UUID keep);
+  /**
+   * Revokes every family of the user but {@code keep} (null: all); returns the families revoked,
+   * those revoked before included.
+   */
+  List<UUID> revokeAll(UUID userId, UUID keep);
 }

@@ -17,11 +17,17 @@ public final class Sessions {
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
   private final Credentials credentials;
+  private final SessionEnds ends;
 
-  public Sessions(AccessTokens accessTokens, RefreshTokens refreshTokens, Credentials credentials) {
+  public Sessions(
+      AccessTokens accessTokens,
+      RefreshTokens refreshTokens,
+      Credentials credentials,
+      SessionEnds ends) {
     this.accessTokens = accessTokens;
     this.refreshTokens = refreshTokens;
     this.credentials = credentials;
+    this.ends = ends;
   }
 
   public Session start(Credentials.Credential credential) {
@@ -42,7 +48,7 @@ public final class Sessions {
 
   public void end(UUID sessionId) {
     if (sessionId != null) {
-      refreshTokens.revokeFamily(sessionId);
+      ends.end(sessionId);
     }
   }
 

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
@@ -152,13 +153,16 @@ public final class CassandraRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public void revokeAll(UUID userId, UUID keep) {
+  public List<UUID> revokeAll(UUID userId, UUID keep) {
+    List<UUID> revoked = new ArrayList<>();
     for (Row row : session.execute(selectUserFamilies.bind(userId))) {
       UUID familyId = row.getUUID("family_id");
       if (!familyId.equals(keep)) {
         revokeFamily(familyId);
+        revoked.add(familyId);
       }
     }
+    return revoked;
   }
 
   static String hash(String token) {

@@ -12,6 +12,8 @@ import com.retail.identity.common.domain.StaleVersion;
 import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.faults.CrashPoints;
+import com.retail.identity.common.tokens.EndedSessions;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,9 @@ class ChangePasswordTest {
     assertThat(sessions.refresh(laptop.refreshToken()).userId()).isEqualTo(grace);
     assertThatThrownBy(() -> sessions.refresh(phone.refreshToken()))
         .isInstanceOf(InvalidRefreshToken.class);
+    assertThat(core.endedSessions.endedSince(Instant.EPOCH))
+        .extracting(EndedSessions.Ended::sessionId)
+        .containsExactly(sessionOf(phone));
   }
 
   @Test

@@ -11,6 +11,8 @@ import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents;
+import com.retail.identity.common.tokens.EndedSessions;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,13 @@ class EraseAccountTest {
         .isInstanceOf(RefreshTokens.Refused.class);
     assertThat(core.refreshTokens.rotate(laptop.refreshToken()))
         .isInstanceOf(RefreshTokens.Refused.class);
+    assertThat(core.endedSessions.endedSince(Instant.EPOCH))
+        .extracting(EndedSessions.Ended::sessionId)
+        .containsExactlyInAnyOrder(sessionOf(phone), sessionOf(laptop));
+  }
+
+  private UUID sessionOf(Sessions.Session session) {
+    return core.tokenVerifier().verify(session.accessToken()).orElseThrow().sessionId();
   }
 
   @Test

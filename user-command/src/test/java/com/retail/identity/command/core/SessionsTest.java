@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.identity.command.core.fakes.InMemoryCore;
 import com.retail.identity.common.faults.CrashPoints;
+import com.retail.identity.common.tokens.EndedSessions;
 import com.retail.identity.common.tokens.Principal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,12 @@ class SessionsTest {
         .isInstanceOf(InvalidRefreshToken.class);
   }
 
+  private List<UUID> endedSessions() {
+    return core.endedSessions.endedSince(Instant.EPOCH).stream()
+        .map(EndedSessions.Ended::sessionId)
+        .toList();
+  }
+
   @Test
   void givenTwoDevices_whenOneLogsOut_thenOnlyItsSessionEnds() {
     Sessions.Session phone = logIn();
@@ -84,6 +93,25 @@ class SessionsTest {
     assertThatThrownBy(() -> sessions.refresh(phone.refreshToken()))
         .isInstanceOf(InvalidRefreshToken.class);
     assertThat(sessions.refresh(laptop.refreshToken()).userId()).isEqualTo(grace);
+    assertThat(endedSessions())
+        .as("told as ended, so every service refuses its access tokens")
+        .containsExactly(holderOf(phone).sessionId());
+  }
+
+  @Test
+  void givenTheEndedSessionsStoreIsDown_whenLoggingOut_thenItFailsAndTheRetryTellsTheEnd() {
+    Sessions.Session phone = logIn();
+    UUID session = holderOf(phone).sessionId();
+    core.endedSessions.down = true;
+
+    assertThatThrownBy(() -> sessions.end(session)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> sessions.refresh(phone.refreshToken()))
+        .as("the refresh family is revoked first")
+        .isInstanceOf(InvalidRefreshToken.class);
+
+    core.endedSessions.down = false;
+    sessions.end(session);
+    assertThat(endedSessions()).containsExactly(session);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.ReservationAttempts;
 import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.common.crypto.LocalMasterKey;
 import com.retail.identity.common.crypto.MasterKeySettings;
 import com.retail.identity.common.events.EventTypes;
@@ -18,6 +19,9 @@ import com.retail.identity.common.store.CassandraDataKeys;
 import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.store.CassandraSettings;
 import com.retail.identity.common.store.LogBuckets;
+import com.retail.identity.common.store.RedisConnector;
+import com.retail.identity.common.store.RedisEndedSessions;
+import com.retail.identity.common.store.RedisSettings;
 import com.retail.identity.common.testing.TestStack;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,18 +50,29 @@ class ReservationReaperIT {
       new CassandraCredentials(CASSANDRA, EVENTS);
   private static final CassandraRefreshTokens REFRESH =
       new CassandraRefreshTokens(CASSANDRA, NOW, Duration.ofDays(1));
+  private static final RedisConnector REDIS = redis();
+  private static final SessionEnds SESSION_ENDS =
+      new SessionEnds(REFRESH, new RedisEndedSessions(REDIS, Duration.ofMinutes(16), NOW));
   private static final CassandraDataKeys KEYS =
       new CassandraDataKeys(CASSANDRA, new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY));
 
   @AfterAll
   static void close() {
     CASSANDRA.close();
+    REDIS.stop();
   }
 
   private static CassandraConnector connect() {
     CassandraSettings settings = TestStack.cassandra();
     settings.setKeyspace(TestStack.keyspace() + "_reaper");
     return new CassandraConnector(settings);
+  }
+
+  private static RedisConnector redis() {
+    RedisSettings settings = new RedisSettings();
+    settings.setPort(TestStack.redisPort());
+    settings.setKeyPrefix(TestStack.env("REDIS_KEY_PREFIX", "it:manual:") + "reaper-it:");
+    return new RedisConnector(settings);
   }
 
   private static ReservationReaper reaper(Duration ahead, MetricRegistry metrics) {
@@ -67,7 +82,7 @@ class ReservationReaperIT {
         "reaper-it",
         EVENTS,
         CREDENTIALS,
-        new ErasureTail(new CassandraErasedEmails(CASSANDRA), KEYS, REFRESH, RESERVATIONS),
+        new ErasureTail(new CassandraErasedEmails(CASSANDRA), KEYS, SESSION_ENDS, RESERVATIONS),
         Clock.offset(NOW, ahead),
         WINDOW,
         Duration.ofSeconds(30),

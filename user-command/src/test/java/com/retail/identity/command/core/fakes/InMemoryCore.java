@@ -17,10 +17,12 @@ import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.testing.MemoryDataKeys;
+import com.retail.identity.common.testing.MemoryEndedSessions;
 import com.retail.identity.common.testing.MemoryEventStore;
 import com.retail.identity.common.testing.TestClock;
 import com.retail.identity.common.tokens.AccessTokens;
@@ -53,6 +55,8 @@ public final class InMemoryCore implements AutoCloseable {
       new MemoryEmailReservations(clock, ABANDONED_AFTER);
   public final MemoryErasedEmails erasedEmails = new MemoryErasedEmails();
   public final MemoryRefreshTokens refreshTokens = new MemoryRefreshTokens(clock, REFRESH_LIFETIME);
+  public final MemoryEndedSessions endedSessions = new MemoryEndedSessions(clock);
+  public final SessionEnds sessionEnds = new SessionEnds(refreshTokens, endedSessions);
   public final MemoryLoginThrottle throttle = new MemoryLoginThrottle(clock);
   public final MemoryLoginActivity loginActivity = new MemoryLoginActivity();
   public final MemoryJobLease lease = new MemoryJobLease(clock);
@@ -91,7 +95,8 @@ public final class InMemoryCore implements AutoCloseable {
     return new Sessions(
         new AccessTokens(signingKeys, tokenSettings, Clock.systemUTC()),
         refreshTokens,
-        credentials);
+        credentials,
+        sessionEnds);
   }
 
   public TokenVerifier tokenVerifier() {
@@ -103,7 +108,7 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public ChangePassword changePassword() {
-    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, refreshTokens, clock);
+    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, sessionEnds, clock);
   }
 
   public EraseAccount eraseAccount() {
@@ -111,7 +116,7 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public ErasureTail erasureTail() {
-    return new ErasureTail(erasedEmails, dataKeys, refreshTokens, reservations);
+    return new ErasureTail(erasedEmails, dataKeys, sessionEnds, reservations);
   }
 
   public RecordVerifiedPhone recordVerifiedPhone() {

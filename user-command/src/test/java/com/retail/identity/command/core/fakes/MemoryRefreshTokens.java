@@ -5,9 +5,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -63,12 +65,15 @@ public final class MemoryRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public synchronized void revokeAll(UUID userId, UUID keep) {
+  public synchronized List<UUID> revokeAll(UUID userId, UUID keep) {
+    List<UUID> revoked = new ArrayList<>();
     for (UUID familyId : familiesOfUser.getOrDefault(userId, Set.of())) {
       if (!familyId.equals(keep)) {
         revokeFamily(familyId);
+        revoked.add(familyId);
       }
     }
+    return revoked;
   }
 
   private String newToken(UUID userId, UUID familyId) {
