@@ -22,6 +22,7 @@ import com.retail.identity.command.core.LoginActivity;
 import com.retail.identity.command.core.LoginThrottle;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
@@ -267,8 +268,18 @@ final class UserCommandModule extends AbstractModule {
   @Provides
   @Singleton
   ChangeProfile changeProfile(
-      RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
-    return new ChangeProfile(rules, accounts, seal, clock);
+      RegistrationRules rules,
+      AccountWrites accounts,
+      RecentProof recentProof,
+      AccountDataSeal seal,
+      Clock clock) {
+    return new ChangeProfile(rules, accounts, recentProof, seal, clock);
+  }
+
+  @Provides
+  @Singleton
+  RecentProof recentProof(PasswordHashes hashes, HashingPool pool) {
+    return new RecentProof(hashes, pool);
   }
 
   @Provides
@@ -277,11 +288,13 @@ final class UserCommandModule extends AbstractModule {
       RegistrationRules rules,
       EmailKeys emailKeys,
       AccountWrites accounts,
+      RecentProof recentProof,
       PasswordHashes hashes,
       HashingPool pool,
       SessionEnds sessionEnds,
       Clock clock) {
-    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, sessionEnds, clock);
+    return new ChangePassword(
+        rules, emailKeys, accounts, recentProof, hashes, pool, sessionEnds, clock);
   }
 
   @Provides
@@ -297,8 +310,12 @@ final class UserCommandModule extends AbstractModule {
   @Provides
   @Singleton
   EraseAccount eraseAccount(
-      AccountWrites accounts, EmailReservations reservations, ErasureTail tail, Clock clock) {
-    return new EraseAccount(accounts, reservations, tail, clock);
+      AccountWrites accounts,
+      RecentProof recentProof,
+      EmailReservations reservations,
+      ErasureTail tail,
+      Clock clock) {
+    return new EraseAccount(accounts, recentProof, reservations, tail, clock);
   }
 
   @Provides

@@ -274,7 +274,7 @@ class CrashPointsIT {
                       http,
                       "DELETE",
                       "/v1/users/" + userId,
-                      null,
+                      "{\"currentPassword\":\"" + PASSWORD + "\"}",
                       "Authorization",
                       bearer(session.get("accessToken").asText()))
                   .ifPresent(CrashPointsIT::assertNoSuccess));

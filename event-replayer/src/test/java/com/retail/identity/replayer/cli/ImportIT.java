@@ -266,7 +266,7 @@ class ImportIT {
             http.send(
                     "DELETE",
                     "/v1/users/" + erasedId,
-                    null,
+                    "{\"currentPassword\":\"" + LEGACY_PASSWORD + "\"}",
                     "Authorization",
                     Http.bearer(session.get("accessToken").asText()))
                 .statusCode())

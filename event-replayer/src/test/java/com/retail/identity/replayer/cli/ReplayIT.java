@@ -56,7 +56,12 @@ class ReplayIT {
       users.add(api.register(email));
       if (i == 0) {
         String token = api.logIn(email, UserCommandApp.PASSWORD).get("accessToken").asText();
-        api.send("DELETE", "/v1/users/" + users.get(0), null, "Authorization", Http.bearer(token));
+        api.send(
+            "DELETE",
+            "/v1/users/" + users.get(0),
+            "{\"currentPassword\":\"" + UserCommandApp.PASSWORD + "\"}",
+            "Authorization",
+            Http.bearer(token));
       }
     }
     Set<String> live = new HashSet<>(users.subList(1, users.size()));

@@ -37,6 +37,7 @@ public final class ChangePassword {
   private final RegistrationRules rules;
   private final EmailKeys emailKeys;
   private final AccountWrites accounts;
+  private final RecentProof recentProof;
   private final PasswordHashes hashes;
   private final HashingPool pool;
   private final SessionEnds sessionEnds;
@@ -46,6 +47,7 @@ public final class ChangePassword {
       RegistrationRules rules,
       EmailKeys emailKeys,
       AccountWrites accounts,
+      RecentProof recentProof,
       PasswordHashes hashes,
       HashingPool pool,
       SessionEnds sessionEnds,
@@ -53,6 +55,7 @@ public final class ChangePassword {
     this.rules = rules;
     this.emailKeys = emailKeys;
     this.accounts = accounts;
+    this.recentProof = recentProof;
     this.hashes = hashes;
     this.pool = pool;
     this.sessionEnds = sessionEnds;
@@ -67,9 +70,7 @@ public final class ChangePassword {
     }
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
-    if (!pool.run(() -> hashes.verify(credential.passwordHash(), command.currentPassword()))) {
-      throw InvalidInput.of("currentPassword", "is not the current password");
-    }
+    recentProof.check(credential, new Proof.CurrentPassword(command.currentPassword()));
     // Only the email's keyed hash is at hand here (names and address are sealed in the log), so the
     // own-words rule of registration holds at a change for the whole address only.
     if (emailKeys.keyOf(command.newPassword()).equals(credential.emailKey())) {

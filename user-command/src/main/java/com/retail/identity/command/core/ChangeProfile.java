@@ -14,7 +14,8 @@ public final class ChangeProfile {
   /**
    * The fields to change; null leaves a field as it is. An email is refused: it is changed
    * elsewhere. With {@code expectedVersion} (If-Match) a stale version is refused; without it the
-   * change applies to the current version.
+   * change applies to the current version. A new phone needs {@code proof} ({@link RecentProof}):
+   * the phone is what launch purchases are gated on.
    */
   public record Command(
       UUID userId,
@@ -24,7 +25,8 @@ public final class ChangeProfile {
       String phone,
       String locale,
       String email,
-      Long expectedVersion) {
+      Long expectedVersion,
+      Proof proof) {
     @Override
     public String toString() {
       return "ChangeProfile.Command[userId=" + userId + ", country=" + country + "]";
@@ -35,13 +37,19 @@ public final class ChangeProfile {
 
   private final RegistrationRules rules;
   private final AccountWrites accounts;
+  private final RecentProof recentProof;
   private final AccountDataSeal seal;
   private final Clock clock;
 
   public ChangeProfile(
-      RegistrationRules rules, AccountWrites accounts, AccountDataSeal seal, Clock clock) {
+      RegistrationRules rules,
+      AccountWrites accounts,
+      RecentProof recentProof,
+      AccountDataSeal seal,
+      Clock clock) {
     this.rules = rules;
     this.accounts = accounts;
+    this.recentProof = recentProof;
     this.seal = seal;
     this.clock = clock;
   }
@@ -61,6 +69,9 @@ public final class ChangeProfile {
     }
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
+    if (command.phone() != null) {
+      recentProof.check(credential, command.proof());
+    }
     PersonalData changed =
         new PersonalData(
             null,

@@ -13,20 +13,29 @@ import java.util.UUID;
  * finishes it, and no import writes the account back.
  */
 public final class EraseAccount {
-  /** {@code expectedVersion} as If-Match: null erases whatever the current version is. */
-  public record Command(UUID userId, Long expectedVersion) {}
+  /**
+   * {@code expectedVersion} as If-Match: null erases whatever the current version is; {@code proof}
+   * the owner's current password or an admin's act ({@link RecentProof}).
+   */
+  public record Command(UUID userId, Long expectedVersion, Proof proof) {}
 
   /** {@code version} is that of the {@code UserErased} event. */
   public record Erased(UUID userId, long version) {}
 
   private final AccountWrites accounts;
+  private final RecentProof recentProof;
   private final EmailReservations reservations;
   private final ErasureTail tail;
   private final Clock clock;
 
   public EraseAccount(
-      AccountWrites accounts, EmailReservations reservations, ErasureTail tail, Clock clock) {
+      AccountWrites accounts,
+      RecentProof recentProof,
+      EmailReservations reservations,
+      ErasureTail tail,
+      Clock clock) {
     this.accounts = accounts;
+    this.recentProof = recentProof;
     this.reservations = reservations;
     this.tail = tail;
     this.clock = clock;
@@ -35,6 +44,7 @@ public final class EraseAccount {
   public Erased erase(Command command, String correlationId) {
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
+    recentProof.check(credential, command.proof());
     reservations.noteErasure(credential.emailKey(), userId);
     Instant erasedAt = clock.instant();
     long version =

@@ -2,6 +2,7 @@ package com.retail.identity.command.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.api.ErasureRequest;
 import com.retail.identity.command.api.PasswordChangeRequest;
 import com.retail.identity.command.api.ProfileChangeRequest;
 import com.retail.identity.command.api.RegistrationRequest;
@@ -12,6 +13,7 @@ import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.Idempotency;
+import com.retail.identity.command.core.Proof;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
@@ -229,7 +231,8 @@ public final class UsersResource {
             change.phone(),
             change.locale(),
             change.email(),
-            expectedVersion(ifMatch));
+            expectedVersion(ifMatch),
+            proofOf(caller, userId, change.currentPassword()));
     long version =
         changeProfile
             .change(command, (String) http.getAttribute(RequestIdFilter.MDC_KEY))
@@ -265,14 +268,23 @@ public final class UsersResource {
   @PermitAll
   public Response erase(
       @PathParam("id") String id,
+      @Valid ErasureRequest body,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Auth Principal caller,
       @Context HttpServletRequest http) {
     UUID userId = owned(id, caller, true);
+    Proof proof = proofOf(caller, userId, body == null ? null : body.currentPassword());
     eraseAccount.erase(
-        new EraseAccount.Command(userId, expectedVersion(ifMatch)),
+        new EraseAccount.Command(userId, expectedVersion(ifMatch), proof),
         (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
+  }
+
+  /** The owner proves the current password; an admin acting on another account acts as themself. */
+  private static Proof proofOf(Principal caller, UUID userId, String currentPassword) {
+    return caller.userId().equals(userId)
+        ? new Proof.CurrentPassword(currentPassword)
+        : new Proof.AdminAct(caller.userId());
   }
 
   /**

@@ -134,7 +134,8 @@ class ChangePasswordTest {
   void givenAStaleVersion_whenChanging_thenItIsRefusedAndTheOldPasswordStillWorks() {
     core.changeProfile()
         .change(
-            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-0");
+            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null, null),
+            "c-0");
 
     assertThatThrownBy(() -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, 1L), "c-1"))
         .isInstanceOf(StaleVersion.class);
@@ -161,7 +162,7 @@ class ChangePasswordTest {
 
   @Test
   void givenAnErasedAccount_whenItsPasswordIsChanged_thenItIsNotFound() {
-    core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-0");
+    core.eraseAccount().erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-0");
 
     assertThatThrownBy(
             () -> changePassword.change(change(null, PASSWORD, NEW_PASSWORD, null), "c-1"))

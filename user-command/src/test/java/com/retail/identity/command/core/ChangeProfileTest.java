@@ -33,7 +33,7 @@ class ChangeProfileTest {
   }
 
   private ChangeProfile.Command country(String country, Long ifMatch) {
-    return new ChangeProfile.Command(grace, null, null, country, null, null, null, ifMatch);
+    return new ChangeProfile.Command(grace, null, null, country, null, null, null, ifMatch, null);
   }
 
   private StoredEvent last() {
@@ -46,7 +46,15 @@ class ChangeProfileTest {
       givenAnAccount_whenTheCustomerChangesNamesAndPhone_thenProfileUpdatedCarriesThemSealedAtTheNextVersion() {
     ChangeProfile.Command change =
         new ChangeProfile.Command(
-            grace, " Amazing ", null, "GB", "+14155552671", "en-GB", null, null);
+            grace,
+            " Amazing ",
+            null,
+            "GB",
+            "+14155552671",
+            "en-GB",
+            null,
+            null,
+            InMemoryCore.OWNER);
 
     ChangeProfile.Changed changed = changeProfile.change(change, "c-1");
 
@@ -57,6 +65,44 @@ class ChangeProfileTest {
     assertThat(event.locale()).isEqualTo("en-GB");
     assertThat(core.cipher.open(grace, event.pii(), PersonalData.class))
         .hasValue(new PersonalData(null, "Amazing", null, "+14155552671"));
+  }
+
+  @Test
+  void givenANewPhone_whenTheOwnerDoesNotProveTheCurrentPassword_thenItIsRefusedNamingTheField() {
+    for (Proof proof :
+        new Proof[] {null, new Proof.CurrentPassword(""), new Proof.CurrentPassword("not-it-9!")}) {
+      ChangeProfile.Command phone =
+          new ChangeProfile.Command(
+              grace, null, null, null, "+14155552671", null, null, null, proof);
+
+      assertThatThrownBy(() -> changeProfile.change(phone, "c-1"))
+          .as("%s", proof)
+          .isInstanceOfSatisfying(
+              InvalidInput.class,
+              e ->
+                  assertThat(e.violations())
+                      .extracting(FieldViolation::field)
+                      .containsExactly("currentPassword"));
+    }
+
+    assertThat(core.events.currentVersion(grace)).isEqualTo(1);
+  }
+
+  @Test
+  void givenANewPhone_whenAnAdminSetsIt_thenNoPasswordOfTheCustomersIsAsked() {
+    ChangeProfile.Command phone =
+        new ChangeProfile.Command(
+            grace,
+            null,
+            null,
+            null,
+            "+14155552671",
+            null,
+            null,
+            null,
+            new Proof.AdminAct(UUID.randomUUID()));
+
+    assertThat(changeProfile.change(phone, "c-1").version()).isEqualTo(2);
   }
 
   @Test
@@ -118,7 +164,10 @@ class ChangeProfileTest {
   void
       givenTheAccountIsErasedBetweenReadAndWrite_whenTheChangeIsWritten_thenItIsNotFoundAndNothingFollowsTheErasure() {
     core.events.interleave(
-        1, () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "erase"));
+        1,
+        () ->
+            core.eraseAccount()
+                .erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "erase"));
 
     assertThatThrownBy(() -> changeProfile.change(country("DE", null), "c-1"))
         .isInstanceOf(NotFound.class);
@@ -130,7 +179,10 @@ class ChangeProfileTest {
   void
       givenAnErasureAboutToLandBeforeTheWrite_whenTheChangeNamesTheVersionTheErasureWillMake_thenItIsRefusedAndNeverFollowsTheErasure() {
     core.events.interleave(
-        1, () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "erase"));
+        1,
+        () ->
+            core.eraseAccount()
+                .erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "erase"));
 
     assertThatThrownBy(() -> changeProfile.change(country("DE", 2L), "c-1"))
         .isInstanceOf(StaleVersion.class);
@@ -143,7 +195,8 @@ class ChangeProfileTest {
   @Test
   void givenBrokenFieldsAndAnEmail_whenChanging_thenEachIsNamedAndNothingIsWritten() {
     ChangeProfile.Command broken =
-        new ChangeProfile.Command(grace, " ", null, "XX", "12345", "!!", "new@example.com", null);
+        new ChangeProfile.Command(
+            grace, " ", null, "XX", "12345", "!!", "new@example.com", null, null);
 
     assertThatThrownBy(() -> changeProfile.change(broken, "c-1"))
         .isInstanceOfSatisfying(
@@ -158,7 +211,7 @@ class ChangeProfileTest {
 
   @Test
   void givenAnErasedOrUnknownAccount_whenAChangeComes_thenItIsNotFound() {
-    core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1");
+    core.eraseAccount().erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
 
     assertThatThrownBy(() -> changeProfile.change(country("FR", null), "c-2"))
         .isInstanceOf(NotFound.class);
@@ -166,7 +219,7 @@ class ChangeProfileTest {
             () ->
                 changeProfile.change(
                     new ChangeProfile.Command(
-                        UUID.randomUUID(), "Ada", null, null, null, null, null, null),
+                        UUID.randomUUID(), "Ada", null, null, null, null, null, null, null),
                     "c-3"))
         .isInstanceOf(NotFound.class);
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);

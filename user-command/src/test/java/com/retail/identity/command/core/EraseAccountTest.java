@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.identity.command.core.fakes.InMemoryCore;
+import com.retail.identity.common.domain.FieldViolation;
+import com.retail.identity.common.domain.InvalidInput;
 import com.retail.identity.common.domain.NotFound;
 import com.retail.identity.common.domain.StaleVersion;
 import com.retail.identity.common.events.EventTypes;
@@ -45,7 +47,8 @@ class EraseAccountTest {
       givenAnAccount_whenErased_thenItsEventEndsTheStreamItLogsInNoMoreAndItsPersonalDataIsUnreadable() {
     String pii = registeredPii();
 
-    EraseAccount.Erased erased = eraseAccount.erase(new EraseAccount.Command(grace, null), "c-1");
+    EraseAccount.Erased erased =
+        eraseAccount.erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
 
     assertThat(erased).isEqualTo(new EraseAccount.Erased(grace, 2));
     List<StoredEvent> stream = core.events.readStream(grace);
@@ -57,11 +60,41 @@ class EraseAccountTest {
   }
 
   @Test
+  void givenOnlyAnAccessToken_whenTheOwnerErasesWithoutTheCurrentPassword_thenNothingIsErased() {
+    Sessions.Session phone = logIn();
+    for (Proof proof :
+        new Proof[] {
+          null, new Proof.CurrentPassword(null), new Proof.CurrentPassword("nope-77!")
+        }) {
+      assertThatThrownBy(
+              () -> eraseAccount.erase(new EraseAccount.Command(grace, null, proof), "c-1"))
+          .as("%s", proof)
+          .isInstanceOfSatisfying(
+              InvalidInput.class,
+              e ->
+                  assertThat(e.violations())
+                      .extracting(FieldViolation::field)
+                      .containsExactly("currentPassword"));
+    }
+
+    assertThat(core.events.currentVersion(grace)).isEqualTo(1);
+    assertThat(sessions.refresh(phone.refreshToken()).userId()).isEqualTo(grace);
+  }
+
+  @Test
+  void givenAnAdmin_whenErasingACustomersAccount_thenNoPasswordOfTheCustomersIsAsked() {
+    EraseAccount.Command byAdmin =
+        new EraseAccount.Command(grace, null, new Proof.AdminAct(UUID.randomUUID()));
+
+    assertThat(eraseAccount.erase(byAdmin, "c-1").version()).isEqualTo(2);
+  }
+
+  @Test
   void givenSessionsOnEveryDevice_whenErased_thenEveryOneEnds() {
     Sessions.Session phone = logIn();
     Sessions.Session laptop = logIn();
 
-    eraseAccount.erase(new EraseAccount.Command(grace, null), "c-1");
+    eraseAccount.erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
 
     assertThat(core.refreshTokens.rotate(phone.refreshToken()))
         .isInstanceOf(RefreshTokens.Refused.class);
@@ -78,7 +111,7 @@ class EraseAccountTest {
 
   @Test
   void givenAnErasedAccount_whenItsEmailRegistersAgain_thenANewAccountGetsIt() {
-    eraseAccount.erase(new EraseAccount.Command(grace, null), "c-1");
+    eraseAccount.erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
 
     UUID again = core.registered("grace@example.com");
 
@@ -91,9 +124,12 @@ class EraseAccountTest {
     Sessions.Session phone = logIn();
     core.changeProfile()
         .change(
-            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-0");
+            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null, null),
+            "c-0");
 
-    assertThatThrownBy(() -> eraseAccount.erase(new EraseAccount.Command(grace, 1L), "c-1"))
+    assertThatThrownBy(
+            () ->
+                eraseAccount.erase(new EraseAccount.Command(grace, 1L, InMemoryCore.OWNER), "c-1"))
         .isInstanceOf(StaleVersion.class);
 
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);
@@ -106,18 +142,26 @@ class EraseAccountTest {
 
   @Test
   void givenTheCurrentVersion_whenErasing_thenItIsErased() {
-    assertThat(eraseAccount.erase(new EraseAccount.Command(grace, 1L), "c-1").version())
+    assertThat(
+            eraseAccount
+                .erase(new EraseAccount.Command(grace, 1L, InMemoryCore.OWNER), "c-1")
+                .version())
         .isEqualTo(2);
   }
 
   @Test
   void givenAnErasedOrUnknownAccount_whenErasedAgain_thenItIsNotFoundAndNothingFollowsTheErasure() {
-    eraseAccount.erase(new EraseAccount.Command(grace, null), "c-1");
+    eraseAccount.erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
 
-    assertThatThrownBy(() -> eraseAccount.erase(new EraseAccount.Command(grace, null), "c-2"))
+    assertThatThrownBy(
+            () ->
+                eraseAccount.erase(
+                    new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-2"))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(
-            () -> eraseAccount.erase(new EraseAccount.Command(UUID.randomUUID(), null), "c-3"))
+            () ->
+                eraseAccount.erase(
+                    new EraseAccount.Command(UUID.randomUUID(), null, InMemoryCore.OWNER), "c-3"))
         .isInstanceOf(NotFound.class);
     assertThat(core.events.currentVersion(grace)).isEqualTo(2);
   }

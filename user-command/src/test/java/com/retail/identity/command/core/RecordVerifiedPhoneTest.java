@@ -49,7 +49,8 @@ class RecordVerifiedPhoneTest {
         new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
     core.changeProfile()
         .change(
-            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null), "c-2");
+            new ChangeProfile.Command(grace, null, "King", null, null, null, null, null, null),
+            "c-2");
 
     RecordVerifiedPhone.Recorded again =
         recordVerifiedPhone.record(
@@ -81,7 +82,7 @@ class RecordVerifiedPhoneTest {
 
   @Test
   void givenAnErasedAccount_whenAPhoneIsReported_thenItIsNotFoundAndNothingFollowsTheErasure() {
-    core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1");
+    core.eraseAccount().erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
 
     assertThatThrownBy(
             () ->

@@ -139,7 +139,9 @@ class ReservationReaperTest {
         core.sessions().start(core.logIn().authenticate(email, PASSWORD)).refreshToken();
     CrashPoints.arm(ErasureTail.AFTER_DATA_KEY);
     assertThatThrownBy(
-            () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
+            () ->
+                core.eraseAccount()
+                    .erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);
     assertThat(core.reservations.holding(emailKey)).isPresent();
 
@@ -154,7 +156,10 @@ class ReservationReaperTest {
   @Test
   void givenAnErasureRefusedByItsVersion_whenTheReaperPasses_thenTheAccountIsLeftWhole() {
     UUID grace = core.registered(email);
-    assertThatThrownBy(() -> core.eraseAccount().erase(new EraseAccount.Command(grace, 7L), "c-1"))
+    assertThatThrownBy(
+            () ->
+                core.eraseAccount()
+                    .erase(new EraseAccount.Command(grace, 7L, InMemoryCore.OWNER), "c-1"))
         .isInstanceOf(com.retail.identity.common.domain.StaleVersion.class);
 
     afterTheWindow();

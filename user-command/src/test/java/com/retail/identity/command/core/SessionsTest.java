@@ -144,7 +144,9 @@ class SessionsTest {
     Sessions.Session session = logIn();
     CrashPoints.arm(ErasureTail.AFTER_DATA_KEY);
     assertThatThrownBy(
-            () -> core.eraseAccount().erase(new EraseAccount.Command(grace, null), "c-1"))
+            () ->
+                core.eraseAccount()
+                    .erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1"))
         .isInstanceOf(CrashPoints.Crash.class);
 
     assertThatThrownBy(() -> sessions.refresh(session.refreshToken()))

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Runs in local mode, so the seeded admin account exists. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccountChangesIT {
+  /** The body of an owner's erasure: the current password, proven again. */
+  private static final String CURRENT_PASSWORD = "{\"currentPassword\":\"" + PASSWORD + "\"}";
+
   static final DropwizardAppExtension<UserCommandConfiguration> APP =
       UserCommandApp.extension(Map.of("mode", "LOCAL"));
 
@@ -169,7 +172,13 @@ class AccountChangesIT {
             "1");
     HttpResponse<String> erase =
         http.send(
-            "DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token), "If-Match", "1");
+            "DELETE",
+            "/v1/users/" + userId,
+            CURRENT_PASSWORD,
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "1");
 
     assertThat(password.statusCode()).isEqualTo(412);
     assertThat(erase.statusCode()).isEqualTo(412);
@@ -178,7 +187,13 @@ class AccountChangesIT {
         .isEqualTo(userId);
     HttpResponse<String> atCurrent =
         http.send(
-            "DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token), "If-Match", "2");
+            "DELETE",
+            "/v1/users/" + userId,
+            CURRENT_PASSWORD,
+            "Authorization",
+            bearer(token),
+            "If-Match",
+            "2");
     assertThat(atCurrent.statusCode()).isEqualTo(204);
   }
 
@@ -244,7 +259,11 @@ class AccountChangesIT {
 
     HttpResponse<String> erased =
         http.send(
-            "DELETE", "/v1/users/" + userId, null, "Authorization", bearer(tokenOf(http, email)));
+            "DELETE",
+            "/v1/users/" + userId,
+            CURRENT_PASSWORD,
+            "Authorization",
+            bearer(tokenOf(http, email)));
 
     assertThat(erased.statusCode()).isEqualTo(204);
     HttpResponse<String> login =
@@ -254,6 +273,52 @@ class AccountChangesIT {
     HttpResponse<String> again = http.post("/v1/users", registrationJson(email, PASSWORD));
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(Http.json(again).get("userId").asText()).isNotEqualTo(userId);
+  }
+
+  @Test
+  void
+      givenOnlyTheOwnersToken_whenErasingOrChangingThePhoneWithoutTheCurrentPassword_thenRefused() {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String userId = http.register(email);
+    String token = tokenOf(http, email);
+
+    for (String body : new String[] {null, "{}", "{\"currentPassword\":\"not-it-Quarry-1!\"}"}) {
+      HttpResponse<String> erase =
+          http.send("DELETE", "/v1/users/" + userId, body, "Authorization", bearer(token));
+      HttpResponse<String> phone =
+          http.send(
+              "PATCH",
+              "/v1/users/" + userId,
+              body == null
+                  ? "{\"phone\":\"+14155552671\"}"
+                  : body.replace(
+                      "}", (body.length() > 2 ? "," : "") + "\"phone\":\"+14155552671\"}"),
+              "Authorization",
+              bearer(token));
+
+      for (HttpResponse<String> refused : List.of(erase, phone)) {
+        assertThat(refused.statusCode())
+            .as("%s %s", refused.request().method(), body)
+            .isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type"))
+            .hasValue("application/problem+json");
+        assertThat(Http.json(refused).get("errors").get(0).get("field").asText())
+            .isEqualTo("currentPassword");
+      }
+    }
+    assertThat(http.logIn(email, PASSWORD).get("userId").asText())
+        .as("the account is whole")
+        .isEqualTo(userId);
+
+    HttpResponse<String> withProof =
+        http.send(
+            "PATCH",
+            "/v1/users/" + userId,
+            "{\"currentPassword\":\"" + PASSWORD + "\",\"phone\":\"+14155552671\"}",
+            "Authorization",
+            bearer(token));
+    assertThat(withProof.statusCode()).as(withProof.body()).isEqualTo(200);
   }
 
   @Test
@@ -287,6 +352,10 @@ class AccountChangesIT {
     // Given customers whose password change is hashing (two Argon2id runs) while they erase their
     // account
     Http http = new Http(APP.getLocalPort());
+    String admin =
+        http.logIn(LocalAdminSeed.EMAIL, LocalAdminSeed.DEFAULT_PASSWORD)
+            .get("accessToken")
+            .asText();
     ExecutorService changes = Executors.newFixedThreadPool(8);
     List<UUID> users = new ArrayList<>();
     List<Future<HttpResponse<String>>> passwordChanges = new ArrayList<>();
@@ -309,9 +378,10 @@ class AccountChangesIT {
                         bearer(token))));
         Thread.sleep(20);
 
-        // When the customer erases the account meanwhile
+        // When the account is erased meanwhile (by an admin: the customer's proof would race the
+        // change it is testing)
         assertThat(
-                http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(token))
+                http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(admin))
                     .statusCode())
             .isEqualTo(204);
       }

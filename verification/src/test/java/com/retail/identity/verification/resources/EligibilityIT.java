@@ -156,7 +156,10 @@ class EligibilityIT {
     HttpResponse<String> erasure =
         ItSupport.send(
             ItSupport.json(COMMAND.getLocalPort(), "/v1/users/" + erased.userId(), erased.token())
-                .DELETE()
+                .method(
+                    "DELETE",
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\":\"" + UserCommandApp.PASSWORD + "\"}"))
                 .build());
     assertThat(erasure.statusCode()).as(erasure.body()).isEqualTo(204);
 

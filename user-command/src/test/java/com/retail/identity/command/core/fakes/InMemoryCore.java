@@ -13,6 +13,8 @@ import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.Proof;
+import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
@@ -45,6 +47,9 @@ public final class InMemoryCore implements AutoCloseable {
   /** A password the strength rule accepts. */
   public static final String PASSWORD = "violet-Harbor-93-lantern!";
 
+  /** The owner's proof for a dangerous act: the password every account here registers with. */
+  public static final Proof OWNER = new Proof.CurrentPassword(PASSWORD);
+
   public static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
   public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
 
@@ -70,6 +75,7 @@ public final class InMemoryCore implements AutoCloseable {
   private final SigningKeys signingKeys = SigningKeys.of(new JWKSet(SigningKeys.generate()));
   private final TokenSettings tokenSettings = new TokenSettings();
   private final AccountWrites accounts = new AccountWrites(credentials);
+  private final RecentProof recentProof = new RecentProof(hashes, pool);
   private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
 
   public RegisterUser registerUser() {
@@ -104,15 +110,16 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public ChangeProfile changeProfile() {
-    return new ChangeProfile(rules, accounts, seal, clock);
+    return new ChangeProfile(rules, accounts, recentProof, seal, clock);
   }
 
   public ChangePassword changePassword() {
-    return new ChangePassword(rules, emailKeys, accounts, hashes, pool, sessionEnds, clock);
+    return new ChangePassword(
+        rules, emailKeys, accounts, recentProof, hashes, pool, sessionEnds, clock);
   }
 
   public EraseAccount eraseAccount() {
-    return new EraseAccount(accounts, reservations, erasureTail(), clock);
+    return new EraseAccount(accounts, recentProof, reservations, erasureTail(), clock);
   }
 
   public ErasureTail erasureTail() {
