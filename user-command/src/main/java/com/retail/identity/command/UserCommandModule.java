@@ -232,9 +232,22 @@ final class UserCommandModule extends AbstractModule {
       PasswordHashes hashes,
       HashingPool pool,
       LoginThrottle throttle,
+      ProofOfWork proofOfWork,
       LoginActivity activity,
       Clock clock) {
-    return new LogIn(keys, reservations, credentials, hashes, pool, throttle, activity, clock);
+    return new LogIn(
+        keys, reservations, credentials, hashes, pool, throttle, proofOfWork, activity, clock);
+  }
+
+  /**
+   * The ALTCHA challenges of admission control and of accounts under attack: one replay guard, so a
+   * solution is accepted once whichever asked for it.
+   */
+  @Provides
+  @Singleton
+  ProofOfWork proofOfWork(RedisConnector redis, Clock clock) {
+    return ProofOfWork.by(
+        new Challenges(configuration.getChallenge(), redis, environment.metrics(), clock));
   }
 
   @Provides
@@ -333,18 +346,17 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AdmissionGate admission(RedisConnector redis, Clock clock) {
+  AdmissionGate admission(RedisConnector redis, ProofOfWork proofOfWork, Clock clock) {
     if (!configuration.isAdmissionControl()) {
       LOG.warn(
-          "Admission control is OFF (admissionControl: false): no rate limits, no proof of work");
+          "Admission control is OFF (admissionControl: false): no rate limits, no proof of work"
+              + " (accounts under attack still ask for one)");
       return AdmissionGate.open();
     }
-    Challenges challenges =
-        new Challenges(configuration.getChallenge(), redis, environment.metrics(), clock);
     return new AdmissionControl(
         new AdmissionKnobs(),
         new RedisAdmissionCounters(redis),
-        ProofOfWork.by(challenges),
+        proofOfWork,
         environment.metrics(),
         clock);
   }

@@ -1,8 +1,9 @@
 package com.retail.identity.command.core;
 
+import com.retail.identity.command.core.admission.ProofOfWork;
+import com.retail.identity.common.challenge.SolutionCheck;
 import com.retail.identity.common.events.UserEvents;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,18 @@ import java.util.Optional;
  * both are throttled alike. A legacy or outdated hash is replaced after a successful login.
  */
 public final class LogIn {
+  /**
+   * The proof of work a login brings: one that admission control already checked for this request
+   * (a solution is accepted once), or the {@code X-Challenge-Solution} header (null for none).
+   */
+  public sealed interface ChallengeAnswer {
+    ChallengeAnswer NONE = new Offered(null);
+
+    record CheckedByAdmission() implements ChallengeAnswer {}
+
+    record Offered(String solutionHeader) implements ChallengeAnswer {}
+  }
+
   private static final java.util.UUID NO_ONE = new java.util.UUID(0, 0);
   private final EmailKeys emailKeys;
   private final EmailReservations reservations;
@@ -18,6 +31,7 @@ public final class LogIn {
   private final PasswordHashes hashes;
   private final HashingPool pool;
   private final LoginThrottle throttle;
+  private final ProofOfWork proofOfWork;
   private final LoginActivity activity;
   private final Clock clock;
 
@@ -28,6 +42,7 @@ public final class LogIn {
       PasswordHashes hashes,
       HashingPool pool,
       LoginThrottle throttle,
+      ProofOfWork proofOfWork,
       LoginActivity activity,
       Clock clock) {
     this.emailKeys = emailKeys;
@@ -36,16 +51,28 @@ public final class LogIn {
     this.hashes = hashes;
     this.pool = pool;
     this.throttle = throttle;
+    this.proofOfWork = proofOfWork;
     this.activity = activity;
     this.clock = clock;
     hashes.dummyHash(); // made at start, not on the first unknown email
   }
 
   public Credentials.Credential authenticate(String email, String password) {
+    return authenticate(email, password, ChallengeAnswer.NONE);
+  }
+
+  public Credentials.Credential authenticate(
+      String email, String password, ChallengeAnswer answer) {
     String emailKey = emailKeys.keyOf(email);
-    Optional<Duration> wait = throttle.waitBeforeNextTry(emailKey);
-    if (wait.isPresent()) {
-      throw new LoginThrottled(wait.get());
+    LoginThrottle.Standing standing = throttle.standing(emailKey);
+    if (standing.nextTryIn().isPresent()) {
+      throw new LoginThrottled(standing.nextTryIn().get());
+    }
+    if (standing.challengeRequired()
+        && answer instanceof ChallengeAnswer.Offered offered
+        && proofOfWork.verify(offered.solutionHeader()) != SolutionCheck.VALID) {
+      // Before the password is looked at, and not counted: only guesses paid for count
+      throw new ChallengeRequired(proofOfWork.issue());
     }
     // An unknown email reads a credential too (of an id nobody has) and verifies against a hash of
     // the current cost: the same store round trips and the same hashing work as a wrong password.

@@ -14,11 +14,27 @@ public interface LoginThrottle {
   Duration FIRST_WAIT = Duration.ofSeconds(1);
   Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
+  /**
+   * From this many consecutive failures on, a guess is checked only with a solved proof-of-work
+   * challenge: a guess without one is refused before the password is looked at and does not count,
+   * so a stranger who does not pay for every guess cannot push the account to {@link
+   * #MAX_FAILURES}, and its owner gets in with one challenge (ADR 0004).
+   */
+  int CHALLENGE_AFTER = 10;
+
   /** Never more than this many consecutive failures are accepted: then the account stays closed. */
   int MAX_FAILURES = 100;
 
-  /** How long the next guess must wait, if it must. */
-  Optional<Duration> waitBeforeNextTry(String emailKey);
+  /** Where an account stands: how long the next guess must wait, and the failures so far. */
+  record Standing(Optional<Duration> nextTryIn, long failures) {
+    public static final Standing CLEAR = new Standing(Optional.empty(), 0);
+
+    public boolean challengeRequired() {
+      return failures >= CHALLENGE_AFTER;
+    }
+  }
+
+  Standing standing(String emailKey);
 
   void failed(String emailKey);
 

@@ -42,14 +42,18 @@ public final class AdmissionProblems {
    * use.
    */
   static ProblemException challengeRequired(Challenge challenge) {
-    Problem problem =
-        Problem.of(
-                CHALLENGE_REQUIRED,
-                "Challenge required",
-                403,
-                "Solve the proof-of-work challenge and repeat the request with the solution in the X-Challenge-Solution header.")
-            .with("challenge", challenge);
-    return new ProblemException(problem, Map.of("Cache-Control", "no-store"));
+    return new ProblemException(challengeProblem(challenge), NO_STORE);
+  }
+
+  static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store");
+
+  static Problem challengeProblem(Challenge challenge) {
+    return Problem.of(
+            CHALLENGE_REQUIRED,
+            "Challenge required",
+            403,
+            "Solve the proof-of-work challenge and repeat the request with the solution in the X-Challenge-Solution header.")
+        .with("challenge", challenge);
   }
 
   /** 429, type {@code .../rate-limited}, with {@code Retry-After}. */

@@ -1,5 +1,6 @@
 package com.retail.identity.command.resources;
 
+import com.retail.identity.command.core.ChallengeRequired;
 import com.retail.identity.command.core.EmailTaken;
 import com.retail.identity.command.core.InvalidClient;
 import com.retail.identity.command.core.InvalidCredentials;
@@ -22,6 +23,7 @@ public final class CommandProblemMappers implements Feature {
         new EmailTakenMapper(),
         new InvalidCredentialsMapper(),
         new LoginThrottledMapper(),
+        new ChallengeRequiredMapper(),
         new InvalidRefreshTokenMapper(),
         new InvalidClientMapper());
   }
@@ -61,6 +63,23 @@ public final class CommandProblemMappers implements Feature {
     public Problem problem(InvalidCredentials exception) {
       return Problem.of(
           "invalid-credentials", "Invalid credentials", 401, "The email or password is incorrect.");
+    }
+  }
+
+  /** 403 {@code challenge-required}, as admission control answers it, with the challenge. */
+  public static final class ChallengeRequiredMapper extends DomainProblemMapper<ChallengeRequired> {
+    public ChallengeRequiredMapper() {
+      super(ChallengeRequired.class);
+    }
+
+    @Override
+    public Problem problem(ChallengeRequired exception) {
+      return AdmissionProblems.challengeProblem(exception.challenge());
+    }
+
+    @Override
+    public Map<String, String> headers(ChallengeRequired exception) {
+      return AdmissionProblems.NO_STORE;
     }
   }
 

@@ -8,6 +8,7 @@ import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.InvalidCredentials;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.admission.AdmissionDecision;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
@@ -55,18 +56,24 @@ public final class SessionsResource {
   public SessionResponse logIn(
       @NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
     Origin origin = Origin.of(http, proxies);
-    AdmissionProblems.enforce(
+    AdmissionDecision admitted =
         admission.decide(
             AdmissionRequest.login(
                 origin.clientAddress(),
                 origin.deviceId(),
                 request.email(),
-                origin.challengeSolution())));
+                origin.challengeSolution()));
+    AdmissionProblems.enforce(admitted);
+    LogIn.ChallengeAnswer answer =
+        admitted.challengeSolved()
+            ? new LogIn.ChallengeAnswer.CheckedByAdmission()
+            : new LogIn.ChallengeAnswer.Offered(origin.challengeSolution());
     // The account is named by its keyed hash in the credential-stuffing signals, never by the
     // email.
     String accountKey = emailKeys.keyOf(request.email());
     try {
-      Credentials.Credential credential = logIn.authenticate(request.email(), request.password());
+      Credentials.Credential credential =
+          logIn.authenticate(request.email(), request.password(), answer);
       admission.recordLogin(origin.clientAddress(), accountKey, true);
       return response(sessions.start(credential));
     } catch (InvalidCredentials e) {

@@ -4,6 +4,7 @@ import com.retail.identity.command.core.LoginThrottle;
 import com.retail.identity.common.store.RedisConnector;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +28,22 @@ public final class RedisLoginThrottle implements LoginThrottle {
     this.clock = clock;
   }
 
+  /** One round trip for both counters. */
   @Override
-  public Optional<Duration> waitBeforeNextTry(String emailKey) {
+  public Standing standing(String emailKey) {
     try {
-      String next = redis.redis().get(redis.key("login:next:" + emailKey));
-      if (next == null) {
-        return Optional.empty();
-      }
-      long waitMillis = Long.parseLong(next) - clock.millis();
-      return waitMillis > 0 ? Optional.of(Duration.ofMillis(waitMillis)) : Optional.empty();
+      List<String> values =
+          redis
+              .redis()
+              .mget(redis.key("login:next:" + emailKey), redis.key("login:fail:" + emailKey));
+      String next = values.get(0);
+      long waitMillis = next == null ? 0 : Long.parseLong(next) - clock.millis();
+      long failures = values.get(1) == null ? 0 : Long.parseLong(values.get(1));
+      return new Standing(
+          waitMillis > 0 ? Optional.of(Duration.ofMillis(waitMillis)) : Optional.empty(), failures);
     } catch (JedisException e) {
       warn(e);
-      return Optional.empty();
+      return Standing.CLEAR;
     }
   }
 

@@ -4,8 +4,10 @@ import static com.retail.identity.command.core.fakes.InMemoryCore.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.retail.identity.command.core.fakes.FakeProofOfWork;
 import com.retail.identity.command.core.fakes.InMemoryCore;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.UserEvents;
@@ -112,6 +114,104 @@ class LogInTest {
     assertThat(logIn.authenticate("grace@example.com", PASSWORD).userId())
         .as("a success starts the count again")
         .isEqualTo(grace);
+  }
+
+  /**
+   * A stranger who knows the email guesses as fast as the throttle lets them, paying for nothing.
+   */
+  private int strangerGuesses(int guesses) {
+    int checked = 0;
+    for (int i = 0; i < guesses; i++) {
+      String guess = "stranger-guess-" + i;
+      Throwable refused = catchThrowable(() -> logIn.authenticate("grace@example.com", guess));
+      if (refused instanceof LoginThrottled throttled) {
+        core.clock.advance(throttled.retryAfter());
+      } else if (refused instanceof InvalidCredentials) {
+        checked++;
+      } else {
+        assertThat(refused).isInstanceOf(ChallengeRequired.class);
+      }
+    }
+    return checked;
+  }
+
+  @Test
+  void givenAStrangersTwoHundredGuessesWithoutChallenges_whenTheOwnerSolvesOne_thenTheyGetIn() {
+    UUID grace = core.registered("grace@example.com");
+
+    int checked = strangerGuesses(200);
+
+    assertThat(checked)
+        .as("only the guesses before a challenge was due were checked")
+        .isEqualTo(LoginThrottle.CHALLENGE_AFTER);
+    core.clock.advance(LoginThrottle.waitAfter(LoginThrottle.CHALLENGE_AFTER));
+    ChallengeRequired asked =
+        catchThrowableOfType(
+            () -> logIn.authenticate("grace@example.com", PASSWORD), ChallengeRequired.class);
+    String solution = FakeProofOfWork.solutionOf(asked.challenge());
+    assertThat(
+            logIn
+                .authenticate(
+                    "grace@example.com", PASSWORD, new LogIn.ChallengeAnswer.Offered(solution))
+                .userId())
+        .isEqualTo(grace);
+    assertThat(logIn.authenticate("grace@example.com", PASSWORD).userId())
+        .as("a success starts the count again: no challenge next time")
+        .isEqualTo(grace);
+  }
+
+  @Test
+  void givenAChallengeIsDue_whenItsSolutionIsReplayedOrWrong_thenThePasswordIsNotChecked() {
+    core.registered("grace@example.com");
+    assertThat(strangerGuesses(30)).isEqualTo(LoginThrottle.CHALLENGE_AFTER);
+    core.clock.advance(LoginThrottle.waitAfter(LoginThrottle.CHALLENGE_AFTER));
+    ChallengeRequired asked =
+        catchThrowableOfType(
+            () -> logIn.authenticate("grace@example.com", "guess"), ChallengeRequired.class);
+    LogIn.ChallengeAnswer solved =
+        new LogIn.ChallengeAnswer.Offered(FakeProofOfWork.solutionOf(asked.challenge()));
+    assertThatThrownBy(() -> logIn.authenticate("grace@example.com", "paid-guess", solved))
+        .as("a paid guess is checked and counted")
+        .isInstanceOf(InvalidCredentials.class);
+    core.clock.advance(LoginThrottle.waitAfter(LoginThrottle.CHALLENGE_AFTER + 1));
+
+    assertThatThrownBy(() -> logIn.authenticate("grace@example.com", PASSWORD, solved))
+        .as("replayed")
+        .isInstanceOf(ChallengeRequired.class);
+    assertThatThrownBy(
+            () ->
+                logIn.authenticate(
+                    "grace@example.com",
+                    PASSWORD,
+                    new LogIn.ChallengeAnswer.Offered("solved-forged")))
+        .isInstanceOf(ChallengeRequired.class);
+    assertThat(
+            logIn.authenticate(
+                "grace@example.com", PASSWORD, new LogIn.ChallengeAnswer.CheckedByAdmission()))
+        .as("a solution admission control already checked for this request")
+        .isNotNull();
+  }
+
+  @Test
+  void givenAStrangerWhoPaysForEveryGuess_whenTheyReachAHundredFailures_thenTheAccountCloses() {
+    core.registered("grace@example.com");
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      String guess = "paid-guess-" + i;
+      catchThrowable(
+          () ->
+              logIn.authenticate(
+                  "grace@example.com", guess, new LogIn.ChallengeAnswer.CheckedByAdmission()));
+      if (i + 1 < LoginThrottle.MAX_FAILURES) {
+        core.clock.advance(LoginThrottle.waitAfter(i + 1));
+      }
+    }
+
+    assertThatThrownBy(
+            () ->
+                logIn.authenticate(
+                    "grace@example.com", PASSWORD, new LogIn.ChallengeAnswer.CheckedByAdmission()))
+        .as("NIST SP 800-63B 5.2.2: no more than 100 consecutive failures")
+        .isInstanceOf(LoginThrottled.class);
   }
 
   @Test

@@ -5,9 +5,14 @@ import static com.retail.identity.command.UserCommandApp.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.LoginThrottle;
+import com.retail.identity.common.challenge.Challenge;
+import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.testing.TestStack;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -15,6 +20,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.Jedis;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PasswordSecurityIT {
@@ -125,5 +132,55 @@ class PasswordSecurityIT {
       assertThat(http.post("/v1/sessions", wrong).statusCode()).isEqualTo(401);
     }
     assertThat(http.post("/v1/sessions", wrong).statusCode()).isEqualTo(429);
+  }
+
+  /**
+   * An account a stranger has failed ten times (set in Redis, as the throttle keeps it, so the test
+   * does not sit through the waits): its owner solves one challenge and gets in, and an unknown
+   * email in the same state is answered alike.
+   */
+  @Test
+  void givenAnAccountUnderAttack_whenItsOwnerSolvesTheChallenge_thenTheyLogIn() throws Exception {
+    Http http = new Http(APP.getLocalPort());
+    String email = uniqueEmail();
+    String unknown = uniqueEmail();
+    http.register(email);
+    failedTenTimes(email);
+    failedTenTimes(unknown);
+    String login = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+
+    HttpResponse<String> demanded = http.post("/v1/sessions", login);
+    HttpResponse<String> demandedOfNobody =
+        http.post(
+            "/v1/sessions", "{\"email\":\"" + unknown + "\",\"password\":\"" + PASSWORD + "\"}");
+
+    for (HttpResponse<String> answer : List.of(demanded, demandedOfNobody)) {
+      assertThat(answer.statusCode()).isEqualTo(403);
+      assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+      assertThat(Http.json(answer).get("type").asText()).endsWith("/challenge-required");
+    }
+    Challenge challenge =
+        new ObjectMapper().treeToValue(Http.json(demanded).get("challenge"), Challenge.class);
+    HttpResponse<String> solved =
+        http.post(
+            "/v1/sessions",
+            login,
+            "X-Challenge-Solution",
+            Challenges.solutionHeader(challenge, Challenges.solve(challenge)));
+    assertThat(solved.statusCode()).as(solved.body()).isEqualTo(200);
+    assertThat(http.logIn(email, PASSWORD).get("accessToken").asText())
+        .as("the count starts again")
+        .isNotBlank();
+  }
+
+  private static void failedTenTimes(String email) {
+    UserCommandConfiguration config = APP.getConfiguration();
+    String key =
+        config.getRedis().getKeyPrefix()
+            + "login:fail:"
+            + new EmailKeys(config.emailLookupSecret()).keyOf(email);
+    try (Jedis redis = new Jedis("127.0.0.1", TestStack.redisPort())) {
+      redis.setex(key, 600, Integer.toString(LoginThrottle.CHALLENGE_AFTER));
+    }
   }
 }

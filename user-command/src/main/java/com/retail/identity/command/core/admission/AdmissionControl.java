@@ -134,7 +134,7 @@ public final class AdmissionControl implements AdmissionGate {
   private AdmissionDecision demandProofOfWork(AdmissionRequest request, String why) {
     SolutionCheck solution = proofOfWork.verify(request.challengeSolution());
     return switch (solution) {
-      case VALID -> AdmissionDecision.allow("challenge-solved");
+      case VALID -> AdmissionDecision.allow(AdmissionDecision.CHALLENGE_SOLVED);
       case UNAVAILABLE ->
           AdmissionDecision.unavailable("replay-guard-down", RETRY_WHEN_DOWN_SECONDS);
       case MISSING -> AdmissionDecision.challenge(why, proofOfWork.issue());

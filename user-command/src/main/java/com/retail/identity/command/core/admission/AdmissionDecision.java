@@ -34,6 +34,13 @@ public record AdmissionDecision(
     UNAVAILABLE
   }
 
+  /** The reason of an ALLOW that checked (and so spent) the request's challenge solution. */
+  public static final String CHALLENGE_SOLVED = "challenge-solved";
+
+  public boolean challengeSolved() {
+    return outcome == Outcome.ALLOW && CHALLENGE_SOLVED.equals(reason);
+  }
+
   public static AdmissionDecision allow(String reason) {
     return new AdmissionDecision(Outcome.ALLOW, reason, null, 0);
   }

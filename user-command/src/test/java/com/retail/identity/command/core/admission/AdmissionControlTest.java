@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.admission.AdmissionDecision.Outcome;
+import com.retail.identity.command.core.fakes.FakeProofOfWork;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.OnRedisDown;
 import com.retail.identity.common.testing.TestClock;

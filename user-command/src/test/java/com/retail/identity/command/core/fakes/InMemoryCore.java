@@ -63,6 +63,7 @@ public final class InMemoryCore implements AutoCloseable {
   public final MemoryEndedSessions endedSessions = new MemoryEndedSessions(clock);
   public final SessionEnds sessionEnds = new SessionEnds(refreshTokens, endedSessions);
   public final MemoryLoginThrottle throttle = new MemoryLoginThrottle(clock);
+  public final FakeProofOfWork proofOfWork = new FakeProofOfWork();
   public final MemoryLoginActivity loginActivity = new MemoryLoginActivity();
   public final MemoryJobLease lease = new MemoryJobLease(clock);
   public final MemoryDataKeys dataKeys = new MemoryDataKeys();
@@ -90,7 +91,15 @@ public final class InMemoryCore implements AutoCloseable {
   /** Login that hashes new passwords with {@code current} (e.g. after the cost knobs changed). */
   public LogIn logIn(PasswordHashes current) {
     return new LogIn(
-        emailKeys, reservations, credentials, current, pool, throttle, loginActivity, clock);
+        emailKeys,
+        reservations,
+        credentials,
+        current,
+        pool,
+        throttle,
+        proofOfWork,
+        loginActivity,
+        clock);
   }
 
   /**

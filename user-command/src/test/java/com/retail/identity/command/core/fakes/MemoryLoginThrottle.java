@@ -22,12 +22,13 @@ public final class MemoryLoginThrottle implements LoginThrottle {
   }
 
   @Override
-  public synchronized Optional<Duration> waitBeforeNextTry(String emailKey) {
+  public synchronized Standing standing(String emailKey) {
     Instant next = nextTry.get(emailKey);
-    if (next == null || !next.isAfter(clock.instant())) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(clock.instant(), next));
+    Optional<Duration> wait =
+        next == null || !next.isAfter(clock.instant())
+            ? Optional.empty()
+            : Optional.of(Duration.between(clock.instant(), next));
+    return new Standing(wait, failures.getOrDefault(emailKey, 0));
   }
 
   @Override

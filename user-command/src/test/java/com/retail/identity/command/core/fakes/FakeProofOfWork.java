@@ -1,5 +1,6 @@
-package com.retail.identity.command.core.admission;
+package com.retail.identity.command.core.fakes;
 
+import com.retail.identity.command.core.admission.ProofOfWork;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.SolutionCheck;
 import java.util.HashSet;
@@ -8,16 +9,16 @@ import java.util.Set;
 /**
  * Challenges numbered 1, 2, ...; the solution of challenge n is {@code solved-n}, accepted once.
  */
-final class FakeProofOfWork implements ProofOfWork {
+public final class FakeProofOfWork implements ProofOfWork {
   private final Set<String> issued = new HashSet<>();
   private final Set<String> used = new HashSet<>();
   private boolean replayGuardDown;
 
-  static String solutionOf(Challenge challenge) {
+  public static String solutionOf(Challenge challenge) {
     return "solved-" + challenge.challenge();
   }
 
-  void replayGuardGoesDown() {
+  public void replayGuardGoesDown() {
     replayGuardDown = true;
   }
 
