@@ -72,6 +72,8 @@ public final class ConcurrencyLimitFilter implements Filter {
         response,
         mapper,
         ProblemResponses.forStatus(503, "The service is busy; retry in a moment."),
-        Map.of("Retry-After", retryAfter));
+        // Answered before the request body is read: the connection ends with the answer, so no
+        // client reuses one the server may close for the unread body.
+        Map.of("Retry-After", retryAfter, "Connection", "close"));
   }
 }

@@ -75,8 +75,12 @@ class OverloadIT {
                 assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
                 assertThat(Http.json(response).get("type").asText()).endsWith("/unavailable");
               });
+      assertThat(shedOverARawSocket())
+          .as("a refused connection is closed with its answer, never left for reuse")
+          .contains("HTTP/1.1 503")
+          .containsIgnoringCase("Connection: close");
       assertThat(APP.getEnvironment().metrics().meter("http.concurrency-limit.shed").getCount())
-          .isGreaterThanOrEqualTo(10);
+          .isGreaterThanOrEqualTo(11);
     } finally {
       pool.shutdownNow();
     }
@@ -89,9 +93,36 @@ class OverloadIT {
     assertThat(statusLines).allSatisfy(line -> assertThat(line).startsWith("HTTP/1.1 201"));
     await().atMost(Duration.ofSeconds(30)).until(() -> inUse() == 0);
     assertThat(
-            http.post("/v1/users", registrationJson(uniqueEmail(), UserCommandApp.PASSWORD))
+            new Http(APP.getLocalPort())
+                .post("/v1/users", registrationJson(uniqueEmail(), UserCommandApp.PASSWORD))
                 .statusCode())
         .isEqualTo(201);
+  }
+
+  /** The status line and headers of one more registration while both slots are held. */
+  private static String shedOverARawSocket() throws IOException {
+    byte[] body =
+        registrationJson(uniqueEmail(), UserCommandApp.PASSWORD).getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      StringBuilder head = new StringBuilder();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        head.append(line).append('\n');
+      }
+      return head.toString();
+    }
   }
 
   private static int inUse() {
