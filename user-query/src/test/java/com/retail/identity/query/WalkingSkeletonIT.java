@@ -175,26 +175,9 @@ class WalkingSkeletonIT {
                 HttpRequest.BodyPublishers.ofString(
                     registrationJson(email, UserCommandApp.PASSWORD)))
             .build());
-    String token =
-        JSON.readTree(
-                send(at(COMMAND.getLocalPort(), "/v1/sessions")
-                        .POST(
-                            HttpRequest.BodyPublishers.ofString(
-                                "{\"email\":\""
-                                    + email
-                                    + "\",\"password\":\""
-                                    + UserCommandApp.PASSWORD
-                                    + "\"}"))
-                        .build())
-                    .body())
-            .get("accessToken")
-            .asText();
+    String token = logIn(email);
 
-    HttpRequest other =
-        at(QUERY.getLocalPort(), "/v1/users/" + UUID.randomUUID())
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build();
+    HttpRequest other = readProfile(UUID.randomUUID().toString(), token);
     await().atMost(Duration.ofSeconds(30)).until(() -> send(other).statusCode() != 503);
 
     assertThat(send(other).statusCode()).isEqualTo(403);
