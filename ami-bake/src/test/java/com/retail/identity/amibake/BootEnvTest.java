@@ -40,6 +40,7 @@ class BootEnvTest {
       MASTER_KEY=ssm:/identity/prod/master-key
       VERIFICATION_CLIENT_SECRET=ssm:/identity/prod/user-command/verification-client-secret
       TRUSTED_PROXIES=10.0.0.10
+      EMAIL_FROM=no-reply@retail.example
       CHALLENGE_HMAC_SECRET=ssm:/identity/prod/user-command/challenge-hmac-secret
       knob.identity.launch.mode=false
       """;

@@ -57,6 +57,7 @@ class ProductionConfigTest {
           Map.entry("CHALLENGE_HMAC_SECRET", "production-challenge-hmac-secret-from-ssm-0000"),
           Map.entry("VERIFICATION_CLIENT_SECRET", "cHJvZHVjdGlvbi12ZXJpZmljYXRpb24tc2VjcmV0"),
           Map.entry("TRUSTED_PROXIES", "10.0.0.10"),
+          Map.entry("EMAIL_FROM", "no-reply@retail.example"),
           Map.entry("MASTER_KEY", "cHJvZHVjdGlvbi1tYXN0ZXIta2V5LWZyb20tc3NtLTA="),
           Map.entry(
               "SEARCH_URLS",

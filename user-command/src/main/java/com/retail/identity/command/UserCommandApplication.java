@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.retail.identity.command.cli.LocalAdminSeed;
+import com.retail.identity.command.core.EmailSender;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.command.resources.CommandProblemMappers;
+import com.retail.identity.command.resources.EmailOutboxResource;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
+import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.common.http.ConcurrencyLimitFilter;
@@ -84,7 +88,11 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
+    environment.jersey().register(injector.getInstance(PasswordResetsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
+    if (injector.getInstance(EmailSender.class) instanceof OutboxEmailSender outbox) {
+      environment.jersey().register(new EmailOutboxResource(outbox));
+    }
     environment.jersey().register(injector.getInstance(JwksResource.class));
     environment.jersey().register(openApi());
     if (configuration.getMode().isLocal()) {

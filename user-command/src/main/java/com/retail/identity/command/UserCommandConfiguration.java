@@ -116,6 +116,13 @@ public class UserCommandConfiguration extends PlatformConfiguration {
   /** Proxies (load balancers, as addresses or CIDRs) whose X-Forwarded-For is believed. */
   @JsonProperty @NotNull private List<String> trustedProxies = List.of();
 
+  /** Account emails: sender, delivery queue and templates. */
+  @JsonProperty @Valid @NotNull private EmailSettings email = new EmailSettings();
+
+  public EmailSettings getEmail() {
+    return email;
+  }
+
   public Map<String, String> getServiceClients() {
     return serviceClients;
   }
@@ -162,6 +169,13 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     if (passwordHashing.memoryKib() < 8 * passwordHashing.parallelism()) {
       problems.add("passwordHashing.memoryKib must be at least 8 KiB per lane (parallelism)");
     }
+    if (email.getSender() == EmailSettings.Sender.OUTBOX && !getMode().isLocal()) {
+      problems.add(
+          "email.sender OUTBOX is for mode LOCAL only; mode "
+              + getMode()
+              + " must send through SES");
+    }
+    problems.addAll(email.problems());
     if (benchHashing && !getMode().isLocal()) {
       problems.add("benchHashing is for benchmarks in local mode only; mode is " + getMode());
     }

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.name.Named;
 import com.retail.identity.command.cli.LocalAdminSeed;
+import com.retail.identity.command.core.AccountContacts;
 import com.retail.identity.command.core.AccountDataSeal;
+import com.retail.identity.command.core.AccountMail;
+import com.retail.identity.command.core.AccountMailLimit;
 import com.retail.identity.command.core.AccountWrites;
 import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.EmailSender;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasedEmails;
 import com.retail.identity.command.core.ErasureTail;
@@ -22,12 +27,15 @@ import com.retail.identity.command.core.LoginActivity;
 import com.retail.identity.command.core.LoginThrottle;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.PasswordResets;
 import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
+import com.retail.identity.command.core.RequestPasswordReset;
 import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
@@ -35,8 +43,11 @@ import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.ProofOfWork;
 import com.retail.identity.command.core.admission.TrustedProxies;
+import com.retail.identity.command.mail.OutboxEmailSender;
+import com.retail.identity.command.mail.SesEmailSender;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
+import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.command.store.CassandraCredentials;
@@ -45,7 +56,9 @@ import com.retail.identity.command.store.CassandraErasedEmails;
 import com.retail.identity.command.store.CassandraIdempotency;
 import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
+import com.retail.identity.command.store.CassandraPasswordResets;
 import com.retail.identity.command.store.CassandraRefreshTokens;
+import com.retail.identity.command.store.RedisAccountMailLimit;
 import com.retail.identity.command.store.RedisAdmissionCounters;
 import com.retail.identity.command.store.RedisLoginThrottle;
 import com.retail.identity.common.challenge.Challenges;
@@ -66,6 +79,9 @@ import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -399,6 +415,100 @@ final class UserCommandModule extends AbstractModule {
       TrustedProxies proxies,
       EmailKeys keys) {
     return new SessionsResource(logIn, sessions, admission, proxies, keys);
+  }
+
+  @Provides
+  @Singleton
+  EmailSender emailSender(Clock clock) {
+    if (configuration.getEmail().getSender() == EmailSettings.Sender.OUTBOX) {
+      return new OutboxEmailSender(clock);
+    }
+    SesEmailSender ses =
+        new SesEmailSender(configuration.getEmail(), configuration.getMode().isProduction());
+    environment.lifecycle().manage(ses);
+    return ses;
+  }
+
+  @Provides
+  @Singleton
+  AccountMail accountMail(EmailSender sender) {
+    return new AccountMail(configuration.getEmail().templates(), sender, AccountMail.Sleeper.REAL);
+  }
+
+  /** Account emails leave from here, off the request threads; a full queue refuses (503). */
+  @Provides
+  @Singleton
+  @Named("account-mail")
+  Executor accountMailDeliveries() {
+    EmailSettings email = configuration.getEmail();
+    return environment
+        .lifecycle()
+        .executorService("account-mail-%d")
+        .minThreads(email.getDeliveryThreads())
+        .maxThreads(email.getDeliveryThreads())
+        .workQueue(new ArrayBlockingQueue<>(email.getDeliveryQueue()))
+        .rejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy())
+        .build();
+  }
+
+  @Provides
+  @Singleton
+  PasswordResets passwordResets(CassandraConnector cassandra) {
+    return new CassandraPasswordResets(cassandra);
+  }
+
+  @Provides
+  @Singleton
+  AccountMailLimit accountMailLimit(RedisConnector redis) {
+    return new RedisAccountMailLimit(redis);
+  }
+
+  @Provides
+  @Singleton
+  AccountContacts accountContacts(EventStore events, PersonalDataCipher cipher) {
+    return new AccountContacts(events, cipher);
+  }
+
+  @Provides
+  @Singleton
+  RequestPasswordReset requestPasswordReset(
+      RegistrationRules rules,
+      EmailKeys emailKeys,
+      EmailReservations reservations,
+      Credentials credentials,
+      PasswordResets resets,
+      AccountContacts contacts,
+      AccountMailLimit mailLimit,
+      AccountMail mail,
+      @Named("account-mail") Executor deliveries) {
+    return new RequestPasswordReset(
+        rules, emailKeys, reservations, credentials, resets, contacts, mailLimit, mail, deliveries);
+  }
+
+  @Provides
+  @Singleton
+  ResetPassword resetPassword(
+      RegistrationRules rules,
+      EmailKeys emailKeys,
+      AccountWrites accounts,
+      PasswordResets resets,
+      PasswordHashes hashes,
+      HashingPool pool,
+      SessionEnds sessionEnds,
+      LoginThrottle throttle,
+      Clock clock) {
+    return new ResetPassword(
+        rules, emailKeys, accounts, resets, hashes, pool, sessionEnds, throttle, clock);
+  }
+
+  @Provides
+  @Singleton
+  PasswordResetsResource passwordResetsResource(
+      RequestPasswordReset requestReset,
+      ResetPassword resetPassword,
+      AdmissionGate admission,
+      TrustedProxies proxies) {
+    return new PasswordResetsResource(requestReset, resetPassword, admission, proxies);
   }
 
   @Provides

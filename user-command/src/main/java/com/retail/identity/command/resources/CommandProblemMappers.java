@@ -5,7 +5,9 @@ import com.retail.identity.command.core.EmailTaken;
 import com.retail.identity.command.core.InvalidClient;
 import com.retail.identity.command.core.InvalidCredentials;
 import com.retail.identity.command.core.InvalidRefreshToken;
+import com.retail.identity.command.core.InvalidResetToken;
 import com.retail.identity.command.core.LoginThrottled;
+import com.retail.identity.common.api.FieldError;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.DomainProblemMapper;
 import jakarta.ws.rs.core.Feature;
@@ -25,7 +27,8 @@ public final class CommandProblemMappers implements Feature {
         new LoginThrottledMapper(),
         new ChallengeRequiredMapper(),
         new InvalidRefreshTokenMapper(),
-        new InvalidClientMapper());
+        new InvalidClientMapper(),
+        new InvalidResetTokenMapper());
   }
 
   @Override
@@ -130,6 +133,25 @@ public final class CommandProblemMappers implements Feature {
     @Override
     public Problem problem(InvalidClient exception) {
       return Problem.of("invalid-client", "Invalid client", 401, "Unknown client or wrong secret.");
+    }
+  }
+
+  /**
+   * 400 {@code invalid-token}: one body for a malformed, forged, expired, used or replaced token.
+   */
+  public static final class InvalidResetTokenMapper extends DomainProblemMapper<InvalidResetToken> {
+    public InvalidResetTokenMapper() {
+      super(InvalidResetToken.class);
+    }
+
+    @Override
+    public Problem problem(InvalidResetToken exception) {
+      return new Problem(
+          "invalid-token",
+          "Invalid token",
+          400,
+          "The link is invalid, expired or already used; ask for a new one.",
+          List.of(new FieldError("token", "is invalid, expired or already used")));
     }
   }
 }

@@ -48,12 +48,16 @@ public final class CassandraCredentials implements Credentials {
             .setIdempotent(true);
     newHash =
         session
-            .prepare("UPDATE " + table + " SET password_hash = ? WHERE user_id = ?")
+            .prepare(
+                "UPDATE " + table + " SET password_hash = ?, reset_token = null WHERE user_id = ?")
             .setIdempotent(true);
     erase =
         session
             .prepare(
-                "UPDATE " + table + " SET erased = true, password_hash = null WHERE user_id = ?")
+                "UPDATE "
+                    + table
+                    + " SET erased = true, password_hash = null, reset_token = null"
+                    + " WHERE user_id = ?")
             .setIdempotent(true);
     rehash =
         session.prepare(

@@ -57,6 +57,12 @@ public record AdmissionRequest(
         Action.LOGIN, clientAddress, deviceId, domainOf(email), challengeSolution);
   }
 
+  public static AdmissionRequest reset(
+      String clientAddress, String deviceId, String email, String challengeSolution) {
+    return new AdmissionRequest(
+        Action.RESET, clientAddress, deviceId, domainOf(email), challengeSolution);
+  }
+
   /** The domain part of an email address, lower-cased and in ASCII (IDN), or null. */
   public static String domainOf(String email) {
     if (email == null) {

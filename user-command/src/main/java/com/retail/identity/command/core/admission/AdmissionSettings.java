@@ -54,7 +54,7 @@ public record AdmissionSettings(
           "163.com",
           "naver.com");
 
-  /** Login has no domain bucket: every gmail.com user would share it. */
+  /** Login and reset have no domain bucket: every gmail.com user would share it. */
   public static final AdmissionSettings DEFAULTS =
       new AdmissionSettings(
           true,
@@ -71,6 +71,13 @@ public record AdmissionSettings(
                       BucketKind.ADDRESS, new Limit(30, 60),
                       BucketKind.SUBNET, new Limit(300, 600),
                       BucketKind.DEVICE, new Limit(20, 30),
+                      BucketKind.DOMAIN, Limit.OFF),
+              // A customer asks for a reset once or twice; each request may send an email.
+              Action.RESET,
+                  Map.of(
+                      BucketKind.ADDRESS, new Limit(5, 10),
+                      BucketKind.SUBNET, new Limit(30, 60),
+                      BucketKind.DEVICE, new Limit(5, 5),
                       BucketKind.DOMAIN, Limit.OFF)),
           BIG_MAIL_PROVIDERS,
           RiskThresholds.DEFAULTS,

@@ -2,11 +2,16 @@ package com.retail.identity.command.core.fakes;
 
 import com.codahale.metrics.MetricRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.retail.identity.command.EmailSettings;
+import com.retail.identity.command.core.AccountContacts;
 import com.retail.identity.command.core.AccountDataSeal;
+import com.retail.identity.command.core.AccountMail;
 import com.retail.identity.command.core.AccountWrites;
 import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.EmailKeys;
+import com.retail.identity.command.core.EmailSender;
+import com.retail.identity.command.core.EmailTemplates;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.HashingPool;
@@ -18,9 +23,12 @@ import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
+import com.retail.identity.command.core.RequestPasswordReset;
 import com.retail.identity.command.core.ReservationReaper;
+import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.testing.MemoryDataKeys;
@@ -55,7 +63,7 @@ public final class InMemoryCore implements AutoCloseable {
 
   public final TestClock clock = new TestClock(Instant.parse("2027-03-01T09:00:00Z"));
   public final MemoryEventStore events = new MemoryEventStore(clock);
-  public final MemoryCredentials credentials = new MemoryCredentials(events);
+  public final MemoryCredentials credentials = new MemoryCredentials(events, clock);
   public final MemoryEmailReservations reservations =
       new MemoryEmailReservations(clock, ABANDONED_AFTER);
   public final MemoryErasedEmails erasedEmails = new MemoryErasedEmails();
@@ -78,6 +86,11 @@ public final class InMemoryCore implements AutoCloseable {
   private final AccountWrites accounts = new AccountWrites(credentials);
   private final RecentProof recentProof = new RecentProof(hashes, pool);
   private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
+  public final OutboxEmailSender outbox = new OutboxEmailSender(clock);
+  public final MemoryAccountMailLimit mailLimit = new MemoryAccountMailLimit();
+
+  /** The configured default templates, as in production. */
+  public final EmailTemplates templates = new EmailSettings().templates();
 
   public RegisterUser registerUser() {
     return new RegisterUser(
@@ -133,6 +146,29 @@ public final class InMemoryCore implements AutoCloseable {
 
   public ErasureTail erasureTail() {
     return new ErasureTail(erasedEmails, dataKeys, sessionEnds, reservations);
+  }
+
+  /** Reset requests whose delivery runs at once, on the caller's thread. */
+  public RequestPasswordReset requestPasswordReset() {
+    return requestPasswordReset(outbox);
+  }
+
+  public RequestPasswordReset requestPasswordReset(EmailSender sender) {
+    return new RequestPasswordReset(
+        rules,
+        emailKeys,
+        reservations,
+        credentials,
+        credentials,
+        new AccountContacts(events, cipher),
+        mailLimit,
+        new AccountMail(templates, sender, duration -> {}),
+        Runnable::run);
+  }
+
+  public ResetPassword resetPassword() {
+    return new ResetPassword(
+        rules, emailKeys, accounts, credentials, hashes, pool, sessionEnds, throttle, clock);
   }
 
   public RecordVerifiedPhone recordVerifiedPhone() {
