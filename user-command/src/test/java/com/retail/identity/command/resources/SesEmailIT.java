@@ -1,0 +1,159 @@
+package com.retail.identity.command.resources;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.retail.identity.command.UserCommandApp.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.retail.identity.command.Http;
+import com.retail.identity.command.UserCommandApp;
+import com.retail.identity.command.UserCommandConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Account emails through the SES adapter, against a wire-level stub of the SES query API: what
+ * reaches SES, and a mail service that fails before it accepts.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SesEmailIT {
+  static final WireMockServer SES = ses();
+  static final DropwizardAppExtension<UserCommandConfiguration> APP =
+      UserCommandApp.extension(
+          Map.of(
+              "email.sender", "SES",
+              "email.from", "no-reply@retail.example",
+              "email.ses.endpoint", "http://127.0.0.1:" + SES.port()));
+  private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+  private final Http http = new Http(APP.getLocalPort());
+
+  static WireMockServer ses() {
+    WireMockServer ses = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    ses.start();
+    return ses;
+  }
+
+  private static void sesAccepts(String scenarioState) {
+    SES.stubFor(
+        post(urlEqualTo("/"))
+            .inScenario("ses")
+            .whenScenarioStateIs(scenarioState)
+            .withRequestBody(containing("Action=SendEmail"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        "<SendEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
+                            + "<SendEmailResult><MessageId>"
+                            + UUID.randomUUID()
+                            + "</MessageId></SendEmailResult><ResponseMetadata><RequestId>"
+                            + UUID.randomUUID()
+                            + "</RequestId></ResponseMetadata></SendEmailResponse>")));
+  }
+
+  @BeforeEach
+  void sesUp() {
+    SES.resetAll();
+    sesAccepts(Scenario.STARTED);
+  }
+
+  @AfterAll
+  static void stopSes() {
+    SES.stop();
+  }
+
+  private static List<Map<String, String>> sendsTo(String email) {
+    return SES.getAllServeEvents().stream()
+        .map(e -> form(e.getRequest().getBodyAsString()))
+        .filter(f -> email.equals(f.get("Destination.ToAddresses.member.1")))
+        .toList();
+  }
+
+  private static long acceptedSends(String email) {
+    return SES.getAllServeEvents().stream()
+        .filter(e -> e.getResponse().getStatus() == 200)
+        .map(e -> form(e.getRequest().getBodyAsString()))
+        .filter(f -> email.equals(f.get("Destination.ToAddresses.member.1")))
+        .count();
+  }
+
+  private static Map<String, String> form(String body) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
+  }
+
+  @Test
+  void
+      givenARegisteredCustomer_whenTheyAskForAReset_thenSesSendsItFromOurAddressAndTheTokenWorks() {
+    String email = uniqueEmail();
+    http.register(email);
+
+    http.post("/v1/password-resets", "{\"email\":\"" + email + "\"}");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !sendsTo(email).isEmpty());
+    Map<String, String> sent = sendsTo(email).get(0);
+    assertThat(sent)
+        .containsEntry("Source", "no-reply@retail.example")
+        .containsEntry("Message.Subject.Data", "Reset your Retail password")
+        .containsEntry("Message.Body.Text.Charset", "UTF-8");
+    Matcher token = TOKEN.matcher(sent.get("Message.Body.Text.Data"));
+    assertThat(token.find()).isTrue();
+    assertThat(
+            http.post(
+                    "/v1/password-resets/confirm",
+                    "{\"token\":\""
+                        + token.group(1)
+                        + "\",\"newPassword\":\"crimson-Window-58-harbour!\"}")
+                .statusCode())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void givenSesFailingAtFirst_whenAResetIsAsked_thenTheCustomerIsAnsweredAtOnceAndTheMailFollows() {
+    SES.resetAll();
+    SES.stubFor(
+        post(urlEqualTo("/"))
+            .inScenario("ses")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("recovered"));
+    sesAccepts("recovered");
+    String email = uniqueEmail();
+    http.register(email);
+
+    assertThat(http.post("/v1/password-resets", "{\"email\":\"" + email + "\"}").statusCode())
+        .isEqualTo(202);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> acceptedSends(email) == 1);
+    assertThat(sendsTo(email)).as("the refused try and the accepted one").hasSize(2);
+  }
+}
