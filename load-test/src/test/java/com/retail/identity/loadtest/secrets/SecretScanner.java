@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds secrets in text: password hashes, rendered SMS codes and private JWK members by their
- * shape; the master key, other configured keys, signing keys and data keys by their value (in
- * base64, base64url or hex); refresh tokens by their SHA-256, the only form the store keeps. A
- * finding names the kind and where, never the secret itself.
+ * Finds secrets in text: password hashes, rendered SMS codes, emailed one-time tokens and private
+ * JWK members by their shape; the master key, other configured keys, signing keys and data keys by
+ * their value (in base64, base64url or hex); refresh tokens by their SHA-256, the only form the
+ * store keeps. A finding names the kind and where, never the secret itself.
  */
 public final class SecretScanner {
   /** Runs of base64, base64url or hex characters, where a key or token would show up. */
@@ -53,6 +53,11 @@ public final class SecretScanner {
     shapes.put("private key (PEM)", Pattern.compile("-----BEGIN ([A-Z]+ )?PRIVATE KEY-----"));
     shapes.put(
         "SMS code in a document", Pattern.compile("\"(code|otp|smsCode)\"\\s*:\\s*\"?\\d{6}\\b"));
+    // Reset and verification tokens: as the emailed link carries them, or as a request body does.
+    shapes.put("one-time token in a link", Pattern.compile("[?#&]token=[A-Za-z0-9_-]{40,}"));
+    shapes.put(
+        "one-time token in a document",
+        Pattern.compile("\"(token|resetToken)\"\\s*:\\s*\"[A-Za-z0-9_-]{40,}\""));
   }
 
   /**

@@ -64,6 +64,11 @@ class SecretScannerTest {
         .containsExactly("data key@2");
     assertThat(kindsIn("POST /v1/sessions/refresh {\"refreshToken\":\"" + refreshToken + "\"}"))
         .containsExactly("refresh token@2");
+    String resetToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random(48));
+    assertThat(kindsIn("open https://account.retail.example/reset#token=" + resetToken))
+        .containsExactly("one-time token in a link@2");
+    assertThat(kindsIn("POST /v1/password-resets/confirm {\"token\":\"" + resetToken + "\"}"))
+        .containsExactly("one-time token in a document@2");
   }
 
   @Test

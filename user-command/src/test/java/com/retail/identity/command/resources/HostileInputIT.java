@@ -51,7 +51,8 @@ class HostileInputIT {
           "newPassword",
           "clientId",
           "clientSecret",
-          "verificationId");
+          "verificationId",
+          "token");
   private static final List<String> WATCHED =
       List.of(
           UserCommandApp.uniqueEmail(), UserCommandApp.uniqueEmail(), UserCommandApp.uniqueEmail());
@@ -83,7 +84,9 @@ class HostileInputIT {
         "DELETE /v1/sessions/current",
         "POST /internal/service-tokens",
         "POST /internal/users/00000000-0000-0000-0000-000000000001/phone-verified",
-        "DELETE /v1/users/x");
+        "DELETE /v1/users/x",
+        "POST /v1/password-resets",
+        "POST /v1/password-resets/confirm");
   }
 
   private static Gen<byte[]> bodies() {

@@ -16,6 +16,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,28 @@ class PasswordResetIT {
     }
     assertThat(reused.body()).isEqualTo(forged.body());
     assertThat(http.logIn(email, NEW_PASSWORD).get("accessToken").asText()).isNotBlank();
+  }
+
+  @Test
+  void givenOneToken_whenTwoConfirmationsRace_thenExactlyOneSetsThePassword() throws Exception {
+    String email = uniqueEmail();
+    http.register(email);
+    askForAReset(email);
+    String token = emailedToken(http, email);
+    String[] passwords = {"crimson-Window-58-harbour!", "another-Lantern-77-meadow!"};
+
+    List<CompletableFuture<Integer>> racing = new ArrayList<>();
+    for (String password : passwords) {
+      racing.add(CompletableFuture.supplyAsync(() -> confirm(token, password).statusCode()));
+    }
+    List<Integer> answers = new ArrayList<>();
+    for (CompletableFuture<Integer> answer : racing) {
+      answers.add(answer.get(30, TimeUnit.SECONDS));
+    }
+
+    assertThat(answers).containsExactlyInAnyOrder(204, 400);
+    String winner = passwords[answers.indexOf(204)];
+    assertThat(http.logIn(email, winner).get("accessToken").asText()).isNotBlank();
   }
 
   @Test
