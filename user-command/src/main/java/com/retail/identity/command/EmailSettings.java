@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Where account emails (password reset, email verification) go and what they say
- * (docs/adr/0008-account-recovery.md).
+ * (docs/adr/0013-account-recovery.md).
  *
  * <pre>
  * email:

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Account recovery by email (docs/adr/0008-account-recovery.md). */
+/** Account recovery by email (docs/adr/0013-account-recovery.md). */
 @Path("/v1/password-resets")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
