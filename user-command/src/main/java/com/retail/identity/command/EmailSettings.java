@@ -71,7 +71,7 @@ public class EmailSettings {
               new EmailTemplates.Template(
                   "Confirm your email address",
                   "Welcome to Retail. To confirm that this address is yours, open this link"
-                      + " within {minutes} minutes:\n"
+                      + " within {hours} hours:\n"
                       + "https://account.retail.example/verify-email#token={token}\n\n"
                       + "If you did not create an account, ignore this email.")));
 

@@ -14,6 +14,7 @@ import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.command.resources.CommandProblemMappers;
 import com.retail.identity.command.resources.EmailOutboxResource;
+import com.retail.identity.command.resources.EmailVerificationsResource;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
@@ -89,6 +90,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     environment.jersey().register(injector.getInstance(UsersResource.class));
     environment.jersey().register(injector.getInstance(SessionsResource.class));
     environment.jersey().register(injector.getInstance(PasswordResetsResource.class));
+    environment.jersey().register(injector.getInstance(EmailVerificationsResource.class));
     environment.jersey().register(injector.getInstance(InternalResource.class));
     if (injector.getInstance(EmailSender.class) instanceof OutboxEmailSender outbox) {
       environment.jersey().register(new EmailOutboxResource(outbox));

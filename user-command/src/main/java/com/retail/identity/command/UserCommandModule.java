@@ -17,6 +17,7 @@ import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
 import com.retail.identity.command.core.EmailSender;
+import com.retail.identity.command.core.EmailVerification;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasedEmails;
 import com.retail.identity.command.core.ErasureTail;
@@ -25,26 +26,29 @@ import com.retail.identity.command.core.Idempotency;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.LoginActivity;
 import com.retail.identity.command.core.LoginThrottle;
+import com.retail.identity.command.core.OneTimeTokens;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
-import com.retail.identity.command.core.PasswordResets;
 import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.RequestPasswordReset;
+import com.retail.identity.command.core.ResendEmailVerification;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.VerifyEmail;
 import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.ProofOfWork;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.command.mail.SesEmailSender;
+import com.retail.identity.command.resources.EmailVerificationsResource;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
@@ -56,7 +60,7 @@ import com.retail.identity.command.store.CassandraErasedEmails;
 import com.retail.identity.command.store.CassandraIdempotency;
 import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
-import com.retail.identity.command.store.CassandraPasswordResets;
+import com.retail.identity.command.store.CassandraOneTimeTokens;
 import com.retail.identity.command.store.CassandraRefreshTokens;
 import com.retail.identity.command.store.RedisAccountMailLimit;
 import com.retail.identity.command.store.RedisAdmissionCounters;
@@ -234,9 +238,50 @@ final class UserCommandModule extends AbstractModule {
       EventStore events,
       Credentials credentials,
       PersonalDataCipher cipher,
+      EmailVerification emailVerification,
       Clock clock) {
     return new RegisterUser(
-        rules, keys, reservations, hashes, pool, events, credentials, cipher, clock);
+        rules,
+        keys,
+        reservations,
+        hashes,
+        pool,
+        events,
+        credentials,
+        cipher,
+        emailVerification,
+        clock);
+  }
+
+  @Provides
+  @Singleton
+  EmailVerification emailVerification(
+      AccountMail mail, @Named("account-mail") Executor deliveries) {
+    return new EmailVerification(mail, deliveries);
+  }
+
+  @Provides
+  @Singleton
+  VerifyEmail verifyEmail(AccountWrites accounts, OneTimeTokens tokens, Clock clock) {
+    return new VerifyEmail(accounts, tokens, clock);
+  }
+
+  @Provides
+  @Singleton
+  ResendEmailVerification resendEmailVerification(
+      AccountWrites accounts,
+      AccountContacts contacts,
+      OneTimeTokens tokens,
+      AccountMailLimit mailLimit,
+      EmailVerification emailVerification) {
+    return new ResendEmailVerification(accounts, contacts, tokens, mailLimit, emailVerification);
+  }
+
+  @Provides
+  @Singleton
+  EmailVerificationsResource emailVerificationsResource(
+      VerifyEmail verifyEmail, ResendEmailVerification resend) {
+    return new EmailVerificationsResource(verifyEmail, resend);
   }
 
   @Provides
@@ -453,8 +498,8 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PasswordResets passwordResets(CassandraConnector cassandra) {
-    return new CassandraPasswordResets(cassandra);
+  OneTimeTokens oneTimeTokens(CassandraConnector cassandra) {
+    return new CassandraOneTimeTokens(cassandra);
   }
 
   @Provides
@@ -476,13 +521,13 @@ final class UserCommandModule extends AbstractModule {
       EmailKeys emailKeys,
       EmailReservations reservations,
       Credentials credentials,
-      PasswordResets resets,
+      OneTimeTokens tokens,
       AccountContacts contacts,
       AccountMailLimit mailLimit,
       AccountMail mail,
       @Named("account-mail") Executor deliveries) {
     return new RequestPasswordReset(
-        rules, emailKeys, reservations, credentials, resets, contacts, mailLimit, mail, deliveries);
+        rules, emailKeys, reservations, credentials, tokens, contacts, mailLimit, mail, deliveries);
   }
 
   @Provides
@@ -491,14 +536,14 @@ final class UserCommandModule extends AbstractModule {
       RegistrationRules rules,
       EmailKeys emailKeys,
       AccountWrites accounts,
-      PasswordResets resets,
+      OneTimeTokens tokens,
       PasswordHashes hashes,
       HashingPool pool,
       SessionEnds sessionEnds,
       LoginThrottle throttle,
       Clock clock) {
     return new ResetPassword(
-        rules, emailKeys, accounts, resets, hashes, pool, sessionEnds, throttle, clock);
+        rules, emailKeys, accounts, tokens, hashes, pool, sessionEnds, throttle, clock);
   }
 
   @Provides

@@ -5,13 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /** A small JSON client for tests of a service on a local port. */
 public final class Http {
+  private static final Pattern EMAILED_TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newHttpClient();
   private final int port;
@@ -93,5 +100,31 @@ public final class Http {
           "login failed: " + response.statusCode() + " " + response.body());
     }
     return json(response);
+  }
+
+  /**
+   * The one-time token in the newest email with this subject to the address, once the local outbox
+   * ({@code GET /dev/email-outbox}) has it.
+   */
+  public String emailedToken(String email, String subject) {
+    String path = "/dev/email-outbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+    JsonNode[] mail = new JsonNode[1];
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              for (JsonNode m : json(send("GET", path, null))) {
+                if (m.get("subject").asText().equals(subject)) {
+                  mail[0] = m;
+                  return true;
+                }
+              }
+              return false;
+            });
+    Matcher token = EMAILED_TOKEN.matcher(mail[0].get("body").asText());
+    if (!token.find()) {
+      throw new IllegalStateException("no token in the email " + subject);
+    }
+    return token.group(1);
   }
 }

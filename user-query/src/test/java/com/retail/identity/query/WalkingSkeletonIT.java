@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.testing.TestStack;
@@ -99,6 +100,21 @@ class WalkingSkeletonIT {
     assertThat(profile.get("firstName").asText()).isEqualTo("Grace");
     assertThat(profile.get("version").asLong()).isEqualTo(registered.get("version").asLong());
     assertThat(profile.toString()).doesNotContain(password).doesNotContain("argon2");
+    assertThat(profile.get("emailVerified").asBoolean()).isFalse();
+
+    // And when they open the link of the verification email, the read side says so
+    String verifyToken =
+        new Http(COMMAND.getLocalPort()).emailedToken(email, "Confirm your email address");
+    HttpResponse<String> verified =
+        send(
+            at(COMMAND.getLocalPort(), "/v1/email-verifications/confirm")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + verifyToken + "\"}"))
+                .build());
+    assertThat(verified.statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> JSON.readTree(send(read).body()).path("emailVerified").asBoolean());
   }
 
   @Test

@@ -34,6 +34,9 @@ class EligibilityKnobsTest {
 
     operator.clear(EligibilityKnobs.ERASED_PHONE_HOLD_DAYS);
     assertThat(knobs.get()).isEqualTo(new EligibilitySettings(3, 10));
+
+    operator.turn(EligibilityKnobs.REQUIRE_VERIFIED_EMAIL, "true");
+    assertThat(knobs.get()).isEqualTo(new EligibilitySettings(3, 10, true));
   }
 
   @Test
@@ -41,6 +44,7 @@ class EligibilityKnobsTest {
     assertThat(EligibilityKnobs.knobs(CONFIGURED))
         .containsExactly(
             Map.entry("identity.launch.maxAccountsPerPhone", "2"),
-            Map.entry("identity.erasure.phoneHoldDays", "10"));
+            Map.entry("identity.erasure.phoneHoldDays", "10"),
+            Map.entry("identity.launch.requireVerifiedEmail", "false"));
   }
 }

@@ -15,13 +15,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.common.config.Knobs;
+import com.retail.identity.common.testing.FormBody;
 import com.retail.identity.common.testing.TestStack;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +197,7 @@ public final class ItSupport {
             sns.getAllServeEvents().stream().map(e -> e.getRequest()).toList());
     java.util.Collections.reverse(requests); // WireMock lists the newest first
     return requests.stream()
-        .map(r -> form(r.getBodyAsString()))
+        .map(r -> FormBody.parse(r.getBodyAsString()))
         .filter(f -> phone.equals(f.get("PhoneNumber")))
         .toList();
   }
@@ -210,19 +209,6 @@ public final class ItSupport {
     Matcher m = CODE.matcher(publishes.get(publishes.size() - 1).get("Message"));
     assertThat(m.find()).isTrue();
     return m.group(1);
-  }
-
-  public static Map<String, String> form(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        form.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   public static JedisPooled redis() {

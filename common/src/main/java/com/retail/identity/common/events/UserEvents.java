@@ -108,6 +108,19 @@ public final class UserEvents {
     }
   }
 
+  /**
+   * The customer proved the address they registered with (the emailed verification link); the
+   * address itself is in the registration's sealed data.
+   */
+  public record EmailVerified(Instant verifiedAt) implements Payload {
+    public static final int VERSION = 1;
+
+    @Override
+    public NewEvent toEvent() {
+      return new NewEvent(EventTypes.EMAIL_VERIFIED, VERSION, write(this));
+    }
+  }
+
   /** Login activity, kept in its own time-bucketed stream, not in the user's. */
   public record LoginSucceeded(Instant at) implements Payload {
     public static final int VERSION = 1;

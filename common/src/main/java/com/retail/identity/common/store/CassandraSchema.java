@@ -34,7 +34,8 @@ public final class CassandraSchema {
           "007-reservation-reaper.cql",
           "008-stream-integrity.cql",
           "009-erased-emails.cql",
-          "010-account-tokens.cql");
+          "010-account-tokens.cql",
+          "011-email-verification.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private final Session session;

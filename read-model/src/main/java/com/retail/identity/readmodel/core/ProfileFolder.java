@@ -56,6 +56,7 @@ public final class ProfileFolder {
                         p.lastName(),
                         p.phone(),
                         false,
+                        false,
                         registered.country(),
                         registered.locale(),
                         first(registered.registeredAt(), event.occurredAt()),
@@ -74,6 +75,7 @@ public final class ProfileFolder {
                         p.lastName(),
                         p.phone(),
                         imported.phoneVerified() && p.phone() != null,
+                        false,
                         imported.country(),
                         imported.locale(),
                         first(imported.createdAt(), event.occurredAt()),
@@ -103,6 +105,7 @@ public final class ProfileFolder {
             first(changed.lastName(), profile.lastName()),
             phone,
             verified,
+            profile.emailVerified(),
             first(updated.country(), profile.country()),
             first(updated.locale(), profile.locale()),
             profile.createdAt(),
@@ -124,6 +127,24 @@ public final class ProfileFolder {
             profile.firstName(),
             profile.lastName(),
             phone,
+            true,
+            profile.emailVerified(),
+            profile.country(),
+            profile.locale(),
+            profile.createdAt(),
+            event.seq());
+      }
+      case EventTypes.EMAIL_VERIFIED -> {
+        if (profile == null) {
+          return null;
+        }
+        return new Profile(
+            profile.userId(),
+            profile.email(),
+            profile.firstName(),
+            profile.lastName(),
+            profile.phone(),
+            profile.phoneVerified(),
             true,
             profile.country(),
             profile.locale(),

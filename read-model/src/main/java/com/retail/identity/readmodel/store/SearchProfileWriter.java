@@ -92,12 +92,28 @@ public final class SearchProfileWriter implements ProjectionTarget {
     }
     JestResult existing = send(SearchRequest.get("/_alias/" + alias));
     if (existing.getResponseCode() == 200) {
+      addNewFields();
       return;
     }
     if (existing.getResponseCode() != 404) {
       throw failure("alias lookup", existing);
     }
     createIndex(alias + "-v1", true);
+  }
+
+  /**
+   * An index made with an older mapping gets the fields added since (a strict mapping refuses a
+   * document with a field it lacks); adding fields is all a mapping change may do here.
+   */
+  private void addNewFields() {
+    JsonNode properties = readTree(mappingTemplate()).path("mappings").path("properties");
+    JestResult updated =
+        send(
+            SearchRequest.put(
+                "/" + alias + "/_mapping", "{\"properties\":" + properties.toString() + "}"));
+    if (!updated.isSucceeded()) {
+      throw failure("add new fields to the mapping", updated);
+    }
   }
 
   /**

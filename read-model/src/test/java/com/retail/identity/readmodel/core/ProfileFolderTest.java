@@ -51,6 +51,7 @@ class ProfileFolderTest {
                 "Hopper",
                 "+14155550100",
                 false,
+                false,
                 "US",
                 "en-US",
                 Instant.parse("2027-01-01T00:00:00Z"),

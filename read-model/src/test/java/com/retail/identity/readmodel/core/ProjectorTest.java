@@ -213,6 +213,7 @@ class ProjectorTest {
             "Hopper",
             null,
             false,
+            false,
             "US",
             "en-US",
             clock.instant(),

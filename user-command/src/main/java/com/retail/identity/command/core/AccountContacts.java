@@ -12,13 +12,13 @@ import java.util.UUID;
 /**
  * Where an account's emails go, folded from its stream: the address it registered with (as it was
  * written, never the spelling someone typed into a reset form: two spellings can share an identity
- * key and still be two mailboxes) and its latest locale.
+ * key and still be two mailboxes), its latest locale and whether the address was verified.
  */
 public final class AccountContacts {
-  public record Contact(String email, String locale) {
+  public record Contact(String email, String locale, boolean emailVerified) {
     @Override
     public String toString() {
-      return "Contact[locale=" + locale + "]";
+      return "Contact[locale=" + locale + ", emailVerified=" + emailVerified + "]";
     }
   }
 
@@ -34,6 +34,7 @@ public final class AccountContacts {
   public Optional<Contact> of(UUID userId) {
     String sealed = null;
     String locale = null;
+    boolean verified = false;
     for (StoredEvent event : events.readStream(userId)) {
       switch (event.type()) {
         case EventTypes.USER_REGISTERED -> {
@@ -51,6 +52,7 @@ public final class AccountContacts {
           String changed = UserEvents.read(event, UserEvents.ProfileUpdated.class).locale();
           locale = changed == null ? locale : changed;
         }
+        case EventTypes.EMAIL_VERIFIED -> verified = true;
         case EventTypes.USER_ERASED -> {
           return Optional.empty();
         }
@@ -59,10 +61,11 @@ public final class AccountContacts {
         }
       }
     }
-    String registeredLocale = locale;
+    String latestLocale = locale;
+    boolean emailVerified = verified;
     return cipher
         .open(userId, sealed, PersonalData.class)
         .map(PersonalData::email)
-        .map(email -> new Contact(email, registeredLocale));
+        .map(email -> new Contact(email, latestLocale, emailVerified));
   }
 }

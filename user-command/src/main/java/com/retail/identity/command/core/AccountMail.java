@@ -35,9 +35,12 @@ public final class AccountMail {
 
   /** True once the mail service accepted the message; false after the last failed try. */
   public boolean send(
-      EmailTemplates.Kind kind, AccountContacts.Contact contact, String token, long minutes) {
+      EmailTemplates.Kind kind,
+      AccountContacts.Contact contact,
+      OneTimeToken token,
+      OneTimeTokens.Purpose purpose) {
     EmailSender.Email email =
-        templates.render(kind, contact.email(), contact.locale(), token, minutes);
+        templates.render(kind, contact.email(), contact.locale(), token.text(), purpose.life());
     for (int attempt = 0; ; attempt++) {
       try {
         sender.send(email);

@@ -38,12 +38,25 @@ public interface Credentials {
 
     /** The account is gone: login fails as for an unknown email. */
     record Erased() implements Change {}
+
+    /** The registered address was proven: its pending verification token is used up. */
+    record EmailVerified() implements Change {}
   }
 
   Optional<Credential> find(UUID userId);
 
   /** A new account: its first events and its credential, in one write. */
-  List<StoredEvent> open(Credential credential, String correlationId, List<NewEvent> events);
+  default List<StoredEvent> open(
+      Credential credential, String correlationId, List<NewEvent> events) {
+    return open(credential, correlationId, events, null);
+  }
+
+  /**
+   * A new account, with the pending email verification ({@code verificationHash}, see {@link
+   * OneTimeTokens}; null for none) in the same write.
+   */
+  List<StoredEvent> open(
+      Credential credential, String correlationId, List<NewEvent> events, String verificationHash);
 
   /**
    * Events and the credential change they record, in one write, only when the stream is exactly at

@@ -1,12 +1,13 @@
 package com.retail.identity.command.core;
 
 import com.retail.identity.common.text.ByLanguage;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The account emails per language, from configuration ({@code en} is the fallback). A template's
- * {@code {token}} is replaced by the one-time token (inside the app's link), {@code {minutes}} by
- * how long it works.
+ * {@code {token}} is replaced by the one-time token (inside the app's link), {@code {minutes}} and
+ * {@code {hours}} by how long it works.
  */
 public final class EmailTemplates {
   /** What an email is for. */
@@ -31,11 +32,15 @@ public final class EmailTemplates {
   }
 
   public EmailSender.Email render(
-      Kind kind, String to, String language, String token, long minutes) {
+      Kind kind, String to, String language, String token, Duration life) {
     Template template = templates.get(kind).pick(language);
     return new EmailSender.Email(
         to,
         template.subject(),
-        template.body().replace("{token}", token).replace("{minutes}", Long.toString(minutes)));
+        template
+            .body()
+            .replace("{token}", token)
+            .replace("{minutes}", Long.toString(life.toMinutes()))
+            .replace("{hours}", Long.toString(life.toHours())));
   }
 }

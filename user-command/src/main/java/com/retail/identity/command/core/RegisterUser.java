@@ -16,9 +16,10 @@ import java.util.UUID;
 
 /**
  * Registration: validate, reserve the email (strongly), hash the password, append {@code
- * UserRegistered}, save the credential snapshot, confirm the reservation. A failure after the
- * reservation releases it while no event was written; after that, the {@link ReservationReaper}
- * settles it, so no reservation is left without a user and no user without a reservation.
+ * UserRegistered} with the credential snapshot and the pending email verification, confirm the
+ * reservation, queue the verification email. A failure after the reservation releases it while no
+ * event was written; after that, the {@link ReservationReaper} settles it, so no reservation is
+ * left without a user and no user without a reservation.
  */
 public final class RegisterUser {
   /** Crash points between the writes of a registration (the event store adds its own). */
@@ -51,6 +52,7 @@ public final class RegisterUser {
   private final EventStore events;
   private final Credentials credentials;
   private final PersonalDataCipher cipher;
+  private final EmailVerification emailVerification;
   private final Clock clock;
 
   public RegisterUser(
@@ -62,6 +64,7 @@ public final class RegisterUser {
       EventStore events,
       Credentials credentials,
       PersonalDataCipher cipher,
+      EmailVerification emailVerification,
       Clock clock) {
     this.rules = rules;
     this.emailKeys = emailKeys;
@@ -71,6 +74,7 @@ public final class RegisterUser {
     this.events = events;
     this.credentials = credentials;
     this.cipher = cipher;
+    this.emailVerification = emailVerification;
     this.clock = clock;
   }
 
@@ -123,14 +127,20 @@ public final class RegisterUser {
       CrashPoints.reached(AFTER_DATA_KEY);
       UserRegistered registered =
           new UserRegistered(pii, request.country(), request.locale(), clock.instant());
+      // The pending email verification is part of the account's first write, not a write of its
+      // own.
+      OneTimeToken verification = emailVerification.newToken(userId);
       appending = true;
       List<StoredEvent> appended =
           credentials.open(
               new Credentials.Credential(userId, emailKey, hash, roles, 1),
               correlationId,
-              List.of(registered.toEvent()));
+              List.of(registered.toEvent()),
+              verification.secretHash());
       long version = appended.get(appended.size() - 1).seq();
       reservations.confirm(emailKey, userId);
+      emailVerification.send(
+          verification, new AccountContacts.Contact(email, request.locale(), false));
       return new Registered(userId, version);
     } catch (RuntimeException e) {
       try {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * 0008). A full queue answers {@link Unavailable} to everyone alike.
  */
 public final class RequestPasswordReset {
-  public static final Duration TOKEN_LIFE = Duration.ofMinutes(30);
   static final String PURPOSE = "reset";
+  private static final OneTimeTokens.Purpose RESET = OneTimeTokens.Purpose.PASSWORD_RESET;
   private static final Logger LOG = LoggerFactory.getLogger(RequestPasswordReset.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -35,7 +35,7 @@ public final class RequestPasswordReset {
   private final EmailKeys emailKeys;
   private final EmailReservations reservations;
   private final Credentials credentials;
-  private final PasswordResets resets;
+  private final OneTimeTokens tokens;
   private final AccountContacts contacts;
   private final AccountMailLimit mailLimit;
   private final AccountMail mail;
@@ -47,7 +47,7 @@ public final class RequestPasswordReset {
       EmailKeys emailKeys,
       EmailReservations reservations,
       Credentials credentials,
-      PasswordResets resets,
+      OneTimeTokens tokens,
       AccountContacts contacts,
       AccountMailLimit mailLimit,
       AccountMail mail,
@@ -56,7 +56,7 @@ public final class RequestPasswordReset {
     this.emailKeys = emailKeys;
     this.reservations = reservations;
     this.credentials = credentials;
-    this.resets = resets;
+    this.tokens = tokens;
     this.contacts = contacts;
     this.mailLimit = mailLimit;
     this.mail = mail;
@@ -91,11 +91,10 @@ public final class RequestPasswordReset {
       return;
     }
     OneTimeToken token = OneTimeToken.issue(userId, random);
-    if (!resets.issue(userId, token.secretHash(), TOKEN_LIFE)) {
+    if (!tokens.issue(OneTimeTokens.Purpose.PASSWORD_RESET, userId, token.secretHash())) {
       return;
     }
-    if (!mail.send(
-        EmailTemplates.Kind.PASSWORD_RESET, contact, token.text(), TOKEN_LIFE.toMinutes())) {
+    if (!mail.send(EmailTemplates.Kind.PASSWORD_RESET, contact, token, RESET)) {
       LOG.warn(
           "Password reset email for account {} not delivered; the customer may ask again", userId);
     }

@@ -31,7 +31,7 @@ public final class ResetPassword {
   private final RegistrationRules rules;
   private final EmailKeys emailKeys;
   private final AccountWrites accounts;
-  private final PasswordResets resets;
+  private final OneTimeTokens tokens;
   private final PasswordHashes hashes;
   private final HashingPool pool;
   private final SessionEnds sessionEnds;
@@ -42,7 +42,7 @@ public final class ResetPassword {
       RegistrationRules rules,
       EmailKeys emailKeys,
       AccountWrites accounts,
-      PasswordResets resets,
+      OneTimeTokens tokens,
       PasswordHashes hashes,
       HashingPool pool,
       SessionEnds sessionEnds,
@@ -51,7 +51,7 @@ public final class ResetPassword {
     this.rules = rules;
     this.emailKeys = emailKeys;
     this.accounts = accounts;
-    this.resets = resets;
+    this.tokens = tokens;
     this.hashes = hashes;
     this.pool = pool;
     this.sessionEnds = sessionEnds;
@@ -68,15 +68,16 @@ public final class ResetPassword {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
-    OneTimeToken token = OneTimeToken.parse(command.token()).orElseThrow(InvalidResetToken::new);
+    OneTimeToken token = OneTimeToken.parse(command.token()).orElseThrow(InvalidOneTimeToken::new);
     UUID userId = token.userId();
     String newHash = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       // The credential before the token: a token still pending after that read was not yet used at
       // the version read, so the write below, made at that version, is its only use.
       Credentials.Credential credential = liveOrInvalid(userId);
-      if (!token.matches(resets.pending(userId).orElse(null))) {
-        throw new InvalidResetToken();
+      if (!token.matches(
+          tokens.pending(OneTimeTokens.Purpose.PASSWORD_RESET, userId).orElse(null))) {
+        throw new InvalidOneTimeToken();
       }
       if (emailKeys.keyOf(command.newPassword()).equals(credential.emailKey())) {
         throw InvalidInput.of("newPassword", "must not contain the email address");
@@ -106,7 +107,7 @@ public final class ResetPassword {
     try {
       return accounts.live(userId);
     } catch (NotFound erasedOrUnknown) {
-      throw new InvalidResetToken();
+      throw new InvalidOneTimeToken();
     }
   }
 }

@@ -4,9 +4,10 @@ import com.retail.identity.command.core.ChallengeRequired;
 import com.retail.identity.command.core.EmailTaken;
 import com.retail.identity.command.core.InvalidClient;
 import com.retail.identity.command.core.InvalidCredentials;
+import com.retail.identity.command.core.InvalidOneTimeToken;
 import com.retail.identity.command.core.InvalidRefreshToken;
-import com.retail.identity.command.core.InvalidResetToken;
 import com.retail.identity.command.core.LoginThrottled;
+import com.retail.identity.command.core.TooManyEmails;
 import com.retail.identity.common.api.FieldError;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.DomainProblemMapper;
@@ -28,7 +29,8 @@ public final class CommandProblemMappers implements Feature {
         new ChallengeRequiredMapper(),
         new InvalidRefreshTokenMapper(),
         new InvalidClientMapper(),
-        new InvalidResetTokenMapper());
+        new InvalidOneTimeTokenMapper(),
+        new TooManyEmailsMapper());
   }
 
   @Override
@@ -139,19 +141,41 @@ public final class CommandProblemMappers implements Feature {
   /**
    * 400 {@code invalid-token}: one body for a malformed, forged, expired, used or replaced token.
    */
-  public static final class InvalidResetTokenMapper extends DomainProblemMapper<InvalidResetToken> {
-    public InvalidResetTokenMapper() {
-      super(InvalidResetToken.class);
+  public static final class InvalidOneTimeTokenMapper
+      extends DomainProblemMapper<InvalidOneTimeToken> {
+    public InvalidOneTimeTokenMapper() {
+      super(InvalidOneTimeToken.class);
     }
 
     @Override
-    public Problem problem(InvalidResetToken exception) {
+    public Problem problem(InvalidOneTimeToken exception) {
       return new Problem(
           "invalid-token",
           "Invalid token",
           400,
           "The link is invalid, expired or already used; ask for a new one.",
           List.of(new FieldError("token", "is invalid, expired or already used")));
+    }
+  }
+
+  /** 429 {@code rate-limited} with {@code Retry-After}: the hour's account emails are spent. */
+  public static final class TooManyEmailsMapper extends DomainProblemMapper<TooManyEmails> {
+    public TooManyEmailsMapper() {
+      super(TooManyEmails.class);
+    }
+
+    @Override
+    public Problem problem(TooManyEmails exception) {
+      return Problem.of(
+          "rate-limited",
+          "Too many emails",
+          429,
+          "Enough emails went to this address within the hour; try again later.");
+    }
+
+    @Override
+    public Map<String, String> headers(TooManyEmails exception) {
+      return retryAfter(exception.retryAfter());
     }
   }
 }

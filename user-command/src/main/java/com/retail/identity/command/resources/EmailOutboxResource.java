@@ -4,6 +4,7 @@ import com.retail.identity.command.api.EmailOutboxMessage;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +12,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Local mode only: the emails that would have been sent to an address, newest first. */
+/**
+ * Local mode only: the emails that would have been sent to an address, newest first. Not part of
+ * the served contract: no deployed mode has it.
+ */
+@Hidden
 @Path("/dev/email-outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EmailOutboxResource {

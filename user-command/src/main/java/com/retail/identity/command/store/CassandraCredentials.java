@@ -5,6 +5,7 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.Statement;
 import com.retail.identity.command.core.Credentials;
+import com.retail.identity.command.core.OneTimeTokens;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.store.CassandraConnector;
@@ -26,6 +27,8 @@ public final class CassandraCredentials implements Credentials {
   private final PreparedStatement newHash;
   private final PreparedStatement erase;
   private final PreparedStatement rehash;
+  private final PreparedStatement verification;
+  private final PreparedStatement verified;
 
   public CassandraCredentials(CassandraConnector cassandra, CassandraEventStore events) {
     this.session = cassandra.session();
@@ -56,8 +59,22 @@ public final class CassandraCredentials implements Credentials {
             .prepare(
                 "UPDATE "
                     + table
-                    + " SET erased = true, password_hash = null, reset_token = null"
+                    + " SET erased = true, password_hash = null, reset_token = null,"
+                    + " verify_token = null"
                     + " WHERE user_id = ?")
+            .setIdempotent(true);
+    verification =
+        session
+            .prepare(
+                "UPDATE "
+                    + table
+                    + " USING TTL "
+                    + OneTimeTokens.Purpose.EMAIL_VERIFICATION.life().toSeconds()
+                    + " SET verify_token = ? WHERE user_id = ?")
+            .setIdempotent(true);
+    verified =
+        session
+            .prepare("UPDATE " + table + " SET verify_token = null WHERE user_id = ?")
             .setIdempotent(true);
     rehash =
         session.prepare(
@@ -81,9 +98,16 @@ public final class CassandraCredentials implements Credentials {
 
   @Override
   public List<StoredEvent> open(
-      Credential credential, String correlationId, List<NewEvent> newEvents) {
-    return events.appendToNewStream(
-        credential.userId(), correlationId, newEvents, List.of(openRow(credential)));
+      Credential credential,
+      String correlationId,
+      List<NewEvent> newEvents,
+      String verificationHash) {
+    List<Statement> sameWrite =
+        verificationHash == null
+            ? List.of(openRow(credential))
+            : List.of(
+                openRow(credential), verification.bind(verificationHash, credential.userId()));
+    return events.appendToNewStream(credential.userId(), correlationId, newEvents, sameWrite);
   }
 
   /** The credential of a new stream, for a bulk writer that batches it with the stream's rows. */
@@ -108,6 +132,9 @@ public final class CassandraCredentials implements Credentials {
     }
     if (change instanceof Change.Erased) {
       return List.of(erase.bind(userId));
+    }
+    if (change instanceof Change.EmailVerified) {
+      return List.of(verified.bind(userId));
     }
     return List.of();
   }

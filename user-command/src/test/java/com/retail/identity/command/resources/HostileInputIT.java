@@ -86,7 +86,9 @@ class HostileInputIT {
         "POST /internal/users/00000000-0000-0000-0000-000000000001/phone-verified",
         "DELETE /v1/users/x",
         "POST /v1/password-resets",
-        "POST /v1/password-resets/confirm");
+        "POST /v1/password-resets/confirm",
+        "POST /v1/email-verifications",
+        "POST /v1/email-verifications/confirm");
   }
 
   private static Gen<byte[]> bodies() {

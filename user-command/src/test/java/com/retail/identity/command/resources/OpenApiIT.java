@@ -24,7 +24,12 @@ class OpenApiIT {
   static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension();
   static final List<Class<?>> RESOURCES =
       List.of(
-          UsersResource.class, SessionsResource.class, InternalResource.class, JwksResource.class);
+          UsersResource.class,
+          SessionsResource.class,
+          PasswordResetsResource.class,
+          EmailVerificationsResource.class,
+          InternalResource.class,
+          JwksResource.class);
 
   @Test
   void everyResourceOperationIsInTheDocument() {
@@ -52,6 +57,10 @@ class OpenApiIT {
             "PATCH /v1/users/{id}",
             "PUT /v1/users/{id}/password",
             "DELETE /v1/users/{id}",
+            "POST /v1/password-resets",
+            "POST /v1/password-resets/confirm",
+            "POST /v1/email-verifications",
+            "POST /v1/email-verifications/confirm",
             "GET /.well-known/jwks.json");
     assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented);
   }

@@ -64,7 +64,7 @@ class StatementIdempotenceIT {
             CassandraEmailReservations.forRegistrations(
                 CASSANDRA, Clock.systemUTC(), Duration.ofMinutes(2)),
             new CassandraCredentials(CASSANDRA, events),
-            new CassandraPasswordResets(CASSANDRA),
+            new CassandraOneTimeTokens(CASSANDRA),
             new CassandraIdempotency(CASSANDRA),
             new CassandraLoginActivity(CASSANDRA, new LogBuckets(Duration.ofMinutes(1))),
             new CassandraRefreshTokens(CASSANDRA, Clock.systemUTC(), Duration.ofDays(30)),

@@ -14,6 +14,7 @@ public record ProfileView(
     String country,
     String phone,
     boolean phoneVerified,
+    boolean emailVerified,
     String locale,
     Instant createdAt,
     long version) {}

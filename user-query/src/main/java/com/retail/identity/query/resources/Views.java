@@ -16,6 +16,7 @@ final class Views {
         p.country(),
         p.phone(),
         p.phoneVerified(),
+        p.emailVerified(),
         p.locale(),
         p.createdAt(),
         p.version());

@@ -77,6 +77,7 @@ class ReadProfileTest {
         "Hopper",
         null,
         false,
+        false,
         "US",
         "en-US",
         clock.instant(),

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Launch-purchase eligibility: the account's phone is verified, that phone backs no more than the
  * launch's (or the settings') number of accounts (the first ones to verify it keep eligibility),
- * the account is older than the launch's minimum age, and it is neither locked nor flagged.
+ * the account is older than the launch's minimum age, it is neither locked nor flagged, and (where
+ * the {@code identity.launch.requireVerifiedEmail} knob says so) its email address is verified.
  *
  * <p>Metrics: {@code eligibility.eligible}, {@code eligibility.ineligible.<reason>}.
  */
@@ -25,6 +26,7 @@ public final class CheckEligibility {
   public static final String ACCOUNT_TOO_NEW = "account-too-new";
   public static final String ACCOUNT_FLAGGED = "account-flagged";
   public static final String ACCOUNT_CLOSED = "account-closed";
+  public static final String EMAIL_NOT_VERIFIED = "email-not-verified";
 
   private final Launches launches;
   private final AccountFacts accounts;
@@ -115,6 +117,9 @@ public final class CheckEligibility {
     if (account.createdAt() == null
         || account.createdAt().plus(launch.minAccountAge()).isAfter(clock.instant())) {
       reasons.add(ACCOUNT_TOO_NEW);
+    }
+    if (rules.requireVerifiedEmail() && !account.emailVerified()) {
+      reasons.add(EMAIL_NOT_VERIFIED);
     }
     if (account.locked() || records.flag(userId).isPresent()) {
       reasons.add(ACCOUNT_FLAGGED);

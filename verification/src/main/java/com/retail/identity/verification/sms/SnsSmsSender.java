@@ -1,20 +1,12 @@
 package com.retail.identity.verification.sms;
 
-import com.amazonaws.ClientConfiguration;
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.auth.DefaultAWSCredentialsProviderChain;
-import com.amazonaws.client.builder.AwsClientBuilder;
 import com.amazonaws.services.sns.AmazonSNS;
 import com.amazonaws.services.sns.AmazonSNSClientBuilder;
 import com.amazonaws.services.sns.model.MessageAttributeValue;
 import com.amazonaws.services.sns.model.PublishRequest;
-import com.netflix.hystrix.HystrixCommand;
-import com.netflix.hystrix.HystrixCommandGroupKey;
-import com.netflix.hystrix.HystrixCommandKey;
-import com.netflix.hystrix.HystrixCommandProperties;
-import com.netflix.hystrix.HystrixThreadPoolProperties;
 import com.netflix.hystrix.exception.HystrixRuntimeException;
+import com.retail.identity.common.aws.AwsCall;
+import com.retail.identity.common.aws.AwsClients;
 import com.retail.identity.verification.config.SmsSettings;
 import com.retail.identity.verification.core.SmsSender;
 import io.dropwizard.lifecycle.Managed;
@@ -24,8 +16,8 @@ import java.util.Map;
 /**
  * SMS through Amazon SNS {@code Publish} to a phone number, as a Transactional message, inside the
  * Hystrix command {@value #COMMAND} (group {@code sns}; timeout knob {@code
- * hystrix.command.sms-send.execution.isolation.thread.timeoutInMilliseconds}, 3000 ms). No
- * fallback: a failed send is a failed start, and the customer retries.
+ * hystrix.command.sms-send.execution.isolation.thread.timeoutInMilliseconds}, 3000 ms, see {@link
+ * AwsCall}). No fallback: a failed send is a failed start, and the customer retries.
  */
 public final class SnsSmsSender implements SmsSender, Managed {
   public static final String COMMAND = "sms-send";
@@ -36,42 +28,14 @@ public final class SnsSmsSender implements SmsSender, Managed {
   private final String senderId;
 
   public SnsSmsSender(SmsSettings.Sns settings, boolean production) {
-    // The SDK's end-of-support notice is known (STACK.md); one line at start, not a warning per
-    // boot.
-    if (System.getProperty("aws.java.v1.disableDeprecationAnnouncement") == null) {
-      System.setProperty("aws.java.v1.disableDeprecationAnnouncement", "true");
-    }
-    ClientConfiguration client =
-        new ClientConfiguration()
-            .withConnectionTimeout(1000)
-            .withRequestTimeout(2500)
-            .withSocketTimeout(2500)
-            .withMaxErrorRetry(1)
-            .withMaxConnections(50);
-    AmazonSNSClientBuilder builder =
-        AmazonSNSClientBuilder.standard().withClientConfiguration(client);
-    String region =
-        settings.getRegion() == null || settings.getRegion().isBlank()
-            ? null
-            : settings.getRegion();
-    if (settings.getEndpoint() != null && !settings.getEndpoint().isBlank()) {
-      builder.withEndpointConfiguration(
-          new AwsClientBuilder.EndpointConfiguration(
-              settings.getEndpoint(), region == null ? "us-east-1" : region));
-      if (!production) {
-        // A local stub: any credentials will do, and none are looked up on this machine.
-        builder.withCredentials(
-            new AWSStaticCredentialsProvider(new BasicAWSCredentials("local", "local")));
-      } else {
-        builder.withCredentials(DefaultAWSCredentialsProviderChain.getInstance());
-      }
-    } else {
-      if (region != null) {
-        builder.withRegion(region);
-      }
-      builder.withCredentials(DefaultAWSCredentialsProviderChain.getInstance());
-    }
-    this.sns = builder.build();
+    this.sns =
+        AwsClients.configure(
+                AmazonSNSClientBuilder.standard(),
+                settings.getEndpoint(),
+                settings.getRegion(),
+                production,
+                50)
+            .build();
     this.senderId = settings.getSenderId();
   }
 
@@ -91,40 +55,14 @@ public final class SnsSmsSender implements SmsSender, Managed {
             .withMessage(text)
             .withMessageAttributes(attributes);
     try {
-      new PublishCommand(sns, request).execute();
+      new AwsCall<>("sns", COMMAND, 20, () -> sns.publish(request).getMessageId()).execute();
     } catch (HystrixRuntimeException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      // The SDK's messages carry no request body; still, name only the failure type and status.
-      throw new SmsFailed(
-          "SNS publish failed: " + e.getFailureType() + " " + cause.getClass().getSimpleName(),
-          null);
+      throw new SmsFailed("SNS publish failed: " + AwsCall.describe(e), null);
     }
   }
 
   @Override
   public void stop() {
     sns.shutdown();
-  }
-
-  private static final class PublishCommand extends HystrixCommand<String> {
-    private final AmazonSNS sns;
-    private final PublishRequest request;
-
-    PublishCommand(AmazonSNS sns, PublishRequest request) {
-      super(
-          Setter.withGroupKey(HystrixCommandGroupKey.Factory.asKey("sns"))
-              .andCommandKey(HystrixCommandKey.Factory.asKey(COMMAND))
-              .andCommandPropertiesDefaults(
-                  HystrixCommandProperties.Setter().withExecutionTimeoutInMilliseconds(3000))
-              .andThreadPoolPropertiesDefaults(
-                  HystrixThreadPoolProperties.Setter().withCoreSize(20)));
-      this.sns = sns;
-      this.request = request;
-    }
-
-    @Override
-    protected String run() {
-      return sns.publish(request).getMessageId();
-    }
   }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Account facts read (read-only) from the user's stream: creation time, lock and erasure (with its
- * time). Only plain envelope fields and timestamps are read; sealed personal data ({@code pii}) is
- * never opened.
+ * Account facts read (read-only) from the user's stream: creation time, lock, erasure (with its
+ * time) and email verification. Only plain envelope fields and timestamps are read; sealed personal
+ * data ({@code pii}) is never opened.
  */
 public final class StreamAccountFacts implements AccountFacts {
   private final EventStore events;
@@ -35,6 +35,7 @@ public final class StreamAccountFacts implements AccountFacts {
     boolean locked = false;
     Instant lockedUntil = null;
     Instant erasedAt = null;
+    boolean emailVerified = false;
     for (StoredEvent event : stream) {
       switch (event.type()) {
         case EventTypes.USER_REGISTERED -> {
@@ -53,6 +54,7 @@ public final class StreamAccountFacts implements AccountFacts {
           locked = false;
           lockedUntil = null;
         }
+        case EventTypes.EMAIL_VERIFIED -> emailVerified = true;
         case EventTypes.USER_ERASED -> {
           Instant at = UserEvents.read(event, UserEvents.UserErased.class).erasedAt();
           erasedAt = at != null ? at : event.occurredAt();
@@ -63,6 +65,6 @@ public final class StreamAccountFacts implements AccountFacts {
     if (locked && lockedUntil != null && lockedUntil.isBefore(clock.instant())) {
       locked = false;
     }
-    return Optional.of(new Account(userId, createdAt, locked, erasedAt));
+    return Optional.of(new Account(userId, createdAt, locked, erasedAt, emailVerified));
   }
 }

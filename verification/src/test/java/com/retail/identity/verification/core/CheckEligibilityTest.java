@@ -53,6 +53,24 @@ class CheckEligibilityTest {
   }
 
   @Test
+  void givenTheVerifiedEmailRuleOn_thenOnlyAnAccountThatProvedItsAddressIsEligible() {
+    UUID unproven = account(Duration.ofDays(30), false);
+    UUID proven = UUID.randomUUID();
+    accounts.put(
+        proven,
+        new AccountFacts.Account(proven, NOW.minus(Duration.ofDays(30)), false, null, true));
+    records.recordVerified(unproven, "p8", "v1", NOW.minusSeconds(60));
+    records.recordVerified(proven, "p9", "v2", NOW.minusSeconds(60));
+    assertThat(eligibility.check("launch", unproven).eligible()).as("rule off").isTrue();
+
+    settings = settings.withRequireVerifiedEmail(true);
+
+    assertThat(eligibility.check("launch", unproven).reasons())
+        .containsExactly(CheckEligibility.EMAIL_NOT_VERIFIED);
+    assertThat(eligibility.check("launch", proven).eligible()).isTrue();
+  }
+
+  @Test
   void theFirstAccountOnAPhoneKeepsEligibilityTheSecondDoesNot() {
     UUID first = account(Duration.ofDays(30), false);
     UUID second = account(Duration.ofDays(30), false);

@@ -12,6 +12,7 @@ import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailSender;
 import com.retail.identity.command.core.EmailTemplates;
+import com.retail.identity.command.core.EmailVerification;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.HashingPool;
@@ -24,10 +25,12 @@ import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.RequestPasswordReset;
+import com.retail.identity.command.core.ResendEmailVerification;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.VerifyEmail;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.faults.CrashPoints;
@@ -94,7 +97,16 @@ public final class InMemoryCore implements AutoCloseable {
 
   public RegisterUser registerUser() {
     return new RegisterUser(
-        rules, emailKeys, reservations, hashes, pool, events, credentials, cipher, clock);
+        rules,
+        emailKeys,
+        reservations,
+        hashes,
+        pool,
+        events,
+        credentials,
+        cipher,
+        emailVerification(),
+        clock);
   }
 
   public LogIn logIn() {
@@ -146,6 +158,20 @@ public final class InMemoryCore implements AutoCloseable {
 
   public ErasureTail erasureTail() {
     return new ErasureTail(erasedEmails, dataKeys, sessionEnds, reservations);
+  }
+
+  /** Verification emails sent at once, on the caller's thread, to {@link #outbox}. */
+  public EmailVerification emailVerification() {
+    return new EmailVerification(new AccountMail(templates, outbox, duration -> {}), Runnable::run);
+  }
+
+  public VerifyEmail verifyEmail() {
+    return new VerifyEmail(accounts, credentials, clock);
+  }
+
+  public ResendEmailVerification resendEmailVerification() {
+    return new ResendEmailVerification(
+        accounts, new AccountContacts(events, cipher), credentials, mailLimit, emailVerification());
   }
 
   /** Reset requests whose delivery runs at once, on the caller's thread. */

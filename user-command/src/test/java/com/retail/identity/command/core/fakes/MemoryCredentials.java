@@ -1,12 +1,11 @@
 package com.retail.identity.command.core.fakes;
 
 import com.retail.identity.command.core.Credentials;
-import com.retail.identity.command.core.PasswordResets;
+import com.retail.identity.command.core.OneTimeTokens;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.testing.MemoryEventStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +20,15 @@ import java.util.UUID;
  * partition: each change is made in the same write as the event that records it, and only if that
  * append lands; a new password hash clears the pending reset.
  */
-public final class MemoryCredentials implements Credentials, PasswordResets {
+public final class MemoryCredentials implements Credentials, OneTimeTokens {
   private record Row(String emailKey, String passwordHash, Set<String> roles, boolean erased) {}
 
-  private record Reset(String secretHash, Instant until) {}
+  private record Pending(Purpose purpose, UUID userId) {}
+
+  private record Token(String secretHash, Instant until) {}
 
   private final Map<UUID, Row> rows = new HashMap<>();
-  private final Map<UUID, Reset> resets = new HashMap<>();
+  private final Map<Pending, Token> tokens = new HashMap<>();
   private final MemoryEventStore events;
   private final Clock clock;
 
@@ -37,24 +38,26 @@ public final class MemoryCredentials implements Credentials, PasswordResets {
   }
 
   @Override
-  public boolean issue(UUID userId, String secretHash, Duration life) {
+  public boolean issue(Purpose purpose, UUID userId, String secretHash) {
     synchronized (events) {
       Row row = rows.get(userId);
       if (row == null || row.erased()) {
         return false;
       }
-      resets.put(userId, new Reset(secretHash, clock.instant().plus(life)));
+      tokens.put(
+          new Pending(purpose, userId),
+          new Token(secretHash, clock.instant().plus(purpose.life())));
       return true;
     }
   }
 
   @Override
-  public Optional<String> pending(UUID userId) {
+  public Optional<String> pending(Purpose purpose, UUID userId) {
     synchronized (events) {
-      Reset reset = resets.get(userId);
-      return reset == null || !clock.instant().isBefore(reset.until())
+      Token token = tokens.get(new Pending(purpose, userId));
+      return token == null || !clock.instant().isBefore(token.until())
           ? Optional.empty()
-          : Optional.of(reset.secretHash());
+          : Optional.of(token.secretHash());
     }
   }
 
@@ -73,19 +76,29 @@ public final class MemoryCredentials implements Credentials, PasswordResets {
 
   @Override
   public List<StoredEvent> open(
-      Credential credential, String correlationId, List<NewEvent> newEvents) {
+      Credential credential,
+      String correlationId,
+      List<NewEvent> newEvents,
+      String verificationHash) {
     return events.appendToNewStream(
         credential.userId(),
         correlationId,
         newEvents,
-        () ->
-            rows.put(
-                credential.userId(),
-                new Row(
-                    credential.emailKey(),
-                    credential.passwordHash(),
-                    Set.copyOf(credential.roles()),
-                    false)));
+        () -> {
+          rows.put(
+              credential.userId(),
+              new Row(
+                  credential.emailKey(),
+                  credential.passwordHash(),
+                  Set.copyOf(credential.roles()),
+                  false));
+          if (verificationHash != null) {
+            tokens.put(
+                new Pending(Purpose.EMAIL_VERIFICATION, credential.userId()),
+                new Token(
+                    verificationHash, clock.instant().plus(Purpose.EMAIL_VERIFICATION.life())));
+          }
+        });
   }
 
   @Override
@@ -106,10 +119,12 @@ public final class MemoryCredentials implements Credentials, PasswordResets {
     }
     if (change instanceof Change.NewPasswordHash hash) {
       rows.put(userId, new Row(row.emailKey(), hash.passwordHash(), row.roles(), row.erased()));
-      resets.remove(userId);
+      tokens.remove(new Pending(Purpose.PASSWORD_RESET, userId));
     } else if (change instanceof Change.Erased) {
       rows.put(userId, new Row(row.emailKey(), null, row.roles(), true));
-      resets.remove(userId);
+      tokens.keySet().removeIf(pending -> pending.userId().equals(userId));
+    } else if (change instanceof Change.EmailVerified) {
+      tokens.remove(new Pending(Purpose.EMAIL_VERIFICATION, userId));
     }
   }
 
