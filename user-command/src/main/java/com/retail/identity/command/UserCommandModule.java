@@ -360,7 +360,7 @@ final class UserCommandModule extends AbstractModule {
   @Singleton
   ChangePassword changePassword(
       RegistrationRules rules,
-      EmailKeys emailKeys,
+      AccountContacts contacts,
       AccountWrites accounts,
       RecentProof recentProof,
       PasswordHashes hashes,
@@ -368,7 +368,7 @@ final class UserCommandModule extends AbstractModule {
       SessionEnds sessionEnds,
       Clock clock) {
     return new ChangePassword(
-        rules, emailKeys, accounts, recentProof, hashes, pool, sessionEnds, clock);
+        rules, contacts, accounts, recentProof, hashes, pool, sessionEnds, clock);
   }
 
   @Provides
@@ -534,7 +534,7 @@ final class UserCommandModule extends AbstractModule {
   @Singleton
   ResetPassword resetPassword(
       RegistrationRules rules,
-      EmailKeys emailKeys,
+      AccountContacts contacts,
       AccountWrites accounts,
       OneTimeTokens tokens,
       PasswordHashes hashes,
@@ -543,7 +543,7 @@ final class UserCommandModule extends AbstractModule {
       LoginThrottle throttle,
       Clock clock) {
     return new ResetPassword(
-        rules, emailKeys, accounts, tokens, hashes, pool, sessionEnds, throttle, clock);
+        rules, contacts, accounts, tokens, hashes, pool, sessionEnds, throttle, clock);
   }
 
   @Provides

@@ -12,10 +12,17 @@ import java.util.UUID;
 /**
  * Where an account's emails go, folded from its stream: the address it registered with (as it was
  * written, never the spelling someone typed into a reset form: two spellings can share an identity
- * key and still be two mailboxes), its latest locale and whether the address was verified.
+ * key and still be two mailboxes), its latest names and locale, and whether the address was
+ * verified.
  */
 public final class AccountContacts {
-  public record Contact(String email, String locale, boolean emailVerified) {
+  public record Contact(
+      String email, String firstName, String lastName, String locale, boolean emailVerified) {
+    /** The words a password of this customer must not contain. */
+    public RegistrationRules.OwnWords ownWords() {
+      return new RegistrationRules.OwnWords(email, firstName, lastName);
+    }
+
     @Override
     public String toString() {
       return "Contact[locale=" + locale + ", emailVerified=" + emailVerified + "]";
@@ -32,7 +39,7 @@ public final class AccountContacts {
 
   /** Empty for an unknown or erased account. */
   public Optional<Contact> of(UUID userId) {
-    String sealed = null;
+    PersonalData data = null;
     String locale = null;
     boolean verified = false;
     for (StoredEvent event : events.readStream(userId)) {
@@ -40,17 +47,27 @@ public final class AccountContacts {
         case EventTypes.USER_REGISTERED -> {
           UserEvents.UserRegistered registered =
               UserEvents.read(event, UserEvents.UserRegistered.class);
-          sealed = registered.pii();
+          data = open(userId, registered.pii());
           locale = registered.locale();
         }
         case EventTypes.USER_IMPORTED -> {
           UserEvents.UserImported imported = UserEvents.read(event, UserEvents.UserImported.class);
-          sealed = imported.pii();
+          data = open(userId, imported.pii());
           locale = imported.locale();
         }
         case EventTypes.PROFILE_UPDATED -> {
-          String changed = UserEvents.read(event, UserEvents.ProfileUpdated.class).locale();
-          locale = changed == null ? locale : changed;
+          UserEvents.ProfileUpdated updated =
+              UserEvents.read(event, UserEvents.ProfileUpdated.class);
+          locale = updated.locale() == null ? locale : updated.locale();
+          PersonalData changed = updated.pii() == null ? null : open(userId, updated.pii());
+          if (data != null && changed != null) {
+            data =
+                new PersonalData(
+                    data.email(),
+                    first(changed.firstName(), data.firstName()),
+                    first(changed.lastName(), data.lastName()),
+                    data.phone());
+          }
         }
         case EventTypes.EMAIL_VERIFIED -> verified = true;
         case EventTypes.USER_ERASED -> {
@@ -61,11 +78,18 @@ public final class AccountContacts {
         }
       }
     }
-    String latestLocale = locale;
-    boolean emailVerified = verified;
-    return cipher
-        .open(userId, sealed, PersonalData.class)
-        .map(PersonalData::email)
-        .map(email -> new Contact(email, latestLocale, emailVerified));
+    if (data == null || data.email() == null) {
+      return Optional.empty(); // no registration, or its key is gone
+    }
+    return Optional.of(
+        new Contact(data.email(), data.firstName(), data.lastName(), locale, verified));
+  }
+
+  private PersonalData open(UUID userId, String sealed) {
+    return cipher.open(userId, sealed, PersonalData.class).orElse(null);
+  }
+
+  private static String first(String value, String fallback) {
+    return value != null ? value : fallback;
   }
 }

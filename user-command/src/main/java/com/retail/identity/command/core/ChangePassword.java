@@ -35,7 +35,7 @@ public final class ChangePassword {
   public record Changed(UUID userId, long version) {}
 
   private final RegistrationRules rules;
-  private final EmailKeys emailKeys;
+  private final AccountContacts contacts;
   private final AccountWrites accounts;
   private final RecentProof recentProof;
   private final PasswordHashes hashes;
@@ -45,7 +45,7 @@ public final class ChangePassword {
 
   public ChangePassword(
       RegistrationRules rules,
-      EmailKeys emailKeys,
+      AccountContacts contacts,
       AccountWrites accounts,
       RecentProof recentProof,
       PasswordHashes hashes,
@@ -53,7 +53,7 @@ public final class ChangePassword {
       SessionEnds sessionEnds,
       Clock clock) {
     this.rules = rules;
-    this.emailKeys = emailKeys;
+    this.contacts = contacts;
     this.accounts = accounts;
     this.recentProof = recentProof;
     this.hashes = hashes;
@@ -71,10 +71,10 @@ public final class ChangePassword {
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
     recentProof.check(credential, new Proof.CurrentPassword(command.currentPassword()));
-    // Only the email's keyed hash is at hand here (names and address are sealed in the log), so the
-    // own-words rule of registration holds at a change for the whole address only.
-    if (emailKeys.keyOf(command.newPassword()).equals(credential.emailKey())) {
-      throw InvalidInput.of("newPassword", "must not contain the email address");
+    // The customer's own words (address, names) are sealed in the log: read once the proof holds.
+    rules.ownWords("newPassword", command.newPassword(), ownWordsOf(userId), errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
     }
     String newHash = pool.run(() -> hashes.hash(command.newPassword()));
     // The other sessions end first: a change that fails after this logs the other devices out for
@@ -89,5 +89,12 @@ public final class ChangePassword {
             new Credentials.Change.NewPasswordHash(newHash),
             correlationId);
     return new Changed(userId, version);
+  }
+
+  private RegistrationRules.OwnWords ownWordsOf(UUID userId) {
+    return contacts
+        .of(userId)
+        .map(AccountContacts.Contact::ownWords)
+        .orElseThrow(AccountWrites::noSuchUser);
   }
 }

@@ -140,7 +140,9 @@ public final class RegisterUser {
       long version = appended.get(appended.size() - 1).seq();
       reservations.confirm(emailKey, userId);
       emailVerification.send(
-          verification, new AccountContacts.Contact(email, request.locale(), false));
+          verification,
+          new AccountContacts.Contact(
+              email, request.firstName(), request.lastName(), request.locale(), false));
       return new Registered(userId, version);
     } catch (RuntimeException e) {
       try {

@@ -95,6 +95,17 @@ public final class RegistrationRules {
   }
 
   /**
+   * The own-words rule alone, for a password already checked by {@link #password} before the
+   * customer's words were known (a change or reset reads them from the account).
+   */
+  public void ownWords(String field, String password, OwnWords own, List<FieldViolation> errors) {
+    String ownWord = password == null ? null : ownWordIn(password, own);
+    if (ownWord != null) {
+      errors.add(new FieldViolation(field, "must not contain " + ownWord));
+    }
+  }
+
+  /**
    * Which of the customer's words the password contains, compared case-folded (NFKC), or null. A
    * word shorter than 3 characters (a name like "Al") counts only as the whole password.
    */

@@ -29,7 +29,7 @@ public final class ResetPassword {
   }
 
   private final RegistrationRules rules;
-  private final EmailKeys emailKeys;
+  private final AccountContacts contacts;
   private final AccountWrites accounts;
   private final OneTimeTokens tokens;
   private final PasswordHashes hashes;
@@ -40,7 +40,7 @@ public final class ResetPassword {
 
   public ResetPassword(
       RegistrationRules rules,
-      EmailKeys emailKeys,
+      AccountContacts contacts,
       AccountWrites accounts,
       OneTimeTokens tokens,
       PasswordHashes hashes,
@@ -49,7 +49,7 @@ public final class ResetPassword {
       LoginThrottle throttle,
       Clock clock) {
     this.rules = rules;
-    this.emailKeys = emailKeys;
+    this.contacts = contacts;
     this.accounts = accounts;
     this.tokens = tokens;
     this.hashes = hashes;
@@ -79,8 +79,16 @@ public final class ResetPassword {
           tokens.pending(OneTimeTokens.Purpose.PASSWORD_RESET, userId).orElse(null))) {
         throw new InvalidOneTimeToken();
       }
-      if (emailKeys.keyOf(command.newPassword()).equals(credential.emailKey())) {
-        throw InvalidInput.of("newPassword", "must not contain the email address");
+      rules.ownWords(
+          "newPassword",
+          command.newPassword(),
+          contacts
+              .of(userId)
+              .map(AccountContacts.Contact::ownWords)
+              .orElseThrow(InvalidOneTimeToken::new),
+          errors);
+      if (!errors.isEmpty()) {
+        throw new InvalidInput(errors);
       }
       if (newHash == null) {
         String password = command.newPassword();

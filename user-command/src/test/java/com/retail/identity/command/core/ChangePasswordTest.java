@@ -131,6 +131,26 @@ class ChangePasswordTest {
   }
 
   @Test
+  void givenTheCustomersNameAsItIsNow_whenMadeTheNewPassword_thenItIsRefusedNamingTheRule() {
+    core.changeProfile()
+        .change(
+            new ChangeProfile.Command(grace, null, "Brewster", null, null, null, null, null, null),
+            "c-0");
+
+    assertThatThrownBy(
+            () ->
+                changePassword.change(
+                    change(null, PASSWORD, "brewster-Lantern-77-meadow!", null), "c-1"))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new FieldViolation("newPassword", "must not contain the last name")));
+    assertThat(core.events.currentVersion(grace)).isEqualTo(2);
+  }
+
+  @Test
   void givenAStaleVersion_whenChanging_thenItIsRefusedAndTheOldPasswordStillWorks() {
     core.changeProfile()
         .change(

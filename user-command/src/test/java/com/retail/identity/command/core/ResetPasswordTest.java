@@ -176,6 +176,13 @@ class ResetPasswordTest {
                 assertThat(e.violations())
                     .containsExactly(
                         new FieldViolation("newPassword", "must not contain the email address")));
+    assertThatThrownBy(() -> reset(token, "hopper-Lantern-77-meadow!"))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new FieldViolation("newPassword", "must not contain the last name")));
 
     reset(token, NEW_PASSWORD);
   }

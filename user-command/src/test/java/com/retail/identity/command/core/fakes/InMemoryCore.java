@@ -89,6 +89,7 @@ public final class InMemoryCore implements AutoCloseable {
   private final AccountWrites accounts = new AccountWrites(credentials);
   private final RecentProof recentProof = new RecentProof(hashes, pool);
   private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
+  private final AccountContacts contacts = new AccountContacts(events, cipher);
   public final OutboxEmailSender outbox = new OutboxEmailSender(clock);
   public final MemoryAccountMailLimit mailLimit = new MemoryAccountMailLimit();
 
@@ -149,7 +150,7 @@ public final class InMemoryCore implements AutoCloseable {
 
   public ChangePassword changePassword() {
     return new ChangePassword(
-        rules, emailKeys, accounts, recentProof, hashes, pool, sessionEnds, clock);
+        rules, contacts, accounts, recentProof, hashes, pool, sessionEnds, clock);
   }
 
   public EraseAccount eraseAccount() {
@@ -171,7 +172,7 @@ public final class InMemoryCore implements AutoCloseable {
 
   public ResendEmailVerification resendEmailVerification() {
     return new ResendEmailVerification(
-        accounts, new AccountContacts(events, cipher), credentials, mailLimit, emailVerification());
+        accounts, contacts, credentials, mailLimit, emailVerification());
   }
 
   /** Reset requests whose delivery runs at once, on the caller's thread. */
@@ -186,7 +187,7 @@ public final class InMemoryCore implements AutoCloseable {
         reservations,
         credentials,
         credentials,
-        new AccountContacts(events, cipher),
+        contacts,
         mailLimit,
         new AccountMail(templates, sender, duration -> {}),
         Runnable::run);
@@ -194,7 +195,7 @@ public final class InMemoryCore implements AutoCloseable {
 
   public ResetPassword resetPassword() {
     return new ResetPassword(
-        rules, emailKeys, accounts, credentials, hashes, pool, sessionEnds, throttle, clock);
+        rules, contacts, accounts, credentials, hashes, pool, sessionEnds, throttle, clock);
   }
 
   public RecordVerifiedPhone recordVerifiedPhone() {
