@@ -135,6 +135,7 @@ class ReadSideIT {
             "lastName",
             "phone",
             "phoneVerified",
+            "emailVerified",
             "country",
             "locale",
             "createdAt",
