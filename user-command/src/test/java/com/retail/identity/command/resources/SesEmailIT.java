@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.retail.identity.command.UserCommandApp.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.retail.identity.command.Http;
+import com.retail.identity.command.SesStub;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.common.testing.FormBody;
@@ -20,7 +20,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,47 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SesEmailIT {
-  static final WireMockServer SES = ses();
+  static final WireMockServer SES = SesStub.start();
   static final DropwizardAppExtension<UserCommandConfiguration> APP =
-      UserCommandApp.extension(
-          Map.of(
-              "email.sender", "SES",
-              "email.from", "no-reply@retail.example",
-              "email.ses.endpoint", "http://127.0.0.1:" + SES.port()));
+      UserCommandApp.extension(SesStub.settings(SES));
   private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
   private static final String RESET_SUBJECT = "Reset your Retail password";
 
   private final Http http = new Http(APP.getLocalPort());
 
-  static WireMockServer ses() {
-    WireMockServer ses = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    ses.start();
-    return ses;
-  }
-
-  private static void sesAccepts(String scenarioState) {
-    SES.stubFor(
-        post(urlEqualTo("/"))
-            .inScenario("ses")
-            .whenScenarioStateIs(scenarioState)
-            .withRequestBody(containing("Action=SendEmail"))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "text/xml")
-                    .withBody(
-                        "<SendEmailResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\">"
-                            + "<SendEmailResult><MessageId>"
-                            + UUID.randomUUID()
-                            + "</MessageId></SendEmailResult><ResponseMetadata><RequestId>"
-                            + UUID.randomUUID()
-                            + "</RequestId></ResponseMetadata></SendEmailResponse>")));
-  }
-
   @BeforeEach
   void sesUp() {
     SES.resetAll();
-    sesAccepts(Scenario.STARTED);
+    SesStub.accepts(SES, Scenario.STARTED);
   }
 
   @AfterAll
@@ -135,7 +105,7 @@ class SesEmailIT {
             .withRequestBody(containing("Reset"))
             .willReturn(aResponse().withStatus(503))
             .willSetStateTo("recovered"));
-    sesAccepts("recovered");
+    SesStub.accepts(SES, "recovered");
     String email = uniqueEmail();
     http.register(email);
 

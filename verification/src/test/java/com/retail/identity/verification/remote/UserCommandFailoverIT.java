@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.netflix.appinfo.InstanceInfo;
 import com.netflix.discovery.DiscoveryClient;
 import com.netflix.discovery.shared.Application;
+import com.retail.identity.command.SesStub;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandApplication;
 import com.retail.identity.command.UserCommandConfiguration;
@@ -82,6 +84,7 @@ class UserCommandFailoverIT {
   static final DropwizardAppExtension<UserCommandConfiguration> SURVIVOR =
       UserCommandApp.extension(instanceSettings());
 
+  private static final WireMockServer SES = SesStub.start();
   private static Process victim;
   private static int victimPort;
   private static int victimAdminPort;
@@ -91,6 +94,7 @@ class UserCommandFailoverIT {
     if (victim != null) {
       victim.destroyForcibly();
     }
+    SES.stop();
   }
 
   @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
@@ -111,6 +115,8 @@ class UserCommandFailoverIT {
     settings.put("redis.port", Integer.toString(TestStack.redisPort()));
     settings.put("redis.keyPrefix", ItSupport.keyPrefix());
     settings.put("admissionControl", "false");
+    // Mode TEST sends email as a deployed test environment does: through SES (here a stub).
+    settings.putAll(SesStub.settings(SES));
     settings.putAll(instanceSettings());
     List<String> command =
         new ArrayList<>(
