@@ -41,6 +41,7 @@ import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.SpendOneTimeToken;
 import com.retail.identity.command.core.VerifyEmail;
 import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionGate;
@@ -262,8 +263,14 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  VerifyEmail verifyEmail(AccountWrites accounts, OneTimeTokens tokens, Clock clock) {
-    return new VerifyEmail(accounts, tokens, clock);
+  SpendOneTimeToken spendOneTimeToken(AccountWrites accounts, OneTimeTokens tokens) {
+    return new SpendOneTimeToken(accounts, tokens);
+  }
+
+  @Provides
+  @Singleton
+  VerifyEmail verifyEmail(AccountWrites accounts, SpendOneTimeToken spendToken, Clock clock) {
+    return new VerifyEmail(accounts, spendToken, clock);
   }
 
   @Provides
@@ -536,14 +543,14 @@ final class UserCommandModule extends AbstractModule {
       RegistrationRules rules,
       AccountContacts contacts,
       AccountWrites accounts,
-      OneTimeTokens tokens,
+      SpendOneTimeToken spendToken,
       PasswordHashes hashes,
       HashingPool pool,
       SessionEnds sessionEnds,
       LoginThrottle throttle,
       Clock clock) {
     return new ResetPassword(
-        rules, contacts, accounts, tokens, hashes, pool, sessionEnds, throttle, clock);
+        rules, contacts, accounts, spendToken, hashes, pool, sessionEnds, throttle, clock);
   }
 
   @Provides

@@ -1,10 +1,7 @@
 package com.retail.identity.command.core;
 
-import com.retail.identity.common.domain.Conflict;
 import com.retail.identity.common.domain.FieldViolation;
 import com.retail.identity.common.domain.InvalidInput;
-import com.retail.identity.common.domain.NotFound;
-import com.retail.identity.common.domain.StaleVersion;
 import com.retail.identity.common.events.UserEvents;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.UUID;
  */
 public final class ResetPassword {
   static final String REASON = "reset";
-  private static final int ATTEMPTS = 3;
 
   public record Command(String token, String newPassword) {
     @Override
@@ -31,7 +27,7 @@ public final class ResetPassword {
   private final RegistrationRules rules;
   private final AccountContacts contacts;
   private final AccountWrites accounts;
-  private final OneTimeTokens tokens;
+  private final SpendOneTimeToken spendToken;
   private final PasswordHashes hashes;
   private final HashingPool pool;
   private final SessionEnds sessionEnds;
@@ -42,7 +38,7 @@ public final class ResetPassword {
       RegistrationRules rules,
       AccountContacts contacts,
       AccountWrites accounts,
-      OneTimeTokens tokens,
+      SpendOneTimeToken spendToken,
       PasswordHashes hashes,
       HashingPool pool,
       SessionEnds sessionEnds,
@@ -51,7 +47,7 @@ public final class ResetPassword {
     this.rules = rules;
     this.contacts = contacts;
     this.accounts = accounts;
-    this.tokens = tokens;
+    this.spendToken = spendToken;
     this.hashes = hashes;
     this.pool = pool;
     this.sessionEnds = sessionEnds;
@@ -68,54 +64,35 @@ public final class ResetPassword {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
-    OneTimeToken token = OneTimeToken.parse(command.token()).orElseThrow(InvalidOneTimeToken::new);
-    UUID userId = token.userId();
-    String newHash = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      // The credential before the token: a token still pending after that read was not yet used at
-      // the version read, so the write below, made at that version, is its only use.
-      Credentials.Credential credential = liveOrInvalid(userId);
-      if (!token.matches(
-          tokens.pending(OneTimeTokens.Purpose.PASSWORD_RESET, userId).orElse(null))) {
-        throw new InvalidOneTimeToken();
-      }
-      rules.ownWords(
-          "newPassword",
-          command.newPassword(),
-          contacts
-              .of(userId)
-              .map(AccountContacts.Contact::ownWords)
-              .orElseThrow(InvalidOneTimeToken::new),
-          errors);
-      if (!errors.isEmpty()) {
-        throw new InvalidInput(errors);
-      }
-      if (newHash == null) {
-        String password = command.newPassword();
-        newHash = pool.run(() -> hashes.hash(password));
-      }
-      sessionEnds.endAllBut(userId, null);
-      try {
-        accounts.append(
-            credential,
-            credential.streamVersion(),
-            new UserEvents.PasswordChanged(clock.instant(), REASON).toEvent(),
-            new Credentials.Change.NewPasswordHash(newHash),
-            correlationId);
-      } catch (StaleVersion raced) {
-        continue; // another change landed first: read again, and the token may be gone
-      }
-      throttle.succeeded(credential.emailKey());
-      return;
-    }
-    throw new Conflict("The account is being changed by another request; retry.");
-  }
-
-  private Credentials.Credential liveOrInvalid(UUID userId) {
-    try {
-      return accounts.live(userId);
-    } catch (NotFound erasedOrUnknown) {
-      throw new InvalidOneTimeToken();
-    }
+    String[] newHash = {null}; // hashed once, even when a race makes the write go again
+    spendToken.spend(
+        command.token(),
+        OneTimeTokens.Purpose.PASSWORD_RESET,
+        credential -> {
+          UUID userId = credential.userId();
+          rules.ownWords(
+              "newPassword",
+              command.newPassword(),
+              contacts
+                  .of(userId)
+                  .map(AccountContacts.Contact::ownWords)
+                  .orElseThrow(InvalidOneTimeToken::new),
+              errors);
+          if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+          }
+          if (newHash[0] == null) {
+            newHash[0] = pool.run(() -> hashes.hash(command.newPassword()));
+          }
+          sessionEnds.endAllBut(userId, null);
+          accounts.append(
+              credential,
+              credential.streamVersion(),
+              new UserEvents.PasswordChanged(clock.instant(), REASON).toEvent(),
+              new Credentials.Change.NewPasswordHash(newHash[0]),
+              correlationId);
+          throttle.succeeded(credential.emailKey());
+          return null;
+        });
   }
 }

@@ -30,6 +30,7 @@ import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
+import com.retail.identity.command.core.SpendOneTimeToken;
 import com.retail.identity.command.core.VerifyEmail;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.common.crypto.PersonalDataCipher;
@@ -167,7 +168,7 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public VerifyEmail verifyEmail() {
-    return new VerifyEmail(accounts, credentials, clock);
+    return new VerifyEmail(accounts, new SpendOneTimeToken(accounts, credentials), clock);
   }
 
   public ResendEmailVerification resendEmailVerification() {
@@ -195,7 +196,15 @@ public final class InMemoryCore implements AutoCloseable {
 
   public ResetPassword resetPassword() {
     return new ResetPassword(
-        rules, contacts, accounts, credentials, hashes, pool, sessionEnds, throttle, clock);
+        rules,
+        contacts,
+        accounts,
+        new SpendOneTimeToken(accounts, credentials),
+        hashes,
+        pool,
+        sessionEnds,
+        throttle,
+        clock);
   }
 
   public RecordVerifiedPhone recordVerifiedPhone() {
