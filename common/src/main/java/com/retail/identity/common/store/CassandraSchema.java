@@ -2,6 +2,10 @@ package com.retail.identity.common.store;
 
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SimpleStatement;
+import com.datastax.driver.core.Statement;
+import com.datastax.driver.core.exceptions.OperationTimedOutException;
+import com.datastax.driver.core.exceptions.UnavailableException;
+import com.datastax.driver.core.exceptions.WriteTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +42,7 @@ public final class CassandraSchema {
           "011-email-verification.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
+  private static final int RECORD_ATTEMPTS = 5;
   private final Session session;
   private final String keyspace;
   private final String replication;
@@ -66,12 +71,40 @@ public final class CassandraSchema {
       for (String statement : statements) {
         ddl(statement.replace("${keyspace}", keyspace));
       }
-      session.execute(
-          "INSERT INTO "
-              + keyspace
-              + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))",
-          migration);
+      record(migration);
       LOG.info("Applied CQL migration {} to keyspace {}", migration, keyspace);
+    }
+  }
+
+  /**
+   * Notes the migration as applied. Right after a schema change a replica can be too busy to
+   * acknowledge in time (a fresh ring on two shared cores); the insert is idempotent, so it is
+   * simply made again.
+   */
+  private void record(String migration) {
+    Statement insert =
+        new SimpleStatement(
+                "INSERT INTO "
+                    + keyspace
+                    + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))",
+                migration)
+            .setIdempotent(true);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        session.execute(insert);
+        return;
+      } catch (WriteTimeoutException | UnavailableException | OperationTimedOutException e) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("Recording CQL migration {} timed out (try {}); trying again", migration, attempt);
+        try {
+          Thread.sleep(1_000L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
