@@ -20,6 +20,7 @@ import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
+import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.http.ConcurrencyLimitFilter;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
@@ -62,6 +63,9 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
         new StoresModule(environment)
             .cassandra(configuration.getCassandra())
             .redis(configuration.getRedis());
+    ServiceClient verification =
+        new ServiceClient("verification", registration(), configuration.getVerificationVip());
+    environment.lifecycle().manage(verification);
     Injector injector =
         Guice.createInjector(
             stores,
@@ -70,7 +74,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
             new EndedSessionsModule(environment, configuration.getTokens()),
-            new UserCommandModule(configuration, environment));
+            new UserCommandModule(configuration, environment, verification));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.
     environment

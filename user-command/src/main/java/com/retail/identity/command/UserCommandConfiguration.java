@@ -123,6 +123,16 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     return email;
   }
 
+  /**
+   * The Eureka VIP of the verification service, which sends the SMS copy of a password reset
+   * (Ribbon client {@code verification}).
+   */
+  @JsonProperty @NotEmpty private String verificationVip = "verification";
+
+  public String getVerificationVip() {
+    return verificationVip;
+  }
+
   public Map<String, String> getServiceClients() {
     return serviceClients;
   }

@@ -10,6 +10,7 @@ import com.retail.identity.command.core.AccountContacts;
 import com.retail.identity.command.core.AccountDataSeal;
 import com.retail.identity.command.core.AccountMail;
 import com.retail.identity.command.core.AccountMailLimit;
+import com.retail.identity.command.core.AccountSms;
 import com.retail.identity.command.core.AccountWrites;
 import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
@@ -49,6 +50,7 @@ import com.retail.identity.command.core.admission.ProofOfWork;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.command.mail.SesEmailSender;
+import com.retail.identity.command.remote.VerificationSmsClient;
 import com.retail.identity.command.resources.EmailVerificationsResource;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
@@ -69,6 +71,7 @@ import com.retail.identity.command.store.RedisLoginThrottle;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
+import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.CassandraEventStore;
@@ -98,10 +101,13 @@ final class UserCommandModule extends AbstractModule {
   private static final Logger LOG = LoggerFactory.getLogger(UserCommandModule.class);
   private final UserCommandConfiguration configuration;
   private final Environment environment;
+  private final ServiceClient verification;
 
-  UserCommandModule(UserCommandConfiguration configuration, Environment environment) {
+  UserCommandModule(
+      UserCommandConfiguration configuration, Environment environment, ServiceClient verification) {
     this.configuration = configuration;
     this.environment = environment;
+    this.verification = verification;
   }
 
   @Override
@@ -532,9 +538,25 @@ final class UserCommandModule extends AbstractModule {
       AccountContacts contacts,
       AccountMailLimit mailLimit,
       AccountMail mail,
+      AccountSms sms,
       @Named("account-mail") Executor deliveries) {
     return new RequestPasswordReset(
-        rules, emailKeys, reservations, credentials, tokens, contacts, mailLimit, mail, deliveries);
+        rules,
+        emailKeys,
+        reservations,
+        credentials,
+        tokens,
+        contacts,
+        mailLimit,
+        mail,
+        sms,
+        deliveries);
+  }
+
+  @Provides
+  @Singleton
+  AccountSms accountSms(ServiceTokens serviceTokens) {
+    return new VerificationSmsClient(verification, serviceTokens::issueOwn);
   }
 
   @Provides

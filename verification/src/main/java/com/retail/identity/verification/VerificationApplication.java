@@ -10,6 +10,7 @@ import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.verification.config.SmsSettings;
 import com.retail.identity.verification.core.SmsSender;
+import com.retail.identity.verification.resources.AccountSmsResource;
 import com.retail.identity.verification.resources.ChallengesResource;
 import com.retail.identity.verification.resources.EligibilityResource;
 import com.retail.identity.verification.resources.FlagsResource;
@@ -60,6 +61,7 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     environment.jersey().register(injector.getInstance(ChallengesResource.class));
     environment.jersey().register(injector.getInstance(EligibilityResource.class));
     environment.jersey().register(injector.getInstance(FlagsResource.class));
+    environment.jersey().register(injector.getInstance(AccountSmsResource.class));
     SmsSender sender = injector.getInstance(SmsSender.class);
     if (sender instanceof OutboxSmsSender outbox) {
       environment.jersey().register(new SmsOutboxResource(outbox));

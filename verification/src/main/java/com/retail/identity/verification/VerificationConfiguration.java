@@ -119,6 +119,14 @@ public class VerificationConfiguration extends PlatformConfiguration {
         problems.add("sms.templates." + template.getKey() + " must contain {code}");
       }
     }
+    if (!sms.getResetTemplates().containsKey("en")) {
+      problems.add("sms.resetTemplates must have an en template (the fallback)");
+    }
+    for (Map.Entry<String, String> template : sms.getResetTemplates().entrySet()) {
+      if (template.getValue() == null || !template.getValue().contains("{token}")) {
+        problems.add("sms.resetTemplates." + template.getKey() + " must contain {token}");
+      }
+    }
     if (codes.resendCooldown().compareTo(codes.ttl()) > 0) {
       problems.add("codes.resendCooldown must not be longer than codes.ttl");
     }

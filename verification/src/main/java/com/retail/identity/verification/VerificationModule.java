@@ -20,12 +20,15 @@ import com.retail.identity.verification.core.OtpCodes;
 import com.retail.identity.verification.core.PhoneKeys;
 import com.retail.identity.verification.core.PhonePolicy;
 import com.retail.identity.verification.core.PhoneRecords;
+import com.retail.identity.verification.core.SendAccountSms;
+import com.retail.identity.verification.core.SmsBudgetSettings;
 import com.retail.identity.verification.core.SmsSender;
 import com.retail.identity.verification.core.SmsTemplates;
 import com.retail.identity.verification.core.StartVerification;
 import com.retail.identity.verification.core.UserCommand;
 import com.retail.identity.verification.core.VerificationStore;
 import com.retail.identity.verification.remote.UserCommandClient;
+import com.retail.identity.verification.resources.AccountSmsResource;
 import com.retail.identity.verification.resources.ChallengesResource;
 import com.retail.identity.verification.resources.EligibilityResource;
 import com.retail.identity.verification.resources.FlagsResource;
@@ -38,6 +41,7 @@ import com.retail.identity.verification.store.RedisVerificationStore;
 import com.retail.identity.verification.store.StreamAccountFacts;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Wires verification: every use case, adapter and resource is built here, once (ADR 0012). The
@@ -127,6 +131,8 @@ final class VerificationModule extends AbstractModule {
       PhoneKeys keys,
       VerificationStore store,
       SmsSender sender,
+      SmsTemplates templates,
+      Supplier<SmsBudgetSettings> budgets,
       MetricRegistry metrics,
       Clock clock) {
     return new StartVerification(
@@ -135,11 +141,45 @@ final class VerificationModule extends AbstractModule {
         new OtpCodes(),
         store,
         sender,
-        new SmsTemplates(configuration.getSms().getTemplates()),
-        new SmsBudgetKnobs(configuration.getSmsBudgets()),
+        templates,
+        budgets,
         configuration.getCodes(),
         metrics,
         clock);
+  }
+
+  @Provides
+  @Singleton
+  SmsTemplates smsTemplates() {
+    return new SmsTemplates(
+        configuration.getSms().getTemplates(), configuration.getSms().getResetTemplates());
+  }
+
+  @Provides
+  @Singleton
+  Supplier<SmsBudgetSettings> smsBudgets() {
+    return new SmsBudgetKnobs(configuration.getSmsBudgets());
+  }
+
+  @Provides
+  @Singleton
+  SendAccountSms sendAccountSms(
+      PhoneKeys keys,
+      PhoneRecords records,
+      VerificationStore store,
+      SmsSender sender,
+      SmsTemplates templates,
+      Supplier<SmsBudgetSettings> budgets,
+      MetricRegistry metrics,
+      Clock clock) {
+    return new SendAccountSms(
+        new PhonePolicy(), keys, records, store, sender, templates, budgets, metrics, clock);
+  }
+
+  @Provides
+  @Singleton
+  AccountSmsResource accountSmsResource(SendAccountSms sms) {
+    return new AccountSmsResource(sms);
   }
 
   @Provides

@@ -75,7 +75,7 @@ public final class ItSupport {
     Knobs.override("user-command.ribbon.listOfServers", "127.0.0.1:" + proxy.port());
     // user-command's admission control must not throttle the many registrations of one test
     // address.
-    for (String action : List.of("register", "login")) {
+    for (String action : List.of("register", "login", "reset")) {
       for (String dimension : List.of("address", "subnet", "device", "domain")) {
         Knobs.override("identity.ratelimit." + action + "." + dimension + ".burst", "100000");
         Knobs.override("identity.ratelimit." + action + "." + dimension + ".perMinute", "100000");
@@ -84,11 +84,22 @@ public final class ItSupport {
     return proxy;
   }
 
-  public static void proxyTo(WireMockServer proxy, int userCommandPort) {
+  /**
+   * A proxy for verification on a random port; user-command's Ribbon client reaches verification
+   * through it ({@code verification.ribbon.listOfServers}) once {@link #proxyTo} points it there.
+   */
+  public static WireMockServer verificationProxy() {
+    WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    proxy.start();
+    Knobs.override("verification.ribbon.listOfServers", "127.0.0.1:" + proxy.port());
+    return proxy;
+  }
+
+  public static void proxyTo(WireMockServer proxy, int port) {
     proxy.stubFor(
         any(anyUrl())
             .atPriority(10)
-            .willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + userCommandPort)));
+            .willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + port)));
   }
 
   /** The settings every verification under test gets: SNS through the stub, no Eureka. */
@@ -103,7 +114,7 @@ public final class ItSupport {
   }
 
   /** A customer: registered and logged in on user-command. */
-  public record Customer(String userId, String token) {}
+  public record Customer(String userId, String token, String email) {}
 
   public static Customer customer(int userCommandPort) throws Exception {
     String email = UserCommandApp.uniqueEmail();
@@ -128,7 +139,7 @@ public final class ItSupport {
                 .build());
     assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(session.body());
-    return new Customer(body.get("userId").asText(), body.get("accessToken").asText());
+    return new Customer(body.get("userId").asText(), body.get("accessToken").asText(), email);
   }
 
   /** A service token from user-command, for verification's service-only endpoints. */

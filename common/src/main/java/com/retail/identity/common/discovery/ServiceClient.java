@@ -245,9 +245,30 @@ public class ServiceClient implements AutoCloseable, Managed {
     if (headers != null) {
       headers.forEach(template::header); // rejects restricted headers here, before any call
     }
-    String relative =
-        path == null || path.isEmpty() ? "/" : (path.startsWith("/") ? path : "/" + path);
+    String relative = relative(path);
     return execute(commandKey, base -> send(template, URI.create(base + relative), base), fallback);
+  }
+
+  /**
+   * A JSON POST to {@code path} of the chosen server, to run with {@link #execute} (safe to repeat
+   * on another server) or {@link #executeNonIdempotent}. A 5xx answer throws {@link
+   * ServerErrorException}; any other status is returned.
+   */
+  public RemoteCall<HttpResult> postJson(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder template =
+        HttpRequest.newBuilder(URI.create("http://template.invalid/"))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json");
+    if (headers != null) {
+      headers.forEach(template::header);
+    }
+    String relative = relative(path);
+    return base -> send(template, URI.create(base + relative), base);
+  }
+
+  private static String relative(String path) {
+    return path == null || path.isEmpty() ? "/" : (path.startsWith("/") ? path : "/" + path);
   }
 
   private HttpResult send(HttpRequest.Builder template, URI uri, URI server)

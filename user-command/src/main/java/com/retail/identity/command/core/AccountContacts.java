@@ -10,14 +10,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where an account's emails go, folded from its stream: the address it registered with (as it was
+ * Where an account's messages go, folded from its stream: the address it registered with (as it was
  * written, never the spelling someone typed into a reset form: two spellings can share an identity
- * key and still be two mailboxes), its latest names and locale, and whether the address was
- * verified.
+ * key and still be two mailboxes), its latest names and locale, whether the address was verified,
+ * and the phone it verified last (null when none).
  */
 public final class AccountContacts {
   public record Contact(
-      String email, String firstName, String lastName, String locale, boolean emailVerified) {
+      String email,
+      String firstName,
+      String lastName,
+      String locale,
+      boolean emailVerified,
+      String verifiedPhone) {
     /** The words a password of this customer must not contain. */
     public RegistrationRules.OwnWords ownWords() {
       return new RegistrationRules.OwnWords(email, firstName, lastName);
@@ -25,7 +30,13 @@ public final class AccountContacts {
 
     @Override
     public String toString() {
-      return "Contact[locale=" + locale + ", emailVerified=" + emailVerified + "]";
+      return "Contact[locale="
+          + locale
+          + ", emailVerified="
+          + emailVerified
+          + ", verifiedPhone="
+          + (verifiedPhone != null)
+          + "]";
     }
   }
 
@@ -42,6 +53,7 @@ public final class AccountContacts {
     PersonalData data = null;
     String locale = null;
     boolean verified = false;
+    String phone = null;
     for (StoredEvent event : events.readStream(userId)) {
       switch (event.type()) {
         case EventTypes.USER_REGISTERED -> {
@@ -70,6 +82,11 @@ public final class AccountContacts {
           }
         }
         case EventTypes.EMAIL_VERIFIED -> verified = true;
+        case EventTypes.PHONE_VERIFIED -> {
+          PersonalData proven =
+              open(userId, UserEvents.read(event, UserEvents.PhoneVerified.class).pii());
+          phone = proven != null && proven.phone() != null ? proven.phone() : phone;
+        }
         case EventTypes.USER_ERASED -> {
           return Optional.empty();
         }
@@ -82,7 +99,7 @@ public final class AccountContacts {
       return Optional.empty(); // no registration, or its key is gone
     }
     return Optional.of(
-        new Contact(data.email(), data.firstName(), data.lastName(), locale, verified));
+        new Contact(data.email(), data.firstName(), data.lastName(), locale, verified, phone));
   }
 
   private PersonalData open(UUID userId, String sealed) {

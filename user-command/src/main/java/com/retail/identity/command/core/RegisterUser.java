@@ -142,7 +142,7 @@ public final class RegisterUser {
       emailVerification.send(
           verification,
           new AccountContacts.Contact(
-              email, request.firstName(), request.lastName(), request.locale(), false));
+              email, request.firstName(), request.lastName(), request.locale(), false, null));
       return new Registered(userId, version);
     } catch (RuntimeException e) {
       try {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * A customer who forgot their password asks for a reset link. The answer is the same, in the same
  * time, whether or not an account uses the address: the request is only checked and queued here;
  * looking the account up, storing the token and sending the email happen on the delivery queue (ADR
- * 0008). A full queue answers {@link Unavailable} to everyone alike.
+ * 0008). A full queue answers {@link Unavailable} to everyone alike. An account with a verified
+ * phone also gets the link by SMS (ADR 0013): a customer who lost the mailbox can still get in.
  */
 public final class RequestPasswordReset {
   static final String PURPOSE = "reset";
@@ -39,6 +40,7 @@ public final class RequestPasswordReset {
   private final AccountContacts contacts;
   private final AccountMailLimit mailLimit;
   private final AccountMail mail;
+  private final AccountSms sms;
   private final Executor deliveries;
   private final SecureRandom random = new SecureRandom();
 
@@ -51,6 +53,7 @@ public final class RequestPasswordReset {
       AccountContacts contacts,
       AccountMailLimit mailLimit,
       AccountMail mail,
+      AccountSms sms,
       Executor deliveries) {
     this.rules = rules;
     this.emailKeys = emailKeys;
@@ -60,6 +63,7 @@ public final class RequestPasswordReset {
     this.contacts = contacts;
     this.mailLimit = mailLimit;
     this.mail = mail;
+    this.sms = sms;
     this.deliveries = deliveries;
   }
 
@@ -97,6 +101,14 @@ public final class RequestPasswordReset {
     if (!mail.send(EmailTemplates.Kind.PASSWORD_RESET, contact, token, RESET)) {
       LOG.warn(
           "Password reset email for account {} not delivered; the customer may ask again", userId);
+    }
+    if (contact.verifiedPhone() != null) {
+      try {
+        sms.sendPasswordReset(
+            userId, contact.verifiedPhone(), contact.locale(), token, RESET.life().toMinutes());
+      } catch (AccountSms.NotSent e) {
+        LOG.warn("Password reset SMS for account {} not sent: {}", userId, e.getMessage());
+      }
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
  */
 public final class ServiceTokens {
   static final int LIFETIME_SECONDS = 300;
+  static final String OWN_CLIENT_ID = "user-command";
   private final Map<String, byte[]> secretHashes;
   private final AccessTokens tokens;
 
@@ -34,6 +35,12 @@ public final class ServiceTokens {
       throw new InvalidClient();
     }
     return tokens.issue(subjectOf(clientId), Set.of(Principal.SERVICE), null, LIFETIME_SECONDS);
+  }
+
+  /** A token for user-command itself, to call another platform service. */
+  public String issueOwn() {
+    return tokens.issue(
+        subjectOf(OWN_CLIENT_ID), Set.of(Principal.SERVICE), null, LIFETIME_SECONDS);
   }
 
   /** A stable subject per client, so audit lines name the calling service. */

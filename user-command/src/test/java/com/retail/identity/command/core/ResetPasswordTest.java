@@ -86,6 +86,52 @@ class ResetPasswordTest {
   }
 
   @Test
+  void givenNoVerifiedPhone_whenAResetIsAsked_thenNoSmsIsSent() {
+    askForAReset("grace@example.com");
+
+    assertThat(core.sms.sent).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPhone_whenAResetIsAsked_thenItsLastPhoneGetsTheSameTokenBySms() {
+    // Given grace verified one phone, then another
+    core.recordVerifiedPhone()
+        .record(new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
+    core.recordVerifiedPhone()
+        .record(new RecordVerifiedPhone.Command(grace, "v-2", "+4915112345678"), "c-2");
+
+    // When she asks for a reset
+    String emailed = askForAReset("grace@example.com");
+
+    // Then the phone she verified last gets the emailed token, valid as long, and it resets
+    assertThat(core.sms.sent)
+        .singleElement()
+        .satisfies(
+            sms -> {
+              assertThat(sms.userId()).isEqualTo(grace);
+              assertThat(sms.phone()).isEqualTo("+4915112345678");
+              assertThat(sms.token()).isEqualTo(emailed);
+              assertThat(sms.minutes()).isEqualTo(30);
+            });
+    reset(core.sms.sent.get(0).token(), NEW_PASSWORD);
+    assertThat(core.logIn().authenticate("grace@example.com", NEW_PASSWORD).userId())
+        .isEqualTo(grace);
+  }
+
+  @Test
+  void givenTheSmsServiceRefuses_whenAResetIsAsked_thenTheEmailStillCarriesAWorkingToken() {
+    core.recordVerifiedPhone()
+        .record(new RecordVerifiedPhone.Command(grace, "v-1", "+14155552671"), "c-1");
+    core.sms.failing = true;
+
+    String emailed = askForAReset("grace@example.com");
+
+    reset(emailed, NEW_PASSWORD);
+    assertThat(core.logIn().authenticate("grace@example.com", NEW_PASSWORD).userId())
+        .isEqualTo(grace);
+  }
+
+  @Test
   void givenTheAddressInAnotherSpelling_whenAReset_thenTheEmailGoesToTheRegisteredAddressOnly() {
     requestReset.request(new RequestPasswordReset.Command("  GRACE@Example.COM "));
 

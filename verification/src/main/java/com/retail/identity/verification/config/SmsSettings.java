@@ -33,6 +33,18 @@ public class SmsSettings {
               "en",
               "Your Retail verification code is {code}. It expires in {minutes} minutes. Never share it."));
 
+  /**
+   * A password reset link per language, sent for user-command to the account's verified phone.
+   * {@code {token}} is replaced by the reset token, {@code {minutes}} by its validity. {@code en}
+   * is the fallback. One SMS segment: keep it under 160 GSM characters with a 64-character token.
+   */
+  @JsonProperty @NotEmpty
+  private Map<String, String> resetTemplates =
+      new LinkedHashMap<>(
+          Map.of(
+              "en",
+              "Retail password reset: https://account.retail.example/reset#token={token} ({minutes} min)"));
+
   public Sender getSender() {
     return sender;
   }
@@ -43,6 +55,10 @@ public class SmsSettings {
 
   public Map<String, String> getTemplates() {
     return templates;
+  }
+
+  public Map<String, String> getResetTemplates() {
+    return resetTemplates;
   }
 
   /** The SNS client. */

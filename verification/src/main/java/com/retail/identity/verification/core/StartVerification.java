@@ -93,8 +93,8 @@ public final class StartVerification {
                   rules.getDailyPerUser(),
                   today.toString(),
                   toDayEnd,
-                  storeBudget(budget.country(phone.region())),
-                  storeBudget(budget.brake()),
+                  VerificationStore.Budget.of(budget.country(phone.region())),
+                  VerificationStore.Budget.of(budget.brake()),
                   budget.brakeEngaged()));
     } catch (VerificationStore.StoreUnavailable e) {
       metrics.counter("verification.sms.refused.store-unavailable").inc();
@@ -140,9 +140,5 @@ public final class StartVerification {
         phone.region(),
         phone.type().toLowerCase(Locale.ROOT));
     return new Started(result.verificationId(), Instant.ofEpochMilli(result.value()));
-  }
-
-  private static VerificationStore.Budget storeBudget(SmsBudgetSettings.Budget budget) {
-    return new VerificationStore.Budget(budget.burst(), budget.perMinute());
   }
 }

@@ -10,7 +10,11 @@ import java.util.UUID;
  */
 public interface VerificationStore {
   /** A token bucket: burst and refill per minute; burst or rate 0 stops every send it covers. */
-  record Budget(int burst, int perMinute) {}
+  record Budget(int burst, int perMinute) {
+    public static Budget of(SmsBudgetSettings.Budget budget) {
+      return new Budget(budget.burst(), budget.perMinute());
+    }
+  }
 
   record StartCommand(
       UUID userId,
@@ -49,6 +53,21 @@ public interface VerificationStore {
 
   /** Starts a verification, or sends a new code in the user's pending one for the same phone. */
   StartResult start(StartCommand command);
+
+  record BudgetCommand(
+      String region, long now, Budget country, Budget global, boolean brakeEngaged) {}
+
+  /**
+   * @param status SENT (one send spent), COUNTRY_BUDGET or BRAKE
+   * @param waitMillis for a refusal, the milliseconds until a send fits again
+   */
+  record BudgetResult(StartStatus status, long waitMillis) {}
+
+  /**
+   * Spends one send of the country budget and the global brake for a message that is not a code (an
+   * account message to a verified phone): the same buckets as codes, so the brakes cover every SMS.
+   */
+  BudgetResult spendBudget(BudgetCommand command);
 
   /** The SMS could not be sent: the cooldown is lifted and the unsent code forgotten. */
   void unsend(String verificationId, String phoneHash);

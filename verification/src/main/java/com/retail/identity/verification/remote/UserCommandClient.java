@@ -3,8 +3,6 @@ package com.retail.identity.verification.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.netflix.config.DynamicIntProperty;
-import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.discovery.ExpiringValue;
 import com.retail.identity.common.discovery.HttpResult;
 import com.retail.identity.common.discovery.RemoteServiceUnavailable;
@@ -12,16 +10,9 @@ import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.verification.config.ServiceClientSettings;
 import com.retail.identity.verification.core.UserCommand;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +43,6 @@ public final class UserCommandClient implements UserCommand {
   private final ServiceClientSettings credentials;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http;
-  private final DynamicIntProperty readTimeout;
   private final ExpiringValue<String> token;
 
   public UserCommandClient(ServiceClient client, ServiceClientSettings credentials, Clock clock) {
@@ -61,20 +50,6 @@ public final class UserCommandClient implements UserCommand {
     this.credentials = credentials;
     this.clock = clock;
     this.token = new ExpiringValue<>(clock);
-    this.readTimeout =
-        Knobs.intKnob(
-            client.getClientName() + ".ribbon.ReadTimeout", ServiceClient.DEFAULT_READ_TIMEOUT_MS);
-    int connect =
-        Knobs.intKnob(
-                client.getClientName() + ".ribbon.ConnectTimeout",
-                ServiceClient.DEFAULT_CONNECT_TIMEOUT_MS)
-            .get();
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofMillis(connect))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   @Override
@@ -86,7 +61,8 @@ public final class UserCommandClient implements UserCommand {
       String bearer = token();
       HttpResult result;
       try {
-        result = client.execute(RECORD_COMMAND, base -> post(base, path, body.toString(), bearer));
+        result =
+            client.execute(RECORD_COMMAND, client.postJson(path, body.toString(), bearer(bearer)));
       } catch (RemoteServiceUnavailable e) {
         throw new Unavailable(e.getMessage(), e);
       }
@@ -123,7 +99,7 @@ public final class UserCommandClient implements UserCommand {
             .put("clientSecret", credentials.getSecret());
     HttpResult result;
     try {
-      result = client.execute(TOKEN_COMMAND, base -> post(base, TOKEN_PATH, body.toString(), null));
+      result = client.execute(TOKEN_COMMAND, client.postJson(TOKEN_PATH, body.toString(), null));
     } catch (RemoteServiceUnavailable e) {
       throw new Unavailable(e.getMessage(), e);
     }
@@ -149,30 +125,7 @@ public final class UserCommandClient implements UserCommand {
     token.invalidate(rejected);
   }
 
-  private HttpResult post(URI base, String path, String body, String bearer)
-      throws IOException, InterruptedException {
-    URI uri = URI.create(base + path);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofMillis(readTimeout.get()))
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (HttpConnectTimeoutException e) {
-      throw (ConnectException) new ConnectException("connect timeout to " + base).initCause(e);
-    } catch (HttpTimeoutException e) {
-      throw (SocketTimeoutException)
-          new SocketTimeoutException("no answer from " + uri).initCause(e);
-    }
-    if (response.statusCode() >= 500) {
-      throw new ServiceClient.ServerErrorException(uri, response.statusCode(), null);
-    }
-    return new HttpResult(response.statusCode(), response.body(), response.headers().map(), base);
+  private static Map<String, String> bearer(String token) {
+    return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
   }
 }

@@ -26,9 +26,24 @@ import redis.clients.jedis.exceptions.JedisException;
  * Redis Cluster.
  */
 public final class RedisVerificationStore implements VerificationStore {
+  /** Lua: the level of a token bucket at {@code now} (refilled since its last spend). */
+  private static final String LEVEL =
+      """
+      local function level(key, burst, rate, now)
+        local h = redis.call('HMGET', key, 't', 'ts')
+        local perMs = rate / 60000
+        local tokens = tonumber(h[1]) or burst
+        local ts = tonumber(h[2]) or now
+        local dt = now - ts
+        if dt < 0 then dt = 0 end
+        return math.min(burst, tokens + dt * perMs), perMs
+      end
+      """;
+
   private static final RedisScript START =
       new RedisScript(
-          """
+          LEVEL
+              + """
       local p = ARGV[1]
       local user, ph, sealed, region, newId, codeHash = ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
       local now, ttl, cooldown, window = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[11])
@@ -66,24 +81,15 @@ public final class RedisVerificationStore implements VerificationStore {
       if tonumber(redis.call('GET', capUser) or '0') >= perUser then return {'CAP_USER', id, dayLeft} end
       if brake == '1' then return {'BRAKE', id, 60000} end
 
-      local function level(key, burst, rate)
-        local h = redis.call('HMGET', key, 't', 'ts')
-        local perMs = rate / 60000
-        local tokens = tonumber(h[1]) or burst
-        local ts = tonumber(h[2]) or now
-        local dt = now - ts
-        if dt < 0 then dt = 0 end
-        return math.min(burst, tokens + dt * perMs), perMs
-      end
       local countryKey = p .. 'otp:budget:' .. region
       local globalKey = p .. 'otp:global'
       local ct, cpm, gt, gpm
       -- a budget of 0 stops that destination (or, for the global bucket, every send)
       if cBurst <= 0 or cRate <= 0 then return {'COUNTRY_BUDGET', id, 60000} end
       if gBurst <= 0 or gRate <= 0 then return {'BRAKE', id, 60000} end
-      ct, cpm = level(countryKey, cBurst, cRate)
+      ct, cpm = level(countryKey, cBurst, cRate, now)
       if ct < 1 then return {'COUNTRY_BUDGET', id, math.ceil((1 - ct) / cpm)} end
-      gt, gpm = level(globalKey, gBurst, gRate)
+      gt, gpm = level(globalKey, gBurst, gRate, now)
       if gt < 1 then return {'BRAKE', id, math.ceil((1 - gt) / gpm)} end
 
       redis.call('HSET', countryKey, 't', tostring(ct - 1), 'ts', tostring(now))
@@ -110,6 +116,29 @@ public final class RedisVerificationStore implements VerificationStore {
         redis.call('PEXPIRE', activeKey, ttl)
       end
       return {'SENT', id, expiresAt}
+      """);
+
+  /** One send out of the country budget and the global brake, for a message that is not a code. */
+  private static final RedisScript SPEND_BUDGET =
+      new RedisScript(
+          LEVEL
+              + """
+      local p, region, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+      local cBurst, cRate, gBurst, gRate = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+      if ARGV[8] == '1' then return {'BRAKE', 60000} end
+      if cBurst <= 0 or cRate <= 0 then return {'COUNTRY_BUDGET', 60000} end
+      if gBurst <= 0 or gRate <= 0 then return {'BRAKE', 60000} end
+      local countryKey = p .. 'otp:budget:' .. region
+      local globalKey = p .. 'otp:global'
+      local ct, cpm = level(countryKey, cBurst, cRate, now)
+      if ct < 1 then return {'COUNTRY_BUDGET', math.ceil((1 - ct) / cpm)} end
+      local gt, gpm = level(globalKey, gBurst, gRate, now)
+      if gt < 1 then return {'BRAKE', math.ceil((1 - gt) / gpm)} end
+      redis.call('HSET', countryKey, 't', tostring(ct - 1), 'ts', tostring(now))
+      redis.call('PEXPIRE', countryKey, math.ceil(cBurst / cpm) + 1000)
+      redis.call('HSET', globalKey, 't', tostring(gt - 1), 'ts', tostring(now))
+      redis.call('PEXPIRE', globalKey, math.ceil(gBurst / gpm) + 1000)
+      return {'SENT', 0}
       """);
 
   private static final RedisScript UNSEND =
@@ -192,6 +221,25 @@ public final class RedisVerificationStore implements VerificationStore {
         StartStatus.valueOf(RedisScript.asString(reply.get(0))),
         RedisScript.asString(reply.get(1)),
         RedisScript.asLong(reply.get(2)));
+  }
+
+  @Override
+  public BudgetResult spendBudget(BudgetCommand c) {
+    List<?> reply =
+        (List<?>)
+            run(
+                SPEND_BUDGET,
+                List.of(
+                    prefix(),
+                    c.region(),
+                    Long.toString(c.now()),
+                    Integer.toString(c.country().burst()),
+                    Integer.toString(c.country().perMinute()),
+                    Integer.toString(c.global().burst()),
+                    Integer.toString(c.global().perMinute()),
+                    c.brakeEngaged() ? "1" : "0"));
+    return new BudgetResult(
+        StartStatus.valueOf(RedisScript.asString(reply.get(0))), RedisScript.asLong(reply.get(1)));
   }
 
   @Override

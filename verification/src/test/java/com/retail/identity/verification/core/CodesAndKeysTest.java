@@ -59,10 +59,13 @@ class CodesAndKeysTest {
   void templatesFollowTheLocaleAndFallBackToEnglish() {
     SmsTemplates templates =
         new SmsTemplates(
-            Map.of("en", "code {code} for {minutes} min", "de", "Code {code}", "ja", "コード{code}"));
+            Map.of("en", "code {code} for {minutes} min", "de", "Code {code}", "ja", "コード{code}"),
+            Map.of("en", "reset {token} for {minutes} min", "de", "Neu {token}"));
     assertThat(templates.render("de-DE", "123456", 10)).isEqualTo("Code 123456");
     assertThat(templates.render("fr-CH, ja;q=0.8", "123456", 10)).isEqualTo("コード123456");
     assertThat(templates.render("pt-BR", "123456", 10)).isEqualTo("code 123456 for 10 min");
     assertThat(templates.render(null, "123456", 10)).isEqualTo("code 123456 for 10 min");
+    assertThat(templates.renderReset("de-AT", "tok", 30)).isEqualTo("Neu tok");
+    assertThat(templates.renderReset("ja", "tok", 30)).isEqualTo("reset tok for 30 min");
   }
 }

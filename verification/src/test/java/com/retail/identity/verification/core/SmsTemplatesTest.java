@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SmsTemplatesTest {
   private final SmsTemplates templates =
-      new SmsTemplates(Map.of("en", "Code {code}", "de", "Kode {code}"));
+      new SmsTemplates(
+          Map.of("en", "Code {code}", "de", "Kode {code}"),
+          Map.of("en", "Reset {token} ({minutes} min)", "de", "Neu {token} ({minutes} Min.)"));
 
   @Test
   void givenALanguageRange_whenRendering_thenItsTemplateIsUsed() {

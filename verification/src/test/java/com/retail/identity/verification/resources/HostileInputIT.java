@@ -48,7 +48,17 @@ import redis.clients.jedis.resps.ScanResult;
 class HostileInputIT {
   private static final int CASES = 10_000;
   private static final List<String> FIELDS =
-      List.of("phone", "locale", "code", "reason", "verificationId", "userId");
+      List.of(
+          "phone",
+          "locale",
+          "code",
+          "reason",
+          "verificationId",
+          "userId",
+          "kind",
+          "secret",
+          "minutes",
+          "language");
 
   /** Who calls. */
   enum Caller {
@@ -146,6 +156,8 @@ class HostileInputIT {
                 "xx-YY",
                 "de-DE,fr;q=0.5",
                 "abuse",
+                "password-reset",
+                "30",
                 LAUNCH,
                 UNKNOWN_USER.toString()));
     CUSTOMERS.forEach(id -> values.add(id.toString()));
@@ -193,6 +205,7 @@ class HostileInputIT {
             userIds.zip(
                 body("reason", "userId"), (user, b) -> new Call("PUT", "/v1/flags/" + user, b))),
         Pair.of(1, userIds.map(user -> new Call("DELETE", "/v1/flags/" + user, null))),
+        Pair.of(2, body("secret", "phone").map(b -> new Call("POST", "/internal/account-sms", b))),
         Pair.of(
             2,
             HostileInputs.pick("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
@@ -203,7 +216,8 @@ class HostileInputIT {
                             "/v1/challenges",
                             "/dev/sms-outbox?phone=%2B49151",
                             "/v1/flags",
-                            "/v1/launches"),
+                            "/v1/launches",
+                            "/internal/account-sms"),
                         segment.map(s -> "/v1/" + s),
                         segment.map(s -> "/v1/verifications/" + s)),
                     HostileInputs.bodies(FIELDS, plausible()),

@@ -93,6 +93,7 @@ public final class InMemoryCore implements AutoCloseable {
   private final AccountContacts contacts = new AccountContacts(events, cipher);
   public final OutboxEmailSender outbox = new OutboxEmailSender(clock);
   public final MemoryAccountMailLimit mailLimit = new MemoryAccountMailLimit();
+  public final RecordingAccountSms sms = new RecordingAccountSms();
 
   /** The configured default templates, as in production. */
   public final EmailTemplates templates = new EmailSettings().templates();
@@ -191,6 +192,7 @@ public final class InMemoryCore implements AutoCloseable {
         contacts,
         mailLimit,
         new AccountMail(templates, sender, duration -> {}),
+        sms,
         Runnable::run);
   }
 
