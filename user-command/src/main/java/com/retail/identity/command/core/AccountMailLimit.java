@@ -1,5 +1,7 @@
 package com.retail.identity.command.core;
 
+import java.time.Duration;
+
 /**
  * How many account emails (of one purpose) one address may be sent in an hour, counted by its keyed
  * hash whether or not an account uses it, so that nobody can flood a customer's inbox.
@@ -9,4 +11,7 @@ public interface AccountMailLimit {
 
   /** Counts one message; false when the hour's allowance is spent (nothing is to be sent). */
   boolean allowOne(String purpose, String emailKey);
+
+  /** How long until the hour's allowance starts over (an hour when unknown). */
+  Duration timeLeft(String purpose, String emailKey);
 }

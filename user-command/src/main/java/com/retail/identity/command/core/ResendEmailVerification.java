@@ -36,7 +36,7 @@ public final class ResendEmailVerification {
       throw new Conflict("The email address is already verified.");
     }
     if (!mailLimit.allowOne(PURPOSE, credential.emailKey())) {
-      throw new TooManyEmails();
+      throw new TooManyEmails(mailLimit.timeLeft(PURPOSE, credential.emailKey()));
     }
     OneTimeToken token = verification.newToken(userId);
     if (!tokens.issue(EmailVerification.PURPOSE, userId, token.secretHash())) {

@@ -64,24 +64,26 @@ public final class ResetPassword {
     if (!errors.isEmpty()) {
       throw new InvalidInput(errors);
     }
-    String[] newHash = {null}; // hashed once, even when a race makes the write go again
+    // Checked against the account's own words and hashed once, even when a race makes the write
+    // go again (the stream read and the hash are the costly parts).
+    String[] newHash = {null};
     spendToken.spend(
         command.token(),
         OneTimeTokens.Purpose.PASSWORD_RESET,
         credential -> {
           UUID userId = credential.userId();
-          rules.ownWords(
-              "newPassword",
-              command.newPassword(),
-              contacts
-                  .of(userId)
-                  .map(AccountContacts.Contact::ownWords)
-                  .orElseThrow(InvalidOneTimeToken::new),
-              errors);
-          if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-          }
           if (newHash[0] == null) {
+            rules.ownWords(
+                "newPassword",
+                command.newPassword(),
+                contacts
+                    .of(userId)
+                    .map(AccountContacts.Contact::ownWords)
+                    .orElseThrow(InvalidOneTimeToken::new),
+                errors);
+            if (!errors.isEmpty()) {
+              throw new InvalidInput(errors);
+            }
             newHash[0] = pool.run(() -> hashes.hash(command.newPassword()));
           }
           sessionEnds.endAllBut(userId, null);

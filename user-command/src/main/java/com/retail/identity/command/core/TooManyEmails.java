@@ -7,11 +7,17 @@ import java.time.Duration;
 public final class TooManyEmails extends DomainException {
   private static final long serialVersionUID = 1L;
 
-  public TooManyEmails() {
+  private final Duration retryAfter;
+
+  /**
+   * @param retryAfter until the hour's allowance starts over
+   */
+  public TooManyEmails(Duration retryAfter) {
     super("too many account emails");
+    this.retryAfter = retryAfter;
   }
 
   public Duration retryAfter() {
-    return Duration.ofHours(1);
+    return retryAfter;
   }
 }

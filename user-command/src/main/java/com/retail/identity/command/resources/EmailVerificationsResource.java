@@ -1,5 +1,6 @@
 package com.retail.identity.command.resources;
 
+import com.retail.identity.command.api.Accepted;
 import com.retail.identity.command.api.EmailVerificationConfirmRequest;
 import com.retail.identity.command.api.VersionResponse;
 import com.retail.identity.command.core.ResendEmailVerification;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /** Proof that the registered address is the customer's (docs/adr/0013-account-recovery.md). */
 @Path("/v1/email-verifications")
@@ -40,7 +40,7 @@ public final class EmailVerificationsResource {
   @RolesAllowed(Principal.USER)
   public Response resend(@Auth Principal caller) {
     resend.resend(caller.userId());
-    return Response.accepted(Map.of("status", "accepted")).build();
+    return Response.accepted(Accepted.EMAIL_VERIFICATION).build();
   }
 
   /** 200 with the account's new version; the profile shows {@code emailVerified} from then on. */

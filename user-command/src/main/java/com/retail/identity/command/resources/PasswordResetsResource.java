@@ -1,6 +1,6 @@
 package com.retail.identity.command.resources;
 
-import com.retail.identity.command.api.PasswordResetAccepted;
+import com.retail.identity.command.api.Accepted;
 import com.retail.identity.command.api.PasswordResetConfirmRequest;
 import com.retail.identity.command.api.PasswordResetRequest;
 import com.retail.identity.command.core.RequestPasswordReset;
@@ -56,7 +56,7 @@ public final class PasswordResetsResource {
                 request.email(),
                 origin.challengeSolution())));
     requestReset.request(new RequestPasswordReset.Command(request.email()));
-    return Response.accepted(PasswordResetAccepted.INSTANCE).build();
+    return Response.accepted(Accepted.PASSWORD_RESET).build();
   }
 
   /** 204; every session of the account has ended. */

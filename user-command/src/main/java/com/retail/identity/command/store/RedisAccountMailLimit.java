@@ -2,6 +2,7 @@ package com.retail.identity.command.store;
 
 import com.retail.identity.command.core.AccountMailLimit;
 import com.retail.identity.common.store.RedisConnector;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.args.ExpiryOption;
@@ -24,7 +25,7 @@ public final class RedisAccountMailLimit implements AccountMailLimit {
   @Override
   public boolean allowOne(String purpose, String emailKey) {
     try {
-      String key = redis.key("mail:" + purpose + ":" + emailKey);
+      String key = key(purpose, emailKey);
       long sent = redis.redis().incr(key);
       // NX: the hour runs from the first message, and a counter whose expiry was lost gets one.
       redis.redis().expire(key, HOUR_SECONDS, ExpiryOption.NX);
@@ -33,5 +34,19 @@ public final class RedisAccountMailLimit implements AccountMailLimit {
       LOG.warn("Account mail limit unavailable (Redis: {}); sending", e.getClass().getSimpleName());
       return true;
     }
+  }
+
+  @Override
+  public Duration timeLeft(String purpose, String emailKey) {
+    try {
+      long seconds = redis.redis().ttl(key(purpose, emailKey));
+      return seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofSeconds(HOUR_SECONDS);
+    } catch (JedisException e) {
+      return Duration.ofSeconds(HOUR_SECONDS);
+    }
+  }
+
+  private String key(String purpose, String emailKey) {
+    return redis.key("mail:" + purpose + ":" + emailKey);
   }
 }

@@ -67,4 +67,23 @@ class EmailVerificationIT {
     assertThat(afterwards.statusCode()).as("already verified").isEqualTo(409);
     assertThat(resend("not-a-token").statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void givenFiveResendsWithinTheHour_whenTheSixthIsAsked_thenItWaitsForTheRestOfTheHour() {
+    String email = uniqueEmail();
+    http.register(email);
+    String accessToken = http.logIn(email, PASSWORD).get("accessToken").asText();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> asked = resend(accessToken);
+      assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+      assertThat(Http.json(asked).get("status").asText()).isEqualTo("accepted");
+    }
+
+    HttpResponse<String> sixth = resend(accessToken);
+
+    assertThat(sixth.statusCode()).isEqualTo(429);
+    assertThat(sixth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    long retryAfter = Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow());
+    assertThat(retryAfter).as("seconds left of the hour").isBetween(3000L, 3600L);
+  }
 }

@@ -1,6 +1,7 @@
 package com.retail.identity.command.core.fakes;
 
 import com.retail.identity.command.core.AccountMailLimit;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,5 +12,10 @@ public final class MemoryAccountMailLimit implements AccountMailLimit {
   @Override
   public synchronized boolean allowOne(String purpose, String emailKey) {
     return sent.merge(purpose + ":" + emailKey, 1, Integer::sum) <= PER_HOUR;
+  }
+
+  @Override
+  public Duration timeLeft(String purpose, String emailKey) {
+    return Duration.ofHours(1);
   }
 }
