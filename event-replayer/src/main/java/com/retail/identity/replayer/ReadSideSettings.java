@@ -10,6 +10,7 @@ import com.retail.identity.common.store.SearchSettings;
 import com.retail.identity.readmodel.store.ProfileIndexSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
 /**
  * What a rebuild and the reference-data load read from user-query's configuration file: the stores
@@ -47,5 +48,12 @@ public class ReadSideSettings extends PlatformConfiguration {
 
   public ProfileIndexSettings getProfileIndex() {
     return profileIndex;
+  }
+
+  @Override
+  public List<String> crossFieldProblems() {
+    List<String> problems = super.crossFieldProblems();
+    problems.addAll(profileIndex.problems(getMode().isProduction()));
+    return problems;
   }
 }

@@ -5,6 +5,7 @@ import com.netflix.config.DynamicIntProperty;
 import com.netflix.config.PropertyWrapper;
 import com.retail.identity.common.config.Knobs;
 import com.retail.identity.readmodel.core.ProjectionTuning;
+import com.retail.identity.readmodel.store.CouchbaseProfileWriter;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class ReadSideKnobs {
   final DynamicIntProperty leaseSeconds = Knobs.intKnob(PREFIX + "projection.leaseSeconds", 10);
   final DynamicBooleanProperty paused = Knobs.booleanKnob(PREFIX + "projection.paused", false);
   final DynamicIntProperty maxLagSeconds = Knobs.intKnob(PREFIX + "projection.maxLagSeconds", 60);
-  final DynamicIntProperty cacheTtlSeconds = Knobs.intKnob(PREFIX + "cache.ttlSeconds", 86_400);
+  final DynamicIntProperty cacheTtlSeconds =
+      Knobs.intKnob(PREFIX + "cache.ttlSeconds", CouchbaseProfileWriter.DEFAULT_TTL_SECONDS);
   final DynamicIntProperty minVersionWaitMillis =
       Knobs.intKnob(PREFIX + "minVersion.waitMillis", 1000);
   final DynamicIntProperty referenceCacheSeconds =

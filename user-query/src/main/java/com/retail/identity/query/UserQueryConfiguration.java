@@ -9,6 +9,7 @@ import com.retail.identity.common.store.SearchSettings;
 import com.retail.identity.readmodel.store.ProfileIndexSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 
 public class UserQueryConfiguration extends PlatformConfiguration {
   @JsonProperty @Valid @NotNull private CassandraSettings cassandra = new CassandraSettings();
@@ -63,6 +64,10 @@ public class UserQueryConfiguration extends PlatformConfiguration {
     return redis;
   }
 
+  public byte[] searchKey() {
+    return profileIndex.searchKey();
+  }
+
   public ProfileIndexSettings getProfileIndex() {
     return profileIndex;
   }
@@ -73,5 +78,12 @@ public class UserQueryConfiguration extends PlatformConfiguration {
 
   public ReferenceDataSettings getReferenceData() {
     return referenceData;
+  }
+
+  @Override
+  public List<String> crossFieldProblems() {
+    List<String> problems = super.crossFieldProblems();
+    problems.addAll(profileIndex.problems(getMode().isProduction()));
+    return problems;
   }
 }

@@ -28,6 +28,7 @@ import com.retail.identity.readmodel.core.ProjectionState;
 import com.retail.identity.readmodel.core.ProjectionTarget;
 import com.retail.identity.readmodel.core.Projector;
 import com.retail.identity.readmodel.core.ReferenceStore;
+import com.retail.identity.readmodel.core.SearchTerms;
 import com.retail.identity.readmodel.store.CassandraEventLog;
 import com.retail.identity.readmodel.store.CassandraProjectionState;
 import com.retail.identity.readmodel.store.CouchbaseProfileWriter;
@@ -74,19 +75,26 @@ final class UserQueryModule extends AbstractModule {
 
   @Provides
   @Singleton
-  SearchProfiles searchProfiles(SearchConnector search) {
-    return new SearchProfiles(search);
+  SearchTerms searchTerms() {
+    return new SearchTerms(configuration.searchKey());
   }
 
   @Provides
   @Singleton
-  SearchProfileWriter searchProfileWriter(SearchConnector search) {
-    return new SearchProfileWriter(search, configuration.getProfileIndex());
+  SearchProfiles searchProfiles(SearchConnector search, SearchTerms terms) {
+    return new SearchProfiles(search, terms);
   }
 
   @Provides
   @Singleton
-  CouchbaseProfileWriter couchbaseProfileWriter(CouchbaseConnector couchbase) {
+  SearchProfileWriter searchProfileWriter(SearchConnector search, SearchTerms terms) {
+    return new SearchProfileWriter(search, configuration.getProfileIndex(), terms);
+  }
+
+  @Provides
+  @Singleton
+  CouchbaseProfileWriter couchbaseProfileWriter(
+      CouchbaseConnector couchbase, PersonalDataCipher cipher) {
     int threads = configuration.getProjection().getThreads();
     ExecutorService pool =
         environment
@@ -95,8 +103,7 @@ final class UserQueryModule extends AbstractModule {
             .minThreads(threads)
             .maxThreads(threads)
             .build();
-    return new CouchbaseProfileWriter(
-        couchbase, () -> Math.max(0, knobs.cacheTtlSeconds.get()), pool);
+    return new CouchbaseProfileWriter(couchbase, knobs.cacheTtlSeconds::get, pool, cipher);
   }
 
   @Provides
@@ -125,23 +132,25 @@ final class UserQueryModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ProfileResource profileResource(
-      CouchbaseProfiles cache, SearchProfiles index, EventStore events, ProfileFolder folder) {
-    ReadProfile read =
-        new ReadProfile(
-            cache,
-            index,
-            events::readStream,
-            folder,
-            () -> ReadSideKnobs.clamp(knobs.minVersionWaitMillis.get(), 0, 10_000));
+  ReadProfile readProfile(CouchbaseProfiles cache, EventStore events, ProfileFolder folder) {
+    return new ReadProfile(
+        cache,
+        events::readStream,
+        folder,
+        () -> ReadSideKnobs.clamp(knobs.minVersionWaitMillis.get(), 0, 10_000));
+  }
+
+  @Provides
+  @Singleton
+  ProfileResource profileResource(ReadProfile read) {
     return new ProfileResource(read);
   }
 
   @Provides
   @Singleton
-  UserSearchResource userSearchResource(SearchProfiles index) {
+  UserSearchResource userSearchResource(SearchProfiles index, ReadProfile read) {
     return new UserSearchResource(
-        new SearchUsers(index),
+        new SearchUsers(index, read),
         () -> ReadSideKnobs.clamp(knobs.searchRetryAfterSeconds.get(), 1, 300));
   }
 

@@ -38,6 +38,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -329,13 +330,19 @@ class KillNineUnderLoadIT {
                 fold,
                 READ_MODELS
                     .cacheDocument(userId)
-                    .map(doc -> new Document(doc.path("version").asLong(), doc)));
+                    .map(
+                        doc ->
+                            new Document(
+                                doc.path("version").asLong(),
+                                ReadStores.opened(userId, doc, STORE.cipher()))),
+                KillNineUnderLoadIT::cachedValuesOf);
         String search =
             mismatch(
                 fold,
                 READ_MODELS
                     .searchDocument(alias, userId)
-                    .map(doc -> new Document(doc.path("_version").asLong(), doc.path("_source"))));
+                    .map(doc -> new Document(doc.path("_version").asLong(), doc.path("_source"))),
+                KillNineUnderLoadIT::indexedValuesOf);
         if (cache != null || search != null) {
           behind.put(
               userId,
@@ -357,7 +364,10 @@ class KillNineUnderLoadIT {
 
   private record Document(long version, JsonNode source) {}
 
-  private static String mismatch(Optional<Profile> fold, Optional<Document> document) {
+  private static String mismatch(
+      Optional<Profile> fold,
+      Optional<Document> document,
+      BiPredicate<Profile, JsonNode> sameValues) {
     if (fold.isEmpty()) {
       return document
           .map(d -> "a document of an erased user at version " + d.version())
@@ -378,12 +388,22 @@ class KillNineUnderLoadIT {
     if (document.get().version() != expected.version()) {
       return "version " + document.get().version() + ", stream at " + expected.version();
     }
-    if (!expected.email().equals(source.path("email").asText())
-        || !expected.firstName().equals(source.path("firstName").asText())
-        || !expected.lastName().equals(source.path("lastName").asText())) {
+    if (!sameValues.test(expected, source)) {
       return "values other than the fold of the stream at version " + expected.version();
     }
     return null;
+  }
+
+  /** The cache document holds the profile's values. */
+  private static boolean cachedValuesOf(Profile expected, JsonNode source) {
+    return expected.email().equals(source.path("email").asText())
+        && expected.firstName().equals(source.path("firstName").asText())
+        && expected.lastName().equals(source.path("lastName").asText());
+  }
+
+  /** The search document is exactly the one the projector makes of the profile. */
+  private static boolean indexedValuesOf(Profile expected, JsonNode source) {
+    return ReadStores.searchSourceOf(expected).equals(source);
   }
 
   /**

@@ -15,6 +15,7 @@ import com.retail.identity.readmodel.core.ProfileFolder;
 import com.retail.identity.readmodel.core.ProjectionMetrics;
 import com.retail.identity.readmodel.core.ProjectionTuning;
 import com.retail.identity.readmodel.core.Projector;
+import com.retail.identity.readmodel.core.SearchTerms;
 import com.retail.identity.readmodel.store.CassandraEventLog;
 import com.retail.identity.readmodel.store.CassandraProjectionState;
 import com.retail.identity.readmodel.store.ProfileIndexSettings;
@@ -69,7 +70,10 @@ class ProjectorRestartIT {
 
   private static Projector projector(String owner) {
     return new Projector(
-        new SearchProfileWriter(SEARCH, new ProfileIndexSettings()),
+        new SearchProfileWriter(
+            SEARCH,
+            new ProfileIndexSettings(),
+            new SearchTerms(new ProfileIndexSettings().searchKey())),
         new CassandraEventLog(SEED.connector(), BUCKETS),
         SEED.events()::readStream,
         new ProfileFolder(SEED.cipher()),

@@ -33,6 +33,14 @@ public final class PersonalDataCipher {
     return seal(userId, keys.createFresh(userId), personalData);
   }
 
+  /**
+   * Seals with the user's existing key, or answers empty when there is none (the user was erased):
+   * a copy of personal data must never bring an erased user's key back.
+   */
+  public Optional<String> sealWithExistingKey(UUID userId, Object personalData) {
+    return keys.find(userId).map(key -> seal(userId, key, personalData));
+  }
+
   /** Seals with a key the caller already holds (a bulk load that has just created it). */
   public String seal(UUID userId, SecretKey key, Object personalData) {
     try {

@@ -121,11 +121,12 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
       }
       CassandraDataKeys keys = new CassandraDataKeys(cassandra, settings.getMasterKey().build());
+      PersonalDataCipher cipher = new PersonalDataCipher(keys);
       Replay replay =
           new Replay(
               log,
               new CassandraEventStore(cassandra, buckets)::readStream,
-              new ProfileFolder(new PersonalDataCipher(keys)),
+              new ProfileFolder(cipher),
               new CassandraProjectionState(cassandra, buckets),
               folds,
               clock,
@@ -140,7 +141,9 @@ public final class ReplayCommand implements Callable<Integer> {
       if (cache) {
         CouchbaseConnector couchbase = new CouchbaseConnector(settings.getCouchbase());
         try {
-          CouchbaseProfileWriter profiles = new CouchbaseProfileWriter(couchbase, () -> 0, folds);
+          CouchbaseProfileWriter profiles =
+              new CouchbaseProfileWriter(
+                  couchbase, () -> CouchbaseProfileWriter.DEFAULT_TTL_SECONDS, folds, cipher);
           long projected =
               replay.run(
                   new RenamedTarget(

@@ -3,6 +3,7 @@ package com.retail.identity.replayer.store;
 import com.google.gson.JsonElement;
 import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.readmodel.core.ProjectionTarget;
+import com.retail.identity.readmodel.core.SearchTerms;
 import com.retail.identity.readmodel.store.ProfileIndexSettings;
 import com.retail.identity.readmodel.store.SearchProfileWriter;
 import com.retail.identity.replayer.core.SearchIndexes;
@@ -44,7 +45,8 @@ public final class JestSearchIndexes implements SearchIndexes {
 
   @Override
   public ProjectionTarget writerInto(String index, String projection) {
-    return new SearchProfileWriter(client, alias, index, projection, settings);
+    return new SearchProfileWriter(
+        client, alias, index, projection, settings, new SearchTerms(settings.searchKey()));
   }
 
   @Override

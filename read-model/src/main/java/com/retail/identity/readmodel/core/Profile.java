@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user's profile as the read models hold it (the cache document, the search document and a fold
- * of the stream all have this shape): what the apps may see, never a password hash, code or key.
+ * A user's profile as a fold of the stream makes it and a profile read answers it: what the apps
+ * may see, never a password hash, code or key. The cache document seals it with the user's data
+ * key; the search document holds keyed hashes of its personal data and its other fields (ADR 0102).
  * {@code version} is the sequence number of the last event of the user's stream it reflects.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

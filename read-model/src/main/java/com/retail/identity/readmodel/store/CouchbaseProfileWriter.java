@@ -13,6 +13,9 @@ import com.couchbase.client.java.kv.RemoveOptions;
 import com.couchbase.client.java.kv.ReplaceOptions;
 import com.couchbase.client.java.kv.UpsertOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.store.CouchbaseConnector;
 import com.retail.identity.readmodel.core.Profile;
 import com.retail.identity.readmodel.core.ProfileChange;
@@ -33,31 +36,48 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.IntSupplier;
 
 /**
- * Profile documents in the Couchbase cache: {@code user::<id>}, JSON, with the stream version and a
- * configurable time-to-live. The projection target of the cache; the version guard is
- * compare-and-swap: read the document and its CAS, replace it only if it is older and nobody wrote
- * it since, insert it only if absent. The read path uses the same documents ({@link #find}, {@link
- * #insertIfAbsent}, {@link #removeIfUnchanged}) behind its own time limits.
+ * Profile documents in the Couchbase cache: {@code user::<id>}, JSON of the user id, the stream
+ * version and the profile sealed with the user's data key ({@code sealed}), with a bounded
+ * time-to-live. No personal data lies in the bucket in the clear, and an erasure (which destroys
+ * the key) leaves nothing readable even before the projector deletes the document; a profile whose
+ * key is gone is never sealed again with a new one: it is deleted instead. A document of the
+ * earlier plain format counts as absent (version -1), so any write or a replay replaces it. The
+ * projection target of the cache; the version guard is compare-and-swap: read the document and its
+ * CAS, replace it only if it is older and nobody wrote it since, insert it only if absent. The read
+ * path uses the same documents ({@link #find}, {@link #insertIfAbsent}, {@link #removeIfUnchanged})
+ * behind its own time limits.
  */
 public final class CouchbaseProfileWriter implements ProjectionTarget {
   public static final String PROJECTION = "profile-cache";
   private static final int CAS_ATTEMPTS = 10;
   static final String MARKER = "projection::" + PROJECTION;
 
+  /** A document lives at least this long without a write, and at most {@link #MAX_TTL}. */
+  public static final Duration MIN_TTL = Duration.ofMinutes(1);
+
+  public static final Duration MAX_TTL = Duration.ofDays(7);
+  public static final int DEFAULT_TTL_SECONDS = 86_400;
+
   private final Collection profiles;
   private final IntSupplier ttlSeconds;
   private final ExecutorService pool;
+  private final PersonalDataCipher cipher;
 
   /**
-   * @param ttlSeconds how long a document lives without a write (0: until deleted), read on every
-   *     write
+   * @param ttlSeconds how long a document lives without a write, read on every write and held
+   *     between {@link #MIN_TTL} and {@link #MAX_TTL}
    * @param pool runs the per-document round trips of a batch in parallel
+   * @param cipher seals and opens the profiles with each user's data key
    */
   public CouchbaseProfileWriter(
-      CouchbaseConnector couchbase, IntSupplier ttlSeconds, ExecutorService pool) {
+      CouchbaseConnector couchbase,
+      IntSupplier ttlSeconds,
+      ExecutorService pool,
+      PersonalDataCipher cipher) {
     this.profiles = couchbase.profiles();
     this.ttlSeconds = ttlSeconds;
     this.pool = pool;
+    this.cipher = cipher;
   }
 
   public static String key(UUID userId) {
@@ -93,13 +113,14 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
 
   @Override
   public Map<UUID, Long> versions(Set<UUID> userIds) {
-    Map<UUID, CompletableFuture<Optional<Profile>>> reads = new HashMap<>();
-    userIds.forEach(
-        id ->
-            reads.put(
-                id, CompletableFuture.supplyAsync(() -> read(id).map(Stored::profile), pool)));
+    Map<UUID, CompletableFuture<Optional<Stored>>> reads = new HashMap<>();
+    userIds.forEach(id -> reads.put(id, CompletableFuture.supplyAsync(() -> read(id), pool)));
     Map<UUID, Long> versions = new HashMap<>();
-    reads.forEach((id, read) -> join(read).ifPresent(p -> versions.put(id, p.version())));
+    reads.forEach(
+        (id, read) ->
+            join(read)
+                .filter(stored -> stored.version() >= 0)
+                .ifPresent(stored -> versions.put(id, stored.version())));
     return versions;
   }
 
@@ -118,9 +139,9 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
     return outcomes;
   }
 
-  /** The cached profile, or empty. */
+  /** The cached profile, or empty (none, of the earlier format, or its key is gone). */
   public Optional<Profile> find(UUID userId) {
-    return read(userId).map(Stored::profile);
+    return read(userId).flatMap(stored -> open(userId, stored.ciphertext()));
   }
 
   /**
@@ -128,9 +149,13 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
    * way); returns the new document's CAS, a token for {@link #removeIfUnchanged}.
    */
   public Optional<Long> insertIfAbsent(Profile profile) {
+    Optional<byte[]> content = document(profile);
+    if (content.isEmpty()) {
+      return Optional.empty(); // the key is gone: nothing to cache
+    }
     try {
       MutationResult inserted =
-          profiles.insert(key(profile.userId()), json(profile), insertOptions());
+          profiles.insert(key(profile.userId()), content.get(), insertOptions());
       return Optional.of(inserted.cas());
     } catch (DocumentExistsException e) {
       return Optional.empty();
@@ -148,7 +173,11 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
 
   private Outcome write(ProfileChange change) {
     String key = key(change.userId());
-    byte[] content = json(change.profile());
+    Optional<byte[]> document = document(change.profile());
+    if (document.isEmpty()) {
+      return remove(change); // erased meanwhile: its erasure follows in the log
+    }
+    byte[] content = document.get();
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       Optional<Stored> current = read(change.userId());
       try {
@@ -156,18 +185,14 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
           profiles.insert(key, content, insertOptions());
           return Outcome.WRITTEN;
         }
-        if (current.get().profile().version() >= change.version()) {
+        if (current.get().version() >= change.version()) {
           return Outcome.STALE;
         }
         ReplaceOptions options =
             ReplaceOptions.replaceOptions()
                 .cas(current.get().cas())
                 .transcoder(RawJsonTranscoder.INSTANCE);
-        Duration ttl = ttl();
-        if (!ttl.isZero()) {
-          options.expiry(ttl);
-        }
-        profiles.replace(key, content, options);
+        profiles.replace(key, content, options.expiry(ttl()));
         return Outcome.WRITTEN;
       } catch (DocumentExistsException | CasMismatchException | DocumentNotFoundException raced) {
         // Someone wrote (or the document expired) between our read and our write: read again.
@@ -189,33 +214,59 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
     try {
       GetResult result =
           profiles.get(key(userId), GetOptions.getOptions().transcoder(RawJsonTranscoder.INSTANCE));
+      JsonNode doc = ReadModelJson.JSON.readTree(result.contentAs(byte[].class));
+      JsonNode ciphertext = doc.path("sealed");
       return Optional.of(
-          new Stored(
-              ReadModelJson.JSON.readValue(result.contentAs(byte[].class), Profile.class),
-              result.cas()));
+          ciphertext.isTextual()
+              ? new Stored(doc.path("version").asLong(), ciphertext.asText(), result.cas())
+              : new Stored(-1, null, result.cas()));
     } catch (DocumentNotFoundException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IllegalStateException("cache document " + key(userId) + " is not a profile", e);
+      throw new IllegalStateException("cache document " + key(userId) + " is not JSON", e);
     }
+  }
+
+  private Optional<Profile> open(UUID userId, String ciphertext) {
+    if (ciphertext == null) {
+      return Optional.empty();
+    }
+    return cipher
+        .open(userId, ciphertext, JsonNode.class)
+        .map(
+            json -> {
+              try {
+                return ReadModelJson.JSON.treeToValue(json, Profile.class);
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException(
+                    "cache document " + key(userId) + " does not seal a profile", e);
+              }
+            });
+  }
+
+  /** The document of a profile, or empty when the user's key is gone. */
+  private Optional<byte[]> document(Profile profile) {
+    return cipher
+        .sealWithExistingKey(profile.userId(), ReadModelJson.JSON.valueToTree(profile))
+        .map(
+            ciphertext -> {
+              ObjectNode doc = ReadModelJson.JSON.createObjectNode();
+              doc.put("userId", profile.userId().toString());
+              doc.put("version", profile.version());
+              doc.put("sealed", ciphertext);
+              return doc.toString().getBytes(StandardCharsets.UTF_8);
+            });
   }
 
   private InsertOptions insertOptions() {
-    InsertOptions options = InsertOptions.insertOptions().transcoder(RawJsonTranscoder.INSTANCE);
-    Duration ttl = ttl();
-    return ttl.isZero() ? options : options.expiry(ttl);
+    return InsertOptions.insertOptions().transcoder(RawJsonTranscoder.INSTANCE).expiry(ttl());
   }
 
   private Duration ttl() {
-    return Duration.ofSeconds(Math.max(0, ttlSeconds.getAsInt()));
-  }
-
-  private static byte[] json(Profile profile) {
-    try {
-      return ReadModelJson.JSON.writeValueAsBytes(profile);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a profile", e);
-    }
+    Duration wanted = Duration.ofSeconds(Math.max(0, ttlSeconds.getAsInt()));
+    return wanted.compareTo(MIN_TTL) < 0
+        ? MIN_TTL
+        : wanted.compareTo(MAX_TTL) > 0 ? MAX_TTL : wanted;
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -226,5 +277,6 @@ public final class CouchbaseProfileWriter implements ProjectionTarget {
     }
   }
 
-  private record Stored(Profile profile, long cas) {}
+  /** A document as stored: version -1 and no seal for one of the earlier plain format. */
+  private record Stored(long version, String ciphertext, long cas) {}
 }

@@ -10,6 +10,7 @@ import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.readmodel.core.Profile;
 import com.retail.identity.readmodel.core.ProfileChange;
 import com.retail.identity.readmodel.core.ProjectionTarget;
+import com.retail.identity.readmodel.core.SearchTerms;
 import io.searchbox.client.JestClient;
 import io.searchbox.client.JestResult;
 import java.io.IOException;
@@ -38,15 +39,18 @@ public final class SearchProfileWriter implements ProjectionTarget {
   private final String writeTo;
   private final String projection;
   private final ProfileIndexSettings settings;
+  private final SearchTerms terms;
 
   /** The live read model: writes through the alias. */
-  public SearchProfileWriter(SearchConnector search, ProfileIndexSettings settings) {
+  public SearchProfileWriter(
+      SearchConnector search, ProfileIndexSettings settings, SearchTerms terms) {
     this(
         search.client(),
         aliasOf(search.indexPrefix()),
         aliasOf(search.indexPrefix()),
         PROJECTION,
-        settings);
+        settings,
+        terms);
   }
 
   /**
@@ -58,12 +62,14 @@ public final class SearchProfileWriter implements ProjectionTarget {
       String alias,
       String writeTo,
       String projection,
-      ProfileIndexSettings settings) {
+      ProfileIndexSettings settings,
+      SearchTerms terms) {
     this.client = client;
     this.alias = alias;
     this.writeTo = writeTo;
     this.projection = projection;
     this.settings = settings;
+    this.terms = terms;
   }
 
   /** The alias reads go to: {@code <prefix>-profiles}. */
@@ -224,15 +230,31 @@ public final class SearchProfileWriter implements ProjectionTarget {
     return outcomes;
   }
 
-  /** The search document: the profile plus the full name that name-prefix search matches. */
-  public static String document(Profile profile) {
-    ObjectNode doc = ReadModelJson.JSON.valueToTree(profile);
-    String name =
-        ((profile.firstName() == null ? "" : profile.firstName())
-                + " "
-                + (profile.lastName() == null ? "" : profile.lastName()))
-            .strip();
-    doc.put("name", name);
+  /**
+   * The search document: what a search filters and sorts on, and keyed hashes of what it matches
+   * (email, phone, name-word prefixes); no name, address or number in the clear (ADR 0102). A hit
+   * is shown from the sealed profile cache or the stream, never from this document.
+   */
+  public String document(Profile profile) {
+    ObjectNode doc = ReadModelJson.JSON.createObjectNode();
+    doc.put("userId", profile.userId().toString());
+    if (profile.email() != null) {
+      doc.put("emailHash", terms.email(profile.email()));
+    }
+    if (profile.phone() != null) {
+      doc.put("phoneHash", terms.phone(profile.phone()));
+    }
+    ArrayNode names = doc.putArray("namePrefixes");
+    terms.namePrefixes(profile.firstName(), profile.lastName()).forEach(names::add);
+    doc.put("phoneVerified", profile.phoneVerified());
+    doc.put("emailVerified", profile.emailVerified());
+    if (profile.country() != null) {
+      doc.put("country", profile.country());
+    }
+    if (profile.createdAt() != null) {
+      doc.put("createdAt", profile.createdAt().toString());
+    }
+    doc.put("version", profile.version());
     return doc.toString();
   }
 

@@ -47,23 +47,13 @@ public final class PageCursor {
         return Optional.empty();
       }
       // The fingerprint is no secret, so the values are checked against the sort they continue
-      // ([score,] createdAt, userId): the index must never see a value it cannot parse.
+      // (createdAt, userId): the index must never see a value it cannot parse.
       JsonNode after = node.path("a");
-      boolean scored = query.match() == UserQuery.Match.NAME_PREFIX;
-      if (after.size() != (scored ? 3 : 2)) {
+      if (after.size() != 2) {
         return Optional.empty();
       }
       List<Object> values = new ArrayList<>();
       int i = 0;
-      if (scored) {
-        JsonNode score = after.get(i++);
-        if (!score.isNumber()
-            || !Double.isFinite(score.asDouble())
-            || Math.abs(score.asDouble()) > Float.MAX_VALUE) {
-          return Optional.empty();
-        }
-        values.add(score.asDouble());
-      }
       JsonNode createdAt = after.get(i++);
       JsonNode userId = after.get(i);
       if (!createdAt.isIntegralNumber()

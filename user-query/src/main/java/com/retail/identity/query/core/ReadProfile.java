@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 
 /**
- * Reads one profile: the cache first, then the search document, then a fold of the user's own
- * stream (which also repopulates the cache). With {@code minVersion} the answer is never older than
- * that version: the read models are polled for a bounded time, then the stream answers, so a client
- * that just wrote always reads its write.
+ * Reads one profile: the cache first, then a fold of the user's own stream (which also repopulates
+ * the cache). The search index holds no personal data, so it is no source of profiles. With {@code
+ * minVersion} the answer is never older than that version: the read models are polled for a bounded
+ * time, then the stream answers, so a client that just wrote always reads its write.
  */
 public final class ReadProfile {
   private static final long POLL_MILLIS = 25;
@@ -22,26 +22,19 @@ public final class ReadProfile {
   /** Where the answer came from (also sent as a response header, for operators). */
   public enum Source {
     CACHE,
-    SEARCH,
     STREAM
   }
 
   public record Result(Profile profile, Source source) {}
 
   private final ProfileCache cache;
-  private final ProfileIndex index;
   private final UserStreams events;
   private final ProfileFolder folder;
   private final IntSupplier waitMillis;
 
   public ReadProfile(
-      ProfileCache cache,
-      ProfileIndex index,
-      UserStreams events,
-      ProfileFolder folder,
-      IntSupplier waitMillis) {
+      ProfileCache cache, UserStreams events, ProfileFolder folder, IntSupplier waitMillis) {
     this.cache = cache;
-    this.index = index;
     this.events = events;
     this.folder = folder;
     this.waitMillis = waitMillis;
@@ -74,12 +67,6 @@ public final class ReadProfile {
     Optional<Profile> cached = cache.find(userId);
     if (cached.isPresent() && cached.get().version() >= minVersion) {
       return Optional.of(new Result(cached.get(), Source.CACHE));
-    }
-    Optional<Profile> indexed = index.find(userId);
-    if (indexed.isPresent() && indexed.get().version() >= minVersion) {
-      // Not copied into the cache: the search projection may not have seen an erasure the cache
-      // has.
-      return Optional.of(new Result(indexed.get(), Source.SEARCH));
     }
     return Optional.empty();
   }

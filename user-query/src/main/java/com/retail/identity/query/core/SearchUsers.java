@@ -1,14 +1,28 @@
 package com.retail.identity.query.core;
 
-/** Admin search: validates the parameters, asks the index, and names the next page. */
+import com.retail.identity.common.domain.NotFound;
+import com.retail.identity.readmodel.core.Profile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Admin search: validates the parameters, asks the index which accounts match, shows each from the
+ * profile read (cache, else the stream: the index holds no personal data), and names the next page.
+ */
 public final class SearchUsers {
-  /** A page of hits and the token of the next page (null on the last page). */
-  public record Result(UserHits hits, String nextPage) {}
+  /**
+   * A page of profiles and the token of the next page (null on the last page). An account erased
+   * between the index and the read is left out of the page.
+   */
+  public record Result(List<Profile> profiles, UserHits hits, String nextPage) {}
 
   private final ProfileIndex index;
+  private final ReadProfile profiles;
 
-  public SearchUsers(ProfileIndex index) {
+  public SearchUsers(ProfileIndex index, ReadProfile profiles) {
     this.index = index;
+    this.profiles = profiles;
   }
 
   /**
@@ -19,9 +33,17 @@ public final class SearchUsers {
     UserQuery query = UserQueryParser.parse(q, country, verified, page, size);
     UserHits hits = index.search(query);
     String next =
-        hits.hits().size() == query.size() && hits.lastSortValues() != null
+        hits.userIds().size() == query.size() && hits.lastSortValues() != null
             ? PageCursor.encode(query, hits.lastSortValues())
             : null;
-    return new Result(hits, next);
+    List<Profile> shown = new ArrayList<>(hits.userIds().size());
+    for (UUID userId : hits.userIds()) {
+      try {
+        shown.add(profiles.read(userId, 0).profile());
+      } catch (NotFound erasedMeanwhile) {
+        // the index has not seen the erasure yet
+      }
+    }
+    return new Result(shown, hits, next);
   }
 }

@@ -48,8 +48,8 @@ public final class UserSearchResource {
           retryAfterSeconds.getAsInt());
     }
     return new UserSearchResponse(
-        result.hits().hits().stream().map(Views::profile).toList(),
-        result.hits().hits().size(),
+        result.profiles().stream().map(Views::profile).toList(),
+        result.profiles().size(),
         result.hits().total(),
         result.hits().totalExact() ? "eq" : "gte",
         result.nextPage());

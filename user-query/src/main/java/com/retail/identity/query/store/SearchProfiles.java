@@ -3,58 +3,33 @@ package com.retail.identity.query.store;
 import static com.retail.identity.readmodel.store.SearchRequest.failure;
 import static com.retail.identity.readmodel.store.SearchRequest.readTree;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.query.core.ProfileIndex;
 import com.retail.identity.query.core.ReadModelUnavailable;
 import com.retail.identity.query.core.UserHits;
 import com.retail.identity.query.core.UserQuery;
-import com.retail.identity.readmodel.core.Profile;
-import com.retail.identity.readmodel.store.ReadModelJson;
+import com.retail.identity.readmodel.core.SearchTerms;
 import com.retail.identity.readmodel.store.SearchProfileWriter;
 import com.retail.identity.readmodel.store.SearchRequest;
 import io.searchbox.client.JestClient;
 import io.searchbox.client.JestResult;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Reads profile documents from OpenSearch/Elasticsearch, through Jest, always through the alias
+ * Searches profile documents in OpenSearch/Elasticsearch, through Jest, always through the alias
  * {@code <prefix>-profiles} (the projector's {@link SearchProfileWriter} fills the index behind
- * it).
+ * it), and answers the ids of the accounts that match.
  */
 public final class SearchProfiles implements ProfileIndex {
-  static final String GET_COMMAND = "profile-search-get";
   static final String SEARCH_COMMAND = "user-search";
 
   private final JestClient client;
   private final String alias;
+  private final SearchTerms terms;
 
-  public SearchProfiles(SearchConnector search) {
+  public SearchProfiles(SearchConnector search, SearchTerms terms) {
     this.client = search.client();
     this.alias = SearchProfileWriter.aliasOf(search.indexPrefix());
-  }
-
-  @Override
-  public Optional<Profile> find(UUID userId) {
-    return StoreCommand.execute(
-        GET_COMMAND,
-        500,
-        () -> {
-          JestResult result =
-              SearchRequest.send(client, SearchRequest.get("/" + alias + "/_doc/" + userId));
-          if (result.getResponseCode() == 404) {
-            return Optional.<Profile>empty();
-          }
-          if (!result.isSucceeded()) {
-            throw failure("get", result);
-          }
-          JsonNode doc = readTree(result.getJsonString());
-          return doc.path("found").asBoolean(false)
-              ? Optional.of(ReadModelJson.JSON.treeToValue(doc.path("_source"), Profile.class))
-              : Optional.<Profile>empty();
-        },
-        reason -> Optional.empty());
+    this.terms = terms;
   }
 
   @Override
@@ -69,7 +44,7 @@ public final class SearchProfiles implements ProfileIndex {
                   SearchRequest.send(
                       client,
                       SearchRequest.post(
-                          "/" + alias + "/_search", SearchQueries.body(query).toString()));
+                          "/" + alias + "/_search", SearchQueries.body(query, terms).toString()));
               if (!result.isSucceeded()) {
                 throw failure("search", result);
               }

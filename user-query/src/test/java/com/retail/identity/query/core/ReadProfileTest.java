@@ -26,9 +26,8 @@ class ReadProfileTest {
   private final PersonalDataCipher cipher = new PersonalDataCipher(new MemoryDataKeys());
   private final MemoryEvents events = new MemoryEvents(clock);
   private final MapCache cache = new MapCache();
-  private final MapIndex index = new MapIndex();
   private final ReadProfile read =
-      new ReadProfile(cache, index, events, new ProfileFolder(cipher), () -> 50);
+      new ReadProfile(cache, events, new ProfileFolder(cipher), () -> 50);
   private final UUID userId = UUID.randomUUID();
 
   static final class MapCache implements ProfileCache {
@@ -52,20 +51,6 @@ class ReadProfileTest {
     @Override
     public void removeIfUnchanged(UUID id, long token) {
       docs.remove(id);
-    }
-  }
-
-  static final class MapIndex implements ProfileIndex {
-    final Map<UUID, Profile> docs = new HashMap<>();
-
-    @Override
-    public Optional<Profile> find(UUID id) {
-      return Optional.ofNullable(docs.get(id));
-    }
-
-    @Override
-    public UserHits search(UserQuery query) {
-      throw new UnsupportedOperationException();
     }
   }
 
@@ -96,17 +81,9 @@ class ReadProfileTest {
   @Test
   void givenACachedProfile_thenTheCacheAnswers() {
     cache.docs.put(userId, profile(3, "Cached"));
-    index.docs.put(userId, profile(3, "Indexed"));
 
     assertThat(read.read(userId, 0))
         .isEqualTo(new ReadProfile.Result(profile(3, "Cached"), ReadProfile.Source.CACHE));
-  }
-
-  @Test
-  void givenNoCachedProfile_thenTheSearchDocumentAnswers() {
-    index.docs.put(userId, profile(3, "Indexed"));
-
-    assertThat(read.read(userId, 0).source()).isEqualTo(ReadProfile.Source.SEARCH);
   }
 
   @Test
@@ -130,7 +107,6 @@ class ReadProfileTest {
         "c",
         List.of(new UserEvents.ProfileUpdated(pii, null, null, clock.instant()).toEvent()));
     cache.docs.put(userId, profile(1, "Grace"));
-    index.docs.put(userId, profile(1, "Grace"));
 
     ReadProfile.Result result = read.read(userId, 2);
 

@@ -80,12 +80,11 @@ class UserQueryParserTest {
   @Test
   void givenTheNextPageTokenOfTheSameSearch_thenItContinuesAfterTheLastHit() {
     UserQuery first = UserQueryParser.parse("gra", "US", null, null, "10");
-    String token = PageCursor.encode(first, List.of(1.25, 1700000000000L, "user-id"));
+    String token = PageCursor.encode(first, List.of(1700000000000L, "user-id"));
 
     UserQuery next = UserQueryParser.parse("gra", "US", null, token, "10");
 
-    assertThat(next.page())
-        .isEqualTo(new UserQuery.Page.After(List.of(1.25, 1700000000000L, "user-id")));
+    assertThat(next.page()).isEqualTo(new UserQuery.Page.After(List.of(1700000000000L, "user-id")));
     assertThatThrownBy(() -> UserQueryParser.parse("ada", "US", null, token, "10"))
         .as("a token of another search")
         .isInstanceOf(InvalidInput.class);
@@ -98,14 +97,14 @@ class UserQueryParserTest {
 
     for (List<Object> forged :
         List.<List<Object>>of(
-            List.of("x", 1L, "id"),
-            List.of(1.0, "yesterday", "id"),
-            List.of(1.0, 1L, 7L),
-            List.of(1.0, 1L),
-            List.of(1.0, 1L, "id", "extra"),
-            List.of(1e300, 1L, "id"),
-            List.of(1.0, 1.5, "id"),
-            List.of(1.0, 1L, "x".repeat(65)))) {
+            List.of("x", "id"),
+            List.of("yesterday", "id"),
+            List.of(1L, 7L),
+            List.of(1L),
+            List.of(1L, "id", "extra"),
+            List.of(1e300, "id"),
+            List.of(1.5, "id"),
+            List.of(1L, "x".repeat(65)))) {
       assertThat(
               badFields(
                   () ->
@@ -119,7 +118,7 @@ class UserQueryParserTest {
                 () ->
                     UserQueryParser.parse(
                         null, null, null, PageCursor.encode(all, List.of(1.0, 1L, "id")), "10")))
-        .as("a score where the search has none")
+        .as("a score, which no search sorts on")
         .containsExactly("page");
     assertThat(
             UserQueryParser.parse(null, null, null, PageCursor.encode(all, List.of(1L, "id")), "10")

@@ -6,17 +6,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.query.core.UserHits;
 import com.retail.identity.query.core.UserQuery;
 import com.retail.identity.readmodel.core.Profile;
+import com.retail.identity.readmodel.core.SearchTerms;
+import com.retail.identity.readmodel.store.ProfileIndexSettings;
 import com.retail.identity.readmodel.store.ReadModelJson;
 import com.retail.identity.readmodel.store.SearchProfileWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The search DSL the adapter sends, and what it reads back. */
+/** The search DSL the adapter sends, what it reads back, and that it matches what was written. */
 class SearchQueriesTest {
+  private final SearchTerms terms = new SearchTerms(new ProfileIndexSettings().searchKey());
+  private final SearchProfileWriter writer =
+      new SearchProfileWriter(null, "p-profiles", "p-profiles", "test", null, terms);
+
+  private final Profile grace =
+      new Profile(
+          UUID.randomUUID(),
+          "Grace.Hopper@example.com",
+          "Grace",
+          "Hopper",
+          "+14155550100",
+          true,
+          false,
+          "US",
+          "en-US",
+          Instant.parse("2027-01-01T00:00:00Z"),
+          3);
+
   @Test
-  void givenANamePrefixWithFilters_thenAsYouTypeMatchingFilteredAndSortedToATieBreaker() {
+  void givenANamePrefixWithFilters_thenEveryTypedWordIsAHashedTermFilteredAndSortedToATieBreaker()
+      throws Exception {
     UserQuery query =
         new UserQuery(
             UserQuery.Match.NAME_PREFIX,
@@ -24,102 +46,108 @@ class SearchQueriesTest {
             "US",
             true,
             10,
-            new UserQuery.Page.After(List.of(2.5, 1700000000000L, "abc")));
+            new UserQuery.Page.After(List.of(1700000000000L, "abc")));
 
-    JsonNode body = SearchQueries.body(query);
+    JsonNode body = SearchQueries.body(query, terms);
 
-    JsonNode multi = body.at("/query/bool/must/0/multi_match");
-    assertThat(multi.path("type").asText()).isEqualTo("bool_prefix");
-    assertThat(multi.path("query").asText()).isEqualTo("gra hop");
+    JsonNode document = ReadModelJson.JSON.readTree(writer.document(grace));
+    List<String> indexed = texts(document.path("namePrefixes"));
+    assertThat(body.at("/query/bool/must").size()).isEqualTo(2);
+    assertThat(indexed)
+        .contains(
+            body.at("/query/bool/must/0/term/namePrefixes").asText(),
+            body.at("/query/bool/must/1/term/namePrefixes").asText());
+    assertThat(body.toString()).doesNotContain("gra").doesNotContain("hop");
     assertThat(body.at("/query/bool/filter/0/term/country").asText()).isEqualTo("US");
     assertThat(body.at("/query/bool/filter/1/term/phoneVerified").asBoolean()).isTrue();
     assertThat(body.path("sort").toString())
-        .isEqualTo("[{\"_score\":\"desc\"},{\"createdAt\":\"desc\"},{\"userId\":\"asc\"}]");
-    assertThat(body.path("search_after").toString()).isEqualTo("[2.5,1700000000000,\"abc\"]");
+        .isEqualTo("[{\"createdAt\":\"desc\"},{\"userId\":\"asc\"}]");
+    assertThat(body.path("search_after").toString()).isEqualTo("[1700000000000,\"abc\"]");
+    assertThat(body.path("_source").asBoolean(true)).isFalse();
     assertThat(body.has("from")).isFalse();
     assertThat(body.path("size").asInt()).isEqualTo(10);
   }
 
   @Test
-  void givenAnEmail_thenAnExactTermAndNewestFirst() {
-    JsonNode body =
+  void givenAnEmailOrPhone_thenTheExactHashedTermOfTheDocumentAndNewestFirst() throws Exception {
+    JsonNode document = ReadModelJson.JSON.readTree(writer.document(grace));
+
+    JsonNode byEmail =
         SearchQueries.body(
             new UserQuery(
                 UserQuery.Match.EMAIL,
-                "g@example.com",
+                "grace.hopper@example.com",
                 null,
                 null,
                 20,
-                new UserQuery.Page.Offset(40)));
+                new UserQuery.Page.Offset(40)),
+            terms);
+    JsonNode byPhone =
+        SearchQueries.body(
+            new UserQuery(
+                UserQuery.Match.PHONE, "+14155550100", null, null, 20, new UserQuery.Page.First()),
+            terms);
 
-    assertThat(body.at("/query/bool/must/0/term/email").asText()).isEqualTo("g@example.com");
-    assertThat(body.path("sort").toString())
+    assertThat(byEmail.at("/query/bool/must/0/term/emailHash").asText())
+        .isEqualTo(document.path("emailHash").asText());
+    assertThat(byPhone.at("/query/bool/must/0/term/phoneHash").asText())
+        .isEqualTo(document.path("phoneHash").asText());
+    assertThat(byEmail.path("sort").toString())
         .isEqualTo("[{\"createdAt\":\"desc\"},{\"userId\":\"asc\"}]");
-    assertThat(body.path("from").asInt()).isEqualTo(40);
+    assertThat(byEmail.path("from").asInt()).isEqualTo(40);
   }
 
   @Test
-  void givenAnAnswer_thenProfilesTotalAndTheLastSortValuesAreRead() throws Exception {
+  void givenAnAnswer_thenTheIdsTotalAndTheLastSortValuesAreRead() throws Exception {
     UUID id = UUID.randomUUID();
     JsonNode answer =
         ReadModelJson.JSON.readTree(
             "{\"hits\":{\"total\":{\"value\":10000,\"relation\":\"gte\"},"
-                + "\"hits\":[{\"_source\":{\"userId\":\""
+                + "\"hits\":[{\"_id\":\""
                 + id
-                + "\",\"firstName\":\"Grace\",\"createdAt\":\"2027-01-01T00:00:00Z\","
-                + "\"version\":4,\"phoneVerified\":false},\"sort\":[1798761600000,\""
+                + "\",\"sort\":[1798761600000,\""
                 + id
                 + "\"]}]}}");
 
     UserHits hits = SearchQueries.hits(answer);
 
-    assertThat(hits.hits())
-        .extracting(Profile::userId, Profile::version, Profile::createdAt)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(id, 4L, Instant.parse("2027-01-01T00:00:00Z")));
+    assertThat(hits.userIds()).containsExactly(id);
     assertThat(hits.total()).isEqualTo(10000);
     assertThat(hits.totalExact()).isFalse();
     assertThat(hits.lastSortValues()).containsExactly(1798761600000L, id.toString());
   }
 
   @Test
-  void givenAProfile_thenTheSearchDocumentAddsTheFullNameAndHoldsNoSecret() throws Exception {
-    Profile p =
-        new Profile(
-            UUID.randomUUID(),
-            "g@example.com",
-            "Grace",
-            "Hopper",
-            "+14155550100",
-            true,
-            false,
-            "US",
-            "en-US",
-            Instant.parse("2027-01-01T00:00:00Z"),
-            3);
+  void givenAProfile_thenTheSearchDocumentHoldsNoPersonalDataInTheClear() throws Exception {
+    JsonNode doc = ReadModelJson.JSON.readTree(writer.document(grace));
 
-    JsonNode doc = ReadModelJson.JSON.readTree(SearchProfileWriter.document(p));
-
-    assertThat(doc.path("name").asText()).isEqualTo("Grace Hopper");
     assertThat(doc.path("createdAt").asText()).isEqualTo("2027-01-01T00:00:00Z");
     assertThat(iterable(doc.fieldNames()))
         .containsExactlyInAnyOrder(
             "userId",
-            "email",
-            "firstName",
-            "lastName",
-            "phone",
+            "emailHash",
+            "phoneHash",
+            "namePrefixes",
             "phoneVerified",
             "emailVerified",
             "country",
-            "locale",
             "createdAt",
-            "version",
-            "name");
+            "version");
+    assertThat(doc.toString().toLowerCase(java.util.Locale.ROOT))
+        .doesNotContain("grace")
+        .doesNotContain("hopper")
+        .doesNotContain("example.com")
+        .doesNotContain("4155550100");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> list = new ArrayList<>();
+    array.forEach(value -> list.add(value.asText()));
+    return list;
   }
 
   private static List<String> iterable(java.util.Iterator<String> names) {
-    List<String> list = new java.util.ArrayList<>();
+    List<String> list = new ArrayList<>();
     names.forEachRemaining(list::add);
     return list;
   }

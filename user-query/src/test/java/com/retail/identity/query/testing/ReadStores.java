@@ -5,9 +5,15 @@ import com.couchbase.client.java.codec.RawJsonTranscoder;
 import com.couchbase.client.java.kv.GetOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.store.CouchbaseConnector;
 import com.retail.identity.common.store.CouchbaseSettings;
 import com.retail.identity.common.testing.TestStack;
+import com.retail.identity.readmodel.core.Profile;
+import com.retail.identity.readmodel.core.SearchTerms;
+import com.retail.identity.readmodel.store.ProfileIndexSettings;
+import com.retail.identity.readmodel.store.SearchProfileWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +33,24 @@ public final class ReadStores implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private CouchbaseConnector couchbase;
+
+  /** The terms of the test stack's index (user-query runs with the local search key). */
+  public static final SearchTerms TERMS = new SearchTerms(new ProfileIndexSettings().searchKey());
+
+  private static final SearchProfileWriter DOCUMENTS =
+      new SearchProfileWriter(null, "unused", "unused", "unused", null, TERMS);
+
+  /**
+   * The search document's source the projector writes for a profile (with the local search key, as
+   * the test stack's user-query has): what a document must equal to be the fold of its stream.
+   */
+  public static JsonNode searchSourceOf(Profile profile) {
+    try {
+      return JSON.readTree(DOCUMENTS.document(profile));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   public static String alias() {
     return alias(TestStack.env("SEARCH_INDEX_PREFIX", "it-manual"));
@@ -79,6 +103,25 @@ public final class ReadStores implements AutoCloseable {
     } catch (DocumentNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The profile a cache document seals, opened with the user's data key (with its {@code version});
+   * a missing node when it cannot be opened (no seal, or the key is gone).
+   */
+  public static JsonNode opened(UUID userId, JsonNode cacheDocument, PersonalDataCipher cipher) {
+    JsonNode ciphertext = cacheDocument.path("sealed");
+    return ciphertext.isTextual()
+        ? cipher.open(userId, ciphertext.asText(), JsonNode.class).orElse(MissingNode.getInstance())
+        : MissingNode.getInstance();
+  }
+
+  /** The profile the cache holds for a user, opened, or empty. */
+  public Optional<JsonNode> cachedProfile(UUID userId, PersonalDataCipher cipher)
+      throws IOException {
+    return cacheDocument(userId)
+        .map(doc -> opened(userId, doc, cipher))
+        .filter(profile -> !profile.isMissingNode());
   }
 
   private synchronized CouchbaseConnector couchbase() {
