@@ -372,6 +372,49 @@ class ReadSideIT {
   }
 
   @Test
+  void givenACacheDocumentOfTheEarlierPlainFormat_thenItIsNotReadAndTheNextChangeSealsIt()
+      throws Exception {
+    // Given a profile whose cache document is of the format before sealing (names in the clear)
+    String lastName = uniqueName("Plain");
+    UUID userId = SEED.register("Olde", lastName);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> STORES.cachedProfile(userId, SEED.cipher()).isPresent());
+    STORES.putCacheDocument(
+        userId,
+        "{\"userId\":\""
+            + userId
+            + "\",\"firstName\":\"Stale\",\"lastName\":\""
+            + lastName
+            + "\",\"version\":1}");
+
+    // When it is read, then the stream answers, not the plain document
+    HttpResponse<String> read = get("/v1/users/" + userId, TOKENS.user(userId));
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("X-Profile-Source")).hasValue("stream");
+    assertThat(JSON.readTree(read.body()).path("firstName").asText()).isEqualTo("Olde");
+
+    // And the next change of the account replaces it with a sealed one
+    long version = SEED.rename(userId, "Newer");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              JsonNode raw = STORES.cacheDocument(userId).orElseThrow();
+              assertThat(fieldNames(raw)).containsExactlyInAnyOrder("userId", "version", "sealed");
+              assertThat(raw.path("version").asLong()).isEqualTo(version);
+              assertThat(
+                      STORES
+                          .cachedProfile(userId, SEED.cipher())
+                          .orElseThrow()
+                          .path("firstName")
+                          .asText())
+                  .isEqualTo("Newer");
+            });
+  }
+
+  @Test
   void givenTheLocalStack_thenReferenceDataIsLoadedAndCountriesAreServed() throws Exception {
     await()
         .atMost(Duration.ofSeconds(20))

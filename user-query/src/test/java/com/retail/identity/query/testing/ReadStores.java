@@ -105,6 +105,17 @@ public final class ReadStores implements AutoCloseable {
     }
   }
 
+  /** Writes a cache document as it is given (a document of an earlier format, say). */
+  public void putCacheDocument(UUID userId, String json) {
+    couchbase()
+        .profiles()
+        .upsert(
+            "user::" + userId,
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            com.couchbase.client.java.kv.UpsertOptions.upsertOptions()
+                .transcoder(RawJsonTranscoder.INSTANCE));
+  }
+
   /**
    * The profile a cache document seals, opened with the user's data key (with its {@code version});
    * a missing node when it cannot be opened (no seal, or the key is gone).
