@@ -38,6 +38,7 @@ class BootEnvTest {
       EMAIL_LOOKUP_SECRET=ssm:/identity/prod/user-command/email-lookup-secret
       MASTER_KEY_ID=prod-1
       MASTER_KEY=ssm:/identity/prod/master-key
+      OPERATOR_TOKEN=ssm:/identity/prod/user-command/operator-token
       VERIFICATION_CLIENT_SECRET=ssm:/identity/prod/user-command/verification-client-secret
       TRUSTED_PROXIES=10.0.0.10
       EMAIL_FROM=no-reply@retail.example

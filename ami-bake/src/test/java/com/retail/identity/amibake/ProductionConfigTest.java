@@ -60,6 +60,7 @@ class ProductionConfigTest {
           Map.entry("EMAIL_FROM", "no-reply@retail.example"),
           Map.entry("MASTER_KEY", "cHJvZHVjdGlvbi1tYXN0ZXIta2V5LWZyb20tc3NtLTA="),
           Map.entry("SEARCH_KEY", "cHJvZHVjdGlvbi1zZWFyY2gta2V5LWZyb20tc3NtLTAwMDA="),
+          Map.entry("OPERATOR_TOKEN", "production-operator-token-from-ssm-00000000"),
           Map.entry(
               "SEARCH_URLS",
               "https://search-a.prod.internal:443,https://search-b.prod.internal:443"),

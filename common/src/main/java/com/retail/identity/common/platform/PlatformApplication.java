@@ -17,6 +17,7 @@ import com.retail.identity.common.errors.ViolationProblemMapper;
 import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import com.retail.identity.common.http.BodyLimitFilter;
 import com.retail.identity.common.http.CorsFilter;
+import com.retail.identity.common.http.OperatorTaskFilter;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.store.StoreUnavailableMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -29,6 +30,8 @@ import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every service shares: layered dynamic knobs, problem+json errors, request ids, CORS, the
@@ -36,6 +39,8 @@ import java.util.EnumSet;
  * {@link #runService}.
  */
 public abstract class PlatformApplication<C extends PlatformConfiguration> extends Application<C> {
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformApplication.class);
+
   /** Deepest JSON nesting accepted before any work is done. */
   public static final int MAX_JSON_DEPTH = 32;
 
@@ -90,6 +95,7 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
       Knobs.install(null, 0);
     }
     environment.admin().addTask(new KnobTask());
+    guardTasks(configuration, environment);
     installErrors(configuration, environment);
     installFilters(configuration, environment);
     HystrixStreamServlet.mount(environment);
@@ -138,6 +144,22 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
                 }
               }
             });
+  }
+
+  /** Admin tasks need the operator credential when one is configured (always in production). */
+  private static void guardTasks(PlatformConfiguration configuration, Environment environment) {
+    String token = configuration.getOperatorToken();
+    if (token == null || token.isBlank()) {
+      LOG.warn(
+          "Admin tasks (/tasks/*) are open: no operatorToken (mode {}; production refuses this)",
+          configuration.getMode());
+      return;
+    }
+    environment
+        .admin()
+        .addFilter(
+            "operator-tasks", new OperatorTaskFilter(token.strip(), environment.getObjectMapper()))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
   }
 
   private static void installFilters(PlatformConfiguration configuration, Environment environment) {

@@ -61,6 +61,17 @@ public class PlatformConfiguration extends Configuration {
   @Max(1024 * 1024)
   private int maxBodyBytes = BodyLimitFilter.DEFAULT_LIMIT;
 
+  /**
+   * The operators' credential for admin-port tasks ({@code Authorization: Bearer <token>} on {@code
+   * /tasks/*}, e.g. the knob task). Required in mode PRODUCTION (from SSM); without it, local and
+   * test stacks leave the tasks open (logged at start).
+   */
+  @JsonProperty private String operatorToken;
+
+  public String getOperatorToken() {
+    return operatorToken;
+  }
+
   public DeploymentMode getMode() {
     return mode;
   }
@@ -129,6 +140,12 @@ public class PlatformConfiguration extends Configuration {
       if (mode.isProduction() && MasterKeySettings.LOCAL_KEY.equals(key)) {
         problems.add("masterKey.key is the local development key; mode PRODUCTION needs its own");
       }
+    }
+    if (operatorToken != null && !operatorToken.isBlank() && operatorToken.strip().length() < 32) {
+      problems.add("operatorToken must be at least 32 characters");
+    }
+    if (mode.isProduction() && (operatorToken == null || operatorToken.isBlank())) {
+      problems.add("operatorToken must be set in mode PRODUCTION: admin tasks need a credential");
     }
     return problems;
   }

@@ -19,8 +19,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Data keys in Cassandra, wrapped by the master key. Unwrapped keys are cached briefly in memory
- * (never written anywhere); an erased user's key leaves the cache with the erasure.
+ * Data keys in Cassandra, wrapped by the master key. Unwrapped keys are cached in memory (never
+ * written anywhere) for {@link #CACHE_FOR} only: an erasure destroys the key in this process at
+ * once and in every other process within that time, so a key of an erased user does not outlive its
+ * erasure by more than a few seconds anywhere (ADR 0002). A miss costs one point read; keys are
+ * opened for profile changes, profile reads and projections, not for logins.
  */
 public final class CassandraDataKeys implements DataKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,8 +33,12 @@ public final class CassandraDataKeys implements DataKeys {
   private final PreparedStatement insertFresh;
   private final PreparedStatement select;
   private final PreparedStatement delete;
+
+  /** How long an unwrapped key stays in memory after it was read. */
+  public static final Duration CACHE_FOR = Duration.ofSeconds(5);
+
   private final Cache<UUID, SecretKey> cache =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_FOR).build();
 
   public CassandraDataKeys(CassandraConnector cassandra, MasterKey masterKey) {
     this.session = cassandra.session();
