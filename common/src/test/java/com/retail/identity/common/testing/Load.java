@@ -141,11 +141,19 @@ public final class Load implements AutoCloseable {
 
   /** Waits (at most {@code atMost}) until {@code condition} holds for this load. */
   public void until(Duration atMost, Predicate<Load> condition) {
-    Awaitility.await("load condition; counts so far " + counts())
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(200))
-        .failFast("load has stopped", () -> threads.stream().noneMatch(Thread::isAlive))
-        .until(() -> condition.test(this));
+    Map<String, Long> atStart = counts();
+    try {
+      Awaitility.await("load condition")
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(200))
+          .failFast("load has stopped", () -> threads.stream().noneMatch(Thread::isAlive))
+          .until(() -> condition.test(this));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // Both ends, so a report shows what the load did while the condition was awaited.
+      throw new AssertionError(
+          e.getMessage() + "; counts when the wait began " + atStart + ", at its end " + counts(),
+          e);
+    }
   }
 
   @Override

@@ -224,7 +224,7 @@ class NodeLossRingIT {
       long killedAt = System.nanoTime();
       phase(load, "one-down");
       load.until(
-          Duration.ofSeconds(120),
+          Duration.ofSeconds(180),
           l -> millisSince(killedAt) >= 20_000 && phases.get("one-down").requests.get() >= 200);
       // (the other nodes keep hints for it, written to files every 10 s)
       await("hints for the dead node")
