@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *       with {@code Authorization: Bearer <service token>} -> 204 recorded (or already recorded),
  *       404 unknown user, 401/403 bad token (Hystrix command {@value #RECORD_COMMAND}). Idempotent
  *       by verificationId, so a failed try is retried once on another instance; a 401 fetches a new
- *       token and tries once more.
+ *       token and tries once more; a 409 (the account's stream lost three races to other writers on
+ *       user-command) is tried again, up to {@value #ATTEMPTS} tries in all.
  * </ul>
  */
 public final class UserCommandClient implements UserCommand {
@@ -38,6 +39,7 @@ public final class UserCommandClient implements UserCommand {
   public static final String RECORD_COMMAND = "phone-verified";
   static final String TOKEN_PATH = "/internal/service-tokens";
   private static final Duration EARLY_REFRESH = Duration.ofSeconds(30);
+  static final int ATTEMPTS = 3;
 
   private final ServiceClient client;
   private final ServiceClientSettings credentials;
@@ -57,7 +59,7 @@ public final class UserCommandClient implements UserCommand {
     ObjectNode body =
         json.createObjectNode().put("verificationId", verificationId).put("phone", e164);
     String path = "/internal/users/" + userId + "/phone-verified";
-    for (int attempt = 1; attempt <= 2; attempt++) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String bearer = token();
       HttpResult result;
       try {
@@ -75,8 +77,14 @@ public final class UserCommandClient implements UserCommand {
         }
         case 401 -> {
           forgetToken(bearer);
-          if (attempt == 2) {
+          if (attempt > 1) {
             throw new Unavailable("user-command refused the service token (401)", null);
+          }
+        }
+        case 409 -> {
+          // Busy account, not an error of this call: the write is idempotent, so try again.
+          if (attempt == ATTEMPTS) {
+            throw new Unavailable("user-command answered 409 to " + RECORD_COMMAND, null);
           }
         }
         default ->
