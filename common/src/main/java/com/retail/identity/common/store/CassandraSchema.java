@@ -39,7 +39,8 @@ public final class CassandraSchema {
           "008-stream-integrity.cql",
           "009-erased-emails.cql",
           "010-account-tokens.cql",
-          "011-email-verification.cql");
+          "011-email-verification.cql",
+          "012-audit-trail.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private static final int RECORD_ATTEMPTS = 5;
