@@ -5,12 +5,14 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.query.health.ProjectionLagHealthCheck;
+import com.retail.identity.query.resources.AuditResource;
 import com.retail.identity.query.resources.ProfileResource;
 import com.retail.identity.query.resources.QueryProblemMappers;
 import com.retail.identity.query.resources.ReferenceResource;
@@ -78,12 +80,14 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
             new EndedSessionsModule(environment, configuration.getTokens()),
+            new AuditModule("user-query"),
             new UserQueryModule(configuration, environment, knobs, userCommand));
     environment.jersey().register(new QueryProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(ProfileResource.class));
     environment.jersey().register(injector.getInstance(UserSearchResource.class));
     environment.jersey().register(injector.getInstance(ReferenceResource.class));
+    environment.jersey().register(injector.getInstance(AuditResource.class));
 
     if (configuration.getProjection().isEnabled()) {
       startProjectors(injector, environment);

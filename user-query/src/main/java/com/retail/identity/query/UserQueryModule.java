@@ -3,6 +3,8 @@ package com.retail.identity.query;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.retail.identity.common.audit.AuditTrail;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.events.EventStore;
@@ -14,8 +16,10 @@ import com.retail.identity.common.store.SearchConnector;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.EndedSessionsView;
 import com.retail.identity.query.core.CountryCatalog;
+import com.retail.identity.query.core.ReadAuditTrail;
 import com.retail.identity.query.core.ReadProfile;
 import com.retail.identity.query.core.SearchUsers;
+import com.retail.identity.query.resources.AuditResource;
 import com.retail.identity.query.resources.ProfileResource;
 import com.retail.identity.query.resources.ReferenceResource;
 import com.retail.identity.query.resources.UserSearchResource;
@@ -142,15 +146,21 @@ final class UserQueryModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ProfileResource profileResource(ReadProfile read) {
-    return new ProfileResource(read);
+  ProfileResource profileResource(ReadProfile read, Auditor auditor) {
+    return new ProfileResource(read, auditor);
   }
 
   @Provides
   @Singleton
-  UserSearchResource userSearchResource(SearchProfiles index, ReadProfile read) {
+  AuditResource auditResource(AuditTrail trail, Auditor auditor) {
+    return new AuditResource(new ReadAuditTrail(trail, auditor, Clock.systemUTC()));
+  }
+
+  @Provides
+  @Singleton
+  UserSearchResource userSearchResource(SearchProfiles index, ReadProfile read, Auditor auditor) {
     return new UserSearchResource(
-        new SearchUsers(index, read),
+        new SearchUsers(index, read, auditor),
         () -> ReadSideKnobs.clamp(knobs.searchRetryAfterSeconds.get(), 1, 300));
   }
 

@@ -1,5 +1,8 @@
 package com.retail.identity.query.core;
 
+import com.retail.identity.common.audit.Acting;
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.domain.NotFound;
 import com.retail.identity.readmodel.core.Profile;
 import java.util.ArrayList;
@@ -9,6 +12,8 @@ import java.util.UUID;
 /**
  * Admin search: validates the parameters, asks the index which accounts match, shows each from the
  * profile read (cache, else the stream: the index holds no personal data), and names the next page.
+ * Each search is audited before any profile is read: what kind of term and filters it used and how
+ * many accounts it found, never the term itself (it is personal data).
  */
 public final class SearchUsers {
   /**
@@ -19,19 +24,23 @@ public final class SearchUsers {
 
   private final ProfileIndex index;
   private final ReadProfile profiles;
+  private final Auditor auditor;
 
-  public SearchUsers(ProfileIndex index, ReadProfile profiles) {
+  public SearchUsers(ProfileIndex index, ReadProfile profiles, Auditor auditor) {
     this.index = index;
     this.profiles = profiles;
+    this.auditor = auditor;
   }
 
   /**
    * @throws com.retail.identity.common.domain.InvalidInput naming each bad parameter
    * @throws ReadModelUnavailable when the search store cannot answer
    */
-  public Result search(String q, String country, String verified, String page, String size) {
+  public Result search(
+      Acting acting, String q, String country, String verified, String page, String size) {
     UserQuery query = UserQueryParser.parse(q, country, verified, page, size);
     UserHits hits = index.search(query);
+    auditor.record(acting, AuditAction.SEARCH_USERS, null, described(query, hits));
     String next =
         hits.userIds().size() == query.size() && hits.lastSortValues() != null
             ? PageCursor.encode(query, hits.lastSortValues())
@@ -45,5 +54,17 @@ public final class SearchUsers {
       }
     }
     return new Result(shown, hits, next);
+  }
+
+  /** What the audit keeps of a search: its shape, not its values. */
+  static String described(UserQuery query, UserHits hits) {
+    StringBuilder detail = new StringBuilder("match=").append(query.match().name().toLowerCase());
+    if (query.country() != null) {
+      detail.append(" country=").append(query.country());
+    }
+    if (query.phoneVerified() != null) {
+      detail.append(" verified=").append(query.phoneVerified());
+    }
+    return detail.append(" shown=").append(hits.userIds().size()).toString();
   }
 }

@@ -1,16 +1,22 @@
 package com.retail.identity.query.resources;
 
+import com.retail.identity.common.audit.Acting;
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.query.core.ReadProfile;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -30,9 +36,11 @@ public final class ProfileResource {
   private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
 
   private final ReadProfile profiles;
+  private final Auditor auditor;
 
-  public ProfileResource(ReadProfile profiles) {
+  public ProfileResource(ReadProfile profiles, Auditor auditor) {
     this.profiles = profiles;
+    this.auditor = auditor;
   }
 
   @GET
@@ -40,14 +48,20 @@ public final class ProfileResource {
   public Response read(
       @PathParam("id") String id,
       @QueryParam("minVersion") String minVersion,
-      @Auth Principal caller) {
+      @Auth Principal caller,
+      @Context HttpServletRequest http) {
     UUID userId = parse(id);
     long min = parseMinVersion(minVersion);
     // Checked before any lookup: the answer is the same whether or not that user exists.
     if (!caller.mayActOn(userId)) {
       throw BearerAuth.forbidden();
     }
+    // Staff reading a customer's profile: audited before anything is disclosed.
+    Acting staff = caller.userId().equals(userId) ? null : ActingCaller.of(caller, http);
     ReadProfile.Result result = profiles.read(userId, min);
+    if (staff != null) {
+      auditor.record(staff, AuditAction.READ_PROFILE, userId.toString(), null);
+    }
     return Response.ok(Views.profile(result.profile()))
         .tag(new EntityTag(Long.toString(result.profile().version())))
         .header(SOURCE_HEADER, result.source().name().toLowerCase(Locale.ROOT))

@@ -1,16 +1,20 @@
 package com.retail.identity.query.resources;
 
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.RoleRefusal;
 import com.retail.identity.query.api.UserSearchResponse;
 import com.retail.identity.query.core.ReadModelUnavailable;
 import com.retail.identity.query.core.SearchUsers;
+import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.IntSupplier;
 
@@ -38,10 +42,12 @@ public final class UserSearchResource {
       @QueryParam("country") String country,
       @QueryParam("verified") String verified,
       @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("size") String size,
+      @Auth Principal caller,
+      @Context HttpServletRequest http) {
     SearchUsers.Result result;
     try {
-      result = search.search(q, country, verified, page, size);
+      result = search.search(ActingCaller.of(caller, http), q, country, verified, page, size);
     } catch (ReadModelUnavailable e) {
       throw ProblemException.unavailable(
           "User search is unavailable; profile reads still work. Retry shortly.",

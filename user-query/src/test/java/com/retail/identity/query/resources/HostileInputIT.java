@@ -37,7 +37,19 @@ import org.quicktheories.generators.Generate;
 class HostileInputIT {
   private static final int CASES = 10_000;
   private static final List<String> PARAMS =
-      List.of("q", "country", "verified", "page", "size", "minVersion");
+      List.of(
+          "q",
+          "country",
+          "verified",
+          "page",
+          "size",
+          "minVersion",
+          "subject",
+          "actor",
+          "from",
+          "to",
+          "before",
+          "limit");
   private static final List<String> PLAUSIBLE =
       List.of(
           "US",
@@ -55,7 +67,12 @@ class HostileInputIT {
           "+1 (415) 555-0100",
           "0014155550100",
           "999999999",
-          "1000000000000000000");
+          "1000000000000000000",
+          "2026-12-01T00:00:00Z",
+          "2026-12-01T00:00:00",
+          "13814000-1dd2-11b2-8080-808080808080",
+          "cli:root",
+          "knob:identity.x");
 
   /** Who calls. */
   enum Caller {
@@ -142,7 +159,10 @@ class HostileInputIT {
                 "/v1/users",
                 "/v1/users/",
                 "/v1/reference/countries",
-                "/v1/reference"),
+                "/v1/reference",
+                "/v1/audit",
+                "/v1/audit?subject=" + owner,
+                "/v1/audit?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z"),
             segment.map(s -> "/v1/reference/" + s),
             segment.map(s -> "/v1/users/" + owner + "/" + s),
             segment.map(s -> "/" + s));
@@ -281,6 +301,8 @@ class HostileInputIT {
                   "Content-Type",
                   "application/json",
                   "X-Request-Id",
+                  attempt.junk(),
+                  "Audit-Reason",
                   attempt.junk());
 
           // When it is sent, then the answer is well behaved

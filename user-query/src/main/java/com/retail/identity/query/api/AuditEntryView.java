@@ -1,0 +1,15 @@
+package com.retail.identity.query.api;
+
+import java.time.Instant;
+
+/** One entry of the audit trail, as {@code GET /v1/audit} shows it. */
+public record AuditEntryView(
+    String id,
+    Instant at,
+    String actor,
+    String action,
+    String subject,
+    String requestId,
+    String reason,
+    String service,
+    String detail) {}
