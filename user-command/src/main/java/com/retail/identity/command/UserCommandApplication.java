@@ -22,6 +22,7 @@ import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.http.ConcurrencyLimitFilter;
+import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
@@ -74,6 +75,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
             new EndedSessionsModule(environment, configuration.getTokens()),
+            new AuditModule("user-command"),
             new UserCommandModule(configuration, environment, verification));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.

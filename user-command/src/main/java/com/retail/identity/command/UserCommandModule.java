@@ -68,6 +68,7 @@ import com.retail.identity.command.store.CassandraRefreshTokens;
 import com.retail.identity.command.store.RedisAccountMailLimit;
 import com.retail.identity.command.store.RedisAdmissionCounters;
 import com.retail.identity.command.store.RedisLoginThrottle;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.PersonalDataCipher;
@@ -359,8 +360,9 @@ final class UserCommandModule extends AbstractModule {
       AccountWrites accounts,
       RecentProof recentProof,
       AccountDataSeal seal,
+      Auditor auditor,
       Clock clock) {
-    return new ChangeProfile(rules, accounts, recentProof, seal, clock);
+    return new ChangeProfile(rules, accounts, recentProof, seal, auditor, clock);
   }
 
   @Provides
@@ -401,8 +403,9 @@ final class UserCommandModule extends AbstractModule {
       RecentProof recentProof,
       EmailReservations reservations,
       ErasureTail tail,
+      Auditor auditor,
       Clock clock) {
-    return new EraseAccount(accounts, recentProof, reservations, tail, clock);
+    return new EraseAccount(accounts, recentProof, reservations, tail, auditor, clock);
   }
 
   @Provides

@@ -1,5 +1,7 @@
 package com.retail.identity.command.core;
 
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.domain.FieldViolation;
 import com.retail.identity.common.domain.InvalidInput;
 import com.retail.identity.common.events.NewEvent;
@@ -39,6 +41,7 @@ public final class ChangeProfile {
   private final AccountWrites accounts;
   private final RecentProof recentProof;
   private final AccountDataSeal seal;
+  private final Auditor auditor;
   private final Clock clock;
 
   public ChangeProfile(
@@ -46,11 +49,13 @@ public final class ChangeProfile {
       AccountWrites accounts,
       RecentProof recentProof,
       AccountDataSeal seal,
+      Auditor auditor,
       Clock clock) {
     this.rules = rules;
     this.accounts = accounts;
     this.recentProof = recentProof;
     this.seal = seal;
+    this.auditor = auditor;
     this.clock = clock;
   }
 
@@ -85,10 +90,35 @@ public final class ChangeProfile {
     NewEvent event =
         new UserEvents.ProfileUpdated(pii, command.country(), command.locale(), clock.instant())
             .toEvent();
+    if (command.proof() instanceof Proof.AdminAct admin) {
+      auditor.record(
+          admin.acting(), AuditAction.CHANGE_PROFILE, userId.toString(), changedFields(command));
+    }
     long version =
         accounts.append(
             credential, command.expectedVersion(), event, Credentials.Change.NONE, correlationId);
     return new Changed(userId, version);
+  }
+
+  /** Which fields an admin changed, for the audit: names only, never values. */
+  private static String changedFields(Command command) {
+    List<String> fields = new java.util.ArrayList<>();
+    if (command.firstName() != null) {
+      fields.add("firstName");
+    }
+    if (command.lastName() != null) {
+      fields.add("lastName");
+    }
+    if (command.country() != null) {
+      fields.add("country");
+    }
+    if (command.phone() != null) {
+      fields.add("phone");
+    }
+    if (command.locale() != null) {
+      fields.add("locale");
+    }
+    return "changed=" + String.join(",", fields);
   }
 
   private static String strip(String value) {

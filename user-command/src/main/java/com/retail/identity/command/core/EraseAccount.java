@@ -1,5 +1,7 @@
 package com.retail.identity.command.core;
 
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.events.UserEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +28,7 @@ public final class EraseAccount {
   private final RecentProof recentProof;
   private final EmailReservations reservations;
   private final ErasureTail tail;
+  private final Auditor auditor;
   private final Clock clock;
 
   public EraseAccount(
@@ -33,11 +36,13 @@ public final class EraseAccount {
       RecentProof recentProof,
       EmailReservations reservations,
       ErasureTail tail,
+      Auditor auditor,
       Clock clock) {
     this.accounts = accounts;
     this.recentProof = recentProof;
     this.reservations = reservations;
     this.tail = tail;
+    this.auditor = auditor;
     this.clock = clock;
   }
 
@@ -45,6 +50,9 @@ public final class EraseAccount {
     UUID userId = command.userId();
     Credentials.Credential credential = accounts.live(userId);
     recentProof.check(credential, command.proof());
+    if (command.proof() instanceof Proof.AdminAct admin) {
+      auditor.record(admin.acting(), AuditAction.ERASE_ACCOUNT, userId.toString(), null);
+    }
     reservations.noteErasure(credential.emailKey(), userId);
     Instant erasedAt = clock.instant();
     long version =

@@ -1,6 +1,6 @@
 package com.retail.identity.command.core;
 
-import java.util.UUID;
+import com.retail.identity.common.audit.Acting;
 
 /**
  * What entitles a request to a dangerous act on an account (erasure, a new phone, a new password):
@@ -15,6 +15,9 @@ public sealed interface Proof {
     }
   }
 
-  /** An admin acting on the customer's account; the act is the admin's, not the customer's. */
-  record AdminAct(UUID adminId) implements Proof {}
+  /**
+   * An admin acting on the customer's account; the act is the admin's, not the customer's, and is
+   * audited as theirs.
+   */
+  record AdminAct(Acting acting) implements Proof {}
 }

@@ -21,6 +21,7 @@ import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.domain.DomainException;
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
@@ -232,7 +233,7 @@ public final class UsersResource {
             change.locale(),
             change.email(),
             expectedVersion(ifMatch),
-            proofOf(caller, userId, change.currentPassword()));
+            proofOf(caller, userId, change.currentPassword(), http));
     long version =
         changeProfile
             .change(command, (String) http.getAttribute(RequestIdFilter.MDC_KEY))
@@ -273,18 +274,22 @@ public final class UsersResource {
       @Auth Principal caller,
       @Context HttpServletRequest http) {
     UUID userId = owned(id, caller, true);
-    Proof proof = proofOf(caller, userId, body == null ? null : body.currentPassword());
+    Proof proof = proofOf(caller, userId, body == null ? null : body.currentPassword(), http);
     eraseAccount.erase(
         new EraseAccount.Command(userId, expectedVersion(ifMatch), proof),
         (String) http.getAttribute(RequestIdFilter.MDC_KEY));
     return Response.noContent().build();
   }
 
-  /** The owner proves the current password; an admin acting on another account acts as themself. */
-  private static Proof proofOf(Principal caller, UUID userId, String currentPassword) {
+  /**
+   * The owner proves the current password; an admin acting on another account acts as themself,
+   * audited.
+   */
+  private static Proof proofOf(
+      Principal caller, UUID userId, String currentPassword, HttpServletRequest http) {
     return caller.userId().equals(userId)
         ? new Proof.CurrentPassword(currentPassword)
-        : new Proof.AdminAct(caller.userId());
+        : new Proof.AdminAct(ActingCaller.of(caller, http));
   }
 
   /**

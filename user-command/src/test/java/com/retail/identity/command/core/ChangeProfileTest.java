@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.identity.command.core.fakes.InMemoryCore;
+import com.retail.identity.common.audit.Acting;
+import com.retail.identity.common.audit.AuditAction;
 import com.retail.identity.common.domain.Conflict;
 import com.retail.identity.common.domain.FieldViolation;
 import com.retail.identity.common.domain.InvalidInput;
@@ -100,9 +102,17 @@ class ChangeProfileTest {
             null,
             null,
             null,
-            new Proof.AdminAct(UUID.randomUUID()));
+            new Proof.AdminAct(new Acting("admin-1", "req-1", "ticket 9")));
 
     assertThat(changeProfile.change(phone, "c-1").version()).isEqualTo(2);
+    assertThat(core.audit.all())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(AuditAction.CHANGE_PROFILE);
+              assertThat(entry.subject()).isEqualTo(grace.toString());
+              assertThat(entry.detail()).isEqualTo("changed=phone").doesNotContain("4155552671");
+            });
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.identity.command.core.fakes.InMemoryCore;
+import com.retail.identity.common.audit.Acting;
+import com.retail.identity.common.audit.AuditAction;
 import com.retail.identity.common.domain.FieldViolation;
 import com.retail.identity.common.domain.InvalidInput;
 import com.retail.identity.common.domain.NotFound;
@@ -82,11 +84,40 @@ class EraseAccountTest {
   }
 
   @Test
-  void givenAnAdmin_whenErasingACustomersAccount_thenNoPasswordOfTheCustomersIsAsked() {
-    EraseAccount.Command byAdmin =
-        new EraseAccount.Command(grace, null, new Proof.AdminAct(UUID.randomUUID()));
+  void givenAnAdmin_whenErasingACustomersAccount_thenNoPasswordIsAskedAndTheActIsAudited() {
+    Acting admin = new Acting(UUID.randomUUID().toString(), "req-1", "GDPR request 12");
+    EraseAccount.Command byAdmin = new EraseAccount.Command(grace, null, new Proof.AdminAct(admin));
 
     assertThat(eraseAccount.erase(byAdmin, "c-1").version()).isEqualTo(2);
+    assertThat(core.audit.all())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(AuditAction.ERASE_ACCOUNT);
+              assertThat(entry.actor()).isEqualTo(admin.actor());
+              assertThat(entry.subject()).isEqualTo(grace.toString());
+              assertThat(entry.reason()).isEqualTo("GDPR request 12");
+              assertThat(entry.requestId()).isEqualTo("req-1");
+            });
+  }
+
+  @Test
+  void givenTheAuditTrailDown_whenAnAdminErases_thenNothingIsErased() {
+    core.audit.down = true;
+    EraseAccount.Command byAdmin =
+        new EraseAccount.Command(
+            grace, null, new Proof.AdminAct(new Acting("admin-1", "req-1", null)));
+
+    assertThatThrownBy(() -> eraseAccount.erase(byAdmin, "c-1"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(core.events.currentVersion(grace)).isEqualTo(1);
+  }
+
+  @Test
+  void givenTheOwner_whenErasingTheirOwnAccount_thenItIsNoStaffActAndNotAudited() {
+    eraseAccount.erase(new EraseAccount.Command(grace, null, InMemoryCore.OWNER), "c-1");
+
+    assertThat(core.audit.all()).isEmpty();
   }
 
   @Test

@@ -7,15 +7,21 @@ import static com.retail.identity.command.UserCommandApp.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.driver.core.Row;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import com.retail.identity.command.cli.LocalAdminSeed;
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.AuditEntry;
+import com.retail.identity.common.audit.AuditQuery;
+import com.retail.identity.common.store.CassandraAuditTrail;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.testing.TestStack;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -322,18 +328,39 @@ class AccountChangesIT {
   }
 
   @Test
-  void theLocalAdminMayEraseAnyone() {
+  void theLocalAdminMayEraseAnyone_andTheErasureIsAuditedAsTheirs() {
     Http http = new Http(APP.getLocalPort());
     String userId = http.register(uniqueEmail());
-    String admin =
-        http.logIn(LocalAdminSeed.EMAIL, LocalAdminSeed.DEFAULT_PASSWORD)
-            .get("accessToken")
-            .asText();
+    JsonNode login = http.logIn(LocalAdminSeed.EMAIL, LocalAdminSeed.DEFAULT_PASSWORD);
+    String admin = login.get("accessToken").asText();
+    Instant before = Instant.now().minusSeconds(5);
 
-    assertThat(
-            http.send("DELETE", "/v1/users/" + userId, null, "Authorization", bearer(admin))
-                .statusCode())
-        .isEqualTo(204);
+    HttpResponse<String> erased =
+        http.send(
+            "DELETE",
+            "/v1/users/" + userId,
+            null,
+            "Authorization",
+            bearer(admin),
+            "Audit-Reason",
+            "erasure request 31");
+    assertThat(erased.statusCode()).isEqualTo(204);
+    try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
+      List<AuditEntry> trail =
+          new CassandraAuditTrail(cassandra)
+              .find(new AuditQuery(userId, null, before, Instant.now().plusSeconds(5), null, 10));
+      assertThat(trail)
+          .singleElement()
+          .satisfies(
+              entry -> {
+                assertThat(entry.action()).isEqualTo(AuditAction.ERASE_ACCOUNT);
+                assertThat(entry.actor()).isEqualTo(login.get("userId").asText());
+                assertThat(entry.reason()).isEqualTo("erasure request 31");
+                assertThat(entry.service()).isEqualTo("user-command");
+                assertThat(entry.requestId())
+                    .isEqualTo(erased.headers().firstValue("X-Request-Id").orElseThrow());
+              });
+    }
     assertThat(
             http.send(
                     "DELETE",

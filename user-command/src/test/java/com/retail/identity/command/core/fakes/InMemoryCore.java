@@ -33,8 +33,10 @@ import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.SpendOneTimeToken;
 import com.retail.identity.command.core.VerifyEmail;
 import com.retail.identity.command.mail.OutboxEmailSender;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.faults.CrashPoints;
+import com.retail.identity.common.testing.MemoryAuditTrail;
 import com.retail.identity.common.testing.MemoryDataKeys;
 import com.retail.identity.common.testing.MemoryEndedSessions;
 import com.retail.identity.common.testing.MemoryEventStore;
@@ -89,6 +91,8 @@ public final class InMemoryCore implements AutoCloseable {
   private final TokenSettings tokenSettings = new TokenSettings();
   private final AccountWrites accounts = new AccountWrites(credentials);
   private final RecentProof recentProof = new RecentProof(hashes, pool);
+  public final MemoryAuditTrail audit = new MemoryAuditTrail();
+  private final Auditor auditor = new Auditor(audit, clock, "user-command");
   private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
   private final AccountContacts contacts = new AccountContacts(events, cipher);
   public final OutboxEmailSender outbox = new OutboxEmailSender(clock);
@@ -147,7 +151,7 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public ChangeProfile changeProfile() {
-    return new ChangeProfile(rules, accounts, recentProof, seal, clock);
+    return new ChangeProfile(rules, accounts, recentProof, seal, auditor, clock);
   }
 
   public ChangePassword changePassword() {
@@ -156,7 +160,7 @@ public final class InMemoryCore implements AutoCloseable {
   }
 
   public EraseAccount eraseAccount() {
-    return new EraseAccount(accounts, recentProof, reservations, erasureTail(), clock);
+    return new EraseAccount(accounts, recentProof, reservations, erasureTail(), auditor, clock);
   }
 
   public ErasureTail erasureTail() {
