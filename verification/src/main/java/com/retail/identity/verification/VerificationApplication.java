@@ -3,6 +3,7 @@ package com.retail.identity.verification;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
@@ -54,6 +55,7 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
                 configuration.eventLogBucket(),
                 configuration.eventLogShards()),
             new EndedSessionsModule(environment, configuration.getTokens()),
+            new AuditModule("verification"),
             new VerificationModule(configuration, environment, userCommand));
     environment.jersey().register(new VerificationProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));

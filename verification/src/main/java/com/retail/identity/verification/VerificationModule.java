@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.events.EventStore;
@@ -15,6 +16,7 @@ import com.retail.identity.verification.config.SmsSettings;
 import com.retail.identity.verification.core.AccountFacts;
 import com.retail.identity.verification.core.CheckEligibility;
 import com.retail.identity.verification.core.ConfirmVerification;
+import com.retail.identity.verification.core.FlagAccounts;
 import com.retail.identity.verification.core.Launches;
 import com.retail.identity.verification.core.OtpCodes;
 import com.retail.identity.verification.core.PhoneKeys;
@@ -227,13 +229,13 @@ final class VerificationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EligibilityResource eligibilityResource(CheckEligibility eligibility) {
-    return new EligibilityResource(eligibility);
+  EligibilityResource eligibilityResource(CheckEligibility eligibility, Auditor auditor) {
+    return new EligibilityResource(eligibility, auditor);
   }
 
   @Provides
   @Singleton
-  FlagsResource flagsResource(PhoneRecords records, Clock clock) {
-    return new FlagsResource(records, clock);
+  FlagsResource flagsResource(PhoneRecords records, Auditor auditor, Clock clock) {
+    return new FlagsResource(new FlagAccounts(records, auditor, clock));
   }
 }

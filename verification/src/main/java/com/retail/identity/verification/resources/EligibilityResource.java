@@ -1,15 +1,22 @@
 package com.retail.identity.verification.resources;
 
+import com.retail.identity.common.audit.Acting;
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.errors.ProblemException;
+import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.EligibilityResponse;
 import com.retail.identity.verification.core.CheckEligibility;
+import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
@@ -18,19 +25,30 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public final class EligibilityResource {
   private final CheckEligibility eligibility;
+  private final Auditor auditor;
 
-  public EligibilityResource(CheckEligibility eligibility) {
+  public EligibilityResource(CheckEligibility eligibility, Auditor auditor) {
     this.eligibility = eligibility;
+    this.auditor = auditor;
   }
 
   @GET
   @RolesAllowed({Principal.SERVICE, Principal.ADMIN})
   public EligibilityResponse eligibility(
-      @PathParam("launchId") String launchId, @QueryParam("userId") String userId) {
+      @PathParam("launchId") String launchId,
+      @QueryParam("userId") String userId,
+      @Auth Principal caller,
+      @Context HttpServletRequest http) {
     if (launchId == null || launchId.isBlank() || launchId.length() > 100) {
       throw ProblemException.validation("launchId", "must be a launch id");
     }
-    CheckEligibility.Eligibility result = eligibility.check(launchId, userIdOf(userId));
+    UUID subject = userIdOf(userId);
+    // The shop's services ask for every purchase; support staff asking is a read of a customer.
+    Acting staff = caller.hasRole(Principal.SERVICE) ? null : ActingCaller.of(caller, http);
+    CheckEligibility.Eligibility result = eligibility.check(launchId, subject);
+    if (staff != null) {
+      auditor.record(staff, AuditAction.READ_ELIGIBILITY, subject.toString(), "launch=" + launchId);
+    }
     return new EligibilityResponse(result.eligible(), result.reasons());
   }
 

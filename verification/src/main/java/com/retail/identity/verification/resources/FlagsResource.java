@@ -1,9 +1,12 @@
 package com.retail.identity.verification.resources;
 
+import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.FlagRequest;
-import com.retail.identity.verification.core.PhoneRecords;
+import com.retail.identity.verification.core.FlagAccounts;
+import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,9 +15,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 
 /** Support staff flag an abusive account, which keeps it from launch purchases (admin only). */
 @Path("/v1/flags/{userId}")
@@ -22,23 +25,29 @@ import java.time.Clock;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class FlagsResource {
-  private final PhoneRecords records;
-  private final Clock clock;
+  private final FlagAccounts flags;
 
-  public FlagsResource(PhoneRecords records, Clock clock) {
-    this.records = records;
-    this.clock = clock;
+  public FlagsResource(FlagAccounts flags) {
+    this.flags = flags;
   }
 
   @PUT
-  public Response flag(@PathParam("userId") String userId, @NotNull @Valid FlagRequest request) {
-    records.setFlag(EligibilityResource.userIdOf(userId), request.reason(), clock.instant());
+  public Response flag(
+      @PathParam("userId") String userId,
+      @NotNull @Valid FlagRequest request,
+      @Auth Principal caller,
+      @Context HttpServletRequest http) {
+    flags.flag(
+        ActingCaller.of(caller, http), EligibilityResource.userIdOf(userId), request.reason());
     return Response.noContent().build();
   }
 
   @DELETE
-  public Response unflag(@PathParam("userId") String userId) {
-    records.clearFlag(EligibilityResource.userIdOf(userId));
+  public Response unflag(
+      @PathParam("userId") String userId,
+      @Auth Principal caller,
+      @Context HttpServletRequest http) {
+    flags.unflag(ActingCaller.of(caller, http), EligibilityResource.userIdOf(userId));
     return Response.noContent().build();
   }
 }

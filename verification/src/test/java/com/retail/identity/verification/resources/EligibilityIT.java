@@ -12,6 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.common.audit.AuditAction;
+import com.retail.identity.common.audit.AuditEntry;
+import com.retail.identity.common.audit.AuditQuery;
+import com.retail.identity.common.store.CassandraAuditTrail;
+import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.testing.TestStack;
 import com.retail.identity.common.testing.TurnedKnobs;
 import com.retail.identity.common.tokens.AccessTokens;
@@ -28,6 +33,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -216,6 +223,27 @@ class EligibilityIT {
                 .statusCode())
         .isEqualTo(204);
     assertThat(eligible(OPEN_LAUNCH, customer.userId()).get("eligible").asBoolean()).isTrue();
+
+    // and support's flag, read and unflag are audited, newest first (the service's reads are not)
+    try (CassandraConnector cassandra = new CassandraConnector(TestStack.cassandra())) {
+      List<AuditEntry> trail =
+          new CassandraAuditTrail(cassandra)
+              .find(
+                  new AuditQuery(
+                      customer.userId(),
+                      null,
+                      Instant.now().minusSeconds(120),
+                      Instant.now().plusSeconds(5),
+                      null,
+                      10));
+      assertThat(trail)
+          .extracting(AuditEntry::action)
+          .containsExactly(
+              AuditAction.UNFLAG_ACCOUNT, AuditAction.READ_ELIGIBILITY, AuditAction.FLAG_ACCOUNT);
+      assertThat(trail.get(2).reason()).isEqualTo("bought 40 pairs with 40 accounts");
+      assertThat(trail.get(1).detail()).isEqualTo("launch=" + OPEN_LAUNCH);
+      assertThat(trail).allSatisfy(entry -> assertThat(entry.service()).isEqualTo("verification"));
+    }
   }
 
   @Test
