@@ -20,6 +20,7 @@ import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.http.ConcurrencyLimitFilter;
 import com.retail.identity.common.platform.AuditModule;
@@ -77,6 +78,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
             new EndedSessionsModule(environment, configuration.getTokens()),
             new AuditModule("user-command"),
             new UserCommandModule(configuration, environment, verification));
+    auditTasksWith(injector.getInstance(Auditor.class));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.
     environment

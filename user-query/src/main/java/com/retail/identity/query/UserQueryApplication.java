@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
@@ -82,6 +83,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
             new EndedSessionsModule(environment, configuration.getTokens()),
             new AuditModule("user-query"),
             new UserQueryModule(configuration, environment, knobs, userCommand));
+    auditTasksWith(injector.getInstance(Auditor.class));
     environment.jersey().register(new QueryProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(ProfileResource.class));

@@ -2,6 +2,7 @@ package com.retail.identity.verification;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
@@ -57,6 +58,7 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
             new EndedSessionsModule(environment, configuration.getTokens()),
             new AuditModule("verification"),
             new VerificationModule(configuration, environment, userCommand));
+    auditTasksWith(injector.getInstance(Auditor.class));
     environment.jersey().register(new VerificationProblemMappers());
     environment.jersey().register(injector.getInstance(BearerAuth.class));
     environment.jersey().register(injector.getInstance(VerificationsResource.class));

@@ -3,6 +3,7 @@ package com.retail.identity.common.platform;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.config.KnobTask;
 import com.retail.identity.common.config.Knobs;
 import com.retail.identity.common.discovery.EurekaRegistration;
@@ -19,6 +20,7 @@ import com.retail.identity.common.http.BodyLimitFilter;
 import com.retail.identity.common.http.CorsFilter;
 import com.retail.identity.common.http.OperatorTaskFilter;
 import com.retail.identity.common.http.RequestIdFilter;
+import com.retail.identity.common.http.TaskExchange;
 import com.retail.identity.common.store.StoreUnavailableMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -30,6 +32,7 @@ import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,7 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
   public static final int MAX_JSON_STRING = 16 * 1024;
 
   private EurekaRegistration registration;
+  private volatile Auditor taskAuditor;
 
   @Override
   public final void initialize(Bootstrap<C> bootstrap) {
@@ -94,8 +98,12 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
     } else {
       Knobs.install(null, 0);
     }
-    environment.admin().addTask(new KnobTask());
+    environment.admin().addTask(new KnobTask(() -> Optional.ofNullable(taskAuditor)));
     guardTasks(configuration, environment);
+    environment
+        .admin()
+        .addFilter("task-exchange", new TaskExchange())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
     installErrors(configuration, environment);
     installFilters(configuration, environment);
     HystrixStreamServlet.mount(environment);
@@ -104,6 +112,11 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
     if (configuration.getEureka().isEnabled()) {
       registration.attach(environment, configuration.getEureka(), "/healthcheck");
     }
+  }
+
+  /** Admin tasks that change the service (the knob task) are audited by this auditor. */
+  protected void auditTasksWith(Auditor auditor) {
+    this.taskAuditor = auditor;
   }
 
   /** Registers the service's resources, stores and health checks. */
