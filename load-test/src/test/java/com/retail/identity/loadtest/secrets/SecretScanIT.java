@@ -46,9 +46,10 @@ import org.junit.jupiter.api.Test;
  * Runs after every other integration test of the build (its own failsafe execution, in the last
  * module): scans what the whole run left behind for secrets: every service log (each IT's output
  * file, where the services under test log, and the test stack's store logs), every OpenSearch
- * document and every Couchbase profile document. It looks for password hashes, rendered SMS codes,
- * refresh tokens (by the hashes the run stored), data keys (unwrapped from the run's key table),
- * the master key and the other configured keys, and every signing key the run created.
+ * document, every Couchbase profile document and every audit entry. It looks for password hashes,
+ * rendered SMS codes, refresh tokens (by the hashes the run stored), data keys (unwrapped from the
+ * run's key table), the master key and the other configured keys, and every signing key the run
+ * created.
  */
 class SecretScanIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,10 +172,14 @@ class SecretScanIT {
         scanSearch((where, source) -> FINDINGS.addAll(scanner.scan(where, source.toString())));
     int cacheDocuments =
         scanCache((where, document) -> FINDINGS.addAll(scanner.scan(where, document.toString())));
+    int auditEntries =
+        scanAudit((where, entry) -> FINDINGS.addAll(scanner.scan(where, entry.toString())));
 
     System.out.printf(
-        "secret scan: %d log files, %d search documents, %d cache documents, %d known secrets%n",
-        logs, searchDocuments, cacheDocuments, scanner.knownSecrets());
+        "secret scan: %d log files, %d search documents, %d cache documents, %d audit entries,"
+            + " %d known secrets%n",
+        logs, searchDocuments, cacheDocuments, auditEntries, scanner.knownSecrets());
+    assertThat(auditEntries).as("audit entries of the run").isPositive();
     assertThat(logs).as("log files of the run").isPositive();
     assertThat(searchDocuments).as("search documents of the run").isPositive();
     assertThat(cacheDocuments).as("cache documents of the run").isPositive();
@@ -203,8 +208,18 @@ class SecretScanIT {
               }
             });
 
+    // What the platform writes into an audit entry (not the reason: that is the staff's own words)
+    int auditEntries =
+        scanAudit(
+            (where, entry) -> {
+              ObjectNode written = entry.deepCopy();
+              written.remove("reason");
+              plainPersonalData(where, written, found);
+            });
+
     assertThat(searchDocuments).as("search documents of the run").isPositive();
     assertThat(cacheDocuments).as("cache documents of the run").isPositive();
+    assertThat(auditEntries).as("audit entries of the run").isPositive();
     assertThat(found).as("personal data in the clear").isEmpty();
   }
 
@@ -220,6 +235,24 @@ class SecretScanIT {
     if (PHONE.matcher(text).find()) {
       found.add(where + ": a phone number");
     }
+  }
+
+  /** Every audit entry of every keyspace of the run (each is in its day's partition). */
+  private static int scanAudit(BiConsumer<String, ObjectNode> scan) {
+    int count = 0;
+    for (String keyspace : keyspacesWith("audit_by_day")) {
+      for (Row row : cassandra.session().execute("SELECT * FROM " + keyspace + ".audit_by_day")) {
+        ObjectNode entry = JSON.createObjectNode();
+        for (com.datastax.driver.core.ColumnDefinitions.Definition column :
+            row.getColumnDefinitions()) {
+          Object value = row.getObject(column.getName());
+          entry.put(column.getName(), value == null ? null : value.toString());
+        }
+        scan.accept("audit " + keyspace + "/" + entry.path("id").asText(), entry);
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The services' output of every test class of the run, and the stores' own logs. */

@@ -25,7 +25,7 @@ public final class ReadAuditTrail {
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1000;
   static final Duration DEFAULT_SPAN = Duration.ofDays(30);
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9:._@-]{1,200}");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9:._-]{1,200}");
 
   /** The parameters as the caller gave them (any may be null). */
   public record Command(
