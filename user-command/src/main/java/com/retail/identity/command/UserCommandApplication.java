@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.retail.identity.command.cli.LocalAdminSeed;
+import com.retail.identity.command.cli.RoleCommand;
 import com.retail.identity.command.core.EmailSender;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.ReservationReaper;
@@ -30,6 +31,7 @@ import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.tokens.BearerAuth;
 import io.dropwizard.auth.Auth;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.jaxrs2.ResolvedParameter;
@@ -56,6 +58,15 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
   @Override
   public String getName() {
     return "user-command";
+  }
+
+  /**
+   * The operators' staff-role commands ({@code grant-role}, {@code revoke-role}, {@code
+   * list-roles}).
+   */
+  @Override
+  protected void initializeService(Bootstrap<UserCommandConfiguration> bootstrap) {
+    RoleCommand.all().forEach(bootstrap::addCommand);
   }
 
   @Override

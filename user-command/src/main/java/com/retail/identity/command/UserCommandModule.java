@@ -14,6 +14,7 @@ import com.retail.identity.command.core.AccountSms;
 import com.retail.identity.command.core.AccountWrites;
 import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
+import com.retail.identity.command.core.ChangeRoles;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailReservations;
@@ -39,6 +40,7 @@ import com.retail.identity.command.core.RequestPasswordReset;
 import com.retail.identity.command.core.ResendEmailVerification;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.core.ResetPassword;
+import com.retail.identity.command.core.RoleHolders;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
@@ -65,6 +67,7 @@ import com.retail.identity.command.store.CassandraJobLease;
 import com.retail.identity.command.store.CassandraLoginActivity;
 import com.retail.identity.command.store.CassandraOneTimeTokens;
 import com.retail.identity.command.store.CassandraRefreshTokens;
+import com.retail.identity.command.store.CassandraRoleHolders;
 import com.retail.identity.command.store.RedisAccountMailLimit;
 import com.retail.identity.command.store.RedisAdmissionCounters;
 import com.retail.identity.command.store.RedisLoginThrottle;
@@ -603,7 +606,28 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  LocalAdminSeed localAdminSeed(RegisterUser registerUser) {
-    return new LocalAdminSeed(registerUser);
+  LocalAdminSeed localAdminSeed(RegisterUser registerUser, ChangeRoles changeRoles) {
+    return new LocalAdminSeed(registerUser, changeRoles);
+  }
+
+  @Provides
+  @Singleton
+  RoleHolders roleHolders(CassandraConnector cassandra) {
+    return new CassandraRoleHolders(cassandra);
+  }
+
+  @Provides
+  @Singleton
+  ChangeRoles changeRoles(
+      EmailKeys keys,
+      EmailReservations reservations,
+      AccountWrites accounts,
+      RoleHolders holders,
+      SessionEnds sessionEnds,
+      AccountContacts contacts,
+      Auditor auditor,
+      Clock clock) {
+    return new ChangeRoles(
+        keys, reservations, accounts, holders, sessionEnds, contacts, auditor, clock);
   }
 }

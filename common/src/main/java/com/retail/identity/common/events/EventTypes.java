@@ -8,6 +8,7 @@ public final class EventTypes {
   public static final String PHONE_VERIFICATION_REQUESTED = "PhoneVerificationRequested";
   public static final String PHONE_VERIFIED = "PhoneVerified";
   public static final String EMAIL_VERIFIED = "EmailVerified";
+  public static final String ROLES_CHANGED = "RolesChanged";
   public static final String LOGIN_SUCCEEDED = "LoginSucceeded";
   public static final String LOGIN_FAILED = "LoginFailed";
   public static final String ACCOUNT_LOCKED = "AccountLocked";

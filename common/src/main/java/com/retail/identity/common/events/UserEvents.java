@@ -121,6 +121,19 @@ public final class UserEvents {
     }
   }
 
+  /**
+   * The account's staff roles changed ({@code roles}: all it holds now); who did it and why is in
+   * the audit trail.
+   */
+  public record RolesChanged(java.util.Set<String> roles, Instant changedAt) implements Payload {
+    public static final int VERSION = 1;
+
+    @Override
+    public NewEvent toEvent() {
+      return new NewEvent(EventTypes.ROLES_CHANGED, VERSION, write(this));
+    }
+  }
+
   /** Login activity, kept in its own time-bucketed stream, not in the user's. */
   public record LoginSucceeded(Instant at) implements Payload {
     public static final int VERSION = 1;

@@ -23,8 +23,12 @@ public final class EndedSessionsModule extends AbstractModule {
 
   public EndedSessionsModule(Environment environment, TokenSettings tokens) {
     this.environment = environment;
-    // An access token's whole life, and a minute for clocks that differ
-    this.keep = Duration.ofSeconds(tokens.getAccessTokenSeconds()).plusMinutes(1);
+    this.keep = keepFor(tokens);
+  }
+
+  /** How long an ended session is told: an access token's whole life, and a minute for clocks. */
+  public static Duration keepFor(TokenSettings tokens) {
+    return Duration.ofSeconds(tokens.getAccessTokenSeconds()).plusMinutes(1);
   }
 
   @Provides

@@ -14,16 +14,22 @@ public record Principal(UUID userId, Set<String> roles, UUID sessionId)
   public static final String ADMIN = "admin";
   public static final String SERVICE = "service";
 
+  /** Support staff: read and search customers, nothing more. */
+  public static final String SUPPORT = "support";
+
   /** Every role a token can carry; {@code @RolesAllowed} names only these. */
-  public static final Set<String> ROLES = Set.of(USER, ADMIN, SERVICE);
+  public static final Set<String> ROLES = Set.of(USER, ADMIN, SERVICE, SUPPORT);
+
+  /** The roles staff are granted and revoked (by the operators' command line), not by sign-up. */
+  public static final Set<String> STAFF_ROLES = Set.of(ADMIN, SUPPORT);
 
   public boolean hasRole(String role) {
     return roles.contains(role);
   }
 
-  /** The caller is this user, or an admin acting on the user's behalf. */
-  public boolean mayActOn(UUID subject) {
-    return hasRole(ADMIN) || userId.equals(subject);
+  /** The caller is this user, or staff (admin or support) who may read any account. */
+  public boolean mayRead(UUID subject) {
+    return hasRole(ADMIN) || hasRole(SUPPORT) || userId.equals(subject);
   }
 
   /** The token's subject: a user id, or the id a service client's tokens carry. */

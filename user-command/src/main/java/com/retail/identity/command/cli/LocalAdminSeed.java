@@ -1,7 +1,9 @@
 package com.retail.identity.command.cli;
 
+import com.retail.identity.command.core.ChangeRoles;
 import com.retail.identity.command.core.EmailTaken;
 import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.common.audit.Acting;
 import com.retail.identity.common.tokens.Principal;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +19,11 @@ public final class LocalAdminSeed {
   public static final String DEFAULT_PASSWORD = "local-admin-pass-1";
   private static final Logger LOG = LoggerFactory.getLogger(LocalAdminSeed.class);
   private final RegisterUser registerUser;
+  private final ChangeRoles changeRoles;
 
-  public LocalAdminSeed(RegisterUser registerUser) {
+  public LocalAdminSeed(RegisterUser registerUser, ChangeRoles changeRoles) {
     this.registerUser = registerUser;
+    this.changeRoles = changeRoles;
   }
 
   public void seed(Map<String, String> environment) {
@@ -27,11 +31,15 @@ public final class LocalAdminSeed {
     try {
       registerUser.create(
           new RegisterUser.Command(EMAIL, password, "Local", "Admin", "US", null, "en-US"),
-          Set.of(Principal.USER, Principal.ADMIN),
+          Set.of(Principal.USER),
           "local-admin-seed");
       LOG.info("Seeded the local admin account {}", EMAIL);
     } catch (EmailTaken alreadyThere) {
       // seeded by an earlier start
     }
+    // As an operator would grant it (audited, listed); granting it again changes nothing.
+    changeRoles.grant(
+        new Acting("cli:local-admin-seed", "local-admin-seed", "local mode"),
+        new ChangeRoles.Command(EMAIL, Principal.ADMIN));
   }
 }

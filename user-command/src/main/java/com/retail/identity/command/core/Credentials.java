@@ -41,6 +41,9 @@ public interface Credentials {
 
     /** The registered address was proven: its pending verification token is used up. */
     record EmailVerified() implements Change {}
+
+    /** Staff roles granted or revoked: {@code roles} is every role the account now holds. */
+    record NewRoles(Set<String> roles) implements Change {}
   }
 
   Optional<Credential> find(UUID userId);

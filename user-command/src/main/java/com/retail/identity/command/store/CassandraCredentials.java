@@ -29,6 +29,7 @@ public final class CassandraCredentials implements Credentials {
   private final PreparedStatement rehash;
   private final PreparedStatement verification;
   private final PreparedStatement verified;
+  private final PreparedStatement roles;
 
   public CassandraCredentials(CassandraConnector cassandra, CassandraEventStore events) {
     this.session = cassandra.session();
@@ -76,6 +77,8 @@ public final class CassandraCredentials implements Credentials {
         session
             .prepare("UPDATE " + table + " SET verify_token = null WHERE user_id = ?")
             .setIdempotent(true);
+    roles =
+        session.prepare("UPDATE " + table + " SET roles = ? WHERE user_id = ?").setIdempotent(true);
     rehash =
         session.prepare(
             "UPDATE " + table + " SET password_hash = ? WHERE user_id = ? IF password_hash = ?");
@@ -135,6 +138,9 @@ public final class CassandraCredentials implements Credentials {
     }
     if (change instanceof Change.EmailVerified) {
       return List.of(verified.bind(userId));
+    }
+    if (change instanceof Change.NewRoles newRoles) {
+      return List.of(roles.bind(newRoles.roles(), userId));
     }
     return List.of();
   }

@@ -26,8 +26,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /v1/users/{id}[?minVersion=N]}: the profile, for its owner or an admin. The version is
- * also the {@code ETag}; {@code X-Profile-Source} says which read model answered.
+ * {@code GET /v1/users/{id}[?minVersion=N]}: the profile, for its owner or staff (admin, support).
+ * The version is also the {@code ETag}; {@code X-Profile-Source} says which read model answered.
  */
 @Path("/v1/users/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +53,7 @@ public final class ProfileResource {
     UUID userId = parse(id);
     long min = parseMinVersion(minVersion);
     // Checked before any lookup: the answer is the same whether or not that user exists.
-    if (!caller.mayActOn(userId)) {
+    if (!caller.mayRead(userId)) {
       throw BearerAuth.forbidden();
     }
     // Staff reading a customer's profile: audited before anything is disclosed.

@@ -35,7 +35,7 @@ public final class UserSearchResource {
   }
 
   @GET
-  @RolesAllowed(Principal.ADMIN)
+  @RolesAllowed({Principal.ADMIN, Principal.SUPPORT})
   @RoleRefusal("Only support staff may search users.")
   public UserSearchResponse search(
       @QueryParam("q") String q,

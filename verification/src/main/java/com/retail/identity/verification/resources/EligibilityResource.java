@@ -33,7 +33,7 @@ public final class EligibilityResource {
   }
 
   @GET
-  @RolesAllowed({Principal.SERVICE, Principal.ADMIN})
+  @RolesAllowed({Principal.SERVICE, Principal.ADMIN, Principal.SUPPORT})
   public EligibilityResponse eligibility(
       @PathParam("launchId") String launchId,
       @QueryParam("userId") String userId,

@@ -9,6 +9,7 @@ import com.retail.identity.command.core.AccountMail;
 import com.retail.identity.command.core.AccountWrites;
 import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
+import com.retail.identity.command.core.ChangeRoles;
 import com.retail.identity.command.core.EmailKeys;
 import com.retail.identity.command.core.EmailSender;
 import com.retail.identity.command.core.EmailTemplates;
@@ -92,6 +93,7 @@ public final class InMemoryCore implements AutoCloseable {
   private final AccountWrites accounts = new AccountWrites(credentials);
   private final RecentProof recentProof = new RecentProof(hashes, pool);
   public final MemoryAuditTrail audit = new MemoryAuditTrail();
+  public final MemoryRoleHolders roleHolders = new MemoryRoleHolders();
   private final Auditor auditor = new Auditor(audit, clock, "user-command");
   private final AccountDataSeal seal = new AccountDataSeal(cipher, dataKeys);
   private final AccountContacts contacts = new AccountContacts(events, cipher);
@@ -211,6 +213,11 @@ public final class InMemoryCore implements AutoCloseable {
         sessionEnds,
         throttle,
         clock);
+  }
+
+  public ChangeRoles changeRoles() {
+    return new ChangeRoles(
+        emailKeys, reservations, accounts, roleHolders, sessionEnds, contacts, auditor, clock);
   }
 
   public RecordVerifiedPhone recordVerifiedPhone() {

@@ -125,6 +125,10 @@ public final class MemoryCredentials implements Credentials, OneTimeTokens {
       tokens.keySet().removeIf(pending -> pending.userId().equals(userId));
     } else if (change instanceof Change.EmailVerified) {
       tokens.remove(new Pending(Purpose.EMAIL_VERIFICATION, userId));
+    } else if (change instanceof Change.NewRoles newRoles) {
+      rows.put(
+          userId,
+          new Row(row.emailKey(), row.passwordHash(), Set.copyOf(newRoles.roles()), row.erased()));
     }
   }
 
