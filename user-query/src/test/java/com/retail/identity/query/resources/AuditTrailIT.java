@@ -121,14 +121,18 @@ class AuditTrailIT {
   }
 
   @Test
-  void givenACustomerOrBadParameters_whenReadingTheTrail_thenRefusedNamingTheField()
-      throws Exception {
+  void givenACustomerSupportOrBadParameters_whenReadingTheTrail_thenRefused() throws Exception {
     UUID customer = SEED.register("Nosy", "Customer");
     String adminToken = TOKENS.admin();
 
     HttpResponse<String> asCustomer =
         get("/v1/audit?subject=" + customer, TOKENS.user(customer), null);
     assertThat(asCustomer.statusCode()).isEqualTo(403);
+    // support staff read and search customers, but the trail of staff acts is the admins'
+    String support = TOKENS.token(UUID.randomUUID(), List.of("user", "support"));
+    assertThat(get("/v1/users/" + customer, support, "ticket 3").statusCode()).isEqualTo(200);
+    assertThat(get("/v1/users?q=nosy", support, null).statusCode()).isEqualTo(200);
+    assertThat(get("/v1/audit?subject=" + customer, support, null).statusCode()).isEqualTo(403);
 
     HttpResponse<String> bad =
         get(
