@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /v1/audit?subject=&actor=&from=&to=&before=&limit=}: the audit trail of staff acts,
- * for admins (docs/adr/0103-audit-trail.md).
+ * for admins (docs/adr/0014-audit-trail-and-staff-roles.md).
  */
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
