@@ -62,9 +62,15 @@ public abstract class RoleCommand extends ConfiguredCommand<UserCommandConfigura
 
   abstract void run(ChangeRoles roles, Namespace namespace, PrintStream out);
 
-  /** The operator, as the audit names them: the login running this command. */
+  /**
+   * The operator, as the audit names them: the login running this command (the one that ran sudo,
+   * when it runs under sudo).
+   */
   static Acting acting(Namespace namespace) {
-    String login = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    String sudoer = System.getenv("SUDO_USER");
+    String login =
+        (sudoer != null && !sudoer.isBlank() ? sudoer : System.getProperty("user.name", ""))
+            .replaceAll("[^A-Za-z0-9._-]", "_");
     return new Acting(
         "cli:" + (login.isEmpty() ? "unknown" : login),
         "cli-" + UUID.randomUUID(),
