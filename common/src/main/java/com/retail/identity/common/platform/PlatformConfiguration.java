@@ -126,21 +126,7 @@ public class PlatformConfiguration extends Configuration {
    */
   public List<String> crossFieldProblems() {
     List<String> problems = new ArrayList<>();
-    String key = masterKey.getKey();
-    if (key == null || key.isBlank()) {
-      problems.add("masterKey.key must be set (base64 of 32 bytes)");
-    } else {
-      try {
-        if (java.util.Base64.getDecoder().decode(key).length != 32) {
-          problems.add("masterKey.key must decode to 32 bytes");
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add("masterKey.key is not base64");
-      }
-      if (mode.isProduction() && MasterKeySettings.LOCAL_KEY.equals(key)) {
-        problems.add("masterKey.key is the local development key; mode PRODUCTION needs its own");
-      }
-    }
+    problems.addAll(masterKey.problems(mode.isProduction()));
     if (operatorToken != null && !operatorToken.isBlank() && operatorToken.strip().length() < 32) {
       problems.add("operatorToken must be at least 32 characters");
     }

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.retail.identity.common.crypto.DataKeys;
 import com.retail.identity.common.crypto.MasterKey;
+import com.retail.identity.common.crypto.MasterKeyRing;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CassandraDataKeys implements DataKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Session session;
-  private final MasterKey masterKey;
+  private final MasterKeyRing masterKeys;
   private final PreparedStatement insert;
   private final PreparedStatement insertFresh;
   private final PreparedStatement select;
@@ -41,8 +42,13 @@ public final class CassandraDataKeys implements DataKeys {
       Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHE_FOR).build();
 
   public CassandraDataKeys(CassandraConnector cassandra, MasterKey masterKey) {
+    this(cassandra, MasterKeyRing.of(masterKey));
+  }
+
+  /** Wraps new keys with the ring's active master key; unwraps with the one a key names. */
+  public CassandraDataKeys(CassandraConnector cassandra, MasterKeyRing masterKeys) {
     this.session = cassandra.session();
-    this.masterKey = masterKey;
+    this.masterKeys = masterKeys;
     String ks = cassandra.keyspace();
     insert =
         session.prepare(
@@ -77,7 +83,8 @@ public final class CassandraDataKeys implements DataKeys {
     RANDOM.nextBytes(raw);
     ResultSet result =
         session.execute(
-            insert.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date()));
+            insert.bind(
+                userId, ByteBuffer.wrap(masterKeys.wrap(raw)), masterKeys.activeId(), new Date()));
     if (!result.wasApplied()) {
       // Another writer made it first: use theirs.
       return unwrap(result.one());
@@ -105,7 +112,8 @@ public final class CassandraDataKeys implements DataKeys {
     byte[] raw = new byte[32];
     RANDOM.nextBytes(raw);
     BoundStatement insert =
-        insertFresh.bind(userId, ByteBuffer.wrap(masterKey.wrap(raw)), masterKey.id(), new Date());
+        insertFresh.bind(
+            userId, ByteBuffer.wrap(masterKeys.wrap(raw)), masterKeys.activeId(), new Date());
     return new FreshKey(new SecretKeySpec(raw, "AES"), insert);
   }
 
@@ -128,7 +136,7 @@ public final class CassandraDataKeys implements DataKeys {
     ByteBuffer wrapped = row.getBytes("wrapped_key");
     byte[] bytes = new byte[wrapped.remaining()];
     wrapped.duplicate().get(bytes);
-    return new SecretKeySpec(masterKey.unwrap(bytes), "AES");
+    return new SecretKeySpec(masterKeys.unwrap(row.getString("master_key_id"), bytes), "AES");
   }
 
   @Override

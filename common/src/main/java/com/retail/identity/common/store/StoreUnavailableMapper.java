@@ -7,6 +7,7 @@ import com.datastax.driver.core.exceptions.NoHostAvailableException;
 import com.datastax.driver.core.exceptions.OperationTimedOutException;
 import com.datastax.driver.core.exceptions.QueryExecutionException;
 import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.crypto.MasterKeyUnavailable;
 import com.retail.identity.common.errors.ProblemResponses;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -33,7 +34,8 @@ public final class StoreUnavailableMapper implements ExceptionMapper<RuntimeExce
         || e instanceof QueryExecutionException
         || e instanceof BusyPoolException
         || e instanceof ConnectionException
-        || e instanceof JedisConnectionException;
+        || e instanceof JedisConnectionException
+        || e instanceof MasterKeyUnavailable;
   }
 
   @Override

@@ -5,7 +5,7 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.common.crypto.DataKeys;
-import com.retail.identity.common.crypto.MasterKey;
+import com.retail.identity.common.crypto.MasterKeyRing;
 import com.retail.identity.common.crypto.PersonalDataCipher;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.store.CassandraConnector;
@@ -29,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Stores implements AutoCloseable {
   private final CassandraConnector cassandra;
-  private final MasterKey masterKey;
+  private final MasterKeyRing masterKeys;
   private final PreparedStatement stream;
   private final PreparedStatement credential;
   private final PreparedStatement reservation;
@@ -38,9 +38,9 @@ final class Stores implements AutoCloseable {
   private final ReadStores readStores = new ReadStores();
   private final String searchAlias;
 
-  Stores(MasterKey masterKey, String searchAlias) {
+  Stores(MasterKeyRing masterKeys, String searchAlias) {
     this.cassandra = new CassandraConnector(TestStack.cassandra());
-    this.masterKey = masterKey;
+    this.masterKeys = masterKeys;
     this.searchAlias = searchAlias;
     Session session = cassandra.session();
     String ks = cassandra.keyspace();
@@ -61,7 +61,9 @@ final class Stores implements AutoCloseable {
             "SELECT user_id, state, reserved_at FROM "
                 + ks
                 + ".email_reservations WHERE email_key = ?");
-    dataKey = session.prepare("SELECT wrapped_key FROM " + ks + ".data_keys WHERE user_id = ?");
+    dataKey =
+        session.prepare(
+            "SELECT wrapped_key, master_key_id FROM " + ks + ".data_keys WHERE user_id = ?");
     cipher = new PersonalDataCipher(new CurrentDataKeys());
   }
 
@@ -143,7 +145,8 @@ final class Stores implements AutoCloseable {
       ByteBuffer wrapped = row.getBytes("wrapped_key");
       byte[] bytes = new byte[wrapped.remaining()];
       wrapped.duplicate().get(bytes);
-      return Optional.of(new SecretKeySpec(masterKey.unwrap(bytes), "AES"));
+      return Optional.of(
+          new SecretKeySpec(masterKeys.unwrap(row.getString("master_key_id"), bytes), "AES"));
     }
 
     @Override
