@@ -4,6 +4,7 @@ import com.retail.identity.replayer.cli.GenerateCommand;
 import com.retail.identity.replayer.cli.ImportCommand;
 import com.retail.identity.replayer.cli.LoadReferenceCommand;
 import com.retail.identity.replayer.cli.ReplayCommand;
+import com.retail.identity.replayer.cli.RewrapKeysCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,12 +13,14 @@ import picocli.CommandLine.Command;
     name = "event-replayer",
     mixinStandardHelpOptions = true,
     description =
-        "Rebuilds read models from the event log, imports existing users, loads reference data.",
+        "Rebuilds read models from the event log, imports existing users, loads reference data,"
+            + " rewraps data keys after a master-key rotation.",
     subcommands = {
       ReplayCommand.class,
       ImportCommand.class,
       GenerateCommand.class,
-      LoadReferenceCommand.class
+      LoadReferenceCommand.class,
+      RewrapKeysCommand.class
     })
 public final class ReplayerApplication implements Runnable {
   public static void main(String[] args) {
