@@ -37,7 +37,7 @@ class BootEnvTest {
       SIGNING_KEY_FILE=ssm:/identity/prod/user-command/signing-keys
       EMAIL_LOOKUP_SECRET=ssm:/identity/prod/user-command/email-lookup-secret
       MASTER_KEY_ID=prod-1
-      MASTER_KEY=ssm:/identity/prod/master-key
+      MASTER_KMS_KEY_ID=alias/identity-prod-master
       OPERATOR_TOKEN=ssm:/identity/prod/user-command/operator-token
       VERIFICATION_CLIENT_SECRET=ssm:/identity/prod/user-command/verification-client-secret
       TRUSTED_PROXIES=10.0.0.10

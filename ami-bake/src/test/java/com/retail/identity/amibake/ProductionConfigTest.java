@@ -58,7 +58,7 @@ class ProductionConfigTest {
           Map.entry("VERIFICATION_CLIENT_SECRET", "cHJvZHVjdGlvbi12ZXJpZmljYXRpb24tc2VjcmV0"),
           Map.entry("TRUSTED_PROXIES", "10.0.0.10"),
           Map.entry("EMAIL_FROM", "no-reply@retail.example"),
-          Map.entry("MASTER_KEY", "cHJvZHVjdGlvbi1tYXN0ZXIta2V5LWZyb20tc3NtLTA="),
+          Map.entry("MASTER_KMS_KEY_ID", "alias/identity-prod-master"),
           Map.entry("SEARCH_KEY", "cHJvZHVjdGlvbi1zZWFyY2gta2V5LWZyb20tc3NtLTAwMDA="),
           Map.entry("OPERATOR_TOKEN", "production-operator-token-from-ssm-00000000"),
           Map.entry(
