@@ -93,42 +93,24 @@ public final class CassandraAuditTrail implements AuditTrail {
     String month = month(entry.at());
     BatchStatement batch = new BatchStatement(BatchStatement.Type.LOGGED);
     if (entry.subject() != null) {
-      batch.add(
-          insertBySubject.bind(
-              entry.subject(),
-              month,
-              id,
-              entry.actor(),
-              entry.action().name(),
-              entry.requestId(),
-              entry.reason(),
-              entry.service(),
-              entry.detail()));
+      batch.add(insertBySubject.bind(withEntry(entry, entry.subject(), month, id, entry.actor())));
     }
+    batch.add(insertByActor.bind(withEntry(entry, entry.actor(), month, id, entry.subject())));
     batch.add(
-        insertByActor.bind(
-            entry.actor(),
-            month,
-            id,
-            entry.subject(),
-            entry.action().name(),
-            entry.requestId(),
-            entry.reason(),
-            entry.service(),
-            entry.detail()));
-    batch.add(
-        insertByDay.bind(
-            day(entry.at()),
-            id,
-            entry.actor(),
-            entry.subject(),
-            entry.action().name(),
-            entry.requestId(),
-            entry.reason(),
-            entry.service(),
-            entry.detail()));
+        insertByDay.bind(withEntry(entry, day(entry.at()), id, entry.actor(), entry.subject())));
     batch.setIdempotent(true);
     session.execute(batch);
+  }
+
+  /** The key values given, then the entry's own columns every table has. */
+  private static Object[] withEntry(AuditEntry entry, Object... key) {
+    Object[] values = java.util.Arrays.copyOf(key, key.length + 5);
+    values[key.length] = entry.action().name();
+    values[key.length + 1] = entry.requestId();
+    values[key.length + 2] = entry.reason();
+    values[key.length + 3] = entry.service();
+    values[key.length + 4] = entry.detail();
+    return values;
   }
 
   @Override

@@ -77,6 +77,22 @@ public abstract class RoleCommand extends ConfiguredCommand<UserCommandConfigura
         Acting.checkedReason(namespace.getString("reason"), "--reason"));
   }
 
+  /** One line: what happened to which account, and the roles it holds now. */
+  static void report(
+      PrintStream out,
+      ChangeRoles.Changed changed,
+      String what,
+      Namespace namespace,
+      String toOrFrom) {
+    out.println(
+        what
+            + namespace.getString("role")
+            + toOrFrom
+            + changed.userId()
+            + ", roles now "
+            + new TreeSet<>(changed.roles()));
+  }
+
   static ChangeRoles.Command command(Namespace namespace) {
     return new ChangeRoles.Command(namespace.getString("email"), namespace.getString("role"));
   }
@@ -92,14 +108,8 @@ public abstract class RoleCommand extends ConfiguredCommand<UserCommandConfigura
     @Override
     void run(ChangeRoles roles, Namespace namespace, PrintStream out) {
       ChangeRoles.Changed changed = roles.grant(acting(namespace), command(namespace));
-      out.println(
-          (changed.changed() ? "granted " : "already held: ")
-              + namespace.getString("role")
-              + " to "
-              + changed.userId()
-              + ", roles now "
-              + new TreeSet<>(changed.roles())
-              + " (in its tokens from its next sign-in)");
+      report(out, changed, changed.changed() ? "granted " : "already held: ", namespace, " to ");
+      out.println("  (in its tokens from its next sign-in)");
     }
   }
 
@@ -111,14 +121,8 @@ public abstract class RoleCommand extends ConfiguredCommand<UserCommandConfigura
     @Override
     void run(ChangeRoles roles, Namespace namespace, PrintStream out) {
       ChangeRoles.Changed changed = roles.revoke(acting(namespace), command(namespace));
-      out.println(
-          (changed.changed() ? "revoked " : "not held: ")
-              + namespace.getString("role")
-              + " from "
-              + changed.userId()
-              + ", roles now "
-              + new TreeSet<>(changed.roles())
-              + "; every session of the account ended");
+      report(out, changed, changed.changed() ? "revoked " : "not held: ", namespace, " from ");
+      out.println("  (every session of the account ended)");
     }
   }
 
