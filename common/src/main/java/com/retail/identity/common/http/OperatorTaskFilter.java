@@ -1,6 +1,7 @@
 package com.retail.identity.common.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.common.crypto.Sha256;
 import com.retail.identity.common.errors.ProblemResponses;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -10,9 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ public final class OperatorTaskFilter implements Filter {
   private final ObjectMapper mapper;
 
   public OperatorTaskFilter(String operatorToken, ObjectMapper mapper) {
-    this.credentialHash = sha256(operatorToken);
+    this.credentialHash = Sha256.of(operatorToken);
     this.mapper = mapper;
   }
 
@@ -44,7 +43,7 @@ public final class OperatorTaskFilter implements Filter {
         authorization != null
             && authorization.startsWith(BEARER)
             && MessageDigest.isEqual(
-                credentialHash, sha256(authorization.substring(BEARER.length()).strip()));
+                credentialHash, Sha256.of(authorization.substring(BEARER.length()).strip()));
     if (!operator) {
       LOG.warn(
           "Admin task {} refused: no operator credential (from {})",
@@ -63,13 +62,5 @@ public final class OperatorTaskFilter implements Filter {
         request.getParameterMap().keySet(),
         request.getRemoteAddr());
     chain.doFilter(req, res);
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

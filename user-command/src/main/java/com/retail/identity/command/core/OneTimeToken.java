@@ -1,9 +1,9 @@
 package com.retail.identity.command.core;
 
+import com.retail.identity.common.crypto.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public final class OneTimeToken {
 
   /** What is stored: SHA-256 of the secret (256 random bits need no slow hash). */
   public String secretHash() {
-    return TEXT.encodeToString(sha256(secret));
+    return TEXT.encodeToString(Sha256.of(secret));
   }
 
   /** Whether this token is the one whose hash was stored, compared in constant time. */
@@ -78,14 +78,6 @@ public final class OneTimeToken {
         && MessageDigest.isEqual(
             secretHash().getBytes(StandardCharsets.US_ASCII),
             storedHash.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   @Override

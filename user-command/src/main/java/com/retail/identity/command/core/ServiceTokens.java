@@ -1,10 +1,10 @@
 package com.retail.identity.command.core;
 
+import com.retail.identity.common.crypto.Sha256;
 import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,13 +24,13 @@ public final class ServiceTokens {
         clientSecrets.entrySet().stream()
             .collect(
                 java.util.stream.Collectors.toUnmodifiableMap(
-                    Map.Entry::getKey, e -> sha256(e.getValue())));
+                    Map.Entry::getKey, e -> Sha256.of(e.getValue())));
     this.tokens = tokens;
   }
 
   public String issue(String clientId, String clientSecret) {
     byte[] expected = secretHashes.get(clientId);
-    byte[] presented = sha256(clientSecret);
+    byte[] presented = Sha256.of(clientSecret);
     if (expected == null || !MessageDigest.isEqual(expected, presented)) {
       throw new InvalidClient();
     }
@@ -50,13 +50,5 @@ public final class ServiceTokens {
 
   public int lifetimeSeconds() {
     return LIFETIME_SECONDS;
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,8 +1,6 @@
 package com.retail.identity.command.core.admission;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.retail.identity.common.crypto.Sha256;
 import java.util.HexFormat;
 
 /** A short digest, so device ids and account keys never reach Redis (or memory) as given. */
@@ -10,12 +8,6 @@ final class Pseudonym {
   private Pseudonym() {}
 
   static String of(String value) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(value), 0, 16);
   }
 }
