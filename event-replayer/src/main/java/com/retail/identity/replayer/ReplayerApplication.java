@@ -3,6 +3,7 @@ package com.retail.identity.replayer;
 import com.retail.identity.replayer.cli.GenerateCommand;
 import com.retail.identity.replayer.cli.ImportCommand;
 import com.retail.identity.replayer.cli.LoadReferenceCommand;
+import com.retail.identity.replayer.cli.PruneIndicesCommand;
 import com.retail.identity.replayer.cli.ReplayCommand;
 import com.retail.identity.replayer.cli.RewrapKeysCommand;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       GenerateCommand.class,
       LoadReferenceCommand.class,
-      RewrapKeysCommand.class
+      RewrapKeysCommand.class,
+      PruneIndicesCommand.class
     })
 public final class ReplayerApplication implements Runnable {
   public static void main(String[] args) {

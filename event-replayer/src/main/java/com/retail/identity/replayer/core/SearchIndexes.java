@@ -1,7 +1,10 @@
 package com.retail.identity.replayer.core;
 
 import com.retail.identity.readmodel.core.ProjectionTarget;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The profile indices behind the search alias, as a rebuild handles them (port). */
 public interface SearchIndexes {
@@ -27,4 +30,12 @@ public interface SearchIndexes {
 
   /** Points the alias at {@code index} only, in one atomic change; returns the indices it left. */
   List<String> pointAliasAt(String index);
+
+  /** Every index of the alias's family ({@code <alias>-*}) and when it was created. */
+  Map<String, Instant> family();
+
+  /** The indices the alias points at now. */
+  Set<String> aliasTargets();
+
+  void delete(String index);
 }

@@ -10,15 +10,18 @@ import com.retail.identity.replayer.core.SearchIndexes;
 import io.searchbox.action.Action;
 import io.searchbox.client.JestClient;
 import io.searchbox.client.JestResult;
+import io.searchbox.indices.DeleteIndex;
 import io.searchbox.indices.Refresh;
 import io.searchbox.indices.aliases.AddAliasMapping;
 import io.searchbox.indices.aliases.AliasMapping;
 import io.searchbox.indices.aliases.GetAliases;
 import io.searchbox.indices.aliases.ModifyAliases;
 import io.searchbox.indices.aliases.RemoveAliasMapping;
+import io.searchbox.indices.settings.GetSettings;
 import io.searchbox.indices.settings.UpdateSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +88,41 @@ public final class JestSearchIndexes implements SearchIndexes {
       throw new IllegalStateException("alias swap failed: " + swapped.getErrorMessage());
     }
     return previous;
+  }
+
+  @Override
+  public Map<String, Instant> family() {
+    JestResult settings = execute(new GetSettings.Builder().addIndex(alias + "-*").build());
+    Map<String, Instant> family = new java.util.LinkedHashMap<>();
+    if (settings.isSucceeded()) {
+      for (Map.Entry<String, JsonElement> entry : settings.getJsonObject().entrySet()) {
+        JsonElement created =
+            entry
+                .getValue()
+                .getAsJsonObject()
+                .getAsJsonObject("settings")
+                .getAsJsonObject("index")
+                .get("creation_date");
+        family.put(entry.getKey(), Instant.ofEpochMilli(created.getAsLong()));
+      }
+    }
+    return family;
+  }
+
+  @Override
+  public java.util.Set<String> aliasTargets() {
+    JestResult current = execute(new GetAliases.Builder().addIndex(alias).build());
+    return current.isSucceeded()
+        ? java.util.Set.copyOf(current.getJsonObject().keySet())
+        : java.util.Set.of();
+  }
+
+  @Override
+  public void delete(String index) {
+    JestResult deleted = execute(new DeleteIndex.Builder(index).build());
+    if (!deleted.isSucceeded()) {
+      throw new IllegalStateException("cannot delete " + index + ": " + deleted.getErrorMessage());
+    }
   }
 
   private void setRefresh(String index, String interval) {
