@@ -138,8 +138,31 @@ class ServiceCrossCheckTest {
   }
 
   /**
+   * A service with an internal API declares its internal connector (the second application
+   * connector of production.yml, which production requires) at the port the cluster opens for it.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("clusters")
+  void internalPortMatchesTheServicesConfig(String service, String environment) {
+    JsonNode cluster = Clusters.cluster(service, environment);
+    JsonNode connectors =
+        Clusters.serviceConfig(service, "production.yml")
+            .path("server")
+            .path("applicationConnectors");
+    if (service.equals("user-query")) {
+      assertThat(cluster.path("service").has("internalPort")).isFalse();
+      assertThat(connectors.size()).isEqualTo(1);
+      return;
+    }
+    assertThat(connectors.size()).as(service + " application connectors").isEqualTo(2);
+    assertThat(connectors.get(1).path("port").asInt())
+        .as(service + " internal port")
+        .isEqualTo(cluster.path("service").path("internalPort").asInt());
+  }
+
+  /**
    * The admin port (knobs, metrics, Hystrix stream) is reachable only from the ELB health check and
-   * operators.
+   * operators; the internal port only from the platform's own services.
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("clusters")
@@ -147,6 +170,7 @@ class ServiceCrossCheckTest {
     JsonNode cluster = Clusters.cluster(service, environment);
     int appPort = cluster.path("service").path("appPort").asInt();
     int adminPort = cluster.path("service").path("adminPort").asInt();
+    int internalPort = cluster.path("service").path("internalPort").asInt(-1);
     String elbGroup = cluster.path("loadBalancer").path("securityGroup").asText();
     boolean elbReachesBoth = false;
     for (JsonNode group : cluster.path("securityGroups")) {
@@ -154,9 +178,12 @@ class ServiceCrossCheckTest {
         String from = rule.path("fromSecurityGroup").asText();
         List<Integer> ports = new ArrayList<>();
         rule.path("ports").forEach(p -> ports.add(p.asInt()));
-        assertThat(ports).as("ports open to " + from).isSubsetOf(appPort, adminPort);
+        assertThat(ports).as("ports open to " + from).isSubsetOf(appPort, adminPort, internalPort);
         if (ports.contains(adminPort)) {
           assertThat(from).as("admin port open to").isIn(elbGroup, "identity-ops");
+        }
+        if (ports.contains(internalPort)) {
+          assertThat(from).as("internal port open to").isEqualTo("identity-services");
         }
         elbReachesBoth |=
             from.equals(elbGroup) && ports.contains(appPort) && ports.contains(adminPort);

@@ -210,4 +210,9 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     }
     return problems;
   }
+
+  @Override
+  protected boolean servesInternalApi() {
+    return true;
+  }
 }

@@ -148,4 +148,9 @@ public class VerificationConfiguration extends PlatformConfiguration {
     }
     return problems;
   }
+
+  @Override
+  protected boolean servesInternalApi() {
+    return true;
+  }
 }

@@ -16,16 +16,29 @@ import java.util.Map;
 final class CodeInstanceConfig implements EurekaInstanceConfig {
   private static final String NAMESPACE = "eureka.";
 
+  /** Metadata: the port of the instance's internal connector, where other services call it. */
+  static final String INTERNAL_PORT = "internalPort";
+
   private final EurekaSettings settings;
   private final String hostname;
   private final String ipAddress;
   private final int applicationPort;
   private final int adminPort;
   private final String adminHealthPath;
+  private final int internalPort;
   private final DataCenterInfo dataCenterInfo = new MyDataCenterInfo(DataCenterInfo.Name.MyOwn);
 
   CodeInstanceConfig(
       EurekaSettings settings, int applicationPort, int adminPort, String adminHealthPath) {
+    this(settings, applicationPort, adminPort, adminHealthPath, -1);
+  }
+
+  CodeInstanceConfig(
+      EurekaSettings settings,
+      int applicationPort,
+      int adminPort,
+      String adminHealthPath,
+      int internalPort) {
     if (settings.getAppName() == null || settings.getAppName().isBlank()) {
       throw new IllegalArgumentException("eureka.appName is required");
     }
@@ -38,6 +51,7 @@ final class CodeInstanceConfig implements EurekaInstanceConfig {
     this.ipAddress = resolveIp(hostname);
     this.applicationPort = applicationPort;
     this.adminPort = adminPort > 0 ? adminPort : applicationPort;
+    this.internalPort = internalPort;
     this.adminHealthPath =
         normalisePath(adminHealthPath == null ? "/healthcheck" : adminHealthPath);
   }
@@ -131,6 +145,9 @@ final class CodeInstanceConfig implements EurekaInstanceConfig {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("adminPort", Integer.toString(adminPort));
     metadata.put("instanceId", getInstanceId());
+    if (internalPort > 0) {
+      metadata.put(INTERNAL_PORT, Integer.toString(internalPort));
+    }
     return metadata;
   }
 

@@ -8,6 +8,7 @@ import com.netflix.discovery.DiscoveryClient;
 import com.netflix.discovery.EurekaClient;
 import com.netflix.discovery.Jersey3DiscoveryClientOptionalArgs;
 import com.netflix.discovery.shared.transport.jersey3.Jersey3TransportClientFactories;
+import com.retail.identity.common.http.InternalApi;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.util.function.Supplier;
@@ -94,7 +95,7 @@ public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
       return;
     }
     try {
-      register(applicationPort, adminPort);
+      register(applicationPort, adminPort, InternalApi.internalPortOf(server));
     } catch (RuntimeException e) {
       LOG.error(
           "Eureka registration of {} failed; the service runs unregistered",
@@ -109,7 +110,15 @@ public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
    *
    * @param adminPort the admin port, or a value &lt;= 0 when admin shares the application port
    */
-  public synchronized void register(int applicationPort, int adminPort) {
+  public void register(int applicationPort, int adminPort) {
+    register(applicationPort, adminPort, -1);
+  }
+
+  /**
+   * @param internalPort the internal connector's port (metadata {@value
+   *     CodeInstanceConfig#INTERNAL_PORT}: callers reach this instance there), or -1 for none
+   */
+  public synchronized void register(int applicationPort, int adminPort, int internalPort) {
     if (settings == null) {
       throw new IllegalStateException("EurekaRegistration has no settings; call attach(...) first");
     }
@@ -122,7 +131,7 @@ public class EurekaRegistration implements Managed, Supplier<EurekaClient> {
       return;
     }
     CodeInstanceConfig instanceConfig =
-        new CodeInstanceConfig(settings, applicationPort, adminPort, adminHealthPath);
+        new CodeInstanceConfig(settings, applicationPort, adminPort, adminHealthPath, internalPort);
     InstanceInfo instanceInfo = new EurekaConfigBasedInstanceInfoProvider(instanceConfig).get();
     ApplicationInfoManager manager = new ApplicationInfoManager(instanceConfig, instanceInfo);
     DiscoveryClient client =

@@ -53,7 +53,11 @@ public class EurekaServerList extends AbstractServerList<Server> {
     return toServers(instances);
   }
 
-  /** UP instances with an enabled plain-HTTP port, mapped to Ribbon servers. */
+  /**
+   * UP instances with an enabled plain-HTTP port, mapped to Ribbon servers: at their internal
+   * connector's port when they have one (service-to-service traffic goes there), else at their
+   * application port.
+   */
   static List<Server> toServers(List<InstanceInfo> instances) {
     List<Server> servers = new ArrayList<>();
     if (instances == null) {
@@ -64,10 +68,25 @@ public class EurekaServerList extends AbstractServerList<Server> {
           || !instance.isPortEnabled(InstanceInfo.PortType.UNSECURE)) {
         continue;
       }
-      Server server = new Server(instance.getHostName(), instance.getPort());
+      Server server = new Server(instance.getHostName(), portFor(instance));
       servers.add(server);
     }
     return servers;
+  }
+
+  private static int portFor(InstanceInfo instance) {
+    String internal = instance.getMetadata().get(CodeInstanceConfig.INTERNAL_PORT);
+    if (internal != null) {
+      try {
+        int port = Integer.parseInt(internal);
+        if (port > 0) {
+          return port;
+        }
+      } catch (NumberFormatException ignored) {
+        // a foreign registration's metadata: use its application port
+      }
+    }
+    return instance.getPort();
   }
 
   public String getVipAddress() {

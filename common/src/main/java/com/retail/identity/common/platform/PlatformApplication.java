@@ -18,6 +18,7 @@ import com.retail.identity.common.errors.ViolationProblemMapper;
 import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import com.retail.identity.common.http.BodyLimitFilter;
 import com.retail.identity.common.http.CorsFilter;
+import com.retail.identity.common.http.InternalApi;
 import com.retail.identity.common.http.OperatorTaskFilter;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.http.TaskExchange;
@@ -191,5 +192,11 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
             "body-limit",
             new BodyLimitFilter(configuration.getMaxBodyBytes(), environment.getObjectMapper()))
         .addMappingForUrlPatterns(requests, true, "/*");
+    InternalApi internalApi = new InternalApi(environment.getObjectMapper());
+    environment.lifecycle().addServerLifecycleListener(internalApi::serverStarted);
+    environment
+        .servlets()
+        .addFilter("internal-api", internalApi)
+        .addMappingForUrlPatterns(requests, true, InternalApi.PATH + "/*");
   }
 }

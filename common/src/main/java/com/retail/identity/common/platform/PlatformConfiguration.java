@@ -120,6 +120,11 @@ public class PlatformConfiguration extends Configuration {
     return maxBodyBytes;
   }
 
+  /** Whether the service serves the platform's own API ({@code /internal/*}, ADR 0014). */
+  protected boolean servesInternalApi() {
+    return false;
+  }
+
   /**
    * Rules that span several fields or depend on the mode; each broken rule is one sentence.
    * Services add their own and call {@code super}.
@@ -129,6 +134,14 @@ public class PlatformConfiguration extends Configuration {
     problems.addAll(masterKey.problems(mode.isProduction()));
     if (operatorToken != null && !operatorToken.isBlank() && operatorToken.strip().length() < 32) {
       problems.add("operatorToken must be at least 32 characters");
+    }
+    if (mode.isProduction()
+        && servesInternalApi()
+        && !(getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory server
+            && server.getApplicationConnectors().size() >= 2)) {
+      problems.add(
+          "server.applicationConnectors needs a second, internal connector in mode PRODUCTION:"
+              + " /internal/* is served only there");
     }
     if (mode.isProduction() && (operatorToken == null || operatorToken.isBlank())) {
       problems.add("operatorToken must be set in mode PRODUCTION: admin tasks need a credential");

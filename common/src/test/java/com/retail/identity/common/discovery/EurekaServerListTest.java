@@ -29,6 +29,18 @@ class EurekaServerListTest {
   }
 
   @Test
+  void givenAnInstanceWithAnInternalConnector_whenMapped_thenCallersReachItThere() {
+    InstanceInfo internal = instance("10.0.0.5", 8080, InstanceStatus.UP);
+    internal.getMetadata().put(CodeInstanceConfig.INTERNAL_PORT, "8086");
+    InstanceInfo garbled = instance("10.0.0.6", 8080, InstanceStatus.UP);
+    garbled.getMetadata().put(CodeInstanceConfig.INTERNAL_PORT, "not-a-port");
+
+    assertThat(EurekaServerList.toServers(List.of(internal, garbled)))
+        .extracting(Server::getHostPort)
+        .containsExactly("10.0.0.5:8086", "10.0.0.6:8080");
+  }
+
+  @Test
   void givenNoEurekaClientYet_whenListing_thenTheListIsEmpty() {
     EurekaServerList list = new EurekaServerList(() -> null, "user-command");
 

@@ -95,6 +95,15 @@ public final class TestStack {
    */
   public static <C extends Configuration> DropwizardAppExtension<C> app(
       Class<? extends Application<C>> application, String module, Map<String, String> extra) {
+    return app(application, module, localConfigOf(module), extra);
+  }
+
+  /** As {@link #app(Class, String, Map)}, from another configuration file of the module. */
+  public static <C extends Configuration> DropwizardAppExtension<C> app(
+      Class<? extends Application<C>> application,
+      String module,
+      String configFile,
+      Map<String, String> extra) {
     requireCassandra();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("mode", "TEST");
@@ -121,7 +130,7 @@ public final class TestStack {
         settings.entrySet().stream()
             .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
             .toArray(ConfigOverride[]::new);
-    return new DropwizardAppExtension<>(application, localConfigOf(module), prefix, overrides);
+    return new DropwizardAppExtension<>(application, configFile, prefix, overrides);
   }
 
   /**
