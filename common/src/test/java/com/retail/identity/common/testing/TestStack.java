@@ -75,6 +75,35 @@ public final class TestStack {
     return "http://127.0.0.1:" + eurekaPort() + "/eureka/";
   }
 
+  /** The instances the test stack's Eureka server holds for an application (none: empty). */
+  public static List<com.fasterxml.jackson.databind.JsonNode> eurekaInstances(String app)
+      throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(eurekaUrl() + "apps/" + app))
+                    .header("Accept", "application/json")
+                    .timeout(java.time.Duration.ofSeconds(10))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      return List.of();
+    }
+    com.fasterxml.jackson.databind.JsonNode instances =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(answer.body())
+            .path("application")
+            .path("instance");
+    List<com.fasterxml.jackson.databind.JsonNode> listed = new java.util.ArrayList<>();
+    if (instances.isArray()) {
+      instances.forEach(listed::add);
+    } else if (!instances.isMissingNode()) {
+      listed.add(instances);
+    }
+    return listed;
+  }
+
   /** Cassandra settings for the run's keyspace, creating the schema. */
   public static CassandraSettings cassandra() {
     requireCassandra();

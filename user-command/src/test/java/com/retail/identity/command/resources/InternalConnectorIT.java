@@ -87,20 +87,8 @@ class InternalConnectorIT {
   }
 
   /** The internalPort metadata of the instance registered at this application port. */
-  private int registeredInternalPort(String app, int port) throws Exception {
-    JsonNode instances =
-        JSON.readTree(
-                http.send(
-                        HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + app))
-                            .header("Accept", "application/json")
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body())
-            .path("application")
-            .path("instance");
-    for (JsonNode instance :
-        instances.isArray() ? instances : JSON.createArrayNode().add(instances)) {
+  private static int registeredInternalPort(String app, int port) throws Exception {
+    for (JsonNode instance : TestStack.eurekaInstances(app)) {
       if (instance.path("port").path("$").asInt() == port) {
         return instance.path("metadata").path("internalPort").asInt(-1);
       }

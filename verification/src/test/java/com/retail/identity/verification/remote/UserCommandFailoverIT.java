@@ -303,17 +303,8 @@ class UserCommandFailoverIT {
   /** What the registry itself holds for the app, for a failure message. */
   private static String registered() {
     try {
-      JsonNode instances =
-          ItSupport.body(
-                  ItSupport.send(
-                      HttpRequest.newBuilder(URI.create(TestStack.eurekaUrl() + "apps/" + APP_NAME))
-                          .header("Accept", "application/json")
-                          .timeout(Duration.ofSeconds(10))
-                          .build()))
-              .path("application")
-              .path("instance");
       List<String> listed = new ArrayList<>();
-      for (JsonNode instance : instances.isArray() ? instances : List.of(instances)) {
+      for (JsonNode instance : TestStack.eurekaInstances(APP_NAME)) {
         listed.add(
             instance.path("port").path("$").asText() + " " + instance.path("status").asText());
       }
