@@ -124,29 +124,31 @@ public class MasterKeySettings {
   }
 
   public MasterKeyRing build() {
-    AWSKMS[] client = new AWSKMS[1];
+    // One KMS client for every KMS-held key of the ring, made only when one is configured.
+    boolean anyKms = held(kmsKeyId) || retired.stream().anyMatch(old -> held(old.kmsKeyId));
+    AWSKMS kmsClient =
+        anyKms
+            ? AwsClients.configure(
+                    AWSKMSClientBuilder.standard(),
+                    kms.endpoint,
+                    kms.region,
+                    !kms.stubCredentials,
+                    64)
+                .build()
+            : null;
     List<MasterKey> old = new ArrayList<>();
     for (Retired key : retired) {
-      old.add(keyOf(key.id, key.key, key.kmsKeyId, client));
+      old.add(keyOf(key.id, key.key, key.kmsKeyId, kmsClient));
     }
-    return new MasterKeyRing(keyOf(id, key, kmsKeyId, client), old);
+    return new MasterKeyRing(keyOf(id, key, kmsKeyId, kmsClient), old);
   }
 
-  private MasterKey keyOf(String id, String key, String kmsKeyId, AWSKMS[] client) {
-    if (kmsKeyId == null || kmsKeyId.isBlank()) {
-      return new LocalMasterKey(id, key);
-    }
-    if (client[0] == null) {
-      client[0] =
-          AwsClients.configure(
-                  AWSKMSClientBuilder.standard(),
-                  kms.endpoint,
-                  kms.region,
-                  !kms.stubCredentials,
-                  64)
-              .build();
-    }
-    return new KmsMasterKey(id, kmsKeyId, client[0]);
+  private static boolean held(String kmsKeyId) {
+    return kmsKeyId != null && !kmsKeyId.isBlank();
+  }
+
+  private static MasterKey keyOf(String id, String key, String kmsKeyId, AWSKMS kmsClient) {
+    return held(kmsKeyId) ? new KmsMasterKey(id, kmsKeyId, kmsClient) : new LocalMasterKey(id, key);
   }
 
   @Override

@@ -8,7 +8,6 @@ import com.retail.identity.common.domain.NotFound;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -136,13 +135,12 @@ public abstract class RoleCommand extends ConfiguredCommand<UserCommandConfigura
       String role = namespace.getString("role");
       List<ChangeRoles.Holder> holders = roles.holders(role);
       for (ChangeRoles.Holder holder : holders) {
-        Instant since = holder.since();
         out.println(
             holder.userId()
                 + "  "
                 + (holder.email() == null ? "(email unreadable)" : holder.email())
                 + "  since "
-                + since);
+                + holder.since());
       }
       out.println(holders.size() + " account(s) hold " + role);
     }
