@@ -1,7 +1,6 @@
 package com.retail.identity.readmodel.store;
 
 import com.datastax.driver.core.PreparedStatement;
-import com.datastax.driver.core.ResultSetFuture;
 import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.utils.UUIDs;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Reads the time-bucketed, sharded {@code event_log_entries}: walks the buckets from the one the
@@ -28,16 +28,19 @@ public final class CassandraEventLog implements EventLog {
   private final LogBuckets buckets;
   private final PreparedStatement select;
   private final PreparedStatement epoch;
+  private final List<Integer> allShards;
 
   public CassandraEventLog(CassandraConnector cassandra, LogBuckets buckets) {
     this.session = cassandra.session();
     this.buckets = buckets;
+    this.allShards = IntStream.range(0, buckets.shards()).boxed().toList();
     this.select =
         session.prepare(
             "SELECT event_id, user_id, seq FROM "
                 + cassandra.keyspace()
                 + ".event_log_entries"
-                + " WHERE bucket = ? AND shard = ? AND event_id > ? AND event_id <= ? LIMIT ?");
+                + " WHERE bucket = ? AND shard IN ? AND event_id > ? AND event_id <= ?"
+                + " PER PARTITION LIMIT ?");
     this.epoch =
         session.prepare(
             "SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0");
@@ -70,18 +73,15 @@ public final class CassandraEventLog implements EventLog {
     return new Page(entries, upTo, false);
   }
 
-  /** The first {@code limit} entries of one bucket over all its shards, in log order. */
+  /**
+   * The first {@code limit} entries of one bucket over all its shards, in log order, in one
+   * request: a caught-up projector reads the log's tail several times a second, and a request per
+   * shard made those reads most of an idle node's CPU (README findings, row 16).
+   */
   private List<LogEntry> readBucket(String bucket, UUID after, UUID upTo, int limit) {
-    List<ResultSetFuture> shards = new ArrayList<>(buckets.shards());
-    for (int shard = 0; shard < buckets.shards(); shard++) {
-      shards.add(session.executeAsync(select.bind(bucket, shard, after, upTo, limit)));
-    }
     List<LogEntry> merged = new ArrayList<>();
-    for (ResultSetFuture shard : shards) {
-      for (Row row : shard.getUninterruptibly()) {
-        merged.add(
-            new LogEntry(row.getUUID("event_id"), row.getUUID("user_id"), row.getLong("seq")));
-      }
+    for (Row row : session.execute(select.bind(bucket, allShards, after, upTo, limit))) {
+      merged.add(new LogEntry(row.getUUID("event_id"), row.getUUID("user_id"), row.getLong("seq")));
     }
     merged.sort((a, b) -> LogPositions.ORDER.compare(a.eventId(), b.eventId()));
     return merged.size() <= limit ? merged : new ArrayList<>(merged.subList(0, limit));
