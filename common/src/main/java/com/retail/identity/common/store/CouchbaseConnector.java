@@ -32,6 +32,10 @@ public final class CouchbaseConnector implements Managed {
     this.environment =
         ClusterEnvironment.builder()
             .timeoutConfig(t -> t.kvTimeout(timeout).connectTimeout(Duration.ofSeconds(5)))
+            // The SDK's logging meter keeps LatencyUtils' pause detector: threads that wake every
+            // millisecond, a third of an idle user-query's CPU. Cache latency is measured by the
+            // service's own metrics (README findings, row 18).
+            .loggingMeterConfig(m -> m.enabled(false))
             .build();
     SeedNode seed =
         SeedNode.create(
