@@ -43,12 +43,6 @@ public final class Projector {
   private static final int KNOWN_VERSIONS = 100_000;
   private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
 
-  /**
-   * While passes find nothing new, the pause between them doubles up to this many poll periods: an
-   * idle projection costs the log's store a fifth of the reads, a busy one is not slowed.
-   */
-  static final int QUIET_POLL_FACTOR = 5;
-
   /** What one {@link #runOnce()} did. */
   public enum Step {
     STANDBY,
@@ -89,7 +83,6 @@ public final class Projector {
   private Instant lastSave;
   private Instant leaseValidUntil;
   private boolean prepared;
-  private boolean sawNew;
 
   private volatile boolean leader;
   private volatile Instant positionTime;
@@ -181,16 +174,13 @@ public final class Projector {
 
   private void loop() {
     long backoff = 0;
-    int quietPasses = 0;
     while (running) {
       Step step = runOnce();
-      quietPasses = step == Step.IDLE && !sawNew ? quietPasses + 1 : 0;
       long pause;
       switch (step) {
         case MORE -> pause = 0;
         case FAILED -> pause = backoff = Math.min(5000, Math.max(200, backoff * 2));
         case STANDBY -> pause = Math.max(200, Math.min(1000, leaseTtl().toMillis() / 3));
-        case IDLE -> pause = quietPause(tuning.pollMillis().getAsInt(), quietPasses);
         default -> pause = tuning.pollMillis().getAsInt();
       }
       if (step != Step.FAILED) {
@@ -211,23 +201,11 @@ public final class Projector {
     }
   }
 
-  /** Whether the last {@link #runOnce()} found log entries it had not projected yet. */
-  boolean foundNew() {
-    return sawNew;
-  }
-
-  /** The pause after {@code quietPasses} passes in a row that found nothing new. */
-  static long quietPause(int pollMillis, int quietPasses) {
-    long grown = (long) pollMillis << Math.min(quietPasses, 10);
-    return Math.min(grown, (long) pollMillis * QUIET_POLL_FACTOR);
-  }
-
   /**
    * One step: take or keep the lease, then project the next page of the log (and, when due, the
    * late-event window behind the checkpoint). Never throws; failures are counted and logged.
    */
   public Step runOnce() {
-    sawNew = false;
     try {
       if (tuning.paused().getAsBoolean()) {
         if (leader) {
@@ -385,7 +363,6 @@ public final class Projector {
       metrics.skipped(skipped);
       return;
     }
-    sawNew = true;
     Map<UUID, Long> stored = target.versions(fresh.keySet());
     List<UUID> pending = new ArrayList<>();
     for (Map.Entry<UUID, List<LogEntry>> entry : fresh.entrySet()) {

@@ -202,34 +202,6 @@ class ProjectorTest {
   }
 
   @Test
-  void givenASettleTime_whenAPassOnlyReReadsTheTail_thenItFoundNothingNew() {
-    register("Quiet", "Tail");
-    Projector projector = projector("a", ProjectionTuning.fixed(10, 500, 10, 5, 1000, 10));
-
-    projector.runOnce();
-    assertThat(projector.foundNew()).isTrue();
-
-    clock.advance(Duration.ofMillis(200)); // the tail re-read holds the same, already projected row
-    projector.runOnce();
-    assertThat(projector.foundNew()).isFalse();
-
-    register("Next", "Arrival");
-    clock.advance(Duration.ofMillis(200));
-    projector.runOnce();
-    assertThat(projector.foundNew()).isTrue();
-  }
-
-  @Test
-  void givenPassesFindNothingNew_thenThePauseDoublesUpToFivePollPeriods_andResetsOnNews() {
-    assertThat(Projector.quietPause(200, 0)).isEqualTo(200);
-    assertThat(Projector.quietPause(200, 1)).isEqualTo(400);
-    assertThat(Projector.quietPause(200, 2)).isEqualTo(800);
-    assertThat(Projector.quietPause(200, 3)).isEqualTo(1000);
-    assertThat(Projector.quietPause(200, 1_000)).isEqualTo(1000);
-    assertThat(Projector.quietPause(10_000, 1_000)).isEqualTo(50_000);
-  }
-
-  @Test
   void
       givenTheStoreAlreadyHoldsANewerVersion_whenAnOlderEventIsProjected_thenTheNewerVersionStays() {
     UUID userId = register("Grace", "Hopper");
