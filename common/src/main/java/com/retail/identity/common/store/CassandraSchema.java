@@ -41,7 +41,8 @@ public final class CassandraSchema {
           "010-account-tokens.cql",
           "011-email-verification.cql",
           "012-audit-trail.cql",
-          "013-role-holders.cql");
+          "013-role-holders.cql",
+          "014-idempotency-claimant.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private static final int RECORD_ATTEMPTS = 5;

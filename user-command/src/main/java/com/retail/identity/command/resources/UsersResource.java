@@ -115,7 +115,8 @@ public final class UsersResource {
     }
     String scoped = "register:" + idempotencyKey;
     String requestHash = fingerprints.fingerprint(write(request));
-    Optional<Idempotency.Stored> earlier = claim(scoped, requestHash);
+    UUID claimant = UUID.randomUUID();
+    Optional<Idempotency.Stored> earlier = claim(scoped, requestHash, claimant);
     if (earlier.isPresent()) {
       return replay(earlier.get(), requestHash);
     }
@@ -132,14 +133,14 @@ public final class UsersResource {
       // A refusal (4xx) is also the answer to a retry; after a 503 the retry runs again.
       Optional<Response> answer = answerTo(e, providers);
       if (answer.isEmpty() || answer.get().getStatus() >= 500) {
-        idempotency.abandon(scoped);
+        idempotency.abandon(scoped, claimant);
       } else {
         idempotency.complete(
             scoped, requestHash, answer.get().getStatus(), write(answer.get().getEntity()), null);
       }
       throw e;
     } catch (RuntimeException e) {
-      idempotency.abandon(scoped);
+      idempotency.abandon(scoped, claimant);
       throw e;
     }
   }
@@ -168,11 +169,11 @@ public final class UsersResource {
    * A claim that failed may still have been written (its coordinator died after the write): it is
    * withdrawn, else the customer's retry would find it "in progress" until it expires.
    */
-  private Optional<Idempotency.Stored> claim(String scoped, String requestHash) {
+  private Optional<Idempotency.Stored> claim(String scoped, String requestHash, UUID claimant) {
     try {
-      return idempotency.claim(scoped, requestHash);
+      return idempotency.claim(scoped, requestHash, claimant);
     } catch (RuntimeException e) {
-      idempotency.abandon(scoped);
+      idempotency.abandon(scoped, claimant);
       throw e;
     }
   }

@@ -34,10 +34,13 @@ class StatementIdempotenceIT {
 
   /**
    * Conditional, yet safe twice: a second confirm finds the row ours and active, a second release
-   * finds it gone.
+   * or abandon finds it gone.
    */
   private static final Set<String> CONDITIONAL_BUT_SAFE =
-      Set.of("CassandraEmailReservations.confirm", "CassandraEmailReservations.release");
+      Set.of(
+          "CassandraEmailReservations.confirm",
+          "CassandraEmailReservations.release",
+          "CassandraIdempotency.abandon");
 
   private static final CassandraConnector CASSANDRA = connect();
 
