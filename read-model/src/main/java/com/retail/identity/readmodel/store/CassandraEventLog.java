@@ -76,7 +76,7 @@ public final class CassandraEventLog implements EventLog {
   /**
    * The first {@code limit} entries of one bucket over all its shards, in log order, in one
    * request: a caught-up projector reads the log's tail several times a second, and a request per
-   * shard made those reads most of an idle node's CPU (README findings, row 16).
+   * shard made those reads a large share of an idle node's CPU (README findings, row 16).
    */
   private List<LogEntry> readBucket(String bucket, UUID after, UUID upTo, int limit) {
     List<LogEntry> merged = new ArrayList<>();
