@@ -189,16 +189,22 @@ ls_wait_tcp() { ls_wait_until "$2" "${3:-}" ls_tcp_open 127.0.0.1 "$1"; }
 ls_wait_http() { local url=$1 timeout=$2 pid=${3:-}; shift $(( $# < 3 ? $# : 3 )); ls_wait_until "$timeout" "$pid" ls_http_ok "$url" "$@"; }
 
 # Kill the process of PIDFILE at once (SIGKILL, as a crash would), wait until it is gone, remove
-# PIDFILE. For fault tests. Succeeds when the pid file is missing or stale.
+# PIDFILE. For fault tests. Succeeds when the pid file is missing or stale. A killed process that
+# is inside a disk write (state D) dies only when the write returns: on a busy machine a Cassandra
+# node took more than 10 s, so this waits up to 60 s, and keeps PIDFILE if the process outlives it
+# (a "not running" node whose old process still holds its ports would not start again).
 ls_kill_pidfile() {
   local pidfile=$1 pid deadline
   pid=$(ls_pid_of "$pidfile") || { rm -f "$pidfile"; return 0; }
   kill -KILL "$pid" 2>/dev/null || true
-  deadline=$(( SECONDS + 10 ))
+  deadline=$(( SECONDS + 60 ))
   while ls_alive "$pid" && (( SECONDS < deadline )); do sleep 0.05; done
   wait "$pid" 2>/dev/null || true
+  if ls_alive "$pid"; then
+    ls_err "pid $pid ($(basename "$pidfile" .pid)) still exists 60 s after SIGKILL, state $(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$pid/stat" 2>/dev/null)"
+    return 1
+  fi
   rm -f "$pidfile"
-  ! ls_alive "$pid"
 }
 
 # Stop the process of PIDFILE: SIGTERM, wait up to GRACE seconds (default 20), then SIGKILL.
@@ -212,7 +218,7 @@ ls_stop_pidfile() {
   if ls_alive "$pid"; then
     ls_err "pid $pid ($(basename "$pidfile" .pid)) ignored SIGTERM for ${grace}s: SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
-    deadline=$(( SECONDS + 5 ))
+    deadline=$(( SECONDS + 60 ))  # see ls_kill_pidfile
     while ls_alive "$pid" && (( SECONDS < deadline )); do sleep 0.1; done
   fi
   wait "$pid" 2>/dev/null || true  # reap it when it is our own child
