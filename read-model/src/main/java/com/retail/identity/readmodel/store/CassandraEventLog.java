@@ -35,15 +35,19 @@ public final class CassandraEventLog implements EventLog {
     this.buckets = buckets;
     this.allShards = IntStream.range(0, buckets.shards()).boxed().toList();
     this.select =
-        session.prepare(
-            "SELECT event_id, user_id, seq FROM "
-                + cassandra.keyspace()
-                + ".event_log_entries"
-                + " WHERE bucket = ? AND shard IN ? AND event_id > ? AND event_id <= ?"
-                + " PER PARTITION LIMIT ?");
+        session
+            .prepare(
+                "SELECT event_id, user_id, seq FROM "
+                    + cassandra.keyspace()
+                    + ".event_log_entries"
+                    + " WHERE bucket = ? AND shard IN ? AND event_id > ? AND event_id <= ?"
+                    + " PER PARTITION LIMIT ?")
+            .setIdempotent(true);
     this.epoch =
-        session.prepare(
-            "SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0");
+        session
+            .prepare(
+                "SELECT first_event_at FROM " + cassandra.keyspace() + ".log_epoch WHERE id = 0")
+            .setIdempotent(true);
   }
 
   @Override

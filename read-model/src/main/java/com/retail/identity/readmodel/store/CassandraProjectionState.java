@@ -38,12 +38,17 @@ public final class CassandraProjectionState implements ProjectionState {
         session.prepare(
             "UPDATE " + table + " USING TTL ? SET owner = ? WHERE projection = ? IF owner = ?");
     position =
-        session.prepare(
-            "UPDATE "
-                + table
-                + " SET bucket = ?, event_id = ?, updated_at = ? WHERE projection = ?");
+        session
+            .prepare(
+                "UPDATE "
+                    + table
+                    + " SET bucket = ?, event_id = ?, updated_at = ? WHERE projection = ?")
+            .setIdempotent(true);
     release = session.prepare("DELETE owner FROM " + table + " WHERE projection = ? IF owner = ?");
-    select = session.prepare("SELECT event_id FROM " + table + " WHERE projection = ?");
+    select =
+        session
+            .prepare("SELECT event_id FROM " + table + " WHERE projection = ?")
+            .setIdempotent(true);
   }
 
   @Override

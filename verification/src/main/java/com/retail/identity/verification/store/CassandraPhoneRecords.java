@@ -35,35 +35,57 @@ public final class CassandraPhoneRecords implements PhoneRecords {
     this.session = cassandra.session();
     String ks = cassandra.keyspace();
     selectVerified =
-        session.prepare(
-            "SELECT user_id, phone_hash, verified_at, verification_id FROM "
-                + ks
-                + ".verified_phones WHERE user_id = ?");
+        session
+            .prepare(
+                "SELECT user_id, phone_hash, verified_at, verification_id FROM "
+                    + ks
+                    + ".verified_phones WHERE user_id = ?")
+            .setIdempotent(true);
     insertVerified =
-        session.prepare(
-            "INSERT INTO "
-                + ks
-                + ".verified_phones (user_id, phone_hash, verified_at, verification_id) VALUES (?, ?, ?, ?)");
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".verified_phones (user_id, phone_hash, verified_at, verification_id) VALUES (?, ?, ?, ?)")
+            .setIdempotent(true);
     insertOwner =
         session.prepare(
             "INSERT INTO "
                 + ks
                 + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?) IF NOT EXISTS");
     insertOwnerPlainly =
-        session.prepare(
-            "INSERT INTO "
-                + ks
-                + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?)");
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".phone_owners (phone_hash, user_id, first_verified_at, verification_id) VALUES (?, ?, ?, ?)")
+            .setIdempotent(true);
     deleteOwner =
-        session.prepare("DELETE FROM " + ks + ".phone_owners WHERE phone_hash = ? AND user_id = ?");
+        session
+            .prepare("DELETE FROM " + ks + ".phone_owners WHERE phone_hash = ? AND user_id = ?")
+            .setIdempotent(true);
     selectOwners =
-        session.prepare(
-            "SELECT user_id, first_verified_at FROM " + ks + ".phone_owners WHERE phone_hash = ?");
-    selectFlag = session.prepare("SELECT reason FROM " + ks + ".account_flags WHERE user_id = ?");
+        session
+            .prepare(
+                "SELECT user_id, first_verified_at FROM "
+                    + ks
+                    + ".phone_owners WHERE phone_hash = ?")
+            .setIdempotent(true);
+    selectFlag =
+        session
+            .prepare("SELECT reason FROM " + ks + ".account_flags WHERE user_id = ?")
+            .setIdempotent(true);
     insertFlag =
-        session.prepare(
-            "INSERT INTO " + ks + ".account_flags (user_id, reason, flagged_at) VALUES (?, ?, ?)");
-    deleteFlag = session.prepare("DELETE FROM " + ks + ".account_flags WHERE user_id = ?");
+        session
+            .prepare(
+                "INSERT INTO "
+                    + ks
+                    + ".account_flags (user_id, reason, flagged_at) VALUES (?, ?, ?)")
+            .setIdempotent(true);
+    deleteFlag =
+        session
+            .prepare("DELETE FROM " + ks + ".account_flags WHERE user_id = ?")
+            .setIdempotent(true);
   }
 
   @Override
