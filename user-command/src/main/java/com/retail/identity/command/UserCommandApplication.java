@@ -1,6 +1,5 @@
 package com.retail.identity.command;
 
-import com.fasterxml.jackson.annotation.JsonView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -24,29 +23,18 @@ import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
 import com.retail.identity.common.http.ConcurrencyLimitFilter;
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
 import com.retail.identity.common.platform.PlatformApplication;
 import com.retail.identity.common.platform.StoresModule;
 import com.retail.identity.common.tokens.BearerAuth;
-import io.dropwizard.auth.Auth;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.swagger.v3.jaxrs2.Reader;
-import io.swagger.v3.jaxrs2.ResolvedParameter;
-import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.info.Info;
 import jakarta.servlet.DispatcherType;
-import jakarta.ws.rs.Consumes;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /** The write side: registration, login, tokens, profile and password changes, erasure. */
 public class UserCommandApplication extends PlatformApplication<UserCommandConfiguration> {
@@ -115,7 +103,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
       environment.jersey().register(new EmailOutboxResource(outbox));
     }
     environment.jersey().register(injector.getInstance(JwksResource.class));
-    environment.jersey().register(openApi());
+    environment.jersey().register(OpenApiDocument.resource(openApiConfiguration()));
     if (configuration.getMode().isLocal()) {
       injector.getInstance(LocalAdminSeed.class).seed(System.getenv());
     }
@@ -134,50 +122,11 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
   }
 
-  /**
-   * {@code GET /openapi.json}: generated from the resources themselves, so it cannot drift from
-   * them.
-   */
-  static OpenApiResource openApi() {
-    OpenApiResource resource = new OpenApiResource();
-    resource.setOpenApiConfiguration(openApiConfiguration());
-    return resource;
-  }
-
+  /** {@code GET /openapi.json} ({@link OpenApiDocument}). */
   static SwaggerConfiguration openApiConfiguration() {
-    OpenAPI document =
-        new OpenAPI()
-            .info(
-                new Info()
-                    .title("user-command")
-                    .version("1")
-                    .description(
-                        "Registration, login, sessions and account changes of the identity platform."));
-    return new SwaggerConfiguration()
-        .openAPI(document)
-        .prettyPrint(true)
-        .resourcePackages(Set.of("com.retail.identity.command.resources"))
-        .readerClass(CallerFromTheToken.class.getName());
-  }
-
-  /**
-   * Reads the resources for the document without their {@code @Auth} parameters: the caller comes
-   * from the token.
-   */
-  public static final class CallerFromTheToken extends Reader {
-    @Override
-    protected ResolvedParameter getParameters(
-        Type type,
-        List<Annotation> annotations,
-        Operation operation,
-        Consumes classConsumes,
-        Consumes methodConsumes,
-        JsonView jsonView) {
-      if (annotations.stream().anyMatch(Auth.class::isInstance)) {
-        return new ResolvedParameter();
-      }
-      return super.getParameters(
-          type, annotations, operation, classConsumes, methodConsumes, jsonView);
-    }
+    return OpenApiDocument.configuration(
+        "user-command",
+        "Registration, login, sessions and account changes of the identity platform.",
+        "com.retail.identity.command.resources");
   }
 }

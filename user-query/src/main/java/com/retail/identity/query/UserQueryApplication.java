@@ -6,6 +6,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
@@ -23,6 +24,7 @@ import com.retail.identity.readmodel.core.ReferenceDataLoader;
 import com.retail.identity.readmodel.core.ReferenceStore;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -90,6 +92,7 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
     environment.jersey().register(injector.getInstance(UserSearchResource.class));
     environment.jersey().register(injector.getInstance(ReferenceResource.class));
     environment.jersey().register(injector.getInstance(AuditResource.class));
+    environment.jersey().register(OpenApiDocument.resource(openApiConfiguration()));
 
     if (configuration.getProjection().isEnabled()) {
       startProjectors(injector, environment);
@@ -161,5 +164,13 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
                 loader.start();
               }
             });
+  }
+
+  /** {@code GET /openapi.json} ({@link OpenApiDocument}). */
+  static SwaggerConfiguration openApiConfiguration() {
+    return OpenApiDocument.configuration(
+        "user-query",
+        "Profiles, admin search, reference data and the audit trail of the identity platform (the read side).",
+        "com.retail.identity.query.resources");
   }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.platform.AuditModule;
 import com.retail.identity.common.platform.EndedSessionsModule;
 import com.retail.identity.common.platform.PersonalDataModule;
@@ -21,6 +22,7 @@ import com.retail.identity.verification.resources.VerificationProblemMappers;
 import com.retail.identity.verification.resources.VerificationsResource;
 import com.retail.identity.verification.sms.OutboxSmsSender;
 import io.dropwizard.core.setup.Environment;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
 
 /** Phone verification by SMS, proof-of-work challenges and launch-purchase eligibility. */
 public class VerificationApplication extends PlatformApplication<VerificationConfiguration> {
@@ -66,9 +68,18 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
     environment.jersey().register(injector.getInstance(EligibilityResource.class));
     environment.jersey().register(injector.getInstance(FlagsResource.class));
     environment.jersey().register(injector.getInstance(AccountSmsResource.class));
+    environment.jersey().register(OpenApiDocument.resource(openApiConfiguration()));
     SmsSender sender = injector.getInstance(SmsSender.class);
     if (sender instanceof OutboxSmsSender outbox) {
       environment.jersey().register(new SmsOutboxResource(outbox));
     }
+  }
+
+  /** {@code GET /openapi.json} ({@link OpenApiDocument}). */
+  static SwaggerConfiguration openApiConfiguration() {
+    return OpenApiDocument.configuration(
+        "verification",
+        "Phone verification by SMS code, launch eligibility, account flags and proof-of-work challenges.",
+        "com.retail.identity.verification.resources");
   }
 }

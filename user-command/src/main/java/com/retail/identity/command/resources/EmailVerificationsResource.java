@@ -9,6 +9,9 @@ import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -36,6 +39,14 @@ public final class EmailVerificationsResource {
   }
 
   /** 202: a new verification email to the caller's own registered address. */
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted: a verification email goes out unless the address is verified.",
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @ApiResponse(responseCode = "403", description = "The token is not a customer's.")
+  @ApiResponse(
+      responseCode = "429",
+      description = "The hour's account emails are spent; Retry-After says when to retry.")
   @POST
   @RolesAllowed(Principal.USER)
   public Response resend(@Auth Principal caller) {
@@ -44,6 +55,13 @@ public final class EmailVerificationsResource {
   }
 
   /** 200 with the account's new version; the profile shows {@code emailVerified} from then on. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The email is verified; the account's new version.",
+      content = @Content(schema = @Schema(implementation = VersionResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "A field is invalid, or the token is unknown, spent or expired.")
   @POST
   @Path("/confirm")
   @PublicEndpoint("the emailed one-time token in the body is the credential")

@@ -8,6 +8,9 @@ import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -34,6 +37,12 @@ public final class InternalResource {
     this.recordVerifiedPhone = recordVerifiedPhone;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "A short-lived service token.",
+      content = @Content(schema = @Schema(implementation = ServiceTokenResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "401", description = "Unknown client or wrong secret.")
   @POST
   @Path("/service-tokens")
   @PublicEndpoint("the client id and secret in the body are the credentials")
@@ -45,6 +54,10 @@ public final class InternalResource {
   }
 
   /** Verification proved the phone; a repeated verification id is accepted and changes nothing. */
+  @ApiResponse(responseCode = "204", description = "Recorded on the account.")
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "403", description = "The token is not a platform service's.")
+  @ApiResponse(responseCode = "404", description = "No such account.")
   @POST
   @Path("/users/{id}/phone-verified")
   @RolesAllowed(Principal.SERVICE)

@@ -2,6 +2,7 @@ package com.retail.identity.command.resources;
 
 import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.common.tokens.SigningKeys;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,9 @@ public final class JwksResource {
     this.keys = keys;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The public keys that verify the platform's tokens (JWK set).")
   @GET
   @PublicEndpoint("public keys, for whoever verifies our tokens")
   @Produces(MediaType.APPLICATION_JSON)

@@ -10,6 +10,9 @@ import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.PublicEndpoint;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +46,18 @@ public final class PasswordResetsResource {
   }
 
   /** 202 with one body whether or not an account uses the address. */
+  @ApiResponse(
+      responseCode = "202",
+      description =
+          "Accepted: an email goes out if the address has an account (the answer is the same either way).",
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(
+      responseCode = "403",
+      description = "A proof-of-work challenge must be solved first (challenge in the body).")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many requests; Retry-After says when to retry.")
   @POST
   @PublicEndpoint("whoever forgot their password has no token; the answer tells nothing")
   public Response request(
@@ -60,6 +75,12 @@ public final class PasswordResetsResource {
   }
 
   /** 204; every session of the account has ended. */
+  @ApiResponse(
+      responseCode = "204",
+      description = "The password is set; every session of the account ends.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "A field is invalid, or the token is unknown, spent or expired.")
   @POST
   @Path("/confirm")
   @PublicEndpoint("the emailed one-time token in the body is the credential")

@@ -15,6 +15,9 @@ import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -51,6 +54,18 @@ public final class SessionsResource {
     this.emailKeys = emailKeys;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "Logged in: an access token and a refresh token.",
+      content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "401", description = "The email or password is incorrect.")
+  @ApiResponse(
+      responseCode = "403",
+      description = "A proof-of-work challenge must be solved first (challenge in the body).")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many attempts; Retry-After says when to retry.")
   @POST
   @PublicEndpoint("the email and password are the credentials")
   public SessionResponse logIn(
@@ -82,6 +97,14 @@ public final class SessionsResource {
     }
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "A new access token and the next refresh token (the one sent is spent).",
+      content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(
+      responseCode = "401",
+      description = "The refresh token is unknown, expired, spent or revoked.")
   @POST
   @Path("/refresh")
   @PublicEndpoint(
@@ -100,6 +123,7 @@ public final class SessionsResource {
   }
 
   /** Logout: the session's refresh-token family is revoked; the access token simply expires. */
+  @ApiResponse(responseCode = "204", description = "The session and its refresh tokens end.")
   @DELETE
   @Path("/current")
   @PermitAll

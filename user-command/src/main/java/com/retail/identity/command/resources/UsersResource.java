@@ -27,6 +27,9 @@ import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -89,6 +92,24 @@ public final class UsersResource {
     this.json = json;
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Registered; Location names the account, ETag its version.",
+      content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid (named in errors).")
+  @ApiResponse(
+      responseCode = "403",
+      description =
+          "A proof-of-work challenge must be solved first (challenge in the body), or the request is refused.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The email is taken, or a request with this Idempotency-Key is still running.")
+  @ApiResponse(
+      responseCode = "422",
+      description = "This Idempotency-Key was used with another body.")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many registrations from this client; Retry-After says when to retry.")
   @POST
   @PublicEndpoint
   public Response register(
@@ -214,6 +235,20 @@ public final class UsersResource {
         .build();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "Changed; ETag is the new version.",
+      content = @Content(schema = @Schema(implementation = VersionResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "A field or If-Match is invalid, or currentPassword is missing or wrong where the change needs it.")
+  @ApiResponse(
+      responseCode = "403",
+      description = "Not the caller's account (an admin may change any).")
+  @ApiResponse(responseCode = "404", description = "No such account.")
+  @ApiResponse(responseCode = "409", description = "The new email is taken.")
+  @ApiResponse(responseCode = "412", description = "If-Match is not the current version.")
   @PATCH
   @Path("/{id}")
   @PermitAll
@@ -244,6 +279,14 @@ public final class UsersResource {
         .build();
   }
 
+  @ApiResponse(responseCode = "204", description = "Changed; the account's other sessions end.")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "A field or If-Match is invalid, or currentPassword is missing or wrong where the change needs it.")
+  @ApiResponse(responseCode = "403", description = "Not the caller's account.")
+  @ApiResponse(responseCode = "404", description = "No such account.")
+  @ApiResponse(responseCode = "412", description = "If-Match is not the current version.")
   @PUT
   @Path("/{id}/password")
   @PermitAll
@@ -265,6 +308,17 @@ public final class UsersResource {
     return Response.noContent().build();
   }
 
+  @ApiResponse(
+      responseCode = "204",
+      description = "Erased: personal data is gone, the email is free again.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "If-Match is invalid, or currentPassword is missing or wrong.")
+  @ApiResponse(
+      responseCode = "403",
+      description = "Not the caller's account (an admin may erase any).")
+  @ApiResponse(responseCode = "404", description = "No such account.")
+  @ApiResponse(responseCode = "412", description = "If-Match is not the current version.")
   @DELETE
   @Path("/{id}")
   @PermitAll

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.retail.identity.command.Http;
+import com.retail.identity.command.OpenApiDocumentTest;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.common.http.OpenApiDocument;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenApiIT {
   static final DropwizardAppExtension<UserCommandConfiguration> APP = UserCommandApp.extension();
-  static final List<Class<?>> RESOURCES =
-      List.of(
-          UsersResource.class,
-          SessionsResource.class,
-          PasswordResetsResource.class,
-          EmailVerificationsResource.class,
-          InternalResource.class,
-          JwksResource.class);
 
   @Test
   void everyResourceOperationIsInTheDocument() {
@@ -66,20 +56,6 @@ class OpenApiIT {
   }
 
   static List<String> operations() {
-    List<String> operations = new ArrayList<>();
-    for (Class<?> resource : RESOURCES) {
-      String base = resource.getAnnotation(Path.class).value();
-      for (Method method : resource.getDeclaredMethods()) {
-        for (Annotation annotation : method.getAnnotations()) {
-          HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-          if (http != null) {
-            Path sub = method.getAnnotation(Path.class);
-            operations.add(
-                http.value() + " " + (base + (sub == null ? "" : sub.value())).replace("//", "/"));
-          }
-        }
-      }
-    }
-    return operations;
+    return List.copyOf(OpenApiDocument.methodsOf(OpenApiDocumentTest.RESOURCES).keySet());
   }
 }

@@ -8,6 +8,9 @@ import com.retail.identity.query.api.AuditEntryView;
 import com.retail.identity.query.api.AuditTrailResponse;
 import com.retail.identity.query.core.ReadAuditTrail;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -32,6 +35,12 @@ public final class AuditResource {
     this.audit = audit;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "A page of the audit trail and the token of the next page.",
+      content = @Content(schema = @Schema(implementation = AuditTrailResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A parameter is invalid (named in errors).")
+  @ApiResponse(responseCode = "403", description = "The token is not an admin's.")
   @GET
   @RolesAllowed(Principal.ADMIN)
   @RoleRefusal("Only admins may read the audit trail.")

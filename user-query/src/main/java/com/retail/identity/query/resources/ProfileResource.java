@@ -7,8 +7,12 @@ import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.query.api.ProfileView;
 import com.retail.identity.query.core.ReadProfile;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -43,6 +47,16 @@ public final class ProfileResource {
     this.auditor = auditor;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "The profile; ETag is its version, X-Profile-Source says which read model answered.",
+      content = @Content(schema = @Schema(implementation = ProfileView.class)))
+  @ApiResponse(responseCode = "400", description = "The id or minVersion is invalid.")
+  @ApiResponse(
+      responseCode = "403",
+      description = "Not the caller's profile (admins and support may read any).")
+  @ApiResponse(responseCode = "404", description = "No such account.")
   @GET
   @PermitAll
   public Response read(

@@ -5,6 +5,10 @@ import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.query.api.CountryView;
 import com.retail.identity.query.core.CountryCatalog;
 import com.retail.identity.query.core.ReadModelUnavailable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +30,11 @@ public final class ReferenceResource {
     this.countries = countries;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The countries a customer may register from, with their calling codes.",
+      content =
+          @Content(array = @ArraySchema(schema = @Schema(implementation = CountryView.class))))
   @GET
   @Path("/countries")
   @PublicEndpoint("registration forms need the countries before sign-up")

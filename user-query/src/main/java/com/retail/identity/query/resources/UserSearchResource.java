@@ -8,6 +8,9 @@ import com.retail.identity.query.api.UserSearchResponse;
 import com.retail.identity.query.core.ReadModelUnavailable;
 import com.retail.identity.query.core.SearchUsers;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -34,6 +37,16 @@ public final class UserSearchResource {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "A page of matching accounts and the token of the next page.",
+      content = @Content(schema = @Schema(implementation = UserSearchResponse.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "A search parameter is invalid (named in errors).")
+  @ApiResponse(
+      responseCode = "403",
+      description = "The token is not an admin's or support agent's.")
   @GET
   @RolesAllowed({Principal.ADMIN, Principal.SUPPORT})
   @RoleRefusal("Only support staff may search users.")

@@ -65,6 +65,16 @@ class AuthorizationIT {
   }
 
   @Test
+  void givenNoToken_thenTheOpenApiDocumentIsServedAndNamesTheTokenTheProfileNeeds()
+      throws Exception {
+    Answer document = get("/openapi.json", null);
+
+    assertThat(document.status()).isEqualTo(200);
+    assertThat(document.body())
+        .contains("\"openapi\" : \"3.1.0\"", "\"/v1/users/{id}\"", "\"bearer\"");
+  }
+
+  @Test
   void givenTwoCustomers_whenAReadsB_thenTheRefusalIsTheSameAsForAnIdNobodyHas() throws Exception {
     UUID victim = SEED.register("Victim", "Profile");
     UUID attacker = SEED.register("Attacker", "Profile");

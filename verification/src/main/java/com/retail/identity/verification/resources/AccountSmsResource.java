@@ -3,6 +3,7 @@ package com.retail.identity.verification.resources;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.AccountSmsRequest;
 import com.retail.identity.verification.core.SendAccountSms;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,11 @@ public final class AccountSmsResource {
     this.sms = sms;
   }
 
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted: the SMS goes out to the account's verified phone, if it has one.")
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "403", description = "The token is not a platform service's.")
   @POST
   public Response send(@NotNull @Valid AccountSmsRequest request) {
     sms.send(

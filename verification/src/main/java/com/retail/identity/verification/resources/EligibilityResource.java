@@ -9,6 +9,9 @@ import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.EligibilityResponse;
 import com.retail.identity.verification.core.CheckEligibility;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -32,6 +35,14 @@ public final class EligibilityResource {
     this.auditor = auditor;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "Whether the account may buy in this launch, and why not.",
+      content = @Content(schema = @Schema(implementation = EligibilityResponse.class)))
+  @ApiResponse(responseCode = "400", description = "The launch or user id is invalid.")
+  @ApiResponse(
+      responseCode = "403",
+      description = "The token is not a service's, an admin's or a support agent's.")
   @GET
   @RolesAllowed({Principal.SERVICE, Principal.ADMIN, Principal.SUPPORT})
   public EligibilityResponse eligibility(

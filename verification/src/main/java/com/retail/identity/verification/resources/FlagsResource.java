@@ -5,6 +5,7 @@ import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.FlagRequest;
 import com.retail.identity.verification.core.FlagAccounts;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -31,6 +32,11 @@ public final class FlagsResource {
     this.flags = flags;
   }
 
+  @ApiResponse(
+      responseCode = "204",
+      description = "The account is flagged: not eligible for launches.")
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "403", description = "The token is not an admin's.")
   @PUT
   public Response flag(
       @PathParam("userId") String userId,
@@ -42,6 +48,9 @@ public final class FlagsResource {
     return Response.noContent().build();
   }
 
+  @ApiResponse(responseCode = "204", description = "The flag is lifted.")
+  @ApiResponse(responseCode = "400", description = "The user id is invalid.")
+  @ApiResponse(responseCode = "403", description = "The token is not an admin's.")
   @DELETE
   public Response unflag(
       @PathParam("userId") String userId,

@@ -4,6 +4,7 @@ import com.retail.identity.common.errors.ProblemException;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.verification.api.OutboxMessage;
 import com.retail.identity.verification.sms.OutboxSmsSender;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Local mode only: the SMS that would have been sent to a number, newest first. */
+@Hidden
 @Path("/dev/sms-outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SmsOutboxResource {

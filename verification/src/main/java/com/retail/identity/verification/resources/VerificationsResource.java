@@ -8,6 +8,9 @@ import com.retail.identity.verification.api.StartVerificationResponse;
 import com.retail.identity.verification.core.ConfirmVerification;
 import com.retail.identity.verification.core.StartVerification;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +40,17 @@ public final class VerificationsResource {
     this.confirm = confirm;
   }
 
+  @ApiResponse(
+      responseCode = "202",
+      description = "A code is on its way by SMS.",
+      content = @Content(schema = @Schema(implementation = StartVerificationResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "403", description = "The token is not a customer's.")
+  @ApiResponse(responseCode = "422", description = "The number is not a mobile phone.")
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "Asked again too soon or the day's limit is reached; Retry-After says when to retry.")
   @POST
   public Response start(
       @Auth Principal caller,
@@ -50,6 +64,17 @@ public final class VerificationsResource {
         .build();
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The phone is verified.",
+      content = @Content(schema = @Schema(implementation = ConfirmResponse.class)))
+  @ApiResponse(responseCode = "400", description = "A field is invalid.")
+  @ApiResponse(responseCode = "403", description = "The token is not a customer's.")
+  @ApiResponse(responseCode = "404", description = "No such verification for this account.")
+  @ApiResponse(responseCode = "409", description = "The verification is already completed.")
+  @ApiResponse(responseCode = "410", description = "The code has expired; start again.")
+  @ApiResponse(responseCode = "422", description = "The code is not the one sent.")
+  @ApiResponse(responseCode = "429", description = "Too many wrong codes for this verification.")
   @POST
   @Path("/{id}/confirm")
   public ConfirmResponse confirm(

@@ -99,6 +99,18 @@ class ChallengeIT {
   }
 
   @Test
+  void theOpenApiDocumentIsServedWithThePublicChallengeEndpoint() throws Exception {
+    HttpResponse<String> answer =
+        ItSupport.send(ItSupport.json(APP.getLocalPort(), "/openapi.json", null).GET().build());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode document = ItSupport.body(answer);
+    assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(document.get("paths").has("/v1/challenges")).isTrue();
+    assertThat(document.get("paths").has("/dev/sms-outbox")).isFalse();
+  }
+
+  @Test
   void theChallengeEndpointSpeaksAltcha() throws Exception {
     operator.turn(Difficulty.DIFFICULTY, "5000");
     operator.turn(Difficulty.LEVELS, "0:5000");

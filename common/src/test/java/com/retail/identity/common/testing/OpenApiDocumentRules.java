@@ -1,0 +1,92 @@
+package com.retail.identity.common.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.retail.identity.common.api.Problem;
+import com.retail.identity.common.http.OpenApiDocument;
+import com.retail.identity.common.tokens.PublicEndpoint;
+import io.swagger.v3.jaxrs2.integration.JaxrsOpenApiContextBuilder;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every service's OpenAPI document must say, so that a client generated from it is typed:
+ * OpenAPI 3.1, exactly the operations the resources implement, one named success answer each, the
+ * RFC 9457 problem body on every error answer, and the bearer scheme on exactly the operations that
+ * are not {@link PublicEndpoint}s (with their 401).
+ */
+public final class OpenApiDocumentRules {
+  private OpenApiDocumentRules() {}
+
+  /** The document the service serves, read from the same configuration. */
+  public static OpenAPI read(SwaggerConfiguration configuration) throws Exception {
+    // A context per call: contexts are cached by id for the life of the JVM.
+    return new JaxrsOpenApiContextBuilder<>()
+        .ctxId("openapi-rules-" + UUID.randomUUID())
+        .openApiConfiguration(configuration)
+        .buildContext(true)
+        .read();
+  }
+
+  public static void assertComplete(OpenAPI document, List<Class<?>> resources) {
+    assertThat(document.getOpenapi()).startsWith("3.1");
+    assertThat(document.getComponents().getSchemas().get("Problem").getRequired())
+        .containsExactlyInAnyOrder("type", "title", "status");
+    Map<String, Method> implemented = OpenApiDocument.methodsOf(resources);
+    List<String> documented = new ArrayList<>();
+    document
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (http, operation) -> {
+                          String name = http.name() + " " + path;
+                          documented.add(name);
+                          Method method = implemented.get(name);
+                          assertThat(method).as("resource method of %s", name).isNotNull();
+                          assertOperation(name, operation, method);
+                        }));
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented.keySet());
+  }
+
+  private static void assertOperation(String name, Operation operation, Method method) {
+    assertThat(operation.getResponses().keySet())
+        .as("%s names its success answer, and no catch-all", name)
+        .doesNotContain("default")
+        .filteredOn(code -> code.startsWith("2"))
+        .hasSize(1);
+    operation
+        .getResponses()
+        .forEach(
+            (code, response) -> {
+              if (code.matches("[45]\\d\\d")) {
+                MediaType problem = response.getContent().get(Problem.MEDIA_TYPE);
+                assertThat(problem).as("%s answers %s with problem+json", name, code).isNotNull();
+                assertThat(problem.getSchema().get$ref())
+                    .as("%s answers %s with a Problem", name, code)
+                    .endsWith("/Problem");
+              }
+            });
+    assertThat(operation.getResponses()).as("%s can be overloaded", name).containsKey("503");
+    if (operation.getRequestBody() != null) {
+      assertThat(operation.getResponses()).as("%s refuses a bad body", name).containsKey("400");
+    }
+    if (method.isAnnotationPresent(PublicEndpoint.class)) {
+      assertThat(operation.getSecurity()).as("%s is public", name).isNullOrEmpty();
+    } else {
+      assertThat(operation.getSecurity())
+          .as("%s needs a bearer token", name)
+          .containsExactly(new SecurityRequirement().addList(OpenApiDocument.BEARER));
+      assertThat(operation.getResponses()).as("%s without a token", name).containsKey("401");
+    }
+  }
+}
