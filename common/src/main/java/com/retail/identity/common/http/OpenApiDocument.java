@@ -38,9 +38,9 @@ import java.util.Set;
  * paths cannot drift from them), with what the resources cannot say themselves added the same way
  * for every service: the bearer token scheme on every operation that is not a {@link
  * PublicEndpoint}, and the RFC 9457 problem body on every error answer, including the ones any
- * operation can give (400 for a malformed body, 401 without a valid token, 503 when overloaded or a
- * store is down, with {@code Retry-After}). Each resource method names its own success and domain
- * error codes with {@code @ApiResponse}.
+ * operation can give (400 for a malformed body and 415 for one that is not JSON, 401 without a
+ * valid token, 503 when overloaded or a store is down, with {@code Retry-After}). Each resource
+ * method names its own success and domain error codes with {@code @ApiResponse}.
  */
 public final class OpenApiDocument {
   public static final String BEARER = "bearer";
@@ -119,6 +119,22 @@ public final class OpenApiDocument {
     return operations;
   }
 
+  /** The document's operations by "METHOD /path", the names {@link #methodsOf} gives. */
+  public static Map<String, Operation> operations(OpenAPI document) {
+    Map<String, Operation> operations = new LinkedHashMap<>();
+    if (document.getPaths() != null) {
+      document
+          .getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperationsMap()
+                      .forEach(
+                          (http, operation) ->
+                              operations.put(http.name() + " " + path, operation)));
+    }
+    return operations;
+  }
+
   static void complete(OpenAPI document, Map<String, Method> methods) {
     Components components =
         document.getComponents() == null ? new Components() : document.getComponents();
@@ -136,23 +152,12 @@ public final class OpenApiDocument {
     problem.getProperties().remove("extensions");
     problem.setRequired(List.of("type", "title", "status"));
     problem.setAdditionalProperties(true);
-    if (document.getPaths() == null) {
-      return;
-    }
-    document
-        .getPaths()
-        .forEach(
-            (path, item) ->
-                item.readOperationsMap()
-                    .forEach(
-                        (httpMethod, operation) ->
-                            complete(
-                                operation, methods.get(httpMethod.name() + " " + path), path)));
+    operations(document).forEach((name, operation) -> complete(operation, methods.get(name), name));
   }
 
-  private static void complete(Operation operation, Method method, String path) {
+  private static void complete(Operation operation, Method method, String name) {
     if (method == null) {
-      throw new IllegalStateException("no resource method for " + path);
+      throw new IllegalStateException("no resource method for " + name);
     }
     ApiResponses responses =
         operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -169,6 +174,7 @@ public final class OpenApiDocument {
     }
     if (operation.getRequestBody() != null) {
       responses.putIfAbsent("400", problem("The body is not valid JSON or names a field wrongly."));
+      responses.putIfAbsent("415", problem("The body is not sent as application/json."));
     }
     responses.putIfAbsent(
         "503",

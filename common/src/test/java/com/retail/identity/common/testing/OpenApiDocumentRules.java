@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,21 +40,10 @@ public final class OpenApiDocumentRules {
     assertThat(document.getComponents().getSchemas().get("Problem").getRequired())
         .containsExactlyInAnyOrder("type", "title", "status");
     Map<String, Method> implemented = OpenApiDocument.methodsOf(resources);
-    List<String> documented = new ArrayList<>();
-    document
-        .getPaths()
-        .forEach(
-            (path, item) ->
-                item.readOperationsMap()
-                    .forEach(
-                        (http, operation) -> {
-                          String name = http.name() + " " + path;
-                          documented.add(name);
-                          Method method = implemented.get(name);
-                          assertThat(method).as("resource method of %s", name).isNotNull();
-                          assertOperation(name, operation, method);
-                        }));
-    assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented.keySet());
+    Map<String, Operation> documented = OpenApiDocument.operations(document);
+    assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(implemented.keySet());
+    documented.forEach(
+        (name, operation) -> assertOperation(name, operation, implemented.get(name)));
   }
 
   private static void assertOperation(String name, Operation operation, Method method) {

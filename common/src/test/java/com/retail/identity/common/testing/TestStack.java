@@ -120,7 +120,7 @@ public final class TestStack {
    * A service under test: its {@code config/local.yml} pointed at the test stack, on random ports
    * of its own, with the run's keyspace and prefixes, plus {@code extra} settings. Each app gets
    * its own override prefix, so several apps can start in one JVM without seeing each other's
-   * settings.
+   * settings. Every answer it gives is held to its OpenAPI document ({@link DocumentedAnswers}).
    */
   public static <C extends Configuration> DropwizardAppExtension<C> app(
       Class<? extends Application<C>> application, String module, Map<String, String> extra) {
@@ -159,7 +159,7 @@ public final class TestStack {
         settings.entrySet().stream()
             .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
             .toArray(ConfigOverride[]::new);
-    return new DropwizardAppExtension<>(application, configFile, prefix, overrides);
+    return DocumentedAnswers.app(application, configFile, prefix, overrides);
   }
 
   /**

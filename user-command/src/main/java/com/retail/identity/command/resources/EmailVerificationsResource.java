@@ -44,6 +44,7 @@ public final class EmailVerificationsResource {
       description = "Accepted: a verification email goes out unless the address is verified.",
       content = @Content(schema = @Schema(implementation = Accepted.class)))
   @ApiResponse(responseCode = "403", description = "The token is not a customer's.")
+  @ApiResponse(responseCode = "409", description = "The email address is already verified.")
   @ApiResponse(
       responseCode = "429",
       description = "The hour's account emails are spent; Retry-After says when to retry.")

@@ -57,6 +57,9 @@ public final class ProfileResource {
       responseCode = "403",
       description = "Not the caller's profile (admins and support may read any).")
   @ApiResponse(responseCode = "404", description = "No such account.")
+  @ApiResponse(
+      responseCode = "409",
+      description = "minVersion is beyond the account's current version: it does not exist.")
   @GET
   @PermitAll
   public Response read(
