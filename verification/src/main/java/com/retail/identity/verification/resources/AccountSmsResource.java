@@ -33,9 +33,10 @@ public final class AccountSmsResource {
 
   @ApiResponse(
       responseCode = "202",
-      description = "Accepted: the SMS goes out to the account's verified phone, if it has one.")
+      description = "Accepted: the SMS goes out to the account's verified phone.")
   @ApiResponse(responseCode = "400", description = "A field is invalid.")
   @ApiResponse(responseCode = "403", description = "The token is not a platform service's.")
+  @ApiResponse(responseCode = "404", description = "The phone is not the account's verified phone.")
   @POST
   public Response send(@NotNull @Valid AccountSmsRequest request) {
     sms.send(

@@ -43,6 +43,7 @@ public final class EligibilityResource {
   @ApiResponse(
       responseCode = "403",
       description = "The token is not a service's, an admin's or a support agent's.")
+  @ApiResponse(responseCode = "404", description = "No such launch, or no such account.")
   @GET
   @RolesAllowed({Principal.SERVICE, Principal.ADMIN, Principal.SUPPORT})
   public EligibilityResponse eligibility(
