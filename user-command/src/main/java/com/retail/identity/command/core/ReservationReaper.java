@@ -194,10 +194,26 @@ public final class ReservationReaper implements Managed {
     }
   }
 
+  /**
+   * Stops the passes and hands the lease over at once: the next instance (a deploy's new one) reaps
+   * from its next pass instead of after the lease lapses (three intervals).
+   */
   @Override
   public void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
+      try {
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      lease.release(JOB, owner);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Reservation reaper could not hand its lease over ({}); it lapses by itself",
+          e.toString());
     }
   }
 }

@@ -11,6 +11,7 @@ public final class CassandraJobLease implements JobLease {
   private final Session session;
   private final PreparedStatement take;
   private final PreparedStatement renew;
+  private final PreparedStatement release;
 
   public CassandraJobLease(CassandraConnector cassandra) {
     this.session = cassandra.session();
@@ -21,6 +22,7 @@ public final class CassandraJobLease implements JobLease {
     renew =
         session.prepare(
             "UPDATE " + table + " USING TTL ? SET owner = ? WHERE job = ? IF owner = ?");
+    release = session.prepare("DELETE owner FROM " + table + " WHERE job = ? IF owner = ?");
   }
 
   @Override
@@ -29,5 +31,10 @@ public final class CassandraJobLease implements JobLease {
     // The holder renews with one lightweight transaction; anyone else tries to take a lapsed lease.
     return session.execute(renew.bind(seconds, owner, job, owner)).wasApplied()
         || session.execute(take.bind(seconds, owner, job)).wasApplied();
+  }
+
+  @Override
+  public void release(String job, String owner) {
+    session.execute(release.bind(job, owner));
   }
 }

@@ -186,4 +186,19 @@ class ReservationReaperTest {
     assertThat(reaper.pass()).isEqualTo(1);
     assertThat(core.reservations.holding(emailKey)).isEmpty();
   }
+
+  @Test
+  void givenAnotherInstanceHoldsTheLease_whenItStops_thenThisOneTakesItAtItsNextPass() {
+    // Given an instance that holds the lease, which this one cannot take
+    ReservationReaper other = core.reaper("b");
+    assertThat(other.pass()).isZero();
+    assertThat(reaper.pass()).isEqualTo(-1);
+
+    // When it stops (a deploy replaces it)
+    other.stop();
+
+    // Then this one holds the lease from its next pass, not three intervals later
+    assertThat(reaper.pass()).isZero();
+    assertThat(other.pass()).isEqualTo(-1);
+  }
 }

@@ -27,4 +27,9 @@ public final class MemoryJobLease implements JobLease {
     leases.put(job, new Lease(owner, clock.instant().plus(ttl)));
     return true;
   }
+
+  @Override
+  public synchronized void release(String job, String owner) {
+    leases.computeIfPresent(job, (j, lease) -> lease.owner().equals(owner) ? null : lease);
+  }
 }
