@@ -12,13 +12,19 @@ import com.retail.identity.command.core.EmailSender;
 import com.retail.identity.command.core.HashingPool;
 import com.retail.identity.command.core.ReservationReaper;
 import com.retail.identity.command.mail.OutboxEmailSender;
+import com.retail.identity.command.resources.AuthorizationResource;
 import com.retail.identity.command.resources.CommandProblemMappers;
 import com.retail.identity.command.resources.EmailOutboxResource;
 import com.retail.identity.command.resources.EmailVerificationsResource;
+import com.retail.identity.command.resources.EndSessionResource;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
+import com.retail.identity.command.resources.OAuthTokenResource;
+import com.retail.identity.command.resources.OidcDiscoveryResource;
+import com.retail.identity.command.resources.PageAssetsResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
+import com.retail.identity.command.resources.UserInfoResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.common.audit.Auditor;
 import com.retail.identity.common.discovery.ServiceClient;
@@ -76,7 +82,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
                 configuration.eventLogShards()),
             new EndedSessionsModule(environment, configuration.getTokens()),
             new AuditModule("user-command"),
-            new UserCommandModule(configuration, environment, verification));
+            new UserCommandModule(configuration, environment, verification),
+            new OpenIdConnectModule(configuration));
     auditTasksWith(injector.getInstance(Auditor.class));
     environment.lifecycle().manage(injector.getInstance(HashingPool.class));
     // Before admission control and any store call; health, metrics and JWKS stay outside the limit.
@@ -88,7 +95,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
                 configuration.getConcurrency(),
                 environment.getObjectMapper(),
                 environment.metrics()))
-        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/*", "/internal/*");
+        .addMappingForUrlPatterns(
+            EnumSet.of(DispatcherType.REQUEST), true, "/v1/*", "/internal/*", "/oauth2/*");
     if (configuration.getReservations().isReaper()) {
       environment.lifecycle().manage(injector.getInstance(ReservationReaper.class));
     }
@@ -103,6 +111,12 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
       environment.jersey().register(new EmailOutboxResource(outbox));
     }
     environment.jersey().register(injector.getInstance(JwksResource.class));
+    environment.jersey().register(injector.getInstance(OidcDiscoveryResource.class));
+    environment.jersey().register(injector.getInstance(AuthorizationResource.class));
+    environment.jersey().register(injector.getInstance(OAuthTokenResource.class));
+    environment.jersey().register(injector.getInstance(UserInfoResource.class));
+    environment.jersey().register(injector.getInstance(EndSessionResource.class));
+    environment.jersey().register(new PageAssetsResource());
     environment.jersey().register(OpenApiDocument.resource(openApiConfiguration()));
     if (configuration.getMode().isLocal()) {
       injector.getInstance(LocalAdminSeed.class).seed(System.getenv());

@@ -113,6 +113,13 @@ public class UserCommandConfiguration extends PlatformConfiguration {
     return reservations;
   }
 
+  /** The apps that sign customers in through OpenID Connect. */
+  @JsonProperty @Valid @NotNull private OidcSettings oidc = new OidcSettings();
+
+  public OidcSettings getOidc() {
+    return oidc;
+  }
+
   /** Proxies (load balancers, as addresses or CIDRs) whose X-Forwarded-For is believed. */
   @JsonProperty @NotNull private List<String> trustedProxies = List.of();
 

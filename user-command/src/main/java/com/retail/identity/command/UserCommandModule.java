@@ -57,6 +57,7 @@ import com.retail.identity.command.resources.EmailVerificationsResource;
 import com.retail.identity.command.resources.InternalResource;
 import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
+import com.retail.identity.command.resources.PasswordSignIn;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.command.store.CassandraCredentials;
@@ -472,13 +473,15 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
+  PasswordSignIn passwordSignIn(LogIn logIn, AdmissionGate admission, EmailKeys keys) {
+    return new PasswordSignIn(logIn, admission, keys);
+  }
+
+  @Provides
+  @Singleton
   SessionsResource sessionsResource(
-      LogIn logIn,
-      Sessions sessions,
-      AdmissionGate admission,
-      TrustedProxies proxies,
-      EmailKeys keys) {
-    return new SessionsResource(logIn, sessions, admission, proxies, keys);
+      PasswordSignIn signIn, Sessions sessions, TrustedProxies proxies) {
+    return new SessionsResource(signIn, sessions, proxies);
   }
 
   @Provides

@@ -42,7 +42,8 @@ public final class CassandraSchema {
           "011-email-verification.cql",
           "012-audit-trail.cql",
           "013-role-holders.cql",
-          "014-idempotency-claimant.cql");
+          "014-idempotency-claimant.cql",
+          "015-openid-connect.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private static final int RECORD_ATTEMPTS = 5;

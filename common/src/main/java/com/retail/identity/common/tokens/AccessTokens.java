@@ -1,11 +1,7 @@
 package com.retail.identity.common.tokens;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -15,12 +11,12 @@ import java.util.UUID;
 
 /** Issues signed access tokens (ES256 JWTs). */
 public final class AccessTokens {
-  private final SigningKeys keys;
+  private final SignedJwts jwts;
   private final TokenSettings settings;
   private final Clock clock;
 
   public AccessTokens(SigningKeys keys, TokenSettings settings, Clock clock) {
-    this.keys = keys;
+    this.jwts = new SignedJwts(keys, clock);
     this.settings = settings;
     this.clock = clock;
   }
@@ -37,6 +33,15 @@ public final class AccessTokens {
   }
 
   public String issue(UUID subject, Set<String> roles, UUID sessionId, int lifetimeSeconds) {
+    return issue(subject, roles, sessionId, lifetimeSeconds, null);
+  }
+
+  /**
+   * A token of a session an app started through OpenID Connect: {@code scope} (space-separated,
+   * null for none) names what the customer let the app read at the userinfo endpoint.
+   */
+  public String issue(
+      UUID subject, Set<String> roles, UUID sessionId, int lifetimeSeconds, String scope) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -49,19 +54,9 @@ public final class AccessTokens {
             .jwtID(UUID.randomUUID().toString())
             .claim("roles", List.copyOf(roles))
             .claim("sid", sessionId == null ? null : sessionId.toString())
+            .claim("scope", scope)
             .build();
-    JWSHeader header =
-        new JWSHeader.Builder(JWSAlgorithm.ES256)
-            .keyID(keys.active().getKeyID())
-            .type(JOSEObjectType.JWT)
-            .build();
-    try {
-      SignedJWT jwt = new SignedJWT(header, claims);
-      jwt.sign(TokenCrypto.signer(keys.active()));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("cannot sign an access token", e);
-    }
+    return jwts.sign(JOSEObjectType.JWT, claims);
   }
 
   public int lifetimeSeconds() {

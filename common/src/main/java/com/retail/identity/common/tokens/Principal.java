@@ -4,12 +4,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who called: the subject of a verified access token, the roles it carries and the login session
- * (refresh-token family) it came from, when it came from one. Resources receive it with
+ * Who called: the subject of a verified access token, the roles it carries, the login session
+ * (refresh-token family) it came from, when it came from one, and the OpenID Connect scopes the
+ * customer granted the app (empty for a session of the JSON login). Resources receive it with
  * {@code @Auth}; {@code @RolesAllowed} names the roles below.
  */
-public record Principal(UUID userId, Set<String> roles, UUID sessionId)
+public record Principal(UUID userId, Set<String> roles, UUID sessionId, Set<String> scopes)
     implements java.security.Principal {
+  public Principal(UUID userId, Set<String> roles, UUID sessionId) {
+    this(userId, roles, sessionId, Set.of());
+  }
+
   public static final String USER = "user";
   public static final String ADMIN = "admin";
   public static final String SERVICE = "service";

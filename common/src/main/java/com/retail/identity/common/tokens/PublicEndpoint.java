@@ -18,4 +18,10 @@ import java.lang.annotation.Target;
 public @interface PublicEndpoint {
   /** Why it is open, where that is not obvious. */
   String value() default "";
+
+  /**
+   * The {@code Authorization} header carries an OAuth client's own credentials (HTTP Basic, RFC
+   * 6749 §2.3.1), not a customer's bearer token: the method may read it.
+   */
+  boolean clientCredentials() default false;
 }

@@ -49,11 +49,13 @@ public final class TokenVerifier {
       JWTClaimsSet claims = processor.process(token, null);
       List<String> roles = claims.getStringListClaim("roles");
       String sid = claims.getStringClaim("sid");
+      String scope = claims.getStringClaim("scope");
       return Optional.of(
           new Principal(
               UUID.fromString(claims.getSubject()),
               Set.copyOf(new HashSet<>(roles)),
-              sid == null ? null : UUID.fromString(sid)));
+              sid == null ? null : UUID.fromString(sid),
+              scope == null ? Set.of() : Set.copyOf(List.of(scope.split(" ")))));
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -66,7 +66,10 @@ public final class EndpointGuards {
       } else if (authenticated && open) {
         violations.add(name + ": both authenticated and @PublicEndpoint");
       }
-      if (Arrays.stream(method.getParameters()).anyMatch(EndpointGuards::authorizationHeader)) {
+      boolean clientCredentials =
+          open && method.getAnnotation(PublicEndpoint.class).clientCredentials();
+      if (!clientCredentials
+          && Arrays.stream(method.getParameters()).anyMatch(EndpointGuards::authorizationHeader)) {
         violations.add(name + ": reads the Authorization header itself; take @Auth Principal");
       }
       for (String role : roles(method)) {

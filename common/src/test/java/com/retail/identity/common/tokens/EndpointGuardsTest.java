@@ -10,6 +10,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,14 @@ class EndpointGuardsTest {
     public String keys() {
       return "public";
     }
+
+    /** An OAuth token endpoint: the header carries the client's Basic credentials. */
+    @POST
+    @Path("/token")
+    @PublicEndpoint(clientCredentials = true)
+    public String token(@HeaderParam("Authorization") String clientCredentials) {
+      return "token";
+    }
   }
 
   @RolesAllowed(Principal.SERVICE)
@@ -98,6 +107,12 @@ class EndpointGuardsTest {
     public String byHand(@HeaderParam("authorization") String authorization) {
       return "";
     }
+
+    @PUT
+    @PublicEndpoint
+    public String openByHand(@HeaderParam("Authorization") String authorization) {
+      return "";
+    }
   }
 
   @Test
@@ -126,6 +141,7 @@ class EndpointGuardsTest {
         .containsExactlyInAnyOrder(
             "Confused.both: both authenticated and @PublicEndpoint",
             "Confused.misspelt: @RolesAllowed names \"admn\", which no token carries",
-            "Confused.byHand: reads the Authorization header itself; take @Auth Principal");
+            "Confused.byHand: reads the Authorization header itself; take @Auth Principal",
+            "Confused.openByHand: reads the Authorization header itself; take @Auth Principal");
   }
 }

@@ -1,6 +1,7 @@
 package com.retail.identity.command.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,9 @@ public interface RefreshTokens {
   /** The outcome of presenting a refresh token. */
   sealed interface Rotation permits Rotated, Refused {}
 
-  record Rotated(UUID userId, UUID familyId, String refreshToken) implements Rotation {
+  /** {@code scope}: what the customer granted the app of this session (null for the JSON login). */
+  record Rotated(UUID userId, UUID familyId, String refreshToken, String scope)
+      implements Rotation {
     @Override
     public String toString() {
       return "Rotated[userId=" + userId + ", familyId=" + familyId + "]";
@@ -22,7 +25,15 @@ public interface RefreshTokens {
   record Refused(boolean reuseDetected) implements Rotation {}
 
   /** Starts a family for a new login; returns its first token. */
-  String startFamily(UUID userId, UUID familyId);
+  default String startFamily(UUID userId, UUID familyId) {
+    return startFamily(userId, familyId, null);
+  }
+
+  /** Starts the family of a session an app started through OpenID Connect with this scope. */
+  String startFamily(UUID userId, UUID familyId, String scope);
+
+  /** The family of a refresh token that has not expired (rotated or not), for its revocation. */
+  Optional<UUID> familyOf(String refreshToken);
 
   Rotation rotate(String refreshToken);
 

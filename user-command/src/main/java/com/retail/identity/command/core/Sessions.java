@@ -5,9 +5,12 @@ import java.util.UUID;
 
 /** Login sessions: an access token plus a rotating refresh token of one family per login. */
 public final class Sessions {
-  /** A started or refreshed session: a bearer access token and the refresh token that renews it. */
+  /**
+   * A started or refreshed session: a bearer access token and the refresh token that renews it;
+   * {@code scope} is what the customer granted the app (null for the JSON login).
+   */
   public record Session(
-      String accessToken, int expiresInSeconds, String refreshToken, UUID userId) {
+      String accessToken, int expiresInSeconds, String refreshToken, UUID userId, String scope) {
     @Override
     public String toString() {
       return "Session[userId=" + userId + "]";
@@ -31,9 +34,16 @@ public final class Sessions {
   }
 
   public Session start(Credentials.Credential credential) {
-    UUID family = UUID.randomUUID();
-    String refresh = refreshTokens.startFamily(credential.userId(), family);
-    return session(credential, family, refresh);
+    return start(credential, UUID.randomUUID(), null);
+  }
+
+  /**
+   * A session an app started through OpenID Connect: its family id was chosen when the code was
+   * issued (so a replayed code can end it), and its tokens carry the scope the customer granted.
+   */
+  public Session start(Credentials.Credential credential, UUID family, String scope) {
+    String refresh = refreshTokens.startFamily(credential.userId(), family, scope);
+    return session(credential, family, refresh, scope);
   }
 
   public Session refresh(String refreshToken) {
@@ -41,7 +51,7 @@ public final class Sessions {
     if (rotation instanceof RefreshTokens.Rotated rotated) {
       Credentials.Credential credential =
           credentials.find(rotated.userId()).orElseThrow(InvalidRefreshToken::new);
-      return session(credential, rotated.familyId(), rotated.refreshToken());
+      return session(credential, rotated.familyId(), rotated.refreshToken(), rotated.scope());
     }
     throw new InvalidRefreshToken();
   }
@@ -52,8 +62,11 @@ public final class Sessions {
     }
   }
 
-  private Session session(Credentials.Credential credential, UUID family, String refresh) {
-    String access = accessTokens.issue(credential.userId(), credential.roles(), family);
-    return new Session(access, accessTokens.lifetimeSeconds(), refresh, credential.userId());
+  private Session session(
+      Credentials.Credential credential, UUID family, String refresh, String scope) {
+    String access =
+        accessTokens.issue(
+            credential.userId(), credential.roles(), family, accessTokens.lifetimeSeconds(), scope);
+    return new Session(access, accessTokens.lifetimeSeconds(), refresh, credential.userId(), scope);
   }
 }

@@ -4,6 +4,7 @@ import com.retail.identity.command.core.ChallengeRequired;
 import com.retail.identity.command.core.EmailTaken;
 import com.retail.identity.command.core.InvalidClient;
 import com.retail.identity.command.core.InvalidCredentials;
+import com.retail.identity.command.core.InvalidGrant;
 import com.retail.identity.command.core.InvalidOneTimeToken;
 import com.retail.identity.command.core.InvalidRefreshToken;
 import com.retail.identity.command.core.LoginThrottled;
@@ -28,6 +29,7 @@ public final class CommandProblemMappers implements Feature {
         new LoginThrottledMapper(),
         new ChallengeRequiredMapper(),
         new InvalidRefreshTokenMapper(),
+        new InvalidGrantMapper(),
         new InvalidClientMapper(),
         new InvalidOneTimeTokenMapper(),
         new TooManyEmailsMapper());
@@ -123,6 +125,25 @@ public final class CommandProblemMappers implements Feature {
           "Invalid refresh token",
           401,
           "The refresh token is unknown, expired or revoked; log in again.");
+    }
+  }
+
+  /**
+   * 400 {@code invalid-grant}. The token endpoint answers OAuth's own {@code invalid_grant}; this
+   * serves any other caller of a use case that refuses a code.
+   */
+  public static final class InvalidGrantMapper extends DomainProblemMapper<InvalidGrant> {
+    public InvalidGrantMapper() {
+      super(InvalidGrant.class);
+    }
+
+    @Override
+    public Problem problem(InvalidGrant exception) {
+      return Problem.of(
+          "invalid-grant",
+          "Invalid grant",
+          400,
+          "The authorization code is not valid: start the sign-in again.");
     }
   }
 

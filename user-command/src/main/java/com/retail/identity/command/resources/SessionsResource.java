@@ -4,13 +4,7 @@ import com.retail.identity.command.api.LoginRequest;
 import com.retail.identity.command.api.RefreshRequest;
 import com.retail.identity.command.api.SessionResponse;
 import com.retail.identity.command.core.Credentials;
-import com.retail.identity.command.core.EmailKeys;
-import com.retail.identity.command.core.InvalidCredentials;
-import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.Sessions;
-import com.retail.identity.command.core.admission.AdmissionDecision;
-import com.retail.identity.command.core.admission.AdmissionGate;
-import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
@@ -35,23 +29,14 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionsResource {
-  private final LogIn logIn;
+  private final PasswordSignIn signIn;
   private final Sessions sessions;
-  private final AdmissionGate admission;
   private final TrustedProxies proxies;
-  private final EmailKeys emailKeys;
 
-  public SessionsResource(
-      LogIn logIn,
-      Sessions sessions,
-      AdmissionGate admission,
-      TrustedProxies proxies,
-      EmailKeys emailKeys) {
-    this.logIn = logIn;
+  public SessionsResource(PasswordSignIn signIn, Sessions sessions, TrustedProxies proxies) {
+    this.signIn = signIn;
     this.sessions = sessions;
-    this.admission = admission;
     this.proxies = proxies;
-    this.emailKeys = emailKeys;
   }
 
   @ApiResponse(
@@ -70,31 +55,9 @@ public final class SessionsResource {
   @PublicEndpoint("the email and password are the credentials")
   public SessionResponse logIn(
       @NotNull @Valid LoginRequest request, @Context HttpServletRequest http) {
-    Origin origin = Origin.of(http, proxies);
-    AdmissionDecision admitted =
-        admission.decide(
-            AdmissionRequest.login(
-                origin.clientAddress(),
-                origin.deviceId(),
-                request.email(),
-                origin.challengeSolution()));
-    AdmissionProblems.enforce(admitted);
-    LogIn.ChallengeAnswer answer =
-        admitted.challengeSolved()
-            ? new LogIn.ChallengeAnswer.CheckedByAdmission()
-            : new LogIn.ChallengeAnswer.Offered(origin.challengeSolution());
-    // The account is named by its keyed hash in the credential-stuffing signals, never by the
-    // email.
-    String accountKey = emailKeys.keyOf(request.email());
-    try {
-      Credentials.Credential credential =
-          logIn.authenticate(request.email(), request.password(), answer);
-      admission.recordLogin(origin.clientAddress(), accountKey, true);
-      return response(sessions.start(credential));
-    } catch (InvalidCredentials e) {
-      admission.recordLogin(origin.clientAddress(), accountKey, false);
-      throw e;
-    }
+    Credentials.Credential credential =
+        signIn.signIn(request.email(), request.password(), Origin.of(http, proxies));
+    return response(sessions.start(credential));
   }
 
   @ApiResponse(

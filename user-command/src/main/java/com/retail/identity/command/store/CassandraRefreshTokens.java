@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Refresh tokens in Cassandra; rows expire with their tokens (TTL), so the table does not grow. */
@@ -44,8 +45,8 @@ public final class CassandraRefreshTokens implements RefreshTokens {
             .prepare(
                 "INSERT INTO "
                     + ks
-                    + ".refresh_families (family_id, user_id, revoked, created_at)"
-                    + " VALUES (?, ?, false, ?) USING TTL "
+                    + ".refresh_families (family_id, user_id, revoked, created_at, scope)"
+                    + " VALUES (?, ?, false, ?, ?) USING TTL "
                     + ttl)
             .setIdempotent(true);
     insertUserFamily =
@@ -80,7 +81,7 @@ public final class CassandraRefreshTokens implements RefreshTokens {
                 + ".refresh_tokens SET rotated = true WHERE token_hash = ? IF rotated = false");
     selectFamily =
         session
-            .prepare("SELECT revoked FROM " + ks + ".refresh_families WHERE family_id = ?")
+            .prepare("SELECT revoked, scope FROM " + ks + ".refresh_families WHERE family_id = ?")
             .setIdempotent(true);
     revokeFamily =
         session
@@ -93,13 +94,14 @@ public final class CassandraRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public String startFamily(UUID userId, UUID familyId) {
+  public String startFamily(UUID userId, UUID familyId, String scope) {
     String token = randomToken();
     // Independent rows: written at once, one wait instead of three round trips. The token is
     // returned only when all three are stored.
     List<ResultSetFuture> writes =
         List.of(
-            session.executeAsync(insertFamily.bind(familyId, userId, Date.from(clock.instant()))),
+            session.executeAsync(
+                insertFamily.bind(familyId, userId, Date.from(clock.instant()), scope)),
             session.executeAsync(insertUserFamily.bind(userId, familyId)),
             session.executeAsync(tokenRow(token, userId, familyId)));
     writes.forEach(ResultSetFuture::getUninterruptibly);
@@ -142,7 +144,16 @@ public final class CassandraRefreshTokens implements RefreshTokens {
       return new Refused(true);
     }
     UUID userId = token.getUUID("user_id");
-    return new Rotated(userId, familyId, newToken(userId, familyId));
+    return new Rotated(userId, familyId, newToken(userId, familyId), family.getString("scope"));
+  }
+
+  @Override
+  public Optional<UUID> familyOf(String refreshToken) {
+    Row token = session.execute(selectToken.bind(hash(refreshToken))).one();
+    if (token == null || token.getTimestamp("expires_at").toInstant().isBefore(clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.of(token.getUUID("family_id"));
   }
 
   @Override

@@ -60,6 +60,7 @@ class StatementIdempotenceIT {
             new CassandraLoginActivity(CASSANDRA, new LogBuckets(Duration.ofMinutes(1))),
             new CassandraRefreshTokens(CASSANDRA, Clock.systemUTC(), Duration.ofDays(30)),
             new CassandraJobLease(CASSANDRA),
+            new CassandraSpentCodes(CASSANDRA, Clock.systemUTC()),
             events,
             new CassandraDataKeys(
                 CASSANDRA, new LocalMasterKey("local-1", MasterKeySettings.LOCAL_KEY)));

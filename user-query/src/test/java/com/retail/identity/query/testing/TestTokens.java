@@ -67,6 +67,10 @@ public final class TestTokens {
     return clientName;
   }
 
+  /** The issuer of config/local.yml, which the user-query under test checks. */
+  static final String ISSUER =
+      System.getenv().getOrDefault("TOKEN_ISSUER", "http://127.0.0.1:8080");
+
   public String user(UUID userId) {
     return token(userId, List.of("user"));
   }
@@ -79,7 +83,7 @@ public final class TestTokens {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
-            .issuer("https://identity.local")
+            .issuer(ISSUER)
             .audience("retail-apps")
             .subject(subject.toString())
             .issueTime(Date.from(now))

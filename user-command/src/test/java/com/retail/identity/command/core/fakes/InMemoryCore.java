@@ -7,6 +7,7 @@ import com.retail.identity.command.core.AccountContacts;
 import com.retail.identity.command.core.AccountDataSeal;
 import com.retail.identity.command.core.AccountMail;
 import com.retail.identity.command.core.AccountWrites;
+import com.retail.identity.command.core.AuthorizationCodes;
 import com.retail.identity.command.core.ChangePassword;
 import com.retail.identity.command.core.ChangeProfile;
 import com.retail.identity.command.core.ChangeRoles;
@@ -17,12 +18,14 @@ import com.retail.identity.command.core.EmailVerification;
 import com.retail.identity.command.core.EraseAccount;
 import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.HashingPool;
+import com.retail.identity.command.core.IdTokens;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
 import com.retail.identity.command.core.Proof;
 import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
+import com.retail.identity.command.core.RedeemAuthorizationCode;
 import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RegistrationRules;
 import com.retail.identity.command.core.RequestPasswordReset;
@@ -43,6 +46,7 @@ import com.retail.identity.common.testing.MemoryEndedSessions;
 import com.retail.identity.common.testing.MemoryEventStore;
 import com.retail.identity.common.testing.TestClock;
 import com.retail.identity.common.tokens.AccessTokens;
+import com.retail.identity.common.tokens.SignedJwts;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenSettings;
 import com.retail.identity.common.tokens.TokenVerifier;
@@ -146,6 +150,23 @@ public final class InMemoryCore implements AutoCloseable {
         refreshTokens,
         credentials,
         sessionEnds);
+  }
+
+  public final MemorySpentCodes spentCodes = new MemorySpentCodes();
+  public static final String ISSUER = "https://identity.test";
+
+  /** Authorization codes on the test clock, so a test can let one expire. */
+  public AuthorizationCodes authorizationCodes() {
+    return new AuthorizationCodes(new SignedJwts(signingKeys, clock), ISSUER, clock);
+  }
+
+  public IdTokens idTokens() {
+    return new IdTokens(new SignedJwts(signingKeys, clock), ISSUER, 900, clock);
+  }
+
+  public RedeemAuthorizationCode redeemAuthorizationCode() {
+    return new RedeemAuthorizationCode(
+        authorizationCodes(), spentCodes, credentials, sessions(), sessionEnds, idTokens());
   }
 
   public TokenVerifier tokenVerifier() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ public final class MemoryRefreshTokens implements RefreshTokens {
 
   private final Map<String, Token> tokens = new HashMap<>();
   private final Map<UUID, Boolean> familyRevoked = new HashMap<>();
+  private final Map<UUID, String> familyScope = new HashMap<>();
   private final Map<UUID, Set<UUID>> familiesOfUser = new HashMap<>();
   private final Clock clock;
   private final Duration lifetime;
@@ -35,8 +37,11 @@ public final class MemoryRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public synchronized String startFamily(UUID userId, UUID familyId) {
+  public synchronized String startFamily(UUID userId, UUID familyId, String scope) {
     familyRevoked.put(familyId, false);
+    if (scope != null) {
+      familyScope.put(familyId, scope);
+    }
     familiesOfUser.computeIfAbsent(userId, u -> new HashSet<>()).add(familyId);
     return newToken(userId, familyId);
   }
@@ -56,7 +61,18 @@ public final class MemoryRefreshTokens implements RefreshTokens {
     }
     tokens.put(refreshToken, new Token(token.familyId(), token.userId(), true, token.expiresAt()));
     return new Rotated(
-        token.userId(), token.familyId(), newToken(token.userId(), token.familyId()));
+        token.userId(),
+        token.familyId(),
+        newToken(token.userId(), token.familyId()),
+        familyScope.get(token.familyId()));
+  }
+
+  @Override
+  public synchronized Optional<UUID> familyOf(String refreshToken) {
+    Token token = tokens.get(refreshToken);
+    return token == null || token.expiresAt().isBefore(clock.instant())
+        ? Optional.empty()
+        : Optional.of(token.familyId());
   }
 
   @Override

@@ -1,0 +1,400 @@
+package com.retail.identity.command.resources;
+
+import static com.retail.identity.command.UserCommandApp.PASSWORD;
+import static com.retail.identity.command.UserCommandApp.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.retail.identity.command.Http;
+import com.retail.identity.command.UserCommandApp;
+import com.retail.identity.command.UserCommandConfiguration;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An unmodified OpenID Connect client library (Nimbus, as an app's back end or AppAuth would)
+ * against the provider: discovery, the code flow with PKCE through the hosted sign-in page, ID
+ * token validation against the JWKS, userinfo, refresh, revocation and logout.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenIdConnectIT {
+  /** The issuer must be the address the apps reach, so the service listens on a port known now. */
+  static final int PORT = freePort();
+
+  static final String ISSUER = "http://127.0.0.1:" + PORT;
+  static final ClientID APP = new ClientID("retail-demo-app");
+  static final URI APP_REDIRECT = URI.create("http://127.0.0.1:8089/callback");
+  static final ClientID WEB = new ClientID("retail-demo-web");
+  static final Secret WEB_SECRET = new Secret("local-demo-web-secret");
+  static final URI WEB_REDIRECT = URI.create("http://127.0.0.1:8089/web/callback");
+
+  static final DropwizardAppExtension<UserCommandConfiguration> APP_UNDER_TEST =
+      UserCommandApp.extension(
+          Map.of(
+              "server.applicationConnectors[0].port",
+              Integer.toString(PORT),
+              "tokens.issuer",
+              ISSUER));
+
+  static OIDCProviderMetadata provider;
+
+  @BeforeAll
+  static void discover() throws Exception {
+    // The library fetches /.well-known/openid-configuration and checks the issuer it names
+    provider = OIDCProviderMetadata.resolve(new Issuer(ISSUER));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String registered() {
+    String email = uniqueEmail();
+    new Http(PORT).register(email);
+    return email;
+  }
+
+  /** What an app holds while the customer is at the sign-in page. */
+  record Authorization(URI request, State state, Nonce nonce, CodeVerifier verifier) {}
+
+  static Authorization authorization(ClientID client, URI redirect, Scope scope) {
+    State state = new State();
+    Nonce nonce = new Nonce();
+    CodeVerifier verifier = new CodeVerifier();
+    URI request =
+        new AuthenticationRequest.Builder(new ResponseType("code"), scope, client, redirect)
+            .endpointURI(provider.getAuthorizationEndpointURI())
+            .state(state)
+            .nonce(nonce)
+            .codeChallenge(verifier, CodeChallengeMethod.S256)
+            .build()
+            .toURI();
+    return new Authorization(request, state, nonce, verifier);
+  }
+
+  /** The customer signs in on the hosted page; the app reads the code from its redirect URI. */
+  static AuthorizationCode signIn(Authorization authorization, String email) throws Exception {
+    SignInBrowser browser = new SignInBrowser();
+    HttpResponse<String> page = browser.open(authorization.request());
+    assertThat(page.statusCode()).isEqualTo(200);
+    HttpResponse<String> answer = browser.submit(page, email, PASSWORD);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+    AuthenticationResponse response =
+        AuthenticationResponseParser.parse(
+            URI.create(answer.headers().firstValue("Location").orElseThrow()));
+    assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
+    assertThat(response.getState()).isEqualTo(authorization.state());
+    return response.toSuccessResponse().getAuthorizationCode();
+  }
+
+  static TokenResponse redeem(ClientID client, AuthorizationCode code, URI redirect, CodeVerifier v)
+      throws Exception {
+    HTTPResponse response =
+        new TokenRequest(
+                provider.getTokenEndpointURI(),
+                client,
+                new AuthorizationCodeGrant(code, redirect, v))
+            .toHTTPRequest()
+            .send();
+    return OIDCTokenResponseParser.parse(response);
+  }
+
+  static TokenResponse refresh(RefreshToken token) throws Exception {
+    return OIDCTokenResponseParser.parse(
+        new TokenRequest(provider.getTokenEndpointURI(), APP, new RefreshTokenGrant(token))
+            .toHTTPRequest()
+            .send());
+  }
+
+  @Test
+  void givenTheDiscoveryDocument_thenItNamesEveryEndpointUnderTheIssuerAndRequiresS256() {
+    assertThat(provider.getIssuer().getValue()).isEqualTo(ISSUER);
+    assertThat(provider.getAuthorizationEndpointURI())
+        .isEqualTo(URI.create(ISSUER + "/oauth2/authorize"));
+    assertThat(provider.getJWKSetURI()).isEqualTo(URI.create(ISSUER + "/.well-known/jwks.json"));
+    assertThat(provider.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+    assertThat(provider.getIDTokenJWSAlgs()).containsExactly(JWSAlgorithm.ES256);
+    assertThat(provider.getEndSessionEndpointURI()).isNotNull();
+    assertThat(provider.getRevocationEndpointURI()).isNotNull();
+  }
+
+  @Test
+  void givenAPublicApp_whenTheCustomerSignsInWithTheCodeFlowAndPkce_thenTheIdTokenValidates()
+      throws Exception {
+    String email = registered();
+    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid", "email"));
+
+    AuthorizationCode code = signIn(authorization, email);
+    TokenResponse tokens = redeem(APP, code, APP_REDIRECT, authorization.verifier());
+
+    assertThat(tokens.indicatesSuccess()).as(tokens.toString()).isTrue();
+    OIDCTokenResponse success = (OIDCTokenResponse) tokens.toSuccessResponse();
+    JWT idToken = success.getOIDCTokens().getIDToken();
+    IDTokenClaimsSet claims =
+        new IDTokenValidator(
+                provider.getIssuer(), APP, JWSAlgorithm.ES256, provider.getJWKSetURI().toURL())
+            .validate(idToken, authorization.nonce());
+    assertThat(claims.getAudience()).extracting(Object::toString).containsExactly(APP.getValue());
+    assertThat(claims.getAuthenticationTime()).isNotNull();
+    // The access token reads userinfo within the granted scope: email, not the profile
+    UserInfoResponse info =
+        UserInfoResponse.parse(
+            new UserInfoRequest(
+                    provider.getUserInfoEndpointURI(),
+                    success.getOIDCTokens().getBearerAccessToken())
+                .toHTTPRequest()
+                .send());
+    assertThat(info.indicatesSuccess()).as(info.toString()).isTrue();
+    UserInfoSuccessResponse userInfo = info.toSuccessResponse();
+    assertThat(userInfo.getUserInfo().getSubject()).isEqualTo(claims.getSubject());
+    assertThat(userInfo.getUserInfo().getEmailAddress()).isEqualTo(email);
+    assertThat(userInfo.getUserInfo().getGivenName()).isNull();
+  }
+
+  @Test
+  void givenACodeRedeemedOnce_whenItIsPresentedAgain_thenItIsRefusedAndTheSessionEnds()
+      throws Exception {
+    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid"));
+    AuthorizationCode code = signIn(authorization, registered());
+    TokenResponse first = redeem(APP, code, APP_REDIRECT, authorization.verifier());
+    assertThat(first.indicatesSuccess()).isTrue();
+
+    TokenResponse replay = redeem(APP, code, APP_REDIRECT, authorization.verifier());
+
+    assertThat(errorOf(replay).getCode()).isEqualTo("invalid_grant");
+    RefreshToken issued = first.toSuccessResponse().getTokens().getRefreshToken();
+    assertThat(errorOf(refresh(issued)).getCode()).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void givenAWrongVerifier_thenTheCodeIsRefusedButStillWorksForTheAppThatHoldsTheRightOne()
+      throws Exception {
+    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid"));
+    AuthorizationCode code = signIn(authorization, registered());
+
+    TokenResponse stolen = redeem(APP, code, APP_REDIRECT, new CodeVerifier());
+
+    assertThat(errorOf(stolen).getCode()).isEqualTo("invalid_grant");
+    assertThat(redeem(APP, code, APP_REDIRECT, authorization.verifier()).indicatesSuccess())
+        .isTrue();
+  }
+
+  @Test
+  void givenAConfidentialApp_thenItsCodeIsRedeemedOnlyWithItsSecret() throws Exception {
+    Authorization authorization = authorization(WEB, WEB_REDIRECT, new Scope("openid"));
+    AuthorizationCode code = signIn(authorization, registered());
+    AuthorizationCodeGrant grant =
+        new AuthorizationCodeGrant(code, WEB_REDIRECT, authorization.verifier());
+
+    TokenResponse withoutSecret =
+        OIDCTokenResponseParser.parse(
+            new TokenRequest(provider.getTokenEndpointURI(), WEB, grant).toHTTPRequest().send());
+    TokenResponse withSecret =
+        OIDCTokenResponseParser.parse(
+            new TokenRequest(
+                    provider.getTokenEndpointURI(), new ClientSecretBasic(WEB, WEB_SECRET), grant)
+                .toHTTPRequest()
+                .send());
+
+    assertThat(errorOf(withoutSecret).getCode()).isEqualTo("invalid_client");
+    assertThat(withSecret.indicatesSuccess()).as(withSecret.toString()).isTrue();
+  }
+
+  @Test
+  void givenASession_whenTheAppRefreshesThenRevokes_thenTheRefreshTokenRotatesAndStopsWorking()
+      throws Exception {
+    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid", "profile"));
+    AuthorizationCode code = signIn(authorization, registered());
+    RefreshToken first =
+        redeem(APP, code, APP_REDIRECT, authorization.verifier())
+            .toSuccessResponse()
+            .getTokens()
+            .getRefreshToken();
+
+    TokenResponse refreshed = refresh(first);
+    assertThat(refreshed.indicatesSuccess()).as(refreshed.toString()).isTrue();
+    AccessToken access = refreshed.toSuccessResponse().getTokens().getAccessToken();
+    assertThat(access.getScope()).isEqualTo(new Scope("openid", "profile"));
+    RefreshToken second = refreshed.toSuccessResponse().getTokens().getRefreshToken();
+    assertThat(second).isNotEqualTo(first);
+
+    HTTPResponse revoked =
+        new TokenRevocationRequest(provider.getRevocationEndpointURI(), APP, second)
+            .toHTTPRequest()
+            .send();
+
+    assertThat(revoked.getStatusCode()).isEqualTo(200);
+    assertThat(errorOf(refresh(second)).getCode()).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void givenAPlatformService_whenItUsesClientCredentials_thenItGetsAServiceToken()
+      throws Exception {
+    TokenResponse response =
+        TokenResponse.parse(
+            new TokenRequest(
+                    provider.getTokenEndpointURI(),
+                    new ClientSecretBasic(
+                        new ClientID("verification"), new Secret("local-verification-secret")),
+                    new ClientCredentialsGrant())
+                .toHTTPRequest()
+                .send());
+    TokenResponse wrongSecret =
+        TokenResponse.parse(
+            new TokenRequest(
+                    provider.getTokenEndpointURI(),
+                    new ClientSecretBasic(new ClientID("verification"), new Secret("guess")),
+                    new ClientCredentialsGrant())
+                .toHTTPRequest()
+                .send());
+
+    assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
+    assertThat(errorOf(wrongSecret).getCode()).isEqualTo("invalid_client");
+  }
+
+  @Test
+  void givenAnUnregisteredRedirectUri_thenThePageSaysSoAndNothingIsRedirected() {
+    Authorization elsewhere =
+        authorization(APP, URI.create("https://attacker.example/callback"), new Scope("openid"));
+
+    HttpResponse<String> page = new SignInBrowser().open(elsewhere.request());
+
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.body()).contains("role=\"alert\"");
+  }
+
+  @Test
+  void givenARequestWithoutPkce_thenTheAppGetsInvalidRequestOnItsRedirectUri() throws Exception {
+    URI withoutPkce =
+        new AuthenticationRequest.Builder(
+                new ResponseType("code"), new Scope("openid"), APP, APP_REDIRECT)
+            .endpointURI(provider.getAuthorizationEndpointURI())
+            .state(new State("s-1"))
+            .nonce(new Nonce())
+            .build()
+            .toURI();
+
+    HttpResponse<String> answer = new SignInBrowser().open(withoutPkce);
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    AuthenticationResponse response =
+        AuthenticationResponseParser.parse(
+            URI.create(answer.headers().firstValue("Location").orElseThrow()));
+    AuthenticationErrorResponse error = response.toErrorResponse();
+    assertThat(error.getErrorObject().getCode()).isEqualTo("invalid_request");
+    assertThat(error.getState()).isEqualTo(new State("s-1"));
+    assertThat(error.getRedirectionURI()).isEqualTo(APP_REDIRECT);
+  }
+
+  @Test
+  void givenAFormPostedFromAnotherSite_thenItIsRefused() {
+    SignInBrowser browser = new SignInBrowser();
+    HttpResponse<String> page =
+        browser.open(authorization(APP, APP_REDIRECT, new Scope("openid")).request());
+
+    // Another site can copy the form's fields but cannot send the page's cookie
+    HttpResponse<String> forged = new SignInBrowser().submit(page, registered(), PASSWORD);
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
+  void givenAWrongPassword_thenTheFormComesBackWithAnAnnouncedErrorInTheCustomersLanguage() {
+    SignInBrowser browser = new SignInBrowser().speaking("fr-FR,fr;q=0.9");
+    HttpResponse<String> page =
+        browser.open(authorization(APP, APP_REDIRECT, new Scope("openid")).request());
+
+    HttpResponse<String> answer = browser.submit(page, registered(), "not-" + PASSWORD);
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.body())
+        .contains("<html lang=\"fr\">")
+        .contains("role=\"alert\"")
+        .contains("mot de passe est incorrect")
+        .doesNotContain("not-" + PASSWORD);
+    assertThat(answer.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'none'")
+        .contains("frame-ancestors 'none'")
+        .contains("form-action 'self' http://127.0.0.1:8089");
+  }
+
+  @Test
+  void givenAnIdTokenHint_whenTheAppLogsOut_thenTheSessionEndsAndTheBrowserReturnsToTheApp()
+      throws Exception {
+    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid"));
+    AuthorizationCode code = signIn(authorization, registered());
+    OIDCTokenResponse tokens =
+        (OIDCTokenResponse)
+            redeem(APP, code, APP_REDIRECT, authorization.verifier()).toSuccessResponse();
+    URI logout =
+        new com.nimbusds.openid.connect.sdk.LogoutRequest(
+                provider.getEndSessionEndpointURI(),
+                tokens.getOIDCTokens().getIDToken(),
+                URI.create("http://127.0.0.1:8089/signed-out"),
+                new State("bye"))
+            .toURI();
+
+    HttpResponse<String> answer = new SignInBrowser().open(logout);
+
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(answer.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("http://127.0.0.1:8089/signed-out?state=bye");
+    assertThat(errorOf(refresh(tokens.getOIDCTokens().getRefreshToken())).getCode())
+        .isEqualTo("invalid_grant");
+  }
+
+  private static ErrorObject errorOf(TokenResponse response) {
+    assertThat(response.indicatesSuccess()).as("an error answer").isFalse();
+    return ((TokenErrorResponse) response).getErrorObject();
+  }
+}
