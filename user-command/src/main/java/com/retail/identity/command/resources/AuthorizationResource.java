@@ -327,7 +327,16 @@ public final class AuthorizationResource {
     HostedPages.Page page = signInPage(request, csrf).status(status).with("email", email);
     page.with("error", pages.text(page, messageKey));
     if (challenge != null) {
-      page.with("challenge", challengeJson(challenge));
+      page.with("challenge", json(challenge));
+      page.with(
+          "altchaStrings",
+          json(
+              Map.of(
+                  "label", pages.text(page, "altcha_label"),
+                  "verifying", pages.text(page, "altcha_verifying"),
+                  "verified", pages.text(page, "altcha_verified"),
+                  "error", pages.text(page, "altcha_error"),
+                  "expired", pages.text(page, "altcha_expired"))));
     }
     return pages.render(page);
   }
@@ -338,11 +347,12 @@ public final class AuthorizationResource {
         page.with("heading", pages.text(page, headingKey)).with("body", pages.text(page, bodyKey)));
   }
 
-  private String challengeJson(Challenge challenge) {
+  /** The widget's attributes take JSON; Mustache escapes it for the attribute. */
+  private String json(Object value) {
     try {
-      return json.writeValueAsString(challenge);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a challenge that cannot be written", e);
+      throw new IllegalStateException("a widget setting that cannot be written", e);
     }
   }
 

@@ -13,12 +13,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The hosted pages' stylesheet and scripts: a fixed list, read once from the classpath. */
+/**
+ * The hosted pages' stylesheet and scripts: a fixed list, read once from the classpath. The ALTCHA
+ * widget (script, stylesheet, worker) is its CSP-friendly build, copied from npm by the build.
+ */
 @Path("/pages/assets/{name}")
 @Hidden
 public final class PageAssetsResource {
   private static final Map<String, String> ASSETS =
-      Map.of("pages.css", "text/css; charset=utf-8", "altcha.js", "text/javascript; charset=utf-8");
+      Map.of(
+          "pages.css", "text/css; charset=utf-8",
+          "altcha.js", "text/javascript; charset=utf-8",
+          "altcha.css", "text/css; charset=utf-8",
+          "worker.js", "text/javascript; charset=utf-8");
 
   private final Map<String, byte[]> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
