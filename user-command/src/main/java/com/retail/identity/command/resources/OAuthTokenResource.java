@@ -1,5 +1,6 @@
 package com.retail.identity.command.resources;
 
+import com.nimbusds.oauth2.sdk.AbstractOptionallyIdentifiedRequest;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -86,7 +87,7 @@ public final class OAuthTokenResource {
     try {
       request = TokenRequest.parse(httpRequest(form, authorization));
     } catch (ParseException e) {
-      return error(e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject());
+      return error(e);
     }
     try {
       if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant code) {
@@ -153,16 +154,10 @@ public final class OAuthTokenResource {
     try {
       request = TokenRevocationRequest.parse(httpRequest(form, authorization));
     } catch (ParseException e) {
-      return error(e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject());
+      return error(e);
     }
     try {
-      if (request.getClientAuthentication() != null) {
-        clients.authenticate(
-            request.getClientAuthentication().getClientID().getValue(),
-            secretOf(request.getClientAuthentication()));
-      } else {
-        clients.authenticate(idOf(request.getClientID()), null);
-      }
+      client(request);
     } catch (InvalidClient e) {
       return invalidClient(authorization);
     }
@@ -170,7 +165,8 @@ public final class OAuthTokenResource {
     return Response.ok().header("Cache-Control", "no-store").build();
   }
 
-  private OidcClients.Client client(TokenRequest request) {
+  /** The app that sent the request: authenticated by its secret, or named if it is public. */
+  private OidcClients.Client client(AbstractOptionallyIdentifiedRequest request) {
     ClientAuthentication auth = request.getClientAuthentication();
     if (auth != null) {
       return clients.authenticate(auth.getClientID().getValue(), secretOf(auth));
@@ -220,6 +216,11 @@ public final class OAuthTokenResource {
         .header("Cache-Control", "no-store")
         .header("Pragma", "no-cache")
         .build();
+  }
+
+  private static Response error(ParseException malformed) {
+    ErrorObject error = malformed.getErrorObject();
+    return error(error == null ? OAuth2Error.INVALID_REQUEST : error);
   }
 
   private static Response error(ErrorObject error) {

@@ -4,27 +4,14 @@ import static com.retail.identity.command.UserCommandApp.PASSWORD;
 import static com.retail.identity.command.UserCommandApp.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
-import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
-import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.retail.identity.command.AdmissionKnobs;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
@@ -36,9 +23,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,8 +61,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HostedSignInBrowserIT {
-  static final int PORT = freePort();
-  static final int APP_PORT = freePort();
+  static final int PORT = RelyingParty.freePort();
+  static final int APP_PORT = RelyingParty.freePort();
   static final String ISSUER = "http://127.0.0.1:" + PORT;
   static final ClientID APP = new ClientID("retail-demo-app");
   static final URI CALLBACK = URI.create("http://127.0.0.1:" + APP_PORT + "/callback");
@@ -99,7 +84,7 @@ class HostedSignInBrowserIT {
   static HttpServer appBackEnd;
 
   static CompletableFuture<URI> arrived;
-  static OIDCProviderMetadata provider;
+  static RelyingParty app;
 
   @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
@@ -121,7 +106,7 @@ class HostedSignInBrowserIT {
           exchange.close();
         });
     appBackEnd.start();
-    provider = OIDCProviderMetadata.resolve(new Issuer(ISSUER));
+    app = RelyingParty.discover(ISSUER);
   }
 
   @AfterAll
@@ -163,14 +148,6 @@ class HostedSignInBrowserIT {
     return path;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void
       givenLaunchMode_whenACustomerSignsInThroughTheHostedPage_thenTheWidgetSolvesTheChallengeAndTheAppGetsAValidIdToken()
@@ -181,21 +158,11 @@ class HostedSignInBrowserIT {
     operator.turn(Difficulty.DIFFICULTY, "5000");
     operator.turn(Difficulty.LEVELS, "0:5000");
     operator.turn(AdmissionKnobs.LAUNCH_MODE, "true");
-    State state = new State();
-    Nonce nonce = new Nonce();
-    CodeVerifier verifier = new CodeVerifier();
-    URI authorize =
-        new AuthenticationRequest.Builder(
-                new ResponseType("code"), new Scope("openid", "email"), APP, CALLBACK)
-            .endpointURI(provider.getAuthorizationEndpointURI())
-            .state(state)
-            .nonce(nonce)
-            .codeChallenge(verifier, CodeChallengeMethod.S256)
-            .build()
-            .toURI();
+    RelyingParty.Authorization authorization =
+        app.authorization(APP, CALLBACK, new Scope("openid", "email"));
 
     // When the app sends the customer to the sign-in page and they sign in
-    browser.get(authorize.toString());
+    browser.get(authorization.request().toString());
     signIn(email);
     // the platform asks for the check; the widget solves it in the page and the customer signs in
     WebElement alert = waitFor(By.cssSelector("[role=alert]"));
@@ -208,35 +175,19 @@ class HostedSignInBrowserIT {
     AuthenticationResponse response =
         AuthenticationResponseParser.parse(arrived.get(30, TimeUnit.SECONDS));
     assertThat(response.indicatesSuccess()).as(response.toString()).isTrue();
-    assertThat(response.getState()).isEqualTo(state);
+    assertThat(response.getState()).isEqualTo(authorization.state());
     AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
-    TokenResponse tokens =
-        OIDCTokenResponseParser.parse(
-            new TokenRequest(
-                    provider.getTokenEndpointURI(),
-                    APP,
-                    new AuthorizationCodeGrant(code, CALLBACK, verifier))
-                .toHTTPRequest()
-                .send());
+    TokenResponse tokens = app.redeem(APP, code, CALLBACK, authorization.verifier());
     assertThat(tokens.indicatesSuccess()).as(tokens.toString()).isTrue();
     IDTokenClaimsSet claims =
-        new IDTokenValidator(
-                provider.getIssuer(), APP, JWSAlgorithm.ES256, provider.getJWKSetURI().toURL())
-            .validate(((OIDCTokenResponse) tokens).getOIDCTokens().getIDToken(), nonce);
+        app.validate(
+            APP, ((OIDCTokenResponse) tokens).getOIDCTokens().getIDToken(), authorization.nonce());
     assertThat(claims.getSubject().getValue()).isNotBlank();
   }
 
   @Test
   void givenTheSignInPage_thenEveryFieldHasALabelAndTheKeyboardReachesTheButton() {
-    browser.get(
-        new AuthenticationRequest.Builder(
-                new ResponseType("code"), new Scope("openid"), APP, CALLBACK)
-            .endpointURI(provider.getAuthorizationEndpointURI())
-            .state(new State())
-            .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256)
-            .build()
-            .toURI()
-            .toString());
+    browser.get(app.authorization(APP, CALLBACK, new Scope("openid")).request().toString());
 
     for (String field : new String[] {"email", "password"}) {
       assertThat(browser.findElements(By.cssSelector("label[for=" + field + "]"))).hasSize(1);

@@ -21,7 +21,6 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -45,9 +44,6 @@ import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -63,7 +59,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenIdConnectIT {
   /** The issuer must be the address the apps reach, so the service listens on a port known now. */
-  static final int PORT = freePort();
+  static final int PORT = RelyingParty.freePort();
 
   static final String ISSUER = "http://127.0.0.1:" + PORT;
   static final ClientID APP = new ClientID("retail-demo-app");
@@ -80,20 +76,13 @@ class OpenIdConnectIT {
               "tokens.issuer",
               ISSUER));
 
+  static RelyingParty app;
   static OIDCProviderMetadata provider;
 
   @BeforeAll
   static void discover() throws Exception {
-    // The library fetches /.well-known/openid-configuration and checks the issuer it names
-    provider = OIDCProviderMetadata.resolve(new Issuer(ISSUER));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    app = RelyingParty.discover(ISSUER);
+    provider = app.provider;
   }
 
   private static String registered() {
@@ -102,26 +91,13 @@ class OpenIdConnectIT {
     return email;
   }
 
-  /** What an app holds while the customer is at the sign-in page. */
-  record Authorization(URI request, State state, Nonce nonce, CodeVerifier verifier) {}
-
-  static Authorization authorization(ClientID client, URI redirect, Scope scope) {
-    State state = new State();
-    Nonce nonce = new Nonce();
-    CodeVerifier verifier = new CodeVerifier();
-    URI request =
-        new AuthenticationRequest.Builder(new ResponseType("code"), scope, client, redirect)
-            .endpointURI(provider.getAuthorizationEndpointURI())
-            .state(state)
-            .nonce(nonce)
-            .codeChallenge(verifier, CodeChallengeMethod.S256)
-            .build()
-            .toURI();
-    return new Authorization(request, state, nonce, verifier);
+  static RelyingParty.Authorization authorization(ClientID client, URI redirect, Scope scope) {
+    return app.authorization(client, redirect, scope);
   }
 
   /** The customer signs in on the hosted page; the app reads the code from its redirect URI. */
-  static AuthorizationCode signIn(Authorization authorization, String email) throws Exception {
+  static AuthorizationCode signIn(RelyingParty.Authorization authorization, String email)
+      throws Exception {
     SignInBrowser browser = new SignInBrowser();
     HttpResponse<String> page = browser.open(authorization.request());
     assertThat(page.statusCode()).isEqualTo(200);
@@ -137,14 +113,7 @@ class OpenIdConnectIT {
 
   static TokenResponse redeem(ClientID client, AuthorizationCode code, URI redirect, CodeVerifier v)
       throws Exception {
-    HTTPResponse response =
-        new TokenRequest(
-                provider.getTokenEndpointURI(),
-                client,
-                new AuthorizationCodeGrant(code, redirect, v))
-            .toHTTPRequest()
-            .send();
-    return OIDCTokenResponseParser.parse(response);
+    return app.redeem(client, code, redirect, v);
   }
 
   static TokenResponse refresh(RefreshToken token) throws Exception {
@@ -170,7 +139,8 @@ class OpenIdConnectIT {
   void givenAPublicApp_whenTheCustomerSignsInWithTheCodeFlowAndPkce_thenTheIdTokenValidates()
       throws Exception {
     String email = registered();
-    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid", "email"));
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid", "email"));
 
     AuthorizationCode code = signIn(authorization, email);
     TokenResponse tokens = redeem(APP, code, APP_REDIRECT, authorization.verifier());
@@ -202,7 +172,8 @@ class OpenIdConnectIT {
   @Test
   void givenACodeRedeemedOnce_whenItIsPresentedAgain_thenItIsRefusedAndTheSessionEnds()
       throws Exception {
-    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid"));
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid"));
     AuthorizationCode code = signIn(authorization, registered());
     TokenResponse first = redeem(APP, code, APP_REDIRECT, authorization.verifier());
     assertThat(first.indicatesSuccess()).isTrue();
@@ -217,7 +188,8 @@ class OpenIdConnectIT {
   @Test
   void givenAWrongVerifier_thenTheCodeIsRefusedButStillWorksForTheAppThatHoldsTheRightOne()
       throws Exception {
-    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid"));
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid"));
     AuthorizationCode code = signIn(authorization, registered());
 
     TokenResponse stolen = redeem(APP, code, APP_REDIRECT, new CodeVerifier());
@@ -229,7 +201,8 @@ class OpenIdConnectIT {
 
   @Test
   void givenAConfidentialApp_thenItsCodeIsRedeemedOnlyWithItsSecret() throws Exception {
-    Authorization authorization = authorization(WEB, WEB_REDIRECT, new Scope("openid"));
+    RelyingParty.Authorization authorization =
+        authorization(WEB, WEB_REDIRECT, new Scope("openid"));
     AuthorizationCode code = signIn(authorization, registered());
     AuthorizationCodeGrant grant =
         new AuthorizationCodeGrant(code, WEB_REDIRECT, authorization.verifier());
@@ -251,7 +224,8 @@ class OpenIdConnectIT {
   @Test
   void givenASession_whenTheAppRefreshesThenRevokes_thenTheRefreshTokenRotatesAndStopsWorking()
       throws Exception {
-    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid", "profile"));
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid", "profile"));
     AuthorizationCode code = signIn(authorization, registered());
     RefreshToken first =
         redeem(APP, code, APP_REDIRECT, authorization.verifier())
@@ -302,7 +276,7 @@ class OpenIdConnectIT {
 
   @Test
   void givenAnUnregisteredRedirectUri_thenThePageSaysSoAndNothingIsRedirected() {
-    Authorization elsewhere =
+    RelyingParty.Authorization elsewhere =
         authorization(APP, URI.create("https://attacker.example/callback"), new Scope("openid"));
 
     HttpResponse<String> page = new SignInBrowser().open(elsewhere.request());
@@ -371,7 +345,8 @@ class OpenIdConnectIT {
   @Test
   void givenAnIdTokenHint_whenTheAppLogsOut_thenTheSessionEndsAndTheBrowserReturnsToTheApp()
       throws Exception {
-    Authorization authorization = authorization(APP, APP_REDIRECT, new Scope("openid"));
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid"));
     AuthorizationCode code = signIn(authorization, registered());
     OIDCTokenResponse tokens =
         (OIDCTokenResponse)
