@@ -12,19 +12,23 @@ import com.retail.identity.command.core.OidcClients;
 import com.retail.identity.command.core.ReadUserInfo;
 import com.retail.identity.command.core.RedeemAuthorizationCode;
 import com.retail.identity.command.core.RefreshTokens;
+import com.retail.identity.command.core.RegisterUser;
 import com.retail.identity.command.core.RevokeToken;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.SignOutOfApp;
 import com.retail.identity.command.core.SpentCodes;
+import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.TrustedProxies;
+import com.retail.identity.command.resources.AuthorizationRequests;
 import com.retail.identity.command.resources.AuthorizationResource;
 import com.retail.identity.command.resources.EndSessionResource;
 import com.retail.identity.command.resources.HostedPages;
 import com.retail.identity.command.resources.OAuthTokenResource;
 import com.retail.identity.command.resources.OidcDiscoveryResource;
 import com.retail.identity.command.resources.PasswordSignIn;
+import com.retail.identity.command.resources.SignUpResource;
 import com.retail.identity.command.resources.UserInfoResource;
 import com.retail.identity.command.store.CassandraSpentCodes;
 import com.retail.identity.common.store.CassandraConnector;
@@ -121,15 +125,30 @@ final class OpenIdConnectModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AuthorizationResource authorizationResource(
+  AuthorizationRequests authorizationRequests(
       OidcClients clients,
-      PasswordSignIn signIn,
       AuthorizationCodes codes,
       HostedPages pages,
-      TrustedProxies proxies,
       ObjectMapper json,
       Clock clock) {
-    return new AuthorizationResource(clients, signIn, codes, pages, proxies, json, issuer(), clock);
+    return new AuthorizationRequests(clients, codes, pages, json, issuer(), clock);
+  }
+
+  @Provides
+  @Singleton
+  AuthorizationResource authorizationResource(
+      AuthorizationRequests requests, PasswordSignIn signIn, TrustedProxies proxies) {
+    return new AuthorizationResource(requests, signIn, proxies);
+  }
+
+  @Provides
+  @Singleton
+  SignUpResource signUpResource(
+      AuthorizationRequests requests,
+      RegisterUser registerUser,
+      AdmissionGate admission,
+      TrustedProxies proxies) {
+    return new SignUpResource(requests, registerUser, admission, proxies);
   }
 
   @Provides

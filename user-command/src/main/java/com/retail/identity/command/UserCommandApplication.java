@@ -24,6 +24,7 @@ import com.retail.identity.command.resources.OidcDiscoveryResource;
 import com.retail.identity.command.resources.PageAssetsResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
+import com.retail.identity.command.resources.SignUpResource;
 import com.retail.identity.command.resources.UserInfoResource;
 import com.retail.identity.command.resources.UsersResource;
 import com.retail.identity.common.audit.Auditor;
@@ -113,6 +114,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     environment.jersey().register(injector.getInstance(JwksResource.class));
     environment.jersey().register(injector.getInstance(OidcDiscoveryResource.class));
     environment.jersey().register(injector.getInstance(AuthorizationResource.class));
+    environment.jersey().register(injector.getInstance(SignUpResource.class));
     environment.jersey().register(injector.getInstance(OAuthTokenResource.class));
     environment.jersey().register(injector.getInstance(UserInfoResource.class));
     environment.jersey().register(injector.getInstance(EndSessionResource.class));

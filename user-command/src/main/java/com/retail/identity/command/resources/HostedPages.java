@@ -30,7 +30,7 @@ public final class HostedPages {
   private final Map<String, Mustache> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A page to render: its template, language, HTTP status and values. */
-  public static final class Page {
+  public final class Page {
     private final String template;
     private final Locale language;
     private final Map<String, Object> values = new HashMap<>();
@@ -66,6 +66,10 @@ public final class HostedPages {
 
     public Locale language() {
       return language;
+    }
+
+    public Response render() {
+      return HostedPages.this.render(this);
     }
   }
 

@@ -47,7 +47,7 @@ public final class OidcDiscoveryResource {
     metadata.setUserInfoEndpointURI(URI.create(base + "/oauth2/userinfo"));
     metadata.setRevocationEndpointURI(URI.create(base + "/oauth2/revoke"));
     metadata.setEndSessionEndpointURI(URI.create(base + "/oauth2/logout"));
-    metadata.setScopes(new Scope(AuthorizationResource.SCOPES.toArray(String[]::new)));
+    metadata.setScopes(new Scope(AuthorizationRequests.SCOPES.toArray(String[]::new)));
     metadata.setResponseTypes(List.of(ResponseType.CODE));
     metadata.setResponseModes(List.of(ResponseMode.QUERY));
     metadata.setGrantTypes(

@@ -100,12 +100,22 @@ public final class CassandraRefreshTokens implements RefreshTokens {
     // returned only when all three are stored.
     List<ResultSetFuture> writes =
         List.of(
-            session.executeAsync(
-                insertFamily.bind(familyId, userId, Date.from(clock.instant()), scope)),
+            session.executeAsync(familyRow(familyId, userId, scope)),
             session.executeAsync(insertUserFamily.bind(userId, familyId)),
             session.executeAsync(tokenRow(token, userId, familyId)));
     writes.forEach(ResultSetFuture::getUninterruptibly);
     return token;
+  }
+
+  /**
+   * A JSON login has no scope: the column is left unset (protocol v4), not written as null, which
+   * would leave a tombstone per login.
+   */
+  private BoundStatement familyRow(UUID familyId, UUID userId, String scope) {
+    Date now = Date.from(clock.instant());
+    return scope == null
+        ? insertFamily.bind(familyId, userId, now)
+        : insertFamily.bind(familyId, userId, now, scope);
   }
 
   private String newToken(UUID userId, UUID familyId) {

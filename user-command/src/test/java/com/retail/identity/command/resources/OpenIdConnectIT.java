@@ -342,6 +342,99 @@ class OpenIdConnectIT {
         .contains("form-action 'self' http://127.0.0.1:8089");
   }
 
+  /** The sign-up page, reached from the sign-in page the app sent the customer to. */
+  static HttpResponse<String> signUpPage(SignInBrowser browser, RelyingParty.Authorization a) {
+    HttpResponse<String> signIn = browser.open(a.request());
+    HttpResponse<String> signUp = browser.follow(signIn, "/oauth2/sign-up?");
+    assertThat(signUp.statusCode()).isEqualTo(200);
+    return signUp;
+  }
+
+  static Map<String, String> newCustomer(String email) {
+    return Map.of(
+        "email", email,
+        "password", PASSWORD,
+        "firstName", "Grace",
+        "lastName", "Hopper",
+        "country", "US");
+  }
+
+  @Test
+  void givenANewCustomer_whenTheySignUpOnTheHostedPage_thenTheAppIsSignedInToTheNewAccount()
+      throws Exception {
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid", "email", "profile"));
+    SignInBrowser browser = new SignInBrowser();
+    String email = uniqueEmail();
+
+    HttpResponse<String> answer =
+        browser.submit(signUpPage(browser, authorization), newCustomer(email));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+    AuthenticationResponse response =
+        AuthenticationResponseParser.parse(
+            URI.create(answer.headers().firstValue("Location").orElseThrow()));
+    assertThat(response.getState()).isEqualTo(authorization.state());
+    OIDCTokenResponse tokens =
+        (OIDCTokenResponse)
+            redeem(
+                    APP,
+                    response.toSuccessResponse().getAuthorizationCode(),
+                    APP_REDIRECT,
+                    authorization.verifier())
+                .toSuccessResponse();
+    UserInfoSuccessResponse info =
+        UserInfoResponse.parse(
+                new UserInfoRequest(
+                        provider.getUserInfoEndpointURI(),
+                        tokens.getOIDCTokens().getBearerAccessToken())
+                    .toHTTPRequest()
+                    .send())
+            .toSuccessResponse();
+    assertThat(info.getUserInfo().getEmailAddress()).isEqualTo(email);
+    assertThat(info.getUserInfo().getGivenName()).isEqualTo("Grace");
+    assertThat(info.getUserInfo().getLocale()).isEqualTo("en");
+    // and the account signs in with its password like any other
+    assertThat(new Http(PORT).logIn(email, PASSWORD).get("userId").asText())
+        .isEqualTo(info.getUserInfo().getSubject().getValue());
+  }
+
+  @Test
+  void givenBadFields_thenTheSignUpPageNamesEachBesideItselfAndKeepsWhatWasTyped() {
+    SignInBrowser browser = new SignInBrowser();
+    HttpResponse<String> page =
+        signUpPage(browser, authorization(APP, APP_REDIRECT, new Scope("openid")));
+    Map<String, String> typed = new java.util.HashMap<>(newCustomer(uniqueEmail()));
+    typed.put("password", "short");
+    typed.put("country", "XX");
+
+    HttpResponse<String> answer = browser.submit(page, typed);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body())
+        .contains("role=\"alert\"")
+        .contains("id=\"password-error\"")
+        .contains("id=\"country-error\"")
+        .contains("aria-describedby=\"country-error\"")
+        .doesNotContain("id=\"firstName-error\"")
+        .contains("value=\"Grace\"")
+        .doesNotContain("value=\"short\"");
+  }
+
+  @Test
+  void givenAnEmailAlreadyRegistered_thenSignUpSaysSignInInstead() {
+    String email = registered();
+    SignInBrowser browser = new SignInBrowser();
+
+    HttpResponse<String> answer =
+        browser.submit(
+            signUpPage(browser, authorization(APP, APP_REDIRECT, new Scope("openid"))),
+            newCustomer(email));
+
+    assertThat(answer.statusCode()).isEqualTo(409);
+    assertThat(answer.body()).contains("Please sign in instead").contains("/oauth2/authorize?");
+  }
+
   @Test
   void givenAnIdTokenHint_whenTheAppLogsOut_thenTheSessionEndsAndTheBrowserReturnsToTheApp()
       throws Exception {

@@ -43,13 +43,27 @@ final class SignInBrowser {
 
   /** Posts the page's form with these credentials. */
   HttpResponse<String> submit(HttpResponse<String> page, String email, String password) {
+    return submit(page, Map.of("email", email, "password", password));
+  }
+
+  /** Follows the page's link to {@code path} (e.g. from sign-in to sign-up). */
+  HttpResponse<String> follow(HttpResponse<String> page, String path) {
+    Matcher link =
+        Pattern.compile("<a href=\"(" + Pattern.quote(path) + "[^\"]*)\">").matcher(page.body());
+    if (!link.find()) {
+      throw new IllegalStateException("the page has no link to " + path + ": " + page.body());
+    }
+    return open(page.uri().resolve(unescape(link.group(1))));
+  }
+
+  /** Posts the page's form: its hidden fields, and these typed in. */
+  HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> typed) {
     Map<String, String> fields = new LinkedHashMap<>();
     Matcher hidden = HIDDEN.matcher(page.body());
     while (hidden.find()) {
       fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
     }
-    fields.put("email", email);
-    fields.put("password", password);
+    fields.putAll(typed);
     Matcher action = FORM_ACTION.matcher(page.body());
     if (!action.find()) {
       throw new IllegalStateException("the page has no form: " + page.body());
