@@ -191,6 +191,10 @@ class ProductionConfigTest {
           .isNotEmpty();
     }
     assertThat(production.at("/logging/loggers")).isEqualTo(local.at("/logging/loggers"));
+    // Query strings carry tokens and personal data: the request log has method and path only
+    assertThat(production.at("/server/requestLog/appenders/0/logFormat").asText())
+        .as(service + " request log")
+        .doesNotContainPattern("%(r|q|requestURL|queryString)(?![A-Za-z])");
   }
 
   private static void assertContainsKeys(String path, JsonNode local, JsonNode production) {
