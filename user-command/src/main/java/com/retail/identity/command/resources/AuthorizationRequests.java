@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -120,7 +121,7 @@ public final class AuthorizationRequests {
     this.clock = clock;
   }
 
-  Checked check(MultivaluedMap<String, String> parameters, String acceptLanguage) {
+  private Checked check(MultivaluedMap<String, String> parameters, String acceptLanguage) {
     Locale language = HostedPages.languageOf(parameters.getFirst("ui_locales"), acceptLanguage);
     Optional<OidcClients.Client> client = clients.find(single(parameters, "client_id"));
     if (client.isEmpty()) {
@@ -183,6 +184,37 @@ public final class AuthorizationRequests {
         language);
   }
 
+  /**
+   * A hosted page's GET: the request checked, then its form shown with the anti-forgery cookie;
+   * {@code values} fills the form's fields.
+   */
+  Response show(
+      String template,
+      MultivaluedMap<String, String> query,
+      String acceptLanguage,
+      String csrfCookie,
+      BiFunction<Valid, HostedPages.Page, HostedPages.Page> values) {
+    Checked checked = check(query, acceptLanguage);
+    if (!(checked instanceof Valid request)) {
+      return ((Answered) checked).response();
+    }
+    String token = csrfTokenFor(csrfCookie);
+    return values
+        .apply(request, formPage(template, request, token))
+        .cookie(csrfCookie(token))
+        .render();
+  }
+
+  /** A hosted page's POST: the request checked again, and the form shown to come from our page. */
+  Checked checkPosted(MultivaluedMap<String, String> form, String acceptLanguage, String csrf) {
+    Checked checked = check(form, acceptLanguage);
+    if (checked instanceof Valid request && !csrfHolds(csrf, form.getFirst("csrf"))) {
+      return new Answered(
+          messagePage(request.language(), "error_title", "error_form_expired", 403));
+    }
+    return checked;
+  }
+
   /** The customer is who they proved to be: back to the app with a code. */
   Response completed(Valid request, UUID userId) {
     String code =
@@ -243,7 +275,7 @@ public final class AuthorizationRequests {
   }
 
   /** The token of the browser's cookie when it has one, else a new one (set with the page). */
-  static String csrfTokenFor(String cookie) {
+  private static String csrfTokenFor(String cookie) {
     if (isWellFormed(cookie)) {
       return cookie;
     }
@@ -252,7 +284,7 @@ public final class AuthorizationRequests {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
-  NewCookie csrfCookie(String token) {
+  private NewCookie csrfCookie(String token) {
     return new NewCookie.Builder(CSRF_COOKIE)
         .value(token)
         .path("/oauth2")
@@ -264,7 +296,7 @@ public final class AuthorizationRequests {
   }
 
   /** The form carries the token of the browser's cookie: it was posted from our page. */
-  static boolean csrfHolds(String cookie, String field) {
+  private static boolean csrfHolds(String cookie, String field) {
     return isWellFormed(cookie)
         && field != null
         && MessageDigest.isEqual(

@@ -49,17 +49,12 @@ public final class AuthorizationResource {
       @Context UriInfo uri,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @CookieParam(AuthorizationRequests.CSRF_COOKIE) String csrf) {
-    AuthorizationRequests.Checked checked =
-        requests.check(uri.getQueryParameters(), acceptLanguage);
-    if (!(checked instanceof AuthorizationRequests.Valid request)) {
-      return ((AuthorizationRequests.Answered) checked).response();
-    }
-    String token = AuthorizationRequests.csrfTokenFor(csrf);
-    return requests
-        .formPage("signin", request, token)
-        .with("email", request.loginHint())
-        .cookie(requests.csrfCookie(token))
-        .render();
+    return requests.show(
+        "signin",
+        uri.getQueryParameters(),
+        acceptLanguage,
+        csrf,
+        (request, page) -> page.with("email", request.loginHint()));
   }
 
   @POST
@@ -71,12 +66,9 @@ public final class AuthorizationResource {
       @HeaderParam("Accept-Language") String acceptLanguage,
       @CookieParam(AuthorizationRequests.CSRF_COOKIE) String csrf,
       @Context HttpServletRequest http) {
-    AuthorizationRequests.Checked checked = requests.check(form, acceptLanguage);
+    AuthorizationRequests.Checked checked = requests.checkPosted(form, acceptLanguage, csrf);
     if (!(checked instanceof AuthorizationRequests.Valid request)) {
       return ((AuthorizationRequests.Answered) checked).response();
-    }
-    if (!AuthorizationRequests.csrfHolds(csrf, form.getFirst("csrf"))) {
-      return requests.messagePage(request.language(), "error_title", "error_form_expired", 403);
     }
     String email = form.getFirst("email");
     String password = form.getFirst("password");

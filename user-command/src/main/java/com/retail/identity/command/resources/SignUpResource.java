@@ -65,17 +65,12 @@ public final class SignUpResource {
       @Context UriInfo uri,
       @HeaderParam("Accept-Language") String acceptLanguage,
       @CookieParam(AuthorizationRequests.CSRF_COOKIE) String csrf) {
-    AuthorizationRequests.Checked checked =
-        requests.check(uri.getQueryParameters(), acceptLanguage);
-    if (!(checked instanceof AuthorizationRequests.Valid request)) {
-      return ((AuthorizationRequests.Answered) checked).response();
-    }
-    String token = AuthorizationRequests.csrfTokenFor(csrf);
-    return requests
-        .formPage("signup", request, token)
-        .with("values", Map.of("email", orEmpty(request.loginHint())))
-        .cookie(requests.csrfCookie(token))
-        .render();
+    return requests.show(
+        "signup",
+        uri.getQueryParameters(),
+        acceptLanguage,
+        csrf,
+        (request, page) -> page.with("values", Map.of("email", orEmpty(request.loginHint()))));
   }
 
   @POST
@@ -87,12 +82,9 @@ public final class SignUpResource {
       @HeaderParam("Accept-Language") String acceptLanguage,
       @CookieParam(AuthorizationRequests.CSRF_COOKIE) String csrf,
       @Context HttpServletRequest http) {
-    AuthorizationRequests.Checked checked = requests.check(form, acceptLanguage);
+    AuthorizationRequests.Checked checked = requests.checkPosted(form, acceptLanguage, csrf);
     if (!(checked instanceof AuthorizationRequests.Valid request)) {
       return ((AuthorizationRequests.Answered) checked).response();
-    }
-    if (!AuthorizationRequests.csrfHolds(csrf, form.getFirst("csrf"))) {
-      return requests.messagePage(request.language(), "error_title", "error_form_expired", 403);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String field : FIELDS) {
