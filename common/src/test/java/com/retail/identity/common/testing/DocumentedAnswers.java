@@ -109,15 +109,28 @@ public final class DocumentedAnswers implements ContainerResponseFilter {
   }
 
   private Optional<Operation> documented(String name) {
+    return Optional.ofNullable(document().get(name));
+  }
+
+  /**
+   * Read once, by the first answer: a read scans the whole test classpath (hundreds of MB for a
+   * moment), so the answers that arrive meanwhile wait for it instead of each scanning too.
+   */
+  private Map<String, Operation> document() {
     Map<String, Operation> read = document;
     if (read == null) {
-      try {
-        read = document = OpenApiDocument.operations(OpenApiDocumentRules.read(configuration));
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot read the service's OpenAPI document", e);
+      synchronized (this) {
+        read = document;
+        if (read == null) {
+          try {
+            read = document = OpenApiDocument.operations(OpenApiDocumentRules.read(configuration));
+          } catch (Exception e) {
+            throw new IllegalStateException("cannot read the service's OpenAPI document", e);
+          }
+        }
       }
     }
-    return Optional.ofNullable(read.get(name));
+    return read;
   }
 
   /**
