@@ -139,7 +139,8 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
   }
 
   /** {@code GET /openapi.json} ({@link OpenApiDocument}). */
-  static SwaggerConfiguration openApiConfiguration() {
+  @Override
+  public SwaggerConfiguration openApiConfiguration() {
     return OpenApiDocument.configuration(
         "user-command",
         "Registration, login, sessions and account changes of the identity platform.",

@@ -8,6 +8,7 @@ import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.SessionsResource;
 import com.retail.identity.command.resources.UsersResource;
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.testing.OpenApiDocumentRules;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -31,7 +32,7 @@ public class OpenApiDocumentTest {
   @Test
   void givenMethodsThatTakeTheCaller_thenTheDocumentShowsNoCallerAndNoBodyWhereNoneIsSent()
       throws Exception {
-    OpenAPI document = OpenApiDocumentRules.read(UserCommandApplication.openApiConfiguration());
+    OpenAPI document = OpenApiDocument.read(new UserCommandApplication().openApiConfiguration());
 
     assertThat(Json.pretty(document)).doesNotContain("Principal");
     assertThat(document.getPaths().get("/v1/sessions/current").getDelete().getRequestBody())
@@ -45,7 +46,7 @@ public class OpenApiDocumentTest {
   @Test
   void givenTheResources_thenTheDocumentTypesEveryAnswerAndNamesTheTokenEachOperationNeeds()
       throws Exception {
-    OpenAPI document = OpenApiDocumentRules.read(UserCommandApplication.openApiConfiguration());
+    OpenAPI document = OpenApiDocument.read(new UserCommandApplication().openApiConfiguration());
 
     OpenApiDocumentRules.assertComplete(document, RESOURCES);
   }

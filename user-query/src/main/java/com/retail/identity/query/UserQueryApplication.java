@@ -167,7 +167,8 @@ public class UserQueryApplication extends PlatformApplication<UserQueryConfigura
   }
 
   /** {@code GET /openapi.json} ({@link OpenApiDocument}). */
-  static SwaggerConfiguration openApiConfiguration() {
+  @Override
+  public SwaggerConfiguration openApiConfiguration() {
     return OpenApiDocument.configuration(
         "user-query",
         "Profiles, admin search, reference data and the audit trail of the identity platform (the read side).",

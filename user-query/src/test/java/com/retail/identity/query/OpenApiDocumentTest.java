@@ -1,5 +1,6 @@
 package com.retail.identity.query;
 
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.testing.OpenApiDocumentRules;
 import com.retail.identity.query.resources.AuditResource;
 import com.retail.identity.query.resources.ProfileResource;
@@ -16,7 +17,7 @@ class OpenApiDocumentTest {
   void givenTheResources_thenTheDocumentTypesEveryAnswerAndNamesTheTokenEachOperationNeeds()
       throws Exception {
     OpenApiDocumentRules.assertComplete(
-        OpenApiDocumentRules.read(UserQueryApplication.openApiConfiguration()),
+        OpenApiDocument.read(new UserQueryApplication().openApiConfiguration()),
         List.of(
             ProfileResource.class,
             UserSearchResource.class,

@@ -76,7 +76,8 @@ public class VerificationApplication extends PlatformApplication<VerificationCon
   }
 
   /** {@code GET /openapi.json} ({@link OpenApiDocument}). */
-  static SwaggerConfiguration openApiConfiguration() {
+  @Override
+  public SwaggerConfiguration openApiConfiguration() {
     return OpenApiDocument.configuration(
         "verification",
         "Phone verification by SMS code, launch eligibility, account flags and proof-of-work challenges.",

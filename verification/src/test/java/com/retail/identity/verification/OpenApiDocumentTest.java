@@ -1,5 +1,6 @@
 package com.retail.identity.verification;
 
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.testing.OpenApiDocumentRules;
 import com.retail.identity.verification.resources.AccountSmsResource;
 import com.retail.identity.verification.resources.ChallengesResource;
@@ -18,7 +19,7 @@ class OpenApiDocumentTest {
   void givenTheResources_thenTheDocumentTypesEveryAnswerAndNamesTheTokenEachOperationNeeds()
       throws Exception {
     OpenApiDocumentRules.assertComplete(
-        OpenApiDocumentRules.read(VerificationApplication.openApiConfiguration()),
+        OpenApiDocument.read(new VerificationApplication().openApiConfiguration()),
         List.of(
             VerificationsResource.class,
             ChallengesResource.class,

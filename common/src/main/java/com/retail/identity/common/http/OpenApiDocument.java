@@ -5,8 +5,10 @@ import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.jaxrs2.ResolvedParameter;
+import io.swagger.v3.jaxrs2.integration.JaxrsOpenApiContextBuilder;
 import io.swagger.v3.jaxrs2.integration.resources.OpenApiResource;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.Components;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code GET /openapi.json} of a service: OpenAPI 3.1 generated from its JAX-RS resources (so the
@@ -52,6 +55,21 @@ public final class OpenApiDocument {
     OpenApiResource resource = new OpenApiResource();
     resource.setOpenApiConfiguration(configuration);
     return resource;
+  }
+
+  /** The document {@code GET /openapi.json} serves, read from the same configuration. */
+  public static OpenAPI read(SwaggerConfiguration configuration) throws Exception {
+    // A context per call: contexts are cached by id for the life of the JVM.
+    return new JaxrsOpenApiContextBuilder<>()
+        .ctxId("openapi-read-" + UUID.randomUUID())
+        .openApiConfiguration(configuration)
+        .buildContext(true)
+        .read();
+  }
+
+  /** The document as JSON, as the service serves it. */
+  public static String json(OpenAPI document) {
+    return Json31.pretty(document);
   }
 
   /** The document of the resources in {@code resourcePackage}. */
@@ -158,6 +176,11 @@ public final class OpenApiDocument {
   private static void complete(Operation operation, Method method, String name) {
     if (method == null) {
       throw new IllegalStateException("no resource method for " + name);
+    }
+    if (operation.getTags() == null || operation.getTags().isEmpty()) {
+      // One tag per resource, so a generated client has one API class per resource (UsersApi).
+      operation.setTags(
+          List.of(method.getDeclaringClass().getSimpleName().replace("Resource", "")));
     }
     ApiResponses responses =
         operation.getResponses() == null ? new ApiResponses() : operation.getResponses();

@@ -19,6 +19,7 @@ import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import com.retail.identity.common.http.BodyLimitFilter;
 import com.retail.identity.common.http.CorsFilter;
 import com.retail.identity.common.http.InternalApi;
+import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.http.OperatorTaskFilter;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.http.TaskExchange;
@@ -30,6 +31,7 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -72,7 +74,11 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
   protected void addDefaultCommands(Bootstrap<C> bootstrap) {
     bootstrap.addCommand(new PlatformServerCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
+    bootstrap.addCommand(new OpenApiCommand(this::openApiConfiguration));
   }
+
+  /** What this service's {@code GET /openapi.json} documents ({@link OpenApiDocument}). */
+  public abstract SwaggerConfiguration openApiConfiguration();
 
   public static void configureJson(ObjectMapper mapper) {
     mapper

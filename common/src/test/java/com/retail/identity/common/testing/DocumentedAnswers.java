@@ -1,8 +1,15 @@
 package com.retail.identity.common.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.faults.CrashPoints;
 import com.retail.identity.common.http.OpenApiDocument;
+import com.retail.identity.common.platform.PlatformApplication;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.Command;
@@ -11,6 +18,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,6 +26,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,13 +48,21 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
  * that is not documented fails once its service has stopped, naming each such answer.
  */
 public final class DocumentedAnswers implements ContainerResponseFilter {
+  private static final String DOCUMENT_URI = "https://identity.invalid/openapi.json";
+
   private final SwaggerConfiguration configuration;
+  private final ObjectMapper json;
   private final Set<String> undocumented = ConcurrentHashMap.newKeySet();
   private final Map<Method, Optional<String>> operationOf = new ConcurrentHashMap<>();
-  private volatile Map<String, Operation> document;
+  private final Map<String, Optional<Schema>> bodySchemas = new ConcurrentHashMap<>();
+  private volatile Document document;
 
-  private DocumentedAnswers(SwaggerConfiguration configuration) {
+  /** The document's operations by name, and its JSON for the schemas of their bodies. */
+  private record Document(Map<String, Operation> operations, SchemaRegistry schemas) {}
+
+  private DocumentedAnswers(SwaggerConfiguration configuration, ObjectMapper json) {
     this.configuration = configuration;
+    this.json = json;
   }
 
   @Override
@@ -72,6 +89,65 @@ public final class DocumentedAnswers implements ContainerResponseFilter {
     if (response.getStatus() >= 400
         && (type == null || !Problem.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype()))) {
       undocumented.add(name.get() + " answered " + status + " as " + type + ", not problem+json");
+    }
+    if (type != null && response.hasEntity()) {
+      String mediaType = type.getType() + "/" + type.getSubtype();
+      bodySchemaOf(name.get(), status, mediaType)
+          .ifPresent(schema -> checkBody(name.get(), status, schema, response.getEntity()));
+    }
+  }
+
+  /** The schema the document gives the body of this answer, if it gives one. */
+  private Optional<Schema> bodySchemaOf(String name, String status, String mediaType) {
+    return bodySchemas.computeIfAbsent(
+        name + " " + status + " " + mediaType,
+        key -> {
+          io.swagger.v3.oas.models.responses.ApiResponse answer =
+              document().operations().get(name).getResponses().get(status);
+          if (answer == null
+              || answer.getContent() == null
+              || answer.getContent().get(mediaType) == null
+              || answer.getContent().get(mediaType).getSchema() == null) {
+            return Optional.empty();
+          }
+          String method = name.substring(0, name.indexOf(' ')).toLowerCase(Locale.ROOT);
+          String path = name.substring(name.indexOf(' ') + 1);
+          String pointer =
+              "/paths/"
+                  + pointerSegment(path)
+                  + "/"
+                  + method
+                  + "/responses/"
+                  + status
+                  + "/content/"
+                  + pointerSegment(mediaType)
+                  + "/schema";
+          return Optional.of(
+              document().schemas().getSchema(SchemaLocation.of(DOCUMENT_URI + "#" + pointer)));
+        });
+  }
+
+  private static String pointerSegment(String segment) {
+    return segment.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** The body as it goes on the wire (the service's own mapper) against the document's schema. */
+  private void checkBody(String name, String status, Schema schema, Object entity) {
+    JsonNode body;
+    try {
+      body = entity instanceof String text ? json.readTree(text) : json.valueToTree(entity);
+    } catch (Exception e) {
+      undocumented.add(name + " answered " + status + " with a body that is not JSON");
+      return;
+    }
+    List<com.networknt.schema.Error> errors = schema.validate(body);
+    if (!errors.isEmpty()) {
+      undocumented.add(
+          name
+              + " answered "
+              + status
+              + " with a body its schema refuses: "
+              + errors.stream().limit(3).map(Object::toString).toList());
     }
   }
 
@@ -109,21 +185,29 @@ public final class DocumentedAnswers implements ContainerResponseFilter {
   }
 
   private Optional<Operation> documented(String name) {
-    return Optional.ofNullable(document().get(name));
+    return Optional.ofNullable(document().operations().get(name));
   }
 
   /**
    * Read once, by the first answer: a read scans the whole test classpath (hundreds of MB for a
    * moment), so the answers that arrive meanwhile wait for it instead of each scanning too.
    */
-  private Map<String, Operation> document() {
-    Map<String, Operation> read = document;
+  private Document document() {
+    Document read = document;
     if (read == null) {
       synchronized (this) {
         read = document;
         if (read == null) {
           try {
-            read = document = OpenApiDocument.operations(OpenApiDocumentRules.read(configuration));
+            OpenAPI openApi = OpenApiDocument.read(configuration);
+            String text = OpenApiDocument.json(openApi);
+            read =
+                document =
+                    new Document(
+                        OpenApiDocument.operations(openApi),
+                        SchemaRegistry.withDefaultDialect(
+                            Dialects.getOpenApi31(),
+                            registry -> registry.schemas(Map.of(DOCUMENT_URI, text))));
           } catch (Exception e) {
             throw new IllegalStateException("cannot read the service's OpenAPI document", e);
           }
@@ -189,20 +273,11 @@ public final class DocumentedAnswers implements ContainerResponseFilter {
     volatile DocumentedAnswers answers;
   }
 
-  /**
-   * The configuration the application serves its document from: its static {@code
-   * openApiConfiguration()}, as each service declares it.
-   */
+  /** The configuration the application serves its document from, if it is one of the platform's. */
   private static Optional<SwaggerConfiguration> documentOf(Application<?> application) {
-    try {
-      Method declared = application.getClass().getDeclaredMethod("openApiConfiguration");
-      declared.setAccessible(true);
-      return Optional.of((SwaggerConfiguration) declared.invoke(null));
-    } catch (NoSuchMethodException none) {
-      return Optional.empty();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read the OpenAPI configuration of " + application, e);
-    }
+    return application instanceof PlatformApplication<?> service
+        ? Optional.of(service.openApiConfiguration())
+        : Optional.empty();
   }
 
   private static <C extends Configuration> Command checkedServer(
@@ -214,7 +289,7 @@ public final class DocumentedAnswers implements ContainerResponseFilter {
         documentOf(application)
             .ifPresent(
                 document -> {
-                  holder.answers = new DocumentedAnswers(document);
+                  holder.answers = new DocumentedAnswers(document, environment.getObjectMapper());
                   environment.jersey().register(holder.answers);
                   environment.jersey().register(new SimulatedCrashes());
                 });

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.tokens.PublicEndpoint;
-import io.swagger.v3.jaxrs2.integration.JaxrsOpenApiContextBuilder;
-import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import jakarta.ws.rs.Produces;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What every service's OpenAPI document must say, so that a client generated from it is typed:
@@ -24,16 +22,6 @@ import java.util.UUID;
  */
 public final class OpenApiDocumentRules {
   private OpenApiDocumentRules() {}
-
-  /** The document the service serves, read from the same configuration. */
-  public static OpenAPI read(SwaggerConfiguration configuration) throws Exception {
-    // A context per call: contexts are cached by id for the life of the JVM.
-    return new JaxrsOpenApiContextBuilder<>()
-        .ctxId("openapi-rules-" + UUID.randomUUID())
-        .openApiConfiguration(configuration)
-        .buildContext(true)
-        .read();
-  }
 
   public static void assertComplete(OpenAPI document, List<Class<?>> resources) {
     assertThat(document.getOpenapi()).startsWith("3.1");
@@ -46,7 +34,18 @@ public final class OpenApiDocumentRules {
         (name, operation) -> assertOperation(name, operation, implemented.get(name)));
   }
 
+  private static List<String> producedBy(Method method) {
+    Produces produces = method.getAnnotation(Produces.class);
+    if (produces == null) {
+      produces = method.getDeclaringClass().getAnnotation(Produces.class);
+    }
+    return produces == null ? List.of() : List.of(produces.value());
+  }
+
   private static void assertOperation(String name, Operation operation, Method method) {
+    // A generated client names its call after the operationId: the resource method's own name,
+    // not one swagger made unique with a number (confirm1).
+    assertThat(operation.getOperationId()).as("%s operationId", name).isEqualTo(method.getName());
     assertThat(operation.getResponses().keySet())
         .as("%s names its success answer, and no catch-all", name)
         .doesNotContain("default")
@@ -65,6 +64,15 @@ public final class OpenApiDocumentRules {
               }
             });
     assertThat(operation.getResponses()).as("%s can be overloaded", name).containsKey("503");
+    operation.getResponses().entrySet().stream()
+        .filter(answer -> answer.getKey().startsWith("2"))
+        .filter(answer -> answer.getValue().getContent() == null)
+        .forEach(
+            empty ->
+                // Its only documented body is the problem: a generated client accepts just that.
+                assertThat(producedBy(method))
+                    .as("%s (success without a body) answers Accept: %s", name, Problem.MEDIA_TYPE)
+                    .contains(Problem.MEDIA_TYPE));
     if (operation.getRequestBody() != null) {
       assertThat(operation.getResponses()).as("%s refuses a bad body", name).containsKey("400");
     }

@@ -50,7 +50,7 @@ public final class EmailVerificationsResource {
       description = "The hour's account emails are spent; Retry-After says when to retry.")
   @POST
   @RolesAllowed(Principal.USER)
-  public Response resend(@Auth Principal caller) {
+  public Response resendVerificationEmail(@Auth Principal caller) {
     resend.resend(caller.userId());
     return Response.accepted(Accepted.EMAIL_VERIFICATION).build();
   }
@@ -66,7 +66,7 @@ public final class EmailVerificationsResource {
   @POST
   @Path("/confirm")
   @PublicEndpoint("the emailed one-time token in the body is the credential")
-  public Response confirm(
+  public Response verifyEmail(
       @NotNull @Valid EmailVerificationConfirmRequest confirm, @Context HttpServletRequest http) {
     VerifyEmail.Verified verified =
         verifyEmail.verify(

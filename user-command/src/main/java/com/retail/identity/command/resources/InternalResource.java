@@ -5,6 +5,7 @@ import com.retail.identity.command.api.ServiceTokenRequest;
 import com.retail.identity.command.api.ServiceTokenResponse;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.ServiceTokens;
+import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
@@ -61,6 +62,7 @@ public final class InternalResource {
   @POST
   @Path("/users/{id}/phone-verified")
   @RolesAllowed(Principal.SERVICE)
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response phoneVerified(
       @PathParam("id") String id,
       @NotNull @Valid PhoneVerifiedRequest request,

@@ -2,6 +2,8 @@ package com.retail.identity.command.resources;
 
 import com.retail.identity.common.tokens.PublicEndpoint;
 import com.retail.identity.common.tokens.SigningKeys;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,15 @@ public final class JwksResource {
 
   @ApiResponse(
       responseCode = "200",
-      description = "The public keys that verify the platform's tokens (JWK set).")
+      description = "The public keys that verify the platform's tokens (JWK set).",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = "object",
+                      requiredProperties = {"keys"},
+                      description = "An RFC 7517 JWK set: {\"keys\": [...]}")))
   @GET
   @PublicEndpoint("public keys, for whoever verifies our tokens")
   @Produces(MediaType.APPLICATION_JSON)

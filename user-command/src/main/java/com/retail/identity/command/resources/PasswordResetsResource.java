@@ -8,6 +8,7 @@ import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.TrustedProxies;
+import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -60,7 +61,7 @@ public final class PasswordResetsResource {
       description = "Too many requests; Retry-After says when to retry.")
   @POST
   @PublicEndpoint("whoever forgot their password has no token; the answer tells nothing")
-  public Response request(
+  public Response requestPasswordReset(
       @NotNull @Valid PasswordResetRequest request, @Context HttpServletRequest http) {
     Origin origin = Origin.of(http, proxies);
     AdmissionProblems.enforce(
@@ -84,7 +85,8 @@ public final class PasswordResetsResource {
   @POST
   @Path("/confirm")
   @PublicEndpoint("the emailed one-time token in the body is the credential")
-  public Response confirm(
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+  public Response resetPassword(
       @NotNull @Valid PasswordResetConfirmRequest confirm, @Context HttpServletRequest http) {
     resetPassword.reset(
         new ResetPassword.Command(confirm.token(), confirm.newPassword()),

@@ -6,6 +6,7 @@ import com.retail.identity.command.api.SessionResponse;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.admission.TrustedProxies;
+import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.dropwizard.auth.Auth;
@@ -90,6 +91,7 @@ public final class SessionsResource {
   @DELETE
   @Path("/current")
   @PermitAll
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response logOut(@Auth Principal caller) {
     sessions.end(caller.sessionId());
     return Response.noContent().build();

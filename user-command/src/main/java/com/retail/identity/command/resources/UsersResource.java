@@ -290,6 +290,7 @@ public final class UsersResource {
   @PUT
   @Path("/{id}/password")
   @PermitAll
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response changePassword(
       @PathParam("id") String id,
       @NotNull @Valid PasswordChangeRequest change,
@@ -322,6 +323,7 @@ public final class UsersResource {
   @DELETE
   @Path("/{id}")
   @PermitAll
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response erase(
       @PathParam("id") String id,
       @Valid ErasureRequest body,

@@ -44,7 +44,7 @@ public final class AuditResource {
   @GET
   @RolesAllowed(Principal.ADMIN)
   @RoleRefusal("Only admins may read the audit trail.")
-  public Response read(
+  public Response readAuditTrail(
       @QueryParam("subject") String subject,
       @QueryParam("actor") String actor,
       @QueryParam("from") String from,

@@ -62,7 +62,7 @@ public final class ProfileResource {
       description = "minVersion is beyond the account's current version: it does not exist.")
   @GET
   @PermitAll
-  public Response read(
+  public Response readProfile(
       @PathParam("id") String id,
       @QueryParam("minVersion") String minVersion,
       @Auth Principal caller,

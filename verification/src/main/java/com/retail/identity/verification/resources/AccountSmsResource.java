@@ -1,5 +1,6 @@
 package com.retail.identity.verification.resources;
 
+import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.AccountSmsRequest;
 import com.retail.identity.verification.core.SendAccountSms;
@@ -38,6 +39,7 @@ public final class AccountSmsResource {
   @ApiResponse(responseCode = "403", description = "The token is not a platform service's.")
   @ApiResponse(responseCode = "404", description = "The phone is not the account's verified phone.")
   @POST
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response send(@NotNull @Valid AccountSmsRequest request) {
     sms.send(
         new SendAccountSms.Command(

@@ -3,6 +3,8 @@ package com.retail.identity.verification.resources;
 import com.retail.identity.common.challenge.Challenge;
 import com.retail.identity.common.challenge.Challenges;
 import com.retail.identity.common.tokens.PublicEndpoint;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,10 @@ public final class ChallengesResource {
     this.challenges = challenges;
   }
 
-  @ApiResponse(responseCode = "200", description = "A proof-of-work challenge in ALTCHA's format.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A proof-of-work challenge in ALTCHA's format.",
+      content = @Content(schema = @Schema(implementation = Challenge.class)))
   @GET
   @PublicEndpoint("the widget fetches a challenge before the customer registers or logs in")
   public Response challenge() {

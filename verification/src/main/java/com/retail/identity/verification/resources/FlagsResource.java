@@ -1,5 +1,6 @@
 package com.retail.identity.verification.resources;
 
+import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.http.ActingCaller;
 import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.verification.api.FlagRequest;
@@ -38,6 +39,7 @@ public final class FlagsResource {
   @ApiResponse(responseCode = "400", description = "A field is invalid.")
   @ApiResponse(responseCode = "403", description = "The token is not an admin's.")
   @PUT
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response flag(
       @PathParam("userId") String userId,
       @NotNull @Valid FlagRequest request,
@@ -52,6 +54,7 @@ public final class FlagsResource {
   @ApiResponse(responseCode = "400", description = "The user id is invalid.")
   @ApiResponse(responseCode = "403", description = "The token is not an admin's.")
   @DELETE
+  @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response unflag(
       @PathParam("userId") String userId,
       @Auth Principal caller,
