@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.retail.identity.client.query.ApiClient;
+import com.retail.identity.client.query.api.ReferenceApi;
 import com.retail.identity.common.testing.TestStack;
 import com.retail.identity.query.testing.ReadStores;
 import com.retail.identity.query.testing.Seed;
@@ -426,6 +428,15 @@ class ReadSideIT {
               assertThat(countries.size()).isGreaterThan(230);
               assertThat(countries.toString())
                   .contains("{\"code\":\"US\",\"name\":\"United States\",\"callingCode\":\"+1\"}");
+            });
+    // And the Java client the build generates from user-query's OpenAPI document reads them typed
+    ApiClient client = new ApiClient();
+    client.updateBaseUri("http://127.0.0.1:" + QUERY.getLocalPort());
+    assertThat(new ReferenceApi(client).countries())
+        .anySatisfy(
+            country -> {
+              assertThat(country.getCode()).isEqualTo("FR");
+              assertThat(country.getCallingCode()).isEqualTo("+33");
             });
     try (redis.clients.jedis.JedisPooled redis =
         new redis.clients.jedis.JedisPooled("127.0.0.1", TestStack.redisPort())) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.retail.identity.client.verification.ApiClient;
+import com.retail.identity.client.verification.api.ChallengesApi;
 import com.retail.identity.command.AdmissionKnobs;
 import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionDecision;
@@ -123,6 +125,26 @@ class ChallengeIT {
     assertThat(json.get("algorithm").asText()).isEqualTo("SHA-256");
     assertThat(json.get("maxnumber").asLong()).isEqualTo(5000);
     assertThat(json.get("salt").asText()).contains("expires=");
+  }
+
+  @Test
+  void anAppFetchesAChallengeThroughTheClientGeneratedFromTheDocument() throws Exception {
+    // Given the Java client the build generates from verification's OpenAPI document
+    ApiClient client = new ApiClient();
+    client.updateBaseUri("http://127.0.0.1:" + APP.getLocalPort());
+    operator.turn(Difficulty.DIFFICULTY, "5000");
+    operator.turn(Difficulty.LEVELS, "0:5000");
+
+    // When an app asks it for a challenge
+    com.retail.identity.client.verification.model.Challenge challenge =
+        new ChallengesApi(client).challenge();
+
+    // Then the challenge arrives typed, in ALTCHA's fields
+    assertThat(challenge.getAlgorithm()).isEqualTo("SHA-256");
+    assertThat(challenge.getMaxnumber()).isEqualTo(5000L);
+    assertThat(challenge.getSalt()).contains("expires=");
+    assertThat(challenge.getChallenge()).isNotBlank();
+    assertThat(challenge.getSignature()).isNotBlank();
   }
 
   @Test
