@@ -250,6 +250,17 @@ public final class AuthorizationRequests {
         .formMayLeadTo(sourceOf(request.redirectUri()));
   }
 
+  /**
+   * The page again with each bad field's message beside it, in the page's language, and a summary
+   * announced at the top. (The API's field messages are terse English for developers; a page says
+   * what to do, per field.)
+   */
+  Response failedFields(HostedPages.Page page, Map<String, String> messageKeyByField) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    messageKeyByField.forEach((field, key) -> errors.put(field, pages.text(page, key)));
+    return failed(page.with("errors", errors), "error_fields", 400, null);
+  }
+
   /** The page again, saying what went wrong, with the ALTCHA widget when a check is asked for. */
   Response failed(HostedPages.Page page, String messageKey, int status, Challenge challenge) {
     page.status(status).with("error", pages.text(page, messageKey));

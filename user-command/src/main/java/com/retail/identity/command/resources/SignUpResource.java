@@ -7,7 +7,6 @@ import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.AdmissionRequest;
 import com.retail.identity.command.core.admission.DisposableEmailDomains;
 import com.retail.identity.command.core.admission.TrustedProxies;
-import com.retail.identity.common.domain.FieldViolation;
 import com.retail.identity.common.domain.InvalidInput;
 import com.retail.identity.common.http.RequestIdFilter;
 import com.retail.identity.common.tokens.PublicEndpoint;
@@ -105,11 +104,7 @@ public final class SignUpResource {
                 origin.challengeSolution()));
     if (admitted.outcome() == AdmissionDecision.Outcome.REFUSED
         && DisposableEmailDomains.REASON.equals(admitted.reason())) {
-      return fieldErrors(
-          again,
-          List.of(
-              new FieldViolation(
-                  "email", "addresses of disposable email services are not accepted")));
+      return requests.failedFields(again, Map.of("email", "field_error_email_disposable"));
     }
     if (!admitted.isAllowed()) {
       return AdmissionPages.refused(requests, again, admitted);
@@ -128,19 +123,14 @@ public final class SignUpResource {
               (String) http.getAttribute(RequestIdFilter.MDC_KEY));
       return requests.completed(request, registered.userId());
     } catch (InvalidInput e) {
-      return fieldErrors(again, e.violations());
+      Map<String, String> messages = new LinkedHashMap<>();
+      e.violations().stream()
+          .filter(v -> FIELDS.contains(v.field()))
+          .forEach(v -> messages.putIfAbsent(v.field(), "field_error_" + v.field()));
+      return requests.failedFields(again, messages);
     } catch (EmailTaken e) {
       return requests.failed(again, "error_email_taken", 409, null);
     }
-  }
-
-  /** Each bad field's message beside it, and a summary announced at the top. */
-  private Response fieldErrors(HostedPages.Page again, List<FieldViolation> violations) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldViolation violation : violations) {
-      errors.merge(violation.field(), violation.message(), (a, b) -> a + "; " + b);
-    }
-    return requests.failed(again.with("errors", errors), "error_fields", 400, null);
   }
 
   private static String orEmpty(String value) {

@@ -418,7 +418,30 @@ class OpenIdConnectIT {
         .contains("aria-describedby=\"country-error\"")
         .doesNotContain("id=\"firstName-error\"")
         .contains("value=\"Grace\"")
-        .doesNotContain("value=\"short\"");
+        .doesNotContain("value=\"short\"")
+        .contains("Enter your country as its two-letter code")
+        .contains("Choose a password of 8 to 128 characters");
+  }
+
+  @Test
+  void givenBadFieldsOnAFrenchPage_thenEachMessageIsInFrench() {
+    // Given a customer whose browser asks for French
+    SignInBrowser browser = new SignInBrowser().speaking("fr-FR,fr;q=0.9");
+    HttpResponse<String> page =
+        signUpPage(browser, authorization(APP, APP_REDIRECT, new Scope("openid")));
+    Map<String, String> typed = new java.util.HashMap<>(newCustomer(uniqueEmail()));
+    typed.put("country", "XX");
+
+    // When the sign-up form is sent with a country that is not one
+    HttpResponse<String> answer = browser.submit(page, typed);
+
+    // Then the page says what to do in French, beside the field, never the API's English
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body())
+        .contains("lang=\"fr\"")
+        .contains("id=\"country-error\"")
+        .contains("Saisissez votre pays avec son code à deux lettres")
+        .doesNotContain("ISO 3166");
   }
 
   @Test
