@@ -68,12 +68,19 @@ public final class HostileInputs {
                   }
                 });
       } catch (AssertionError failed) {
+        // What went wrong first (a CI log may keep only the start of the message), then the
+        // request as QuickTheories reports it.
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+          cause = cause.getCause();
+        }
         throw new AssertionError(
             "after "
                 + checked.get()
                 + " cases (-Dhostile.seed="
                 + seed
                 + " repeats the run): "
+                + (cause == failed ? "" : cause + " | ")
                 + failed.getMessage(),
             failed);
       }
@@ -462,10 +469,18 @@ public final class HostileInputs {
 
   /** No 5xx, and every error is problem+json without a stack trace. */
   public static void assertWellBehaved(HttpResponse<String> response, String what) {
-    assertThat(response.statusCode()).as("%s answered %s", what, response.body()).isLessThan(500);
+    String answer =
+        response.statusCode()
+            + " "
+            + response.headers().firstValue("Content-Type").orElse("(no type)")
+            + " "
+            + (response.body().length() > 300
+                ? response.body().substring(0, 300) + "..."
+                : response.body());
+    assertThat(response.statusCode()).as("answered %s to %s", answer, what).isLessThan(500);
     if (response.statusCode() >= 400) {
       assertThat(response.headers().firstValue("Content-Type"))
-          .as("%s answered %s %s", what, response.statusCode(), response.body())
+          .as("answered %s to %s", answer, what)
           .hasValue("application/problem+json");
       assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
     }
