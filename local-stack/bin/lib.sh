@@ -48,11 +48,23 @@ ls_proc_start() {
   echo $(( btime + ticks / hz ))
 }
 
-# True if PID can be the process PIDFILE was written for: it started before the file was
-# written (a pid reused later by an unrelated process started after it; works for processes
-# that rewrite their title/environment such as redis-server).
+# The start time of PID in clock ticks since boot (/proc/PID/stat field 22): the same number for
+# the life of a process, whatever the wall clock does.
+ls_proc_ticks() {
+  awk '{ sub(/^.*\) /, ""); print $20 }' "/proc/$1/stat" 2>/dev/null
+}
+
+# True if PID can be the process PIDFILE was written for. ls_start_bg records the process's start
+# ticks beside the pid file (PIDFILE.start): the same pid with the same ticks is the same process.
+# Without that record: it started before the file was written (wall-clock seconds, so a clock
+# step, e.g. after a VM is resumed, can make an old process look newer than its file).
 ls_pid_owns() {
-  local pid=$1 pidfile=$2 start mtime
+  local pid=$1 pidfile=$2 start mtime recorded
+  if [[ -f "$pidfile.start" ]] && recorded=$(head -n 1 "$pidfile.start" 2>/dev/null) &&
+     [[ -n "$recorded" ]] && start=$(ls_proc_ticks "$pid") && [[ -n "$start" ]]; then
+    [[ "$start" == "$recorded" ]]
+    return
+  fi
   start=$(ls_proc_start "$pid") || return 0  # no /proc: trust the pid file
   mtime=$(stat -c %Y "$pidfile" 2>/dev/null) || return 1
   (( start <= mtime + 1 ))
@@ -166,6 +178,7 @@ ls_start_bg() {
   ) &
   pid=$!
   printf '%s\n' "$pid" >"$pidfile"
+  ls_proc_ticks "$pid" >"$pidfile.start" || rm -f "$pidfile.start"
   printf '%s\n' "$pid"
 }
 
@@ -195,7 +208,7 @@ ls_wait_http() { local url=$1 timeout=$2 pid=${3:-}; shift $(( $# < 3 ? $# : 3 )
 # (a "not running" node whose old process still holds its ports would not start again).
 ls_kill_pidfile() {
   local pidfile=$1 pid deadline
-  pid=$(ls_pid_of "$pidfile") || { rm -f "$pidfile"; return 0; }
+  pid=$(ls_pid_of "$pidfile") || { rm -f "$pidfile" "$pidfile.start"; return 0; }
   kill -KILL "$pid" 2>/dev/null || true
   deadline=$(( SECONDS + 60 ))
   while ls_alive "$pid" && (( SECONDS < deadline )); do sleep 0.05; done
@@ -204,14 +217,14 @@ ls_kill_pidfile() {
     ls_err "pid $pid ($(basename "$pidfile" .pid)) still exists 60 s after SIGKILL, state $(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$pid/stat" 2>/dev/null)"
     return 1
   fi
-  rm -f "$pidfile"
+  rm -f "$pidfile" "$pidfile.start"
 }
 
 # Stop the process of PIDFILE: SIGTERM, wait up to GRACE seconds (default 20), then SIGKILL.
 # Removes PIDFILE. Succeeds (idempotent) when the pid file is missing or stale.
 ls_stop_pidfile() {
   local pidfile=$1 grace=${2:-20} pid deadline
-  pid=$(ls_pid_of "$pidfile") || { rm -f "$pidfile"; return 0; }
+  pid=$(ls_pid_of "$pidfile") || { rm -f "$pidfile" "$pidfile.start"; return 0; }
   kill -TERM "$pid" 2>/dev/null || true
   deadline=$(( SECONDS + grace ))
   while ls_alive "$pid" && (( SECONDS < deadline )); do sleep 0.2; done
@@ -222,7 +235,7 @@ ls_stop_pidfile() {
     while ls_alive "$pid" && (( SECONDS < deadline )); do sleep 0.1; done
   fi
   wait "$pid" 2>/dev/null || true  # reap it when it is our own child
-  rm -f "$pidfile"
+  rm -f "$pidfile" "$pidfile.start"
   ! ls_alive "$pid"
 }
 
