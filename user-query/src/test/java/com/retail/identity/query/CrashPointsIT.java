@@ -117,6 +117,39 @@ class CrashPointsIT {
 
   @Test
   void
+      givenARegistrationWithAnIdempotencyKeyWhoseAnswerIsLostBetweenAnyTwoWrites_whenTheAppRetriesAtOnce_thenTheRetryOpensThatOneAccountAndItStays() {
+    for (String point :
+        List.of(
+            RegisterUser.AFTER_RESERVATION,
+            RegisterUser.AFTER_DATA_KEY,
+            CassandraEventStore.AFTER_LOG_ENTRIES,
+            CassandraEventStore.AFTER_STREAM)) {
+      Http http = command();
+      String email = uniqueEmail();
+      String key = UUID.randomUUID().toString();
+      CrashPoints.loseAnswerAt(point);
+
+      HttpResponse<String> unanswered =
+          http.send("POST", "/v1/users", registrationJson(email, PASSWORD), "Idempotency-Key", key);
+      HttpResponse<String> retried =
+          http.send("POST", "/v1/users", registrationJson(email, PASSWORD), "Idempotency-Key", key);
+
+      assertThat(CrashPoints.isArmed(point)).as("the request reached " + point).isFalse();
+      assertThat(unanswered.statusCode()).as(point + ": " + unanswered.body()).isEqualTo(503);
+      assertThat(retried.statusCode()).as(point + ": " + retried.body()).isEqualTo(201);
+      String userId = Http.json(retried).get("userId").asText();
+      // Past the reaper's window and some of its passes, the account is still the one that logs in
+      Awaitility.await()
+          .alias(point)
+          .during(Duration.ofSeconds(3))
+          .atMost(SETTLED)
+          .until(() -> userId.equals(loggedInUser(http, email)));
+      assertThat(liveAccountsWithTheEmailKeyOf(UUID.fromString(userId))).as(point).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void
       givenARegistrationThatDiesBetweenAnyTwoWrites_thenTheEmailEndsFreeAndOneRegistrationMakesOneAccount() {
     for (String point :
         List.of(
@@ -321,6 +354,14 @@ class CrashPointsIT {
                 "/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
             .statusCode()
         == 200;
+  }
+
+  /** The account a log-in with these details opens, or null when it is refused. */
+  private static String loggedInUser(Http http, String email) {
+    HttpResponse<String> session =
+        http.post(
+            "/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+    return session.statusCode() == 200 ? Http.json(session).get("userId").asText() : null;
   }
 
   private static StoredEvent last(List<StoredEvent> stream) {

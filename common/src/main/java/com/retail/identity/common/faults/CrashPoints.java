@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CrashPoints {
   private static final Set<String> ARMED = ConcurrentHashMap.newKeySet();
+  private static final Set<String> LOSING = ConcurrentHashMap.newKeySet();
   private static volatile boolean anyArmed;
 
   private CrashPoints() {}
@@ -18,6 +19,9 @@ public final class CrashPoints {
   public static void reached(String point) {
     if (anyArmed && ARMED.remove(point)) {
       anyArmed = !ARMED.isEmpty();
+      if (LOSING.remove(point)) {
+        throw new LostAnswer(point);
+      }
       throw new Crash(point);
     }
   }
@@ -28,6 +32,16 @@ public final class CrashPoints {
     anyArmed = true;
   }
 
+  /**
+   * The next thread to reach {@code point} fails there as a store's time-out does: the writes
+   * before it landed but their caller never heard so ({@link LostAnswer}, a {@link
+   * RuntimeException} the command's own cleanup sees and the edge answers as a store time-out).
+   */
+  public static void loseAnswerAt(String point) {
+    LOSING.add(point);
+    arm(point);
+  }
+
   /** Still armed: no thread has reached it since. */
   public static boolean isArmed(String point) {
     return ARMED.contains(point);
@@ -35,6 +49,7 @@ public final class CrashPoints {
 
   public static void disarmAll() {
     ARMED.clear();
+    LOSING.clear();
     anyArmed = false;
   }
 
@@ -42,6 +57,13 @@ public final class CrashPoints {
   public static final class Crash extends Error {
     public Crash(String point) {
       super("simulated crash at " + point, null, false, false);
+    }
+  }
+
+  /** A simulated store time-out at a crash point: the writes before it landed, unanswered. */
+  public static final class LostAnswer extends RuntimeException {
+    public LostAnswer(String point) {
+      super("simulated time-out at " + point, null, false, false);
     }
   }
 }

@@ -9,6 +9,7 @@ import com.datastax.driver.core.exceptions.QueryExecutionException;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.crypto.MasterKeyUnavailable;
 import com.retail.identity.common.errors.ProblemResponses;
+import com.retail.identity.common.faults.CrashPoints;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class StoreUnavailableMapper implements ExceptionMapper<RuntimeExce
         || e instanceof BusyPoolException
         || e instanceof ConnectionException
         || e instanceof JedisConnectionException
-        || e instanceof MasterKeyUnavailable;
+        || e instanceof MasterKeyUnavailable
+        || e instanceof CrashPoints.LostAnswer;
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.retail.identity.common.events.EventStore;
 import com.retail.identity.common.events.NewEvent;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.StreamConflictException;
+import com.retail.identity.common.faults.CrashPoints;
+import com.retail.identity.common.store.CassandraEventStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +18,9 @@ import java.util.UUID;
 /**
  * User streams in memory, for unit tests of use cases, with the rule of the real store: an append
  * lands, all or nothing, only when the stream is at exactly the expected version. It can be taken
- * down ({@link #down}) and another writer can be made to slip in before an append ({@link
- * #interleave}).
+ * down ({@link #down}), another writer can be made to slip in before an append ({@link
+ * #interleave}), and a writer can die once its append has landed ({@link
+ * CassandraEventStore#AFTER_STREAM}).
  */
 public final class MemoryEventStore implements EventStore {
   private final Map<UUID, List<StoredEvent>> streams = new HashMap<>();
@@ -55,6 +58,7 @@ public final class MemoryEventStore implements EventStore {
     }
     List<StoredEvent> stored = write(userId, expectedSeq, correlationId, events);
     sameWrite.run();
+    CrashPoints.reached(CassandraEventStore.AFTER_STREAM);
     return stored;
   }
 
@@ -74,6 +78,7 @@ public final class MemoryEventStore implements EventStore {
     List<StoredEvent> stored = write(userId, 0, correlationId, events);
     stream.sort(Comparator.comparingLong(StoredEvent::seq));
     sameWrite.run();
+    CrashPoints.reached(CassandraEventStore.AFTER_STREAM);
     return stored;
   }
 

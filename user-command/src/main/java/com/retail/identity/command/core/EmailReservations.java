@@ -5,8 +5,21 @@ import java.util.UUID;
 
 /** Strongly consistent ownership of email addresses (by lookup key). */
 public interface EmailReservations {
-  /** Takes the key for the user; false when another user holds it. */
-  boolean reserve(String emailKey, UUID userId);
+  /** What {@link #reserve} found. */
+  enum Reservation {
+    /** The key was free (or abandoned by another user) and is now this user's, pending. */
+    RESERVED,
+    /**
+     * This user already held the key: an earlier attempt of the same registration took it (only a
+     * registration that derives its user id from the app's retry key can meet this).
+     */
+    ALREADY_HELD,
+    /** Another user holds the key. */
+    TAKEN
+  }
+
+  /** Takes the key for the user, unless another user holds it. */
+  Reservation reserve(String emailKey, UUID userId);
 
   /** Marks a reservation as backing a registered user. */
   void confirm(String emailKey, UUID userId);

@@ -142,7 +142,10 @@ public final class UsersResource {
       return replay(earlier.get(), requestHash);
     }
     try {
-      Response response = created(registerUser.register(command(request), correlationId));
+      Response response =
+          created(
+              registerUser.registerOnce(
+                  command(request), idempotencyKey + "\n" + requestHash, correlationId));
       idempotency.complete(
           scoped,
           requestHash,

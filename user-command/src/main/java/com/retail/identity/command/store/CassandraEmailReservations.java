@@ -121,11 +121,18 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   }
 
   @Override
-  public boolean reserve(String emailKey, UUID userId) {
+  public Reservation reserve(String emailKey, UUID userId) {
     // Noted before the reservation exists, so whatever happens next, the reaper looks at it.
     note(emailKey, userId, false);
     ResultSet result = session.execute(reserveRow(emailKey, userId));
-    return result.wasApplied() || takeOverIfAbandoned(emailKey, userId, result.one());
+    if (result.wasApplied()) {
+      return Reservation.RESERVED;
+    }
+    Row holder = result.one();
+    if (userId.equals(holder.getUUID("user_id"))) {
+      return Reservation.ALREADY_HELD;
+    }
+    return takeOverIfAbandoned(emailKey, userId, holder) ? Reservation.RESERVED : Reservation.TAKEN;
   }
 
   /**

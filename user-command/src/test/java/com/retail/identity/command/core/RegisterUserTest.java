@@ -11,11 +11,16 @@ import com.retail.identity.common.events.EventTypes;
 import com.retail.identity.common.events.PersonalData;
 import com.retail.identity.common.events.StoredEvent;
 import com.retail.identity.common.events.UserEvents;
+import com.retail.identity.common.faults.CrashPoints;
+import com.retail.identity.common.store.CassandraEventStore;
 import com.retail.identity.common.tokens.Principal;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Registration on in-memory ports: one account per email, every rule checked first, nothing half
@@ -146,6 +151,91 @@ class RegisterUserTest {
     RegisterUser.Registered retried = registerUser.register(command("grace@example.com"), "c-2");
     assertThat(core.reservations.ownerOf(core.keyOf("grace@example.com")))
         .hasValue(retried.userId());
+  }
+
+  private static final String RETRY_KEY = "key-1\nbody-fingerprint";
+
+  /** The app's registration with an idempotency key, dying at {@code point} as a process would. */
+  private void anUnansweredAttemptDiesAt(String point) {
+    CrashPoints.arm(point);
+    assertThatThrownBy(
+            () -> registerUser.registerOnce(command("grace@example.com"), RETRY_KEY, "c-1"))
+        .isInstanceOf(CrashPoints.Crash.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        RegisterUser.AFTER_RESERVATION,
+        RegisterUser.AFTER_DATA_KEY,
+        CassandraEventStore.AFTER_STREAM
+      })
+  void
+      givenAnAttemptThatDiedBetweenTwoWrites_whenTheAppRetriesWithTheSameKey_thenTheRetryCompletesThatOneAccount(
+          String point) {
+    anUnansweredAttemptDiesAt(point);
+    UUID leftBehind = core.reservations.holding(core.keyOf("grace@example.com")).get().userId();
+
+    RegisterUser.Registered retried =
+        registerUser.registerOnce(command("grace@example.com"), RETRY_KEY, "c-2");
+
+    assertThat(retried.userId()).isEqualTo(leftBehind);
+    assertThat(retried.version()).isEqualTo(1);
+    assertThat(core.reservations.ownerOf(core.keyOf("grace@example.com")))
+        .hasValue(retried.userId());
+    assertThat(core.events.users()).containsExactly(retried.userId());
+    UserEvents.UserRegistered event =
+        UserEvents.read(
+            core.events.readStream(retried.userId()).get(0), UserEvents.UserRegistered.class);
+    assertThat(core.cipher.open(retried.userId(), event.pii(), PersonalData.class))
+        .as("sealed with the key the account keeps")
+        .hasValueSatisfying(data -> assertThat(data.email()).isEqualTo("grace@example.com"));
+    assertThat(core.credentials.find(retried.userId()))
+        .hasValueSatisfying(
+            credential ->
+                assertThat(core.hashes.verify(credential.passwordHash(), PASSWORD)).isTrue());
+  }
+
+  @Test
+  void
+      givenAnAttemptThatDiedAfterItsReservation_whenTheRetryComesWithAnotherKey_thenTheEmailIsTakenUntilTheWindowEnds() {
+    anUnansweredAttemptDiesAt(RegisterUser.AFTER_RESERVATION);
+
+    assertThatThrownBy(
+            () -> registerUser.registerOnce(command("grace@example.com"), "key-2\nbody", "c-2"))
+        .isInstanceOf(EmailTaken.class);
+  }
+
+  @Test
+  void
+      givenAnAttemptTheReaperUndid_whenTheAppRetriesWithTheSameKeyLater_thenANewAccountIsOpenedAndTheUndoneOneStaysErased() {
+    anUnansweredAttemptDiesAt(CassandraEventStore.AFTER_STREAM);
+    UUID undone = core.reservations.holding(core.keyOf("grace@example.com")).get().userId();
+    core.clock.advance(InMemoryCore.ABANDONED_AFTER.plusSeconds(1));
+    core.reaper("a").pass();
+    assertThat(core.credentials.find(undone)).as("erased by the reaper").isEmpty();
+
+    RegisterUser.Registered retried =
+        registerUser.registerOnce(command("grace@example.com"), RETRY_KEY, "c-2");
+
+    assertThat(retried.userId()).isNotEqualTo(undone);
+    assertThat(retried.version()).isEqualTo(1);
+    assertThat(core.reservations.ownerOf(core.keyOf("grace@example.com")))
+        .hasValue(retried.userId());
+    assertThat(core.credentials.find(undone)).isEmpty();
+  }
+
+  @Test
+  void
+      givenARegistrationThatWasAnswered_whenTheSameKeyComesAgain_thenItAnswersTheSameAccountAndOpensNoOther() {
+    RegisterUser.Registered first =
+        registerUser.registerOnce(command("grace@example.com"), RETRY_KEY, "c-1");
+
+    RegisterUser.Registered again =
+        registerUser.registerOnce(command("grace@example.com"), RETRY_KEY, "c-2");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(core.events.users()).containsExactly(first.userId());
   }
 
   @Test

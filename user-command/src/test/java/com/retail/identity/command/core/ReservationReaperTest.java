@@ -45,7 +45,8 @@ class ReservationReaperTest {
   /** A registration that wrote its account but died before it confirmed the reservation. */
   private UUID registeredUpToTheEvent() {
     UUID userId = UUID.randomUUID();
-    assertThat(core.reservations.reserve(emailKey, userId)).isTrue();
+    assertThat(core.reservations.reserve(emailKey, userId))
+        .isEqualTo(EmailReservations.Reservation.RESERVED);
     String pii = core.cipher.sealNew(userId, new PersonalData(email, "Grace", "Hopper", null));
     core.credentials.open(
         new Credentials.Credential(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.retail.identity.command.core.Credentials;
+import com.retail.identity.command.core.EmailReservations;
 import com.retail.identity.command.core.ErasureTail;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.ReservationAttempts;
@@ -99,7 +100,8 @@ class ReservationReaperIT {
    * UserRegistered}.
    */
   private static void registeredUpToTheEvent(String emailKey, UUID user) {
-    assertThat(RESERVATIONS.reserve(emailKey, user)).isTrue();
+    assertThat(RESERVATIONS.reserve(emailKey, user))
+        .isEqualTo(EmailReservations.Reservation.RESERVED);
     KEYS.createFresh(user);
     CREDENTIALS.open(
         new Credentials.Credential(user, emailKey, "$argon2id$x", Set.of("user"), 1),

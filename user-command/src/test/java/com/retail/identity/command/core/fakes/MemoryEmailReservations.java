@@ -32,17 +32,21 @@ public final class MemoryEmailReservations implements EmailReservations, Reserva
   }
 
   @Override
-  public synchronized boolean reserve(String emailKey, UUID userId) {
+  public synchronized EmailReservations.Reservation reserve(String emailKey, UUID userId) {
     Instant now = clock.instant();
     attempts.add(new Attempt(emailKey, userId, now, false));
     Reservation holder = reservations.get(emailKey);
+    if (holder != null && holder.userId().equals(userId)) {
+      return EmailReservations.Reservation.ALREADY_HELD;
+    }
     boolean free =
         holder == null
             || holder.pending() && holder.reservedAt().isBefore(now.minus(abandonedAfter));
-    if (free) {
-      reservations.put(emailKey, new Reservation(userId, true, now));
+    if (!free) {
+      return EmailReservations.Reservation.TAKEN;
     }
-    return free;
+    reservations.put(emailKey, new Reservation(userId, true, now));
+    return EmailReservations.Reservation.RESERVED;
   }
 
   @Override
