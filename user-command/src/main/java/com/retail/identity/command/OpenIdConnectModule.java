@@ -9,6 +9,7 @@ import com.retail.identity.command.core.AuthorizationCodes;
 import com.retail.identity.command.core.Credentials;
 import com.retail.identity.command.core.IdTokens;
 import com.retail.identity.command.core.OidcClients;
+import com.retail.identity.command.core.PendingSignIns;
 import com.retail.identity.command.core.ReadUserInfo;
 import com.retail.identity.command.core.RedeemAuthorizationCode;
 import com.retail.identity.command.core.RefreshTokens;
@@ -19,6 +20,7 @@ import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.SignOutOfApp;
 import com.retail.identity.command.core.SpentCodes;
+import com.retail.identity.command.core.VerifyPhoneWhileSigningIn;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.command.resources.AuthorizationRequests;
@@ -28,7 +30,9 @@ import com.retail.identity.command.resources.HostedPages;
 import com.retail.identity.command.resources.OAuthTokenResource;
 import com.retail.identity.command.resources.OidcDiscoveryResource;
 import com.retail.identity.command.resources.PasswordSignIn;
+import com.retail.identity.command.resources.PhoneStepResource;
 import com.retail.identity.command.resources.SignUpResource;
+import com.retail.identity.command.resources.SignedIn;
 import com.retail.identity.command.resources.UserInfoResource;
 import com.retail.identity.command.store.CassandraSpentCodes;
 import com.retail.identity.common.store.CassandraConnector;
@@ -126,29 +130,55 @@ final class OpenIdConnectModule extends AbstractModule {
   @Provides
   @Singleton
   AuthorizationRequests authorizationRequests(
-      OidcClients clients,
-      AuthorizationCodes codes,
-      HostedPages pages,
-      ObjectMapper json,
+      OidcClients clients, AuthorizationCodes codes, HostedPages pages, ObjectMapper json) {
+    return new AuthorizationRequests(clients, codes, pages, json, issuer());
+  }
+
+  @Provides
+  @Singleton
+  PendingSignIns pendingSignIns(SignedJwts jwts, Clock clock) {
+    return new PendingSignIns(jwts, issuer(), clock);
+  }
+
+  @Provides
+  @Singleton
+  SignedIn signedIn(
+      AuthorizationRequests requests,
+      PendingSignIns tickets,
+      VerifyPhoneWhileSigningIn phoneStep,
       Clock clock) {
-    return new AuthorizationRequests(clients, codes, pages, json, issuer(), clock);
+    return new SignedIn(requests, tickets, phoneStep, clock);
+  }
+
+  @Provides
+  @Singleton
+  PhoneStepResource phoneStepResource(
+      AuthorizationRequests requests,
+      PendingSignIns tickets,
+      SignedIn signedIn,
+      VerifyPhoneWhileSigningIn phoneStep) {
+    return new PhoneStepResource(requests, tickets, signedIn, phoneStep);
   }
 
   @Provides
   @Singleton
   AuthorizationResource authorizationResource(
-      AuthorizationRequests requests, PasswordSignIn signIn, TrustedProxies proxies) {
-    return new AuthorizationResource(requests, signIn, proxies);
+      AuthorizationRequests requests,
+      SignedIn signedIn,
+      PasswordSignIn signIn,
+      TrustedProxies proxies) {
+    return new AuthorizationResource(requests, signedIn, signIn, proxies);
   }
 
   @Provides
   @Singleton
   SignUpResource signUpResource(
       AuthorizationRequests requests,
+      SignedIn signedIn,
       RegisterUser registerUser,
       AdmissionGate admission,
       TrustedProxies proxies) {
-    return new SignUpResource(requests, registerUser, admission, proxies);
+    return new SignUpResource(requests, signedIn, registerUser, admission, proxies);
   }
 
   @Provides

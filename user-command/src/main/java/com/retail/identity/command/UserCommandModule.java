@@ -31,6 +31,7 @@ import com.retail.identity.command.core.LoginThrottle;
 import com.retail.identity.command.core.OneTimeTokens;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.PhoneVerifications;
 import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
 import com.retail.identity.command.core.RefreshTokens;
@@ -46,12 +47,14 @@ import com.retail.identity.command.core.SessionEnds;
 import com.retail.identity.command.core.Sessions;
 import com.retail.identity.command.core.SpendOneTimeToken;
 import com.retail.identity.command.core.VerifyEmail;
+import com.retail.identity.command.core.VerifyPhoneWhileSigningIn;
 import com.retail.identity.command.core.admission.AdmissionControl;
 import com.retail.identity.command.core.admission.AdmissionGate;
 import com.retail.identity.command.core.admission.ProofOfWork;
 import com.retail.identity.command.core.admission.TrustedProxies;
 import com.retail.identity.command.mail.OutboxEmailSender;
 import com.retail.identity.command.mail.SesEmailSender;
+import com.retail.identity.command.remote.VerificationPhoneClient;
 import com.retail.identity.command.remote.VerificationSmsClient;
 import com.retail.identity.command.resources.EmailVerificationsResource;
 import com.retail.identity.command.resources.InternalResource;
@@ -86,12 +89,14 @@ import com.retail.identity.common.tokens.AccessTokens;
 import com.retail.identity.common.tokens.BearerAuth;
 import com.retail.identity.common.tokens.EndedSessions;
 import com.retail.identity.common.tokens.EndedSessionsView;
+import com.retail.identity.common.tokens.Principal;
 import com.retail.identity.common.tokens.SigningKeys;
 import com.retail.identity.common.tokens.TokenVerifier;
 import io.dropwizard.core.setup.Environment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -566,6 +571,21 @@ final class UserCommandModule extends AbstractModule {
   @Singleton
   AccountSms accountSms(ServiceTokens serviceTokens) {
     return new VerificationSmsClient(verification, serviceTokens::issueOwn);
+  }
+
+  /** The customer's own one-minute token: verification applies that customer's limits. */
+  @Provides
+  @Singleton
+  PhoneVerifications phoneVerifications(AccessTokens tokens) {
+    return new VerificationPhoneClient(
+        verification, userId -> tokens.issue(userId, Set.of(Principal.USER), null, 60));
+  }
+
+  @Provides
+  @Singleton
+  VerifyPhoneWhileSigningIn verifyPhoneWhileSigningIn(
+      AccountContacts contacts, PhoneVerifications verifications) {
+    return new VerifyPhoneWhileSigningIn(contacts, verifications);
   }
 
   @Provides

@@ -39,6 +39,7 @@ public final class AuthorizationCodes {
       String codeChallenge,
       UUID sessionId,
       Instant authTime,
+      String acr,
       Instant expiresAt) {
     @Override
     public String toString() {
@@ -56,7 +57,10 @@ public final class AuthorizationCodes {
     this.clock = clock;
   }
 
-  /** A code for this app and customer; {@code nonce} may be null. */
+  /**
+   * A code for this app and customer; {@code nonce} may be null, and {@code acr} (the
+   * authentication context class the sign-in met, for the ID token) too.
+   */
   public String issue(
       UUID userId,
       String clientId,
@@ -64,7 +68,8 @@ public final class AuthorizationCodes {
       String scope,
       String nonce,
       String codeChallenge,
-      Instant authTime) {
+      Instant authTime,
+      String acr) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -80,6 +85,7 @@ public final class AuthorizationCodes {
             .claim("code_challenge", codeChallenge)
             .claim("sid", UUID.randomUUID().toString())
             .claim("auth_time", authTime.getEpochSecond())
+            .claim("acr", acr)
             .build();
     return jwts.sign(TYPE, claims);
   }
@@ -108,6 +114,7 @@ public final class AuthorizationCodes {
               claims.getStringClaim("code_challenge"),
               UUID.fromString(claims.getStringClaim("sid")),
               Instant.ofEpochSecond(claims.getLongClaim("auth_time")),
+              claims.getStringClaim("acr"),
               claims.getExpirationTime().toInstant()));
     } catch (ParseException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();

@@ -44,6 +44,7 @@ public final class IdTokens {
             .claim("auth_time", grant.authTime().getEpochSecond())
             .claim("nonce", grant.nonce())
             .claim("sid", grant.sessionId().toString())
+            .claim("acr", grant.acr())
             .build();
     return jwts.sign(JOSEObjectType.JWT, claims);
   }

@@ -15,8 +15,10 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.OIDCError;
 import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.retail.identity.command.core.AuthorizationCodes;
 import com.retail.identity.command.core.OidcClients;
+import com.retail.identity.command.core.VerifyPhoneWhileSigningIn;
 import com.retail.identity.common.challenge.Challenge;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
@@ -25,7 +27,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -55,7 +57,18 @@ public final class AuthorizationRequests {
 
   /** The pages' own fields, which are not part of the authorization request. */
   private static final List<String> FORM_FIELDS =
-      List.of("email", "password", "csrf", "altcha", "firstName", "lastName", "country", "phone");
+      List.of(
+          "email",
+          "password",
+          "csrf",
+          "altcha",
+          "firstName",
+          "lastName",
+          "country",
+          "phone",
+          "ticket",
+          "verification",
+          "code");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -72,7 +85,8 @@ public final class AuthorizationRequests {
       String codeChallenge,
       String uiLocales,
       String loginHint,
-      Locale language)
+      Locale language,
+      boolean verifiedPhone)
       implements Checked {
     /** The request's parameters, for the page's hidden fields and links. */
     Map<String, String> parameters() {
@@ -86,6 +100,7 @@ public final class AuthorizationRequests {
       putIfPresent(hidden, "state", state == null ? null : state.getValue());
       putIfPresent(hidden, "nonce", nonce);
       putIfPresent(hidden, "ui_locales", uiLocales);
+      putIfPresent(hidden, "acr_values", verifiedPhone ? VerifyPhoneWhileSigningIn.ACR : null);
       return hidden;
     }
 
@@ -104,21 +119,18 @@ public final class AuthorizationRequests {
   private final HostedPages pages;
   private final ObjectMapper json;
   private final Issuer issuer;
-  private final Clock clock;
 
   public AuthorizationRequests(
       OidcClients clients,
       AuthorizationCodes codes,
       HostedPages pages,
       ObjectMapper json,
-      String issuer,
-      Clock clock) {
+      String issuer) {
     this.clients = clients;
     this.codes = codes;
     this.pages = pages;
     this.json = json;
     this.issuer = new Issuer(issuer);
-    this.clock = clock;
   }
 
   private Checked check(MultivaluedMap<String, String> parameters, String acceptLanguage) {
@@ -170,6 +182,10 @@ public final class AuthorizationRequests {
       // No browser session is kept: the customer always signs in on the page
       return backToApp(redirectUri, OIDCError.LOGIN_REQUIRED, state);
     }
+    // An acr value the platform does not know is left out: OpenID Connect asks for them voluntarily
+    boolean verifiedPhone =
+        request.getACRValues() != null
+            && request.getACRValues().contains(new ACR(VerifyPhoneWhileSigningIn.ACR));
     Set<String> asked = Set.copyOf(request.getScope().toStringList());
     String scope = SCOPES.stream().filter(asked::contains).collect(Collectors.joining(" "));
     return new Valid(
@@ -181,7 +197,8 @@ public final class AuthorizationRequests {
         request.getCodeChallenge().getValue(),
         parameters.getFirst("ui_locales"),
         request.getLoginHint(),
-        language);
+        language,
+        verifiedPhone);
   }
 
   /**
@@ -215,8 +232,11 @@ public final class AuthorizationRequests {
     return checked;
   }
 
-  /** The customer is who they proved to be: back to the app with a code. */
-  Response completed(Valid request, UUID userId) {
+  /**
+   * The customer is who they proved to be (at {@code authTime}, meeting {@code acr} or null): back
+   * to the app with a code.
+   */
+  Response completed(Valid request, UUID userId, Instant authTime, String acr) {
     String code =
         codes.issue(
             userId,
@@ -225,7 +245,8 @@ public final class AuthorizationRequests {
             request.scope(),
             request.nonce(),
             request.codeChallenge(),
-            clock.instant());
+            authTime,
+            acr);
     URI back =
         new AuthorizationSuccessResponse(
                 request.redirectUri(),
@@ -240,8 +261,15 @@ public final class AuthorizationRequests {
 
   /** A page whose form posts the request on, with the form's anti-forgery token. */
   HostedPages.Page formPage(String template, Valid request, String csrf) {
+    return formPage(template, request, csrf, Map.of());
+  }
+
+  /** As above, with the page's own hidden fields ({@code carried}) too. */
+  HostedPages.Page formPage(
+      String template, Valid request, String csrf, Map<String, String> carried) {
     List<Map<String, String>> hidden = new ArrayList<>();
     request.parameters().forEach((name, value) -> hidden.add(Map.of("name", name, "value", value)));
+    carried.forEach((name, value) -> hidden.add(Map.of("name", name, "value", value)));
     hidden.add(Map.of("name", "csrf", "value", csrf));
     return pages
         .page(template, request.language())

@@ -32,12 +32,17 @@ import jakarta.ws.rs.core.UriInfo;
 @Hidden
 public final class AuthorizationResource {
   private final AuthorizationRequests requests;
+  private final SignedIn signedIn;
   private final PasswordSignIn signIn;
   private final TrustedProxies proxies;
 
   public AuthorizationResource(
-      AuthorizationRequests requests, PasswordSignIn signIn, TrustedProxies proxies) {
+      AuthorizationRequests requests,
+      SignedIn signedIn,
+      PasswordSignIn signIn,
+      TrustedProxies proxies) {
     this.requests = requests;
+    this.signedIn = signedIn;
     this.signIn = signIn;
     this.proxies = proxies;
   }
@@ -91,6 +96,6 @@ public final class AuthorizationResource {
     } catch (ChallengeRequired e) {
       return requests.failed(again, "error_challenge", 403, e.challenge());
     }
-    return requests.completed(request, credential.userId());
+    return signedIn.next(request, credential.userId(), csrf);
   }
 }

@@ -11,7 +11,9 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.retail.identity.command.core.VerifyPhoneWhileSigningIn;
 import com.retail.identity.common.tokens.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
@@ -75,6 +77,7 @@ public final class OidcDiscoveryResource {
             "auth_time",
             "nonce",
             "sid",
+            "acr",
             "email",
             "email_verified",
             "given_name",
@@ -83,6 +86,7 @@ public final class OidcDiscoveryResource {
             "phone_number",
             "phone_number_verified"));
     metadata.setUILocales(languages());
+    metadata.setACRs(List.of(new ACR(VerifyPhoneWhileSigningIn.ACR)));
     metadata.setSupportsAuthorizationResponseIssuerParam(true);
     this.document = metadata.toJSONObject().toJSONString();
   }

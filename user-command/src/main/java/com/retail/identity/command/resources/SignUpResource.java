@@ -42,16 +42,19 @@ public final class SignUpResource {
       List.of("email", "password", "firstName", "lastName", "country", "phone");
 
   private final AuthorizationRequests requests;
+  private final SignedIn signedIn;
   private final RegisterUser registerUser;
   private final AdmissionGate admission;
   private final TrustedProxies proxies;
 
   public SignUpResource(
       AuthorizationRequests requests,
+      SignedIn signedIn,
       RegisterUser registerUser,
       AdmissionGate admission,
       TrustedProxies proxies) {
     this.requests = requests;
+    this.signedIn = signedIn;
     this.registerUser = registerUser;
     this.admission = admission;
     this.proxies = proxies;
@@ -121,7 +124,7 @@ public final class SignUpResource {
                   values.get("phone"),
                   request.language().toLanguageTag()),
               (String) http.getAttribute(RequestIdFilter.MDC_KEY));
-      return requests.completed(request, registered.userId());
+      return signedIn.next(request, registered.userId(), csrf);
     } catch (InvalidInput e) {
       Map<String, String> messages = new LinkedHashMap<>();
       e.violations().stream()

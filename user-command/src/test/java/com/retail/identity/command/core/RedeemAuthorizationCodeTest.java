@@ -46,7 +46,8 @@ class RedeemAuthorizationCodeTest {
             "openid email",
             "n-0S6_WzA2Mj",
             CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue(),
-            core.clock.instant());
+            core.clock.instant(),
+            null);
   }
 
   private RedeemAuthorizationCode.Tokens redeem(

@@ -22,6 +22,7 @@ import com.retail.identity.command.core.IdTokens;
 import com.retail.identity.command.core.LogIn;
 import com.retail.identity.command.core.PasswordHashSettings;
 import com.retail.identity.command.core.PasswordHashes;
+import com.retail.identity.command.core.PendingSignIns;
 import com.retail.identity.command.core.Proof;
 import com.retail.identity.command.core.RecentProof;
 import com.retail.identity.command.core.RecordVerifiedPhone;
@@ -158,6 +159,11 @@ public final class InMemoryCore implements AutoCloseable {
   /** Authorization codes on the test clock, so a test can let one expire. */
   public AuthorizationCodes authorizationCodes() {
     return new AuthorizationCodes(new SignedJwts(signingKeys, clock), ISSUER, clock);
+  }
+
+  /** Sign-in tickets on the test clock. */
+  public PendingSignIns pendingSignIns() {
+    return new PendingSignIns(new SignedJwts(signingKeys, clock), ISSUER, clock);
   }
 
   public IdTokens idTokens() {
