@@ -36,17 +36,22 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.retail.identity.command.Http;
 import com.retail.identity.command.UserCommandApp;
 import com.retail.identity.command.UserCommandConfiguration;
+import com.retail.identity.command.core.VerifyPhoneWhileSigningIn;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +116,13 @@ class OpenIdConnectIT {
     return response.toSuccessResponse().getAuthorizationCode();
   }
 
+  /** The page's anti-forgery field, as it stands in the page. */
+  private static String csrfFieldOf(HttpResponse<String> page) {
+    Matcher field = Pattern.compile("name=\"csrf\" value=\"[^\"]*\"").matcher(page.body());
+    assertThat(field.find()).as(page.body()).isTrue();
+    return Matcher.quoteReplacement(field.group());
+  }
+
   static TokenResponse redeem(ClientID client, AuthorizationCode code, URI redirect, CodeVerifier v)
       throws Exception {
     return app.redeem(client, code, redirect, v);
@@ -133,6 +145,38 @@ class OpenIdConnectIT {
     assertThat(provider.getIDTokenJWSAlgs()).containsExactly(JWSAlgorithm.ES256);
     assertThat(provider.getEndSessionEndpointURI()).isNotNull();
     assertThat(provider.getRevocationEndpointURI()).isNotNull();
+  }
+
+  @Test
+  void
+      givenAnAppAskingForAVerifiedPhone_whenACustomerWithoutOneSignsIn_thenThePhoneStepComesBeforeTheCodeAndItsTicketWorksOnlyInThatBrowser()
+          throws Exception {
+    assertThat(provider.getACRs()).containsExactly(new ACR(VerifyPhoneWhileSigningIn.ACR));
+    String email = registered();
+    RelyingParty.Authorization authorization =
+        app.authorization(
+            APP,
+            APP_REDIRECT,
+            new Scope("openid", "phone"),
+            List.of(new ACR(VerifyPhoneWhileSigningIn.ACR)));
+    SignInBrowser browser = new SignInBrowser();
+
+    HttpResponse<String> phoneStep =
+        browser.submit(browser.open(authorization.request()), email, PASSWORD);
+
+    assertThat(phoneStep.statusCode()).as(phoneStep.body()).isEqualTo(200);
+    assertThat(phoneStep.body())
+        .contains("action=\"/oauth2/verify-phone\"")
+        .contains("name=\"ticket\"")
+        .contains("<label for=\"phone\">");
+    // Another browser (its own anti-forgery cookie) holding a copy of the page gets nowhere
+    SignInBrowser another = new SignInBrowser();
+    HttpResponse<String> itsOwnPage = another.open(authorization.request());
+    String copied =
+        phoneStep.body().replaceAll("name=\"csrf\" value=\"[^\"]*\"", csrfFieldOf(itsOwnPage));
+    HttpResponse<String> refused =
+        another.submit(phoneStep.uri(), copied, Map.of("phone", "+4915112345678"));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
   }
 
   @Test

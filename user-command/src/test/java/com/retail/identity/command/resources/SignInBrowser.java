@@ -58,15 +58,20 @@ final class SignInBrowser {
 
   /** Posts the page's form: its hidden fields, and these typed in. */
   HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> typed) {
+    return submit(page.uri(), page.body(), typed);
+  }
+
+  /** Posts the form of the page {@code html} (served at {@code uri}), as above. */
+  HttpResponse<String> submit(URI uri, String html, Map<String, String> typed) {
     Map<String, String> fields = new LinkedHashMap<>();
-    Matcher hidden = HIDDEN.matcher(page.body());
+    Matcher hidden = HIDDEN.matcher(html);
     while (hidden.find()) {
       fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
     }
     fields.putAll(typed);
-    Matcher action = FORM_ACTION.matcher(page.body());
+    Matcher action = FORM_ACTION.matcher(html);
     if (!action.find()) {
-      throw new IllegalStateException("the page has no form: " + page.body());
+      throw new IllegalStateException("the page has no form: " + html);
     }
     String body =
         fields.entrySet().stream()
@@ -77,7 +82,7 @@ final class SignInBrowser {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return send(
-        HttpRequest.newBuilder(page.uri().resolve(unescape(action.group(1))))
+        HttpRequest.newBuilder(uri.resolve(unescape(action.group(1))))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
