@@ -95,12 +95,30 @@ public class EmailSettings {
     return deliveryQueue;
   }
 
-  public EmailTemplates templates() {
+  /**
+   * The templates, with {@code {issuer}} replaced by the platform's public address (a link to a
+   * hosted page, e.g. {@code {issuer}/oauth2/password-reset/new#token={token}}).
+   */
+  public EmailTemplates templates(String issuer) {
+    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     Map<EmailTemplates.Kind, Map<String, EmailTemplates.Template>> byKind =
         new EnumMap<>(EmailTemplates.Kind.class);
-    byKind.put(EmailTemplates.Kind.PASSWORD_RESET, reset);
-    byKind.put(EmailTemplates.Kind.EMAIL_VERIFICATION, verification);
+    byKind.put(EmailTemplates.Kind.PASSWORD_RESET, withIssuer(reset, base));
+    byKind.put(EmailTemplates.Kind.EMAIL_VERIFICATION, withIssuer(verification, base));
     return new EmailTemplates(byKind);
+  }
+
+  private static Map<String, EmailTemplates.Template> withIssuer(
+      Map<String, EmailTemplates.Template> templates, String issuer) {
+    Map<String, EmailTemplates.Template> resolved = new LinkedHashMap<>();
+    templates.forEach(
+        (language, template) ->
+            resolved.put(
+                language,
+                new EmailTemplates.Template(
+                    template.subject().replace("{issuer}", issuer),
+                    template.body().replace("{issuer}", issuer))));
+    return resolved;
   }
 
   /** What is wrong with the templates: each set needs {@code en}, each body its {token}. */

@@ -14,6 +14,8 @@ import com.retail.identity.command.core.ReadUserInfo;
 import com.retail.identity.command.core.RedeemAuthorizationCode;
 import com.retail.identity.command.core.RefreshTokens;
 import com.retail.identity.command.core.RegisterUser;
+import com.retail.identity.command.core.RequestPasswordReset;
+import com.retail.identity.command.core.ResetPassword;
 import com.retail.identity.command.core.RevokeToken;
 import com.retail.identity.command.core.ServiceTokens;
 import com.retail.identity.command.core.SessionEnds;
@@ -29,6 +31,7 @@ import com.retail.identity.command.resources.EndSessionResource;
 import com.retail.identity.command.resources.HostedPages;
 import com.retail.identity.command.resources.OAuthTokenResource;
 import com.retail.identity.command.resources.OidcDiscoveryResource;
+import com.retail.identity.command.resources.PasswordResetPagesResource;
 import com.retail.identity.command.resources.PasswordSignIn;
 import com.retail.identity.command.resources.PhoneStepResource;
 import com.retail.identity.command.resources.SignUpResource;
@@ -179,6 +182,19 @@ final class OpenIdConnectModule extends AbstractModule {
       AdmissionGate admission,
       TrustedProxies proxies) {
     return new SignUpResource(requests, signedIn, registerUser, admission, proxies);
+  }
+
+  @Provides
+  @Singleton
+  PasswordResetPagesResource passwordResetPagesResource(
+      AuthorizationRequests requests,
+      HostedPages pages,
+      RequestPasswordReset requestReset,
+      ResetPassword resetPassword,
+      AdmissionGate admission,
+      TrustedProxies proxies) {
+    return new PasswordResetPagesResource(
+        requests, pages, requestReset, resetPassword, admission, proxies);
   }
 
   @Provides

@@ -22,6 +22,7 @@ import com.retail.identity.command.resources.JwksResource;
 import com.retail.identity.command.resources.OAuthTokenResource;
 import com.retail.identity.command.resources.OidcDiscoveryResource;
 import com.retail.identity.command.resources.PageAssetsResource;
+import com.retail.identity.command.resources.PasswordResetPagesResource;
 import com.retail.identity.command.resources.PasswordResetsResource;
 import com.retail.identity.command.resources.PhoneStepResource;
 import com.retail.identity.command.resources.SessionsResource;
@@ -117,6 +118,7 @@ public class UserCommandApplication extends PlatformApplication<UserCommandConfi
     environment.jersey().register(injector.getInstance(AuthorizationResource.class));
     environment.jersey().register(injector.getInstance(SignUpResource.class));
     environment.jersey().register(injector.getInstance(PhoneStepResource.class));
+    environment.jersey().register(injector.getInstance(PasswordResetPagesResource.class));
     environment.jersey().register(injector.getInstance(OAuthTokenResource.class));
     environment.jersey().register(injector.getInstance(UserInfoResource.class));
     environment.jersey().register(injector.getInstance(EndSessionResource.class));

@@ -504,7 +504,10 @@ final class UserCommandModule extends AbstractModule {
   @Provides
   @Singleton
   AccountMail accountMail(EmailSender sender) {
-    return new AccountMail(configuration.getEmail().templates(), sender, AccountMail.Sleeper.REAL);
+    return new AccountMail(
+        configuration.getEmail().templates(configuration.getTokens().getIssuer()),
+        sender,
+        AccountMail.Sleeper.REAL);
   }
 
   /** Account emails leave from here, off the request threads; a full queue refuses (503). */

@@ -107,6 +107,15 @@ public final class Http {
    * ({@code GET /dev/email-outbox}) has it.
    */
   public String emailedToken(String email, String subject) {
+    Matcher token = EMAILED_TOKEN.matcher(emailedBody(email, subject));
+    if (!token.find()) {
+      throw new IllegalStateException("no token in the email " + subject);
+    }
+    return token.group(1);
+  }
+
+  /** The body of the first email with this subject in the local outbox for {@code email}. */
+  public String emailedBody(String email, String subject) {
     String path = "/dev/email-outbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
     JsonNode[] mail = new JsonNode[1];
     Awaitility.await()
@@ -121,10 +130,6 @@ public final class Http {
               }
               return false;
             });
-    Matcher token = EMAILED_TOKEN.matcher(mail[0].get("body").asText());
-    if (!token.find()) {
-      throw new IllegalStateException("no token in the email " + subject);
-    }
-    return token.group(1);
+    return mail[0].get("body").asText();
   }
 }

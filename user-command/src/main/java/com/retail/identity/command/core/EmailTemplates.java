@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The account emails per language, from configuration ({@code en} is the fallback). A template's
  * {@code {token}} is replaced by the one-time token (inside the app's link), {@code {minutes}} and
- * {@code {hours}} by how long it works.
+ * {@code {hours}} by how long it works ({@code {issuer}}, the platform's address, is replaced when
+ * the configuration is read).
  */
 public final class EmailTemplates {
   /** What an email is for. */

@@ -68,7 +68,9 @@ public final class AuthorizationRequests {
           "phone",
           "ticket",
           "verification",
-          "code");
+          "code",
+          "token",
+          "newPassword");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -314,7 +316,7 @@ public final class AuthorizationRequests {
   }
 
   /** The token of the browser's cookie when it has one, else a new one (set with the page). */
-  private static String csrfTokenFor(String cookie) {
+  static String csrfTokenFor(String cookie) {
     if (isWellFormed(cookie)) {
       return cookie;
     }
@@ -323,7 +325,7 @@ public final class AuthorizationRequests {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
-  private NewCookie csrfCookie(String token) {
+  NewCookie csrfCookie(String token) {
     return new NewCookie.Builder(CSRF_COOKIE)
         .value(token)
         .path("/oauth2")
@@ -335,7 +337,7 @@ public final class AuthorizationRequests {
   }
 
   /** The form carries the token of the browser's cookie: it was posted from our page. */
-  private static boolean csrfHolds(String cookie, String field) {
+  static boolean csrfHolds(String cookie, String field) {
     return isWellFormed(cookie)
         && field != null
         && MessageDigest.isEqual(

@@ -25,7 +25,8 @@ public final class PageAssetsResource {
           "pages.css", "text/css; charset=utf-8",
           "altcha.js", "text/javascript; charset=utf-8",
           "altcha.css", "text/css; charset=utf-8",
-          "worker.js", "text/javascript; charset=utf-8");
+          "worker.js", "text/javascript; charset=utf-8",
+          "reset.js", "text/javascript; charset=utf-8");
 
   private final Map<String, byte[]> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 

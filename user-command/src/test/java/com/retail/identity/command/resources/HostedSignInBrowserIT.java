@@ -23,6 +23,8 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +134,35 @@ class HostedSignInBrowserIT {
             APP, ((OIDCTokenResponse) tokens).getOIDCTokens().getIDToken(), authorization.nonce());
     assertThat(claims.getSubject().getValue()).isNotBlank();
     assertThat(claims.getACR()).as("no verified phone was asked for").isNull();
+  }
+
+  @Test
+  void
+      givenAnEmailedResetLink_whenTheCustomerOpensItInTheBrowser_thenThePageTakesTheTokenFromTheFragmentAndSetsTheNewPassword() {
+    // Given a customer who asked for a reset, and the link the email carries
+    String email = uniqueEmail();
+    Http http = new Http(PORT);
+    http.register(email);
+    http.post("/v1/password-resets", "{\"email\":\"" + email + "\"}");
+    String link = resetLinkIn(http.emailedBody(email, "Reset your Retail password"));
+    assertThat(link).startsWith(ISSUER + "/oauth2/password-reset/new#token=");
+
+    // When they open it and choose a new password
+    browser.get(link);
+    BrowserSupport.waitFor(browser, By.id("newPassword")).sendKeys("violet-Harbour-93-lantern!");
+    assertThat(browser.getCurrentUrl()).as("the token left the address bar").doesNotContain("#");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    // Then the password is set, and it signs in
+    assertThat(BrowserSupport.waitFor(browser, By.tagName("h1")).getText())
+        .isEqualTo("Your password is set");
+    assertThat(http.logIn(email, "violet-Harbour-93-lantern!").get("userId")).isNotNull();
+  }
+
+  private static String resetLinkIn(String body) {
+    Matcher link = Pattern.compile("(http\\S+#token=[A-Za-z0-9_-]+)").matcher(body);
+    assertThat(link.find()).as(body).isTrue();
+    return link.group(1);
   }
 
   @Test

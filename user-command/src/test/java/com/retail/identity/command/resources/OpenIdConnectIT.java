@@ -180,6 +180,48 @@ class OpenIdConnectIT {
   }
 
   @Test
+  void
+      givenACustomerWhoForgotThePassword_whenTheyResetItThroughTheHostedPages_thenTheNewOneSignsInAndTheAnswerToldNobodyWhetherTheAccountExists()
+          throws Exception {
+    String email = registered();
+    String newPassword = "violet-Harbour-93-lantern!";
+    RelyingParty.Authorization authorization =
+        authorization(APP, APP_REDIRECT, new Scope("openid"));
+    SignInBrowser browser = new SignInBrowser();
+    HttpResponse<String> signInPage = browser.open(authorization.request());
+
+    // The sign-in page's link asks for the address; known or not, the answer is the same page
+    HttpResponse<String> askPage = browser.follow(signInPage, "/oauth2/password-reset");
+    HttpResponse<String> sent = browser.submit(askPage, Map.of("email", email));
+    HttpResponse<String> sentForNobody =
+        browser.submit(askPage, Map.of("email", "nobody-" + email));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.body()).contains("Check your email").isEqualTo(sentForNobody.body());
+
+    // The emailed link opens the page that sets the new password (its script moves the token
+    // from the link's fragment into the form; HostedSignInBrowserIT runs it in a browser)
+    String token = new Http(PORT).emailedToken(email, "Reset your Retail password");
+    HttpResponse<String> newPasswordPage =
+        browser.open(URI.create(ISSUER + "/oauth2/password-reset/new"));
+    HttpResponse<String> weak =
+        browser.submit(newPasswordPage, Map.of("token", token, "newPassword", "password"));
+    assertThat(weak.statusCode()).isEqualTo(400);
+    assertThat(weak.body()).contains("aria-invalid=\"true\"");
+    HttpResponse<String> done =
+        browser.submit(weak, Map.of("token", token, "newPassword", newPassword));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    assertThat(done.body()).contains("Your password is set");
+    HttpResponse<String> again =
+        browser.submit(newPasswordPage, Map.of("token", token, "newPassword", newPassword));
+    assertThat(again.statusCode()).as("the link works once").isEqualTo(400);
+
+    // Then the customer signs in to the app with the new password
+    HttpResponse<String> signedIn =
+        browser.submit(browser.open(authorization.request()), email, newPassword);
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+  }
+
+  @Test
   void givenAPublicApp_whenTheCustomerSignsInWithTheCodeFlowAndPkce_thenTheIdTokenValidates()
       throws Exception {
     String email = registered();

@@ -107,7 +107,7 @@ public final class InMemoryCore implements AutoCloseable {
   public final RecordingAccountSms sms = new RecordingAccountSms();
 
   /** The configured default templates, as in production. */
-  public final EmailTemplates templates = new EmailSettings().templates();
+  public final EmailTemplates templates = new EmailSettings().templates(ISSUER);
 
   public RegisterUser registerUser() {
     return new RegisterUser(
