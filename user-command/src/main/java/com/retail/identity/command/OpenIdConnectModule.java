@@ -41,6 +41,7 @@ import com.retail.identity.command.store.CassandraSpentCodes;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.tokens.SignedJwts;
 import com.retail.identity.common.tokens.SigningKeys;
+import com.retail.identity.common.tokens.TokenVerifier;
 import java.time.Clock;
 
 /**
@@ -102,8 +103,8 @@ final class OpenIdConnectModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RevokeToken revokeToken(RefreshTokens refreshTokens, SignedJwts jwts, SessionEnds ends) {
-    return new RevokeToken(refreshTokens, jwts, issuer(), ends);
+  RevokeToken revokeToken(RefreshTokens refreshTokens, TokenVerifier verifier, SessionEnds ends) {
+    return new RevokeToken(refreshTokens, verifier, ends);
   }
 
   @Provides

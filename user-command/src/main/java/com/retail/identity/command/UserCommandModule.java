@@ -233,9 +233,14 @@ final class UserCommandModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BearerAuth bearerAuth(SigningKeys keys, EndedSessionsView endedSessions) {
-    return new BearerAuth(
-        new TokenVerifier(keys::publicSet, configuration.getTokens()), endedSessions);
+  TokenVerifier tokenVerifier(SigningKeys keys) {
+    return new TokenVerifier(keys::publicSet, configuration.getTokens());
+  }
+
+  @Provides
+  @Singleton
+  BearerAuth bearerAuth(TokenVerifier verifier, EndedSessionsView endedSessions) {
+    return new BearerAuth(verifier, endedSessions);
   }
 
   @Provides

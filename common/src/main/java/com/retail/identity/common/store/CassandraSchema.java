@@ -43,7 +43,8 @@ public final class CassandraSchema {
           "012-audit-trail.cql",
           "013-role-holders.cql",
           "014-idempotency-claimant.cql",
-          "015-openid-connect.cql");
+          "015-openid-connect.cql",
+          "016-refresh-family-client.cql");
 
   private static final int DDL_TIMEOUT_MILLIS = 60_000;
   private static final int RECORD_ATTEMPTS = 5;

@@ -74,7 +74,8 @@ public final class RedeemAuthorizationCode {
         credentials
             .find(grant.userId())
             .orElseThrow(() -> new InvalidGrant("the account no longer exists"));
-    Sessions.Session session = sessions.start(credential, grant.sessionId(), grant.scope());
+    Sessions.Session session =
+        sessions.start(credential, grant.sessionId(), grant.scope(), grant.clientId());
     return new Tokens(session, idTokens.issue(grant));
   }
 

@@ -24,18 +24,30 @@ public interface RefreshTokens {
   /** Unknown, expired, revoked, or reused (in which case the family is now revoked). */
   record Refused(boolean reuseDetected) implements Rotation {}
 
-  /** Starts a family for a new login; returns its first token. */
+  /** Starts a family for a new JSON login; returns its first token. */
   default String startFamily(UUID userId, UUID familyId) {
-    return startFamily(userId, familyId, null);
+    return startFamily(userId, familyId, null, null);
   }
 
-  /** Starts the family of a session an app started through OpenID Connect with this scope. */
-  String startFamily(UUID userId, UUID familyId, String scope);
+  /**
+   * Starts the family of a session the app {@code clientId} started through OpenID Connect with
+   * this scope: its tokens rotate only for that app.
+   */
+  String startFamily(UUID userId, UUID familyId, String scope, String clientId);
 
   /** The family of a refresh token that has not expired (rotated or not), for its revocation. */
   Optional<UUID> familyOf(String refreshToken);
 
-  Rotation rotate(String refreshToken);
+  /** Rotation of a JSON login's token. */
+  default Rotation rotate(String refreshToken) {
+    return rotate(refreshToken, null);
+  }
+
+  /**
+   * Rotation for the app {@code clientId} (null: the JSON login): a token of another app's family
+   * is refused as unknown (RFC 6749 §6), without spending it.
+   */
+  Rotation rotate(String refreshToken, String clientId);
 
   void revokeFamily(UUID familyId);
 

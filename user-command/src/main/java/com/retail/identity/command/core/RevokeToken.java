@@ -1,27 +1,24 @@
 package com.retail.identity.command.core;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.retail.identity.common.tokens.SignedJwts;
+import com.retail.identity.common.tokens.Principal;
+import com.retail.identity.common.tokens.TokenVerifier;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * An app hands back a token it no longer needs (RFC 7009): a refresh token or an access token ends
  * the whole session it belongs to, everywhere, as a logout does. A token that is unknown, expired
- * or already revoked changes nothing and is not told apart (the answer is the same).
+ * or already revoked changes nothing and is not told apart (the answer is the same). Access tokens
+ * are read by the same verifier that authenticates every request.
  */
 public final class RevokeToken {
   private final RefreshTokens refreshTokens;
-  private final SignedJwts jwts;
-  private final String issuer;
+  private final TokenVerifier accessTokens;
   private final SessionEnds ends;
 
-  public RevokeToken(
-      RefreshTokens refreshTokens, SignedJwts jwts, String issuer, SessionEnds ends) {
+  public RevokeToken(RefreshTokens refreshTokens, TokenVerifier accessTokens, SessionEnds ends) {
     this.refreshTokens = refreshTokens;
-    this.jwts = jwts;
-    this.issuer = issuer;
+    this.accessTokens = accessTokens;
     this.ends = ends;
   }
 
@@ -36,16 +33,6 @@ public final class RevokeToken {
     if (token.indexOf('.') < 0) {
       return refreshTokens.familyOf(token); // refresh tokens are opaque, access tokens are JWTs
     }
-    return jwts.read(
-            token, JOSEObjectType.JWT, issuer, Set.of("sid", "roles"), SignedJwts.Expiry.ENFORCED)
-        .flatMap(
-            claims -> {
-              Object sid = claims.getClaim("sid");
-              try {
-                return Optional.of(UUID.fromString(String.valueOf(sid)));
-              } catch (IllegalArgumentException e) {
-                return Optional.empty();
-              }
-            });
+    return accessTokens.verify(token).map(Principal::sessionId);
   }
 }

@@ -33,21 +33,32 @@ public final class Sessions {
     this.ends = ends;
   }
 
+  /** A JSON login's session. */
   public Session start(Credentials.Credential credential) {
-    return start(credential, UUID.randomUUID(), null);
+    UUID family = UUID.randomUUID();
+    return session(
+        credential, family, refreshTokens.startFamily(credential.userId(), family), null);
   }
 
   /**
-   * A session an app started through OpenID Connect: its family id was chosen when the code was
-   * issued (so a replayed code can end it), and its tokens carry the scope the customer granted.
+   * A session the app {@code clientId} started through OpenID Connect: its family id was chosen
+   * when the code was issued (so a replayed code can end it), its tokens carry the scope the
+   * customer granted, and they refresh only for that app.
    */
-  public Session start(Credentials.Credential credential, UUID family, String scope) {
-    String refresh = refreshTokens.startFamily(credential.userId(), family, scope);
+  public Session start(
+      Credentials.Credential credential, UUID family, String scope, String clientId) {
+    String refresh = refreshTokens.startFamily(credential.userId(), family, scope, clientId);
     return session(credential, family, refresh, scope);
   }
 
+  /** A JSON login's refresh. */
   public Session refresh(String refreshToken) {
-    RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
+    return refresh(refreshToken, null);
+  }
+
+  /** A refresh for the app {@code clientId} (null: the JSON login); another's token is refused. */
+  public Session refresh(String refreshToken, String clientId) {
+    RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken, clientId);
     if (rotation instanceof RefreshTokens.Rotated rotated) {
       Credentials.Credential credential =
           credentials.find(rotated.userId()).orElseThrow(InvalidRefreshToken::new);

@@ -106,8 +106,8 @@ public final class OAuthTokenResource {
         return ok(new OIDCTokenResponse(oidc).toJSONObject());
       }
       if (request.getAuthorizationGrant() instanceof RefreshTokenGrant refresh) {
-        client(request);
-        Sessions.Session session = sessions.refresh(refresh.getRefreshToken().getValue());
+        OidcClients.Client app = client(request);
+        Sessions.Session session = sessions.refresh(refresh.getRefreshToken().getValue(), app.id());
         return ok(
             new AccessTokenResponse(
                     new Tokens(

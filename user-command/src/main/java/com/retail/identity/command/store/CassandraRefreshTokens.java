@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,8 +46,8 @@ public final class CassandraRefreshTokens implements RefreshTokens {
             .prepare(
                 "INSERT INTO "
                     + ks
-                    + ".refresh_families (family_id, user_id, revoked, created_at, scope)"
-                    + " VALUES (?, ?, false, ?, ?) USING TTL "
+                    + ".refresh_families (family_id, user_id, revoked, created_at, scope,"
+                    + " client_id) VALUES (?, ?, false, ?, ?, ?) USING TTL "
                     + ttl)
             .setIdempotent(true);
     insertUserFamily =
@@ -81,7 +82,10 @@ public final class CassandraRefreshTokens implements RefreshTokens {
                 + ".refresh_tokens SET rotated = true WHERE token_hash = ? IF rotated = false");
     selectFamily =
         session
-            .prepare("SELECT revoked, scope FROM " + ks + ".refresh_families WHERE family_id = ?")
+            .prepare(
+                "SELECT revoked, scope, client_id FROM "
+                    + ks
+                    + ".refresh_families WHERE family_id = ?")
             .setIdempotent(true);
     revokeFamily =
         session
@@ -94,13 +98,13 @@ public final class CassandraRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public String startFamily(UUID userId, UUID familyId, String scope) {
+  public String startFamily(UUID userId, UUID familyId, String scope, String clientId) {
     String token = randomToken();
     // Independent rows: written at once, one wait instead of three round trips. The token is
     // returned only when all three are stored.
     List<ResultSetFuture> writes =
         List.of(
-            session.executeAsync(familyRow(familyId, userId, scope)),
+            session.executeAsync(familyRow(familyId, userId, scope, clientId)),
             session.executeAsync(insertUserFamily.bind(userId, familyId)),
             session.executeAsync(tokenRow(token, userId, familyId)));
     writes.forEach(ResultSetFuture::getUninterruptibly);
@@ -108,14 +112,19 @@ public final class CassandraRefreshTokens implements RefreshTokens {
   }
 
   /**
-   * A JSON login has no scope: the column is left unset (protocol v4), not written as null, which
-   * would leave a tombstone per login.
+   * A JSON login has no scope nor app: those columns are left unset (protocol v4), not written as
+   * null, which would leave tombstones per login.
    */
-  private BoundStatement familyRow(UUID familyId, UUID userId, String scope) {
-    Date now = Date.from(clock.instant());
-    return scope == null
-        ? insertFamily.bind(familyId, userId, now)
-        : insertFamily.bind(familyId, userId, now, scope);
+  private BoundStatement familyRow(UUID familyId, UUID userId, String scope, String clientId) {
+    BoundStatement row = insertFamily.bind().setUUID(0, familyId).setUUID(1, userId);
+    row.setTimestamp(2, Date.from(clock.instant()));
+    if (scope != null) {
+      row.setString(3, scope);
+    }
+    if (clientId != null) {
+      row.setString(4, clientId);
+    }
+    return row;
   }
 
   private String newToken(UUID userId, UUID familyId) {
@@ -136,7 +145,7 @@ public final class CassandraRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public Rotation rotate(String refreshToken) {
+  public Rotation rotate(String refreshToken, String clientId) {
     String tokenHash = hash(refreshToken);
     Row token = session.execute(selectToken.bind(tokenHash)).one();
     if (token == null || token.getTimestamp("expires_at").toInstant().isBefore(clock.instant())) {
@@ -144,7 +153,9 @@ public final class CassandraRefreshTokens implements RefreshTokens {
     }
     UUID familyId = token.getUUID("family_id");
     Row family = session.execute(selectFamily.bind(familyId)).one();
-    if (family == null || family.getBool("revoked")) {
+    if (family == null
+        || family.getBool("revoked")
+        || !Objects.equals(clientId, family.getString("client_id"))) {
       return new Refused(false);
     }
     // The conditional update makes rotation single-use even when two refreshes race: one wins,

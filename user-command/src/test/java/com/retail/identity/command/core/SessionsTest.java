@@ -53,6 +53,23 @@ class SessionsTest {
 
   @Test
   void
+      givenASessionAnAppStarted_whenAnotherAppOrTheJsonRefreshPresentsItsToken_thenItIsRefusedAndStillWorksForItsApp() {
+    Sessions.Session app =
+        sessions.start(
+            core.logIn().authenticate("grace@example.com", PASSWORD),
+            UUID.randomUUID(),
+            "openid",
+            "shop-app");
+
+    assertThatThrownBy(() -> sessions.refresh(app.refreshToken(), "other-app"))
+        .isInstanceOf(InvalidRefreshToken.class);
+    assertThatThrownBy(() -> sessions.refresh(app.refreshToken()))
+        .isInstanceOf(InvalidRefreshToken.class);
+    assertThat(sessions.refresh(app.refreshToken(), "shop-app").userId()).isEqualTo(grace);
+  }
+
+  @Test
+  void
       givenASession_whenItIsRefreshed_thenANewPairOfTheSameSessionComesBackAndTheNewRefreshTokenWorksInTurn() {
     Sessions.Session first = logIn();
 

@@ -308,8 +308,9 @@ class OpenIdConnectIT {
   }
 
   @Test
-  void givenASession_whenTheAppRefreshesThenRevokes_thenTheRefreshTokenRotatesAndStopsWorking()
-      throws Exception {
+  void
+      givenASession_whenTheAppRefreshesThenRevokes_thenTheRefreshTokenRotatesForThatAppOnlyAndStopsWorking()
+          throws Exception {
     RelyingParty.Authorization authorization =
         authorization(APP, APP_REDIRECT, new Scope("openid", "profile"));
     AuthorizationCode code = signIn(authorization, registered());
@@ -318,6 +319,22 @@ class OpenIdConnectIT {
             .toSuccessResponse()
             .getTokens()
             .getRefreshToken();
+
+    // Another app (the confidential web app, with its secret) or the JSON API cannot use it
+    TokenResponse byAnotherApp =
+        OIDCTokenResponseParser.parse(
+            new TokenRequest(
+                    provider.getTokenEndpointURI(),
+                    new ClientSecretBasic(WEB, WEB_SECRET),
+                    new RefreshTokenGrant(first))
+                .toHTTPRequest()
+                .send());
+    assertThat(errorOf(byAnotherApp).getCode()).isEqualTo("invalid_grant");
+    assertThat(
+            new Http(PORT)
+                .post("/v1/sessions/refresh", "{\"refreshToken\":\"" + first.getValue() + "\"}")
+                .statusCode())
+        .isEqualTo(401);
 
     TokenResponse refreshed = refresh(first);
     assertThat(refreshed.indicatesSuccess()).as(refreshed.toString()).isTrue();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,7 @@ public final class MemoryRefreshTokens implements RefreshTokens {
   private final Map<String, Token> tokens = new HashMap<>();
   private final Map<UUID, Boolean> familyRevoked = new HashMap<>();
   private final Map<UUID, String> familyScope = new HashMap<>();
+  private final Map<UUID, String> familyClient = new HashMap<>();
   private final Map<UUID, Set<UUID>> familiesOfUser = new HashMap<>();
   private final Clock clock;
   private final Duration lifetime;
@@ -37,22 +39,27 @@ public final class MemoryRefreshTokens implements RefreshTokens {
   }
 
   @Override
-  public synchronized String startFamily(UUID userId, UUID familyId, String scope) {
+  public synchronized String startFamily(
+      UUID userId, UUID familyId, String scope, String clientId) {
     familyRevoked.put(familyId, false);
     if (scope != null) {
       familyScope.put(familyId, scope);
+    }
+    if (clientId != null) {
+      familyClient.put(familyId, clientId);
     }
     familiesOfUser.computeIfAbsent(userId, u -> new HashSet<>()).add(familyId);
     return newToken(userId, familyId);
   }
 
   @Override
-  public synchronized Rotation rotate(String refreshToken) {
+  public synchronized Rotation rotate(String refreshToken, String clientId) {
     Token token = tokens.get(refreshToken);
     if (token == null || token.expiresAt().isBefore(clock.instant())) {
       return new Refused(false);
     }
-    if (familyRevoked.getOrDefault(token.familyId(), true)) {
+    if (familyRevoked.getOrDefault(token.familyId(), true)
+        || !Objects.equals(clientId, familyClient.get(token.familyId()))) {
       return new Refused(false);
     }
     if (token.rotated()) {
