@@ -21,7 +21,11 @@ public interface EmailReservations {
   /** Takes the key for the user, unless another user holds it. */
   Reservation reserve(String emailKey, UUID userId);
 
-  /** Marks a reservation as backing a registered user. */
+  /**
+   * Marks a reservation as backing a registered user.
+   *
+   * @throws RegistrationInterrupted when the user no longer holds it (the reaper took it back)
+   */
   void confirm(String emailKey, UUID userId);
 
   /** Gives the key back, only if this user still holds it. */

@@ -8,12 +8,14 @@ import com.retail.identity.command.core.InvalidGrant;
 import com.retail.identity.command.core.InvalidOneTimeToken;
 import com.retail.identity.command.core.InvalidRefreshToken;
 import com.retail.identity.command.core.LoginThrottled;
+import com.retail.identity.command.core.RegistrationInterrupted;
 import com.retail.identity.command.core.TooManyEmails;
 import com.retail.identity.common.api.FieldError;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.errors.DomainProblemMapper;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,7 @@ public final class CommandProblemMappers implements Feature {
   public static List<DomainProblemMapper<?>> all() {
     return List.of(
         new EmailTakenMapper(),
+        new RegistrationInterruptedMapper(),
         new InvalidCredentialsMapper(),
         new LoginThrottledMapper(),
         new ChallengeRequiredMapper(),
@@ -56,6 +59,28 @@ public final class CommandProblemMappers implements Feature {
           "Email already registered",
           409,
           "An account with this email address already exists.");
+    }
+  }
+
+  /** 503 {@code registration-interrupted} with {@code Retry-After}: sending it again registers. */
+  public static final class RegistrationInterruptedMapper
+      extends DomainProblemMapper<RegistrationInterrupted> {
+    public RegistrationInterruptedMapper() {
+      super(RegistrationInterrupted.class);
+    }
+
+    @Override
+    public Problem problem(RegistrationInterrupted exception) {
+      return Problem.of(
+          "registration-interrupted",
+          "Registration interrupted",
+          503,
+          "The registration was interrupted before it completed; send it again.");
+    }
+
+    @Override
+    public Map<String, String> headers(RegistrationInterrupted exception) {
+      return retryAfter(Duration.ofSeconds(1));
     }
   }
 

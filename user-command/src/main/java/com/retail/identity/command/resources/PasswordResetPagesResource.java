@@ -92,6 +92,9 @@ public final class PasswordResetPagesResource {
     }
     String email = form.getFirst("email");
     HostedPages.Page again = requests.formPage("reset_request", request, csrf).with("email", email);
+    if (email == null || email.isBlank()) {
+      return requests.failedFields(again, Map.of("email", "field_error_email"));
+    }
     Origin origin = Origin.of(http, proxies).withChallengeSolution(form.getFirst("altcha"));
     AdmissionDecision admitted =
         admission.decide(

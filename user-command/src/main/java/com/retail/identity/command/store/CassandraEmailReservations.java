@@ -8,6 +8,7 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.utils.UUIDs;
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.RegistrationInterrupted;
 import com.retail.identity.command.core.ReservationAttempts;
 import com.retail.identity.common.store.CassandraConnector;
 import com.retail.identity.common.store.LogBuckets;
@@ -165,7 +166,7 @@ public final class CassandraEmailReservations implements EmailReservations, Rese
   @Override
   public void confirm(String emailKey, UUID userId) {
     if (!session.execute(confirm.bind(emailKey, userId)).wasApplied()) {
-      throw new IllegalStateException("reservation lost before it was confirmed");
+      throw new RegistrationInterrupted();
     }
   }
 

@@ -7,6 +7,7 @@ import com.retail.identity.command.core.InvalidClient;
 import com.retail.identity.command.core.InvalidCredentials;
 import com.retail.identity.command.core.InvalidRefreshToken;
 import com.retail.identity.command.core.LoginThrottled;
+import com.retail.identity.command.core.RegistrationInterrupted;
 import com.retail.identity.common.api.Problem;
 import com.retail.identity.common.domain.DomainException;
 import com.retail.identity.common.errors.DomainProblemMapper;
@@ -52,6 +53,21 @@ class CommandProblemMappersTest {
                 409,
                 "An account with this email address already exists."));
     assertThat(answer.headers()).isEmpty();
+  }
+
+  @Test
+  void aRegistrationWhoseReservationWasTakenBackIsA503ToSendAgain() {
+    ProblemAnswer answer = answer(new RegistrationInterrupted());
+
+    assertThat(answer.status()).isEqualTo(503);
+    assertThat(answer.body())
+        .isEqualTo(
+            problem(
+                "registration-interrupted",
+                "Registration interrupted",
+                503,
+                "The registration was interrupted before it completed; send it again."));
+    assertThat(answer.headers()).containsEntry("Retry-After", "1");
   }
 
   @Test

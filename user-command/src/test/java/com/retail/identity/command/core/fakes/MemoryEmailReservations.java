@@ -1,6 +1,7 @@
 package com.retail.identity.command.core.fakes;
 
 import com.retail.identity.command.core.EmailReservations;
+import com.retail.identity.command.core.RegistrationInterrupted;
 import com.retail.identity.command.core.ReservationAttempts;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class MemoryEmailReservations implements EmailReservations, Reserva
   public synchronized void confirm(String emailKey, UUID userId) {
     Reservation holder = reservations.get(emailKey);
     if (holder == null || !holder.userId().equals(userId)) {
-      throw new IllegalStateException("reservation lost before it was confirmed");
+      throw new RegistrationInterrupted();
     }
     reservations.put(emailKey, new Reservation(userId, false, holder.reservedAt()));
   }
