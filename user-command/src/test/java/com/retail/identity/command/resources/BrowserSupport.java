@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,15 +28,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the browser tests of the hosted pages share: Debian's headless Chromium driven by Selenium,
- * a screenshot of the page a failing test left, and the app's redirect URI as a small server that
- * hands the test whatever arrives there.
+ * What the browser tests of the hosted pages share: Debian's headless Chromium driven by Selenium
+ * ({@link Chromium}, one per test, with a screenshot of the page a failing test left), and the
+ * app's redirect URI as a small server that hands the test whatever arrives there.
  */
 public final class BrowserSupport {
   private BrowserSupport() {}
 
   /** A headless Chromium in English (installed by ./platform test: chromium, chromium-driver). */
-  public static WebDriver chromium() {
+  static WebDriver chromium() {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(executable("CHROMIUM", "/usr/bin/chromium"));
     options.addArguments(
@@ -122,14 +124,21 @@ public final class BrowserSupport {
   }
 
   /**
-   * Keeps a screenshot and the source of the page a failing test left the browser on (taken right
-   * after the test method, before the browser closes), under {@code target/browser-screenshots}.
+   * A headless Chromium for each test ({@link #browser}), quit after it; a failing test leaves a
+   * screenshot and the page source under {@code target/browser-screenshots} (taken right after the
+   * test method, before the browser quits).
    */
-  public static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
+  public static final class Chromium
+      implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
     private WebDriver browser;
 
-    public void of(WebDriver browser) {
-      this.browser = browser;
+    public WebDriver browser() {
+      return browser;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      browser = chromium();
     }
 
     @Override
@@ -147,6 +156,14 @@ public final class BrowserSupport {
             browser.getPageSource());
       } catch (IOException | RuntimeException e) {
         failure.get().addSuppressed(e);
+      }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+      if (browser != null) {
+        browser.quit();
+        browser = null;
       }
     }
   }

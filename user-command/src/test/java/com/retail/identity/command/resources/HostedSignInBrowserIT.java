@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,7 @@ class HostedSignInBrowserIT {
 
   @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
-  @RegisterExtension
-  final BrowserSupport.ScreenshotOnFailure screenshots = new BrowserSupport.ScreenshotOnFailure();
+  @RegisterExtension final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
   WebDriver browser;
 
@@ -85,17 +83,9 @@ class HostedSignInBrowserIT {
   }
 
   @BeforeEach
-  void openTheBrowser() {
+  void openTheApp() {
     APP_BACK_END.expectNext();
-    browser = BrowserSupport.chromium();
-    screenshots.of(browser);
-  }
-
-  @AfterEach
-  void closeTheBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
+    browser = chromium.browser();
   }
 
   @Test

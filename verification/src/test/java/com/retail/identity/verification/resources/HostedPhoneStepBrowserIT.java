@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,8 +101,7 @@ class HostedPhoneStepBrowserIT {
 
   @RegisterExtension final TurnedKnobs operator = new TurnedKnobs();
 
-  @RegisterExtension
-  final BrowserSupport.ScreenshotOnFailure screenshots = new BrowserSupport.ScreenshotOnFailure();
+  @RegisterExtension final BrowserSupport.Chromium chromium = new BrowserSupport.Chromium();
 
   WebDriver browser;
 
@@ -131,17 +129,9 @@ class HostedPhoneStepBrowserIT {
   }
 
   @BeforeEach
-  void openTheBrowser() {
+  void openTheApp() {
     APP_BACK_END.expectNext();
-    browser = BrowserSupport.chromium();
-    screenshots.of(browser);
-  }
-
-  @AfterEach
-  void closeTheBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
+    browser = chromium.browser();
   }
 
   @Test
