@@ -1,8 +1,10 @@
 package com.retail.identity.common.store;
 
+import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SimpleStatement;
 import com.datastax.driver.core.Statement;
+import com.datastax.driver.core.exceptions.InvalidQueryException;
 import com.datastax.driver.core.exceptions.OperationTimedOutException;
 import com.datastax.driver.core.exceptions.UnavailableException;
 import com.datastax.driver.core.exceptions.WriteTimeoutException;
@@ -65,9 +67,7 @@ public final class CassandraSchema {
             + keyspace
             + ".schema_migrations (name text PRIMARY KEY, applied_at timestamp)");
     Set<String> applied =
-        session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all().stream()
-            .map(row -> row.getString("name"))
-            .collect(Collectors.toSet());
+        appliedMigrations().stream().map(row -> row.getString("name")).collect(Collectors.toSet());
     for (String migration : MIGRATIONS) {
       List<String> statements = statements(migration);
       if (applied.contains(migration) || statements.isEmpty()) {
@@ -78,6 +78,30 @@ public final class CassandraSchema {
       }
       record(migration);
       LOG.info("Applied CQL migration {} to keyspace {}", migration, keyspace);
+    }
+  }
+
+  /**
+   * The migrations already applied. On a fresh ring on busy cores the node coordinating this read
+   * may not have applied the table created just before (the driver stops waiting for schema
+   * agreement after a while): the read is made again until it has.
+   */
+  private List<Row> appliedMigrations() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all();
+      } catch (InvalidQueryException e) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("schema_migrations not yet known to the coordinator (try {})", attempt);
+        try {
+          Thread.sleep(1_000L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
