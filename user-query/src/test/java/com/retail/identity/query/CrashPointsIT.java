@@ -131,8 +131,22 @@ class CrashPointsIT {
 
       HttpResponse<String> unanswered =
           http.send("POST", "/v1/users", registrationJson(email, PASSWORD), "Idempotency-Key", key);
+      // As an app does: "in progress" (the first attempt's claim, still held when its abandonment
+      // timed out on a busy store) is retried until the claim is released or expires
       HttpResponse<String> retried =
-          http.send("POST", "/v1/users", registrationJson(email, PASSWORD), "Idempotency-Key", key);
+          Awaitility.await()
+              .alias(point + ": the retry is no longer told the first attempt is in progress")
+              .atMost(Duration.ofSeconds(150))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(
+                  () ->
+                      http.send(
+                          "POST",
+                          "/v1/users",
+                          registrationJson(email, PASSWORD),
+                          "Idempotency-Key",
+                          key),
+                  answer -> !answer.body().contains("idempotency-in-progress"));
 
       assertThat(CrashPoints.isArmed(point)).as("the request reached " + point).isFalse();
       assertThat(unanswered.statusCode()).as(point + ": " + unanswered.body()).isEqualTo(503);
