@@ -87,7 +87,10 @@ public final class LogIn {
       throw new InvalidCredentials();
     }
     Credentials.Credential found = credential.get();
-    throttle.succeeded(emailKey);
+    if (standing.failures() > 0) {
+      // Nothing to forget for an account without failures: most logins skip this round trip
+      throttle.succeeded(emailKey);
+    }
     activity.record(found.userId(), new UserEvents.LoginSucceeded(clock.instant()));
     if (hashes.needsRehash(found.passwordHash())) {
       credentials.rehash(

@@ -116,6 +116,27 @@ class LogInTest {
         .isEqualTo(grace);
   }
 
+  @Test
+  void givenACustomerWithoutFailedGuesses_whenTheyLogIn_thenTheThrottleIsNotWrittenTo() {
+    core.registered("grace@example.com");
+
+    logIn.authenticate("grace@example.com", PASSWORD);
+    logIn.authenticate("grace@example.com", PASSWORD);
+
+    assertThat(core.throttle.writes()).as("nothing to forget, no round trip").isZero();
+  }
+
+  @Test
+  void givenOneFailedGuess_whenTheCustomerLogsIn_thenTheFailureIsForgotten() {
+    core.registered("grace@example.com");
+    catchThrowable(() -> logIn.authenticate("grace@example.com", "not-" + PASSWORD));
+
+    logIn.authenticate("grace@example.com", PASSWORD);
+
+    assertThat(core.throttle.standing(core.emailKeys.keyOf("grace@example.com")).failures())
+        .isZero();
+  }
+
   /**
    * A stranger who knows the email guesses as fast as the throttle lets them, paying for nothing.
    */

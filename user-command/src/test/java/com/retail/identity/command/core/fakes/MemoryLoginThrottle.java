@@ -16,6 +16,7 @@ public final class MemoryLoginThrottle implements LoginThrottle {
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Instant> nextTry = new HashMap<>();
   private final Clock clock;
+  private int writes;
 
   public MemoryLoginThrottle(Clock clock) {
     this.clock = clock;
@@ -33,6 +34,7 @@ public final class MemoryLoginThrottle implements LoginThrottle {
 
   @Override
   public synchronized void failed(String emailKey) {
+    writes++;
     Duration wait = LoginThrottle.waitAfter(failures.merge(emailKey, 1, Integer::sum));
     if (!wait.isZero()) {
       nextTry.put(emailKey, clock.instant().plus(wait));
@@ -41,7 +43,13 @@ public final class MemoryLoginThrottle implements LoginThrottle {
 
   @Override
   public synchronized void succeeded(String emailKey) {
+    writes++;
     failures.remove(emailKey);
     nextTry.remove(emailKey);
+  }
+
+  /** How many times the counters were written (each a store round trip in the real adapter). */
+  public synchronized int writes() {
+    return writes;
   }
 }
