@@ -19,6 +19,7 @@ import com.retail.identity.common.errors.WebApplicationProblemMapper;
 import com.retail.identity.common.http.BodyLimitFilter;
 import com.retail.identity.common.http.CorsFilter;
 import com.retail.identity.common.http.InternalApi;
+import com.retail.identity.common.http.JsonWriterAnnotations;
 import com.retail.identity.common.http.OpenApiDocument;
 import com.retail.identity.common.http.OperatorTaskFilter;
 import com.retail.identity.common.http.RequestIdFilter;
@@ -113,6 +114,7 @@ public abstract class PlatformApplication<C extends PlatformConfiguration> exten
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
     installErrors(configuration, environment);
     installFilters(configuration, environment);
+    environment.jersey().register(new JsonWriterAnnotations());
     HystrixStreamServlet.mount(environment);
     registration = new EurekaRegistration();
     runService(configuration, environment);
