@@ -4,10 +4,10 @@ import com.datastax.driver.core.Row;
 import com.datastax.driver.core.Session;
 import com.datastax.driver.core.SimpleStatement;
 import com.datastax.driver.core.Statement;
+import com.datastax.driver.core.exceptions.DriverException;
 import com.datastax.driver.core.exceptions.InvalidQueryException;
 import com.datastax.driver.core.exceptions.OperationTimedOutException;
-import com.datastax.driver.core.exceptions.UnavailableException;
-import com.datastax.driver.core.exceptions.WriteTimeoutException;
+import com.datastax.driver.core.exceptions.QueryExecutionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,22 +88,10 @@ public final class CassandraSchema {
    * agreement after a while): the read is made again until it has.
    */
   private List<Row> appliedMigrations() {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all();
-      } catch (InvalidQueryException e) {
-        if (attempt >= RECORD_ATTEMPTS) {
-          throw e;
-        }
-        LOG.warn("schema_migrations not yet known to the coordinator (try {})", attempt);
-        try {
-          Thread.sleep(1_000L * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    return retried(
+        "reading schema_migrations (not yet known to the coordinator)",
+        InvalidQueryException.class,
+        () -> session.execute("SELECT name FROM " + keyspace + ".schema_migrations").all());
   }
 
   /**
@@ -118,15 +107,28 @@ public final class CassandraSchema {
                     + ".schema_migrations (name, applied_at) VALUES (?, toTimestamp(now()))",
                 migration)
             .setIdempotent(true);
+    retried(
+        "recording CQL migration " + migration,
+        QueryExecutionException.class,
+        () -> session.execute(insert));
+  }
+
+  /**
+   * {@code step}, made again after 1 s, 2 s, ... while it fails with {@code transientFailure}, at
+   * most {@link #RECORD_ATTEMPTS} times in all.
+   */
+  private static <T> T retried(
+      String what, Class<? extends DriverException> transientFailure, Supplier<T> step) {
     for (int attempt = 1; ; attempt++) {
       try {
-        session.execute(insert);
-        return;
-      } catch (WriteTimeoutException | UnavailableException | OperationTimedOutException e) {
-        if (attempt >= RECORD_ATTEMPTS) {
+        return step.get();
+      } catch (DriverException e) {
+        boolean retryable =
+            transientFailure.isInstance(e) || e instanceof OperationTimedOutException;
+        if (!retryable || attempt >= RECORD_ATTEMPTS) {
           throw e;
         }
-        LOG.warn("Recording CQL migration {} timed out (try {}); trying again", migration, attempt);
+        LOG.warn("{} failed (try {}): {}; trying again", what, attempt, e.getMessage());
         try {
           Thread.sleep(1_000L * attempt);
         } catch (InterruptedException interrupted) {
