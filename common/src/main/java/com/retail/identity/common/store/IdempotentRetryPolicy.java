@@ -16,8 +16,15 @@ import com.datastax.driver.core.policies.RetryPolicy;
  * second run cannot change the outcome (a reservation's confirm and release); the others are never
  * sent twice (the driver does not even ask this policy about their write timeouts). See
  * docs/adr/0008-replicated-ring.md.
+ *
+ * <p>The second attempt keeps the statement's own consistency levels: a conditional write that
+ * timed out in its Paxos round reports its serial level, which Cassandra refuses as the commit
+ * level of the retry (an error no customer may see).
  */
 public final class IdempotentRetryPolicy implements RetryPolicy {
+  /** The driver's word for "the consistency level the statement was sent with". */
+  private static final ConsistencyLevel AS_SENT = null;
+
   private final RetryPolicy defaults = DefaultRetryPolicy.INSTANCE;
 
   @Override
@@ -29,7 +36,7 @@ public final class IdempotentRetryPolicy implements RetryPolicy {
       boolean dataRetrieved,
       int nbRetry) {
     if (oncePerIdempotentStatement(statement, nbRetry)) {
-      return RetryDecision.tryNextHost(cl);
+      return RetryDecision.tryNextHost(AS_SENT);
     }
     return defaults.onReadTimeout(
         statement, cl, requiredResponses, receivedResponses, dataRetrieved, nbRetry);
@@ -44,7 +51,7 @@ public final class IdempotentRetryPolicy implements RetryPolicy {
       int receivedAcks,
       int nbRetry) {
     if (oncePerIdempotentStatement(statement, nbRetry)) {
-      return RetryDecision.tryNextHost(cl);
+      return RetryDecision.tryNextHost(AS_SENT);
     }
     return defaults.onWriteTimeout(statement, cl, writeType, requiredAcks, receivedAcks, nbRetry);
   }

@@ -55,7 +55,7 @@ class DataKeyRewrapIT {
     for (int i = 0; i < 1200; i++) {
       UUID user = UUID.randomUUID();
       users.add(user);
-      sealed.add(new PersonalDataCipher(before).seal(user, Map.of("email", i + "@example.com")));
+      sealed.add(new PersonalDataCipher(before).sealNew(user, Map.of("email", i + "@example.com")));
     }
     UUID erased = users.get(7);
     before.destroy(erased);

@@ -29,18 +29,40 @@ class IdempotentRetryPolicyTest {
     RetryDecision read = policy.onReadTimeout(idempotent(), QUORUM, 2, 1, false, 0);
     RetryDecision write = policy.onWriteTimeout(idempotent(), QUORUM, WriteType.SIMPLE, 2, 1, 0);
 
-    // Then it goes to the next node of its plan, at the same consistency
+    // Then it goes to the next node of its plan, at the consistency it was sent with (null: the
+    // driver keeps the statement's own levels)
     assertThat(read.getType()).isEqualTo(RetryDecision.Type.RETRY);
     assertThat(read.isRetryCurrent()).isFalse();
-    assertThat(read.getRetryConsistencyLevel()).isEqualTo(QUORUM);
+    assertThat(read.getRetryConsistencyLevel()).isNull();
     assertThat(write.getType()).isEqualTo(RetryDecision.Type.RETRY);
     assertThat(write.isRetryCurrent()).isFalse();
+    assertThat(write.getRetryConsistencyLevel()).isNull();
 
     // And a second timeout is the caller's
     assertThat(policy.onReadTimeout(idempotent(), QUORUM, 2, 1, false, 1).getType())
         .isEqualTo(RetryDecision.Type.RETHROW);
     assertThat(policy.onWriteTimeout(idempotent(), QUORUM, WriteType.SIMPLE, 2, 1, 1).getType())
         .isEqualTo(RetryDecision.Type.RETHROW);
+  }
+
+  @Test
+  void givenAnIdempotentConditionalWriteWhosePaxosRoundTimedOut_thenTheRetryKeepsItsCommitLevel() {
+    // Given a reservation's confirm (conditional, safe to send twice)
+    Statement confirm =
+        new SimpleStatement(
+                "UPDATE identity.email_reservations SET state = 'active' WHERE email_key = ?"
+                    + " IF user_id = ?")
+            .setIdempotent(true);
+
+    // When its Paxos round times out, reported at its serial level
+    RetryDecision decision =
+        policy.onWriteTimeout(confirm, ConsistencyLevel.LOCAL_SERIAL, WriteType.CAS, 2, 1, 0);
+
+    // Then it is sent to the next node without that level as its commit level (Cassandra refuses
+    // LOCAL_SERIAL there: "not supported as conditional update commit consistency")
+    assertThat(decision.getType()).isEqualTo(RetryDecision.Type.RETRY);
+    assertThat(decision.isRetryCurrent()).isFalse();
+    assertThat(decision.getRetryConsistencyLevel()).isNull();
   }
 
   @Test

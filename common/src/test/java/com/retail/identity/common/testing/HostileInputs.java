@@ -43,6 +43,14 @@ public final class HostileInputs {
   }
 
   /**
+   * How many generated requests each hostile-input suite sends: 2,000 per build (a new seed every
+   * build, so the builds together cover far more), {@code -Dhostile.cases=N} for a deeper run.
+   */
+  public static int cases() {
+    return Integer.getInteger("hostile.cases", 2_000);
+  }
+
+  /**
    * Checks {@code cases} generated values at least, without shrinking (a hostile request is
    * reported as it was sent). QuickTheories skips a value it has already tried, so a run that comes
    * up short is followed by another with the next seed until the count is reached. {@code

@@ -33,7 +33,6 @@ import org.quicktheories.generators.Generate;
  * email reservation behind (the emails the generated requests use are watched).
  */
 class HostileInputIT {
-  private static final int CASES = 10_000;
   private static DropwizardAppExtension<UserCommandConfiguration> app;
   private static CassandraConnector cassandra;
   private static EmailKeys emailKeys;
@@ -200,7 +199,7 @@ class HostileInputIT {
   @Test
   void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesAReservation() {
     HostileInputs.check(
-        CASES,
+        HostileInputs.cases(),
         attempts(),
         attempt -> {
           // Given a generated request

@@ -35,7 +35,6 @@ import org.quicktheories.generators.Generate;
  * no record to leave half-made.
  */
 class HostileInputIT {
-  private static final int CASES = 10_000;
   private static final List<String> PARAMS =
       List.of(
           "q",
@@ -284,7 +283,7 @@ class HostileInputIT {
   @Test
   void noHostileRequestGetsA5xxOrAnythingButProblemJson() {
     HostileInputs.check(
-        CASES,
+        HostileInputs.cases(),
         attempts(),
         attempt -> {
           // Given a generated request from one of the callers

@@ -46,7 +46,6 @@ import redis.clients.jedis.resps.ScanResult;
  * flags in Cassandra).
  */
 class HostileInputIT {
-  private static final int CASES = 10_000;
   private static final List<String> FIELDS =
       List.of(
           "phone",
@@ -297,7 +296,7 @@ class HostileInputIT {
   @Test
   void noHostileRequestGetsA5xxOrAnythingButProblemJsonOrLeavesARecord() {
     HostileInputs.check(
-        CASES,
+        HostileInputs.cases(),
         attempts(),
         attempt -> {
           // Given a generated request, and what the stores hold before it
