@@ -38,6 +38,10 @@ public final class IdempotentRetryPolicy implements RetryPolicy {
     if (oncePerIdempotentStatement(statement, nbRetry)) {
       return RetryDecision.tryNextHost(AS_SENT);
     }
+    if (cl.isSerial()) {
+      // The read of a conditional write's Paxos round: sending it again would run the write twice.
+      return RetryDecision.rethrow();
+    }
     return defaults.onReadTimeout(
         statement, cl, requiredResponses, receivedResponses, dataRetrieved, nbRetry);
   }

@@ -76,6 +76,16 @@ class IdempotentRetryPolicyTest {
   }
 
   @Test
+  void givenAConditionalWriteWhosePaxosReadTimedOut_thenItIsNotSentAgain() {
+    // When the read of its Paxos round times out with every replica answering but no data back
+    RetryDecision decision =
+        policy.onReadTimeout(conditional(), ConsistencyLevel.LOCAL_SERIAL, 2, 2, false, 0);
+
+    // Then the caller decides (the driver's default would send the write again, at LOCAL_SERIAL)
+    assertThat(decision.getType()).isEqualTo(RetryDecision.Type.RETHROW);
+  }
+
+  @Test
   void givenAStatementOfUnknownIdempotence_thenAReadTimeoutIsTreatedAsTheDriverDoes() {
     // When the replicas answered but the data did not come back, the driver retries once on the
     // same node
